@@ -1,0 +1,370 @@
+//! Every diagnostic the tool can report, with its code, severity, message and
+//! help, in one place. Wording: lowercase, user input in backticks, detail in help.
+
+use super::Severity;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    // --- files and syntax -------------------------------------------------
+    ReadFile {
+        path: String,
+        error: String,
+    },
+    InvalidUtf8 {
+        path: String,
+    },
+    Syntax {
+        expected: String,
+        found: String,
+    },
+    TooDeep {
+        limit: usize,
+    },
+    InvalidDate {
+        text: String,
+    },
+    InvalidDayMonth {
+        text: String,
+    },
+    LeapDay,
+    InvalidMonth {
+        text: String,
+    },
+    ChainedComparison,
+    InvalidNumber {
+        text: String,
+    },
+    // --- resolution ---------------------------------------------------------
+    ExtendsMissing {
+        path: String,
+    },
+    ExtendsCycle {
+        chain: String,
+    },
+    ExtendsTooDeep {
+        limit: usize,
+    },
+    Redeclared {
+        what: &'static str,
+    },
+    Duplicate {
+        what: &'static str,
+        name: String,
+    },
+    Missing {
+        what: &'static str,
+    },
+    Locked {
+        what: &'static str,
+        name: String,
+    },
+    DropUnknown {
+        what: &'static str,
+        name: String,
+        help: Option<String>,
+    },
+    SubjectCycle {
+        chain: String,
+    },
+    LevelNeedsDue {
+        name: String,
+    },
+    DueLoosened {
+        name: String,
+        year: i32,
+        child: String,
+        parent: String,
+    },
+    DueOrder {
+        name: String,
+        year: i32,
+        day: String,
+        prev: String,
+        prev_day: String,
+    },
+    // --- names and types ----------------------------------------------------
+    Unknown {
+        what: &'static str,
+        name: String,
+        suggestion: Option<String>,
+    },
+    WrongKind {
+        name: String,
+        expected: &'static str,
+        found: &'static str,
+    },
+    NameClash {
+        name: String,
+        global: &'static str,
+    },
+    TypeMismatch {
+        context: String,
+        expected: String,
+        found: String,
+    },
+    TierOutsideWhere,
+    NeedsRefField {
+        field: String,
+        subject: String,
+    },
+    // --- plan content -------------------------------------------------------
+    TooFewTiers,
+    DuplicateValue {
+        value: String,
+        first: String,
+    },
+    NegativeValue {
+        what: &'static str,
+    },
+    NeedsScale {
+        criterion: String,
+    },
+    FallThrough {
+        subject: String,
+        example: String,
+    },
+    UnreachableRule {
+        tier: String,
+        by: String,
+    },
+    SumNot100 {
+        subject: String,
+        total: String,
+    },
+    QuotaLastTier {
+        tier: String,
+    },
+    QuotaSameTier {
+        tier: String,
+    },
+    RepeatedItem {
+        what: &'static str,
+    },
+    HookCompile {
+        hook: String,
+        message: String,
+    },
+    HookForbidden {
+        hook: String,
+        feature: String,
+    },
+    TestValue {
+        message: String,
+    },
+    UnusedDays,
+}
+
+impl Kind {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Kind::UnreachableRule { .. } | Kind::SumNot100 { .. } | Kind::UnusedDays => {
+                Severity::Warning
+            }
+            _ => Severity::Error,
+        }
+    }
+
+    /// A stable code, used in JSON output and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Kind::ReadFile { .. } => "read-file",
+            Kind::InvalidUtf8 { .. } => "invalid-utf8",
+            Kind::Syntax { .. } => "syntax",
+            Kind::TooDeep { .. } => "too-deep",
+            Kind::InvalidDate { .. } => "invalid-date",
+            Kind::InvalidDayMonth { .. } => "invalid-day-month",
+            Kind::LeapDay => "leap-day",
+            Kind::InvalidMonth { .. } => "invalid-month",
+            Kind::ChainedComparison => "chained-comparison",
+            Kind::InvalidNumber { .. } => "invalid-number",
+            Kind::ExtendsMissing { .. } => "extends-missing",
+            Kind::ExtendsCycle { .. } => "extends-cycle",
+            Kind::ExtendsTooDeep { .. } => "extends-too-deep",
+            Kind::Redeclared { .. } => "redeclared",
+            Kind::Duplicate { .. } => "duplicate",
+            Kind::Missing { .. } => "missing",
+            Kind::Locked { .. } => "locked",
+            Kind::DropUnknown { .. } => "drop-unknown",
+            Kind::SubjectCycle { .. } => "subject-cycle",
+            Kind::LevelNeedsDue { .. } => "level-needs-due",
+            Kind::DueLoosened { .. } => "due-loosened",
+            Kind::DueOrder { .. } => "due-order",
+            Kind::Unknown { .. } => "unknown-name",
+            Kind::WrongKind { .. } => "wrong-kind",
+            Kind::NameClash { .. } => "name-clash",
+            Kind::TypeMismatch { .. } => "type-mismatch",
+            Kind::TierOutsideWhere => "tier-outside-where",
+            Kind::NeedsRefField { .. } => "needs-ref-field",
+            Kind::TooFewTiers => "too-few-tiers",
+            Kind::DuplicateValue { .. } => "duplicate-value",
+            Kind::NegativeValue { .. } => "negative-value",
+            Kind::NeedsScale { .. } => "needs-scale",
+            Kind::FallThrough { .. } => "fall-through",
+            Kind::UnreachableRule { .. } => "unreachable-rule",
+            Kind::SumNot100 { .. } => "sum-not-100",
+            Kind::QuotaLastTier { .. } => "quota-last-tier",
+            Kind::QuotaSameTier { .. } => "quota-same-tier",
+            Kind::RepeatedItem { .. } => "repeated-item",
+            Kind::HookCompile { .. } => "hook-compile",
+            Kind::HookForbidden { .. } => "hook-forbidden",
+            Kind::TestValue { .. } => "test-value",
+            Kind::UnusedDays => "unused",
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            Kind::ReadFile { path, error } => format!("cannot read `{path}`: {error}"),
+            Kind::InvalidUtf8 { path } => format!("`{path}` is not valid UTF-8"),
+            Kind::Syntax { expected, found } => format!("expected {expected}, found {found}"),
+            Kind::TooDeep { limit } => {
+                format!("expression nests more than {limit} levels deep")
+            }
+            Kind::InvalidDate { text } => format!("`{text}` is not a calendar date"),
+            Kind::InvalidDayMonth { text } => format!("`{text}` is not a day and month"),
+            Kind::LeapDay => "`29/02` does not exist every year".into(),
+            Kind::InvalidMonth { text } => format!("`{text}` is not a month"),
+            Kind::ChainedComparison => "comparisons cannot be chained".into(),
+            Kind::InvalidNumber { text } => format!("`{text}` is not a usable number"),
+            Kind::ExtendsMissing { path } => format!("parent plan `{path}` does not exist"),
+            Kind::ExtendsCycle { chain } => format!("plans extend each other in a cycle: {chain}"),
+            Kind::ExtendsTooDeep { limit } => {
+                format!("the `extends` chain is more than {limit} plans long")
+            }
+            Kind::Redeclared { what } => {
+                format!("a child plan cannot redeclare `{what}`")
+            }
+            Kind::Duplicate { what, name } => format!("{what} `{name}` is declared twice"),
+            Kind::Missing { what } => format!("the plan has no {what}"),
+            Kind::Locked { what, name } => {
+                format!("{what} `{name}` is locked by the parent plan")
+            }
+            Kind::DropUnknown { what, name, .. } => {
+                format!("cannot drop {what} `{name}`: there is no such inherited {what}")
+            }
+            Kind::SubjectCycle { chain } => {
+                format!("subjects depend on each other in a cycle: {chain}")
+            }
+            Kind::LevelNeedsDue { name } => format!("level `{name}` has no `due`"),
+            Kind::DueLoosened {
+                name,
+                year,
+                child,
+                parent,
+            } => format!(
+                "level `{name}` loosens the parent's deadline: last day {child} is after {parent} (year {year})"
+            ),
+            Kind::DueOrder {
+                name,
+                year,
+                day,
+                prev,
+                prev_day,
+            } => format!(
+                "level `{name}` ends on {day}, before the lower level `{prev}` ({prev_day}) in year {year}"
+            ),
+            Kind::Unknown { what, name, .. } => format!("unknown {what} `{name}`"),
+            Kind::WrongKind {
+                name,
+                expected,
+                found,
+            } => {
+                format!("`{name}` is {found}, not {expected}")
+            }
+            Kind::NameClash { name, global } => {
+                format!("`{name}` is already the name of {global}")
+            }
+            Kind::TypeMismatch {
+                context,
+                expected,
+                found,
+            } => {
+                format!("{context} needs {expected}, found {found}")
+            }
+            Kind::TierOutsideWhere => {
+                "`tier` is only known inside the `where` of `count` or `share`".into()
+            }
+            Kind::NeedsRefField { field, subject } => {
+                format!("`{field}` is not a `ref` field of `{subject}`")
+            }
+            Kind::TooFewTiers => "a plan needs at least two tiers".into(),
+            Kind::DuplicateValue { value, first } => {
+                format!("grade value {value} is already used by `{first}`")
+            }
+            Kind::NegativeValue { what } => format!("{what} cannot be negative"),
+            Kind::NeedsScale { criterion } => {
+                format!("criterion `{criterion}` has a weight but the plan has no `scale`")
+            }
+            Kind::FallThrough { subject, .. } => {
+                format!("rules of `{subject}` can leave a record without a tier")
+            }
+            Kind::UnreachableRule { tier, by } => {
+                format!(
+                    "rule `{tier}` can never apply: {by} already covers every record it matches"
+                )
+            }
+            Kind::SumNot100 { subject, total } => {
+                format!("weights and points of `{subject}` add up to {total}, not 100")
+            }
+            Kind::QuotaLastTier { tier } => {
+                format!("quota on `{tier}`, the last tier, has nowhere to move records")
+            }
+            Kind::QuotaSameTier { tier } => {
+                format!("quota on `{tier}` is measured against `{tier}` itself")
+            }
+            Kind::RepeatedItem { what } => format!("{what} appears more than once"),
+            Kind::HookCompile { hook, message } => {
+                format!("hook `{hook}` does not compile: {message}")
+            }
+            Kind::HookForbidden { hook, feature } => {
+                format!("hook `{hook}` uses `{feature}`, which hooks may not use")
+            }
+            Kind::TestValue { message } => message.clone(),
+            Kind::UnusedDays => "unused".into(),
+        }
+    }
+
+    pub fn help(&self) -> Option<String> {
+        let text = match self {
+            Kind::Syntax { .. } => return None,
+            Kind::TooDeep { .. } => "split the condition into simpler parts",
+            Kind::InvalidDate { .. } => "write dates as `2020-11-06` or `6/11/2020`",
+            Kind::InvalidDayMonth { .. } => "write a day and month as `15/12` (day first)",
+            Kind::LeapDay => "use `by 28/02` or `in month 2` instead",
+            Kind::ChainedComparison => "write `0 < x and x < 6`",
+            Kind::ExtendsMissing { .. } => "the path is relative to the file that says `extends`",
+            Kind::Redeclared { .. } => "the scale and tiers are fixed by the parent plan",
+            Kind::Locked { .. } => "remove this line; only the plan that locked it may change it",
+            Kind::DropUnknown { help, .. } => return help.clone(),
+            Kind::LevelNeedsDue { .. } => "add a deadline such as `due before 15/12`",
+            Kind::DueLoosened { .. } => "a child plan may only keep or bring forward a deadline",
+            Kind::DueOrder { .. } => {
+                "levels are declared lowest first; a higher level cannot finish earlier"
+            }
+            Kind::Unknown {
+                suggestion: Some(s),
+                ..
+            } => return Some(format!("did you mean `{s}`?")),
+            Kind::TierOutsideWhere => {
+                "compare the counted record's tier: `count(S by F where tier >= ht)`"
+            }
+            Kind::NeedsRefField { .. } => {
+                "declare it as `field NAME ref SUBJECT` in the counted subject"
+            }
+            Kind::FallThrough { example, .. } => {
+                return Some(format!(
+                    "no rule classifies {example}; add `otherwise TIER`"
+                ));
+            }
+            Kind::UnreachableRule { .. } => "reorder the rules or remove this one",
+            Kind::SumNot100 { .. } => "scores are then not on a 100-point scale",
+            Kind::QuotaLastTier { .. } | Kind::QuotaSameTier { .. } => {
+                "write e.g. `quota htxs at most 20% of htt per co_so_dang`"
+            }
+            Kind::HookForbidden { .. } => "hooks are sandboxed: no `import`, `eval` or I/O",
+            Kind::NeedsScale { .. } => "declare `scale NAME { grade \"label\" value … }`",
+            _ => return None,
+        };
+        Some(text.to_string())
+    }
+}

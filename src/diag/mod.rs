@@ -1,0 +1,100 @@
+//! Diagnostics: a location plus a [`Kind`]; rendered for people (miette) or as JSON.
+
+mod kind;
+mod render;
+
+pub use kind::Kind;
+pub use render::{Color, render_human, to_json};
+
+use crate::source::Loc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Extra information at another place, e.g. the parent's `locked`.
+#[derive(Clone, Debug)]
+pub struct Related {
+    pub loc: Loc,
+    pub message: String,
+}
+
+/// One finding. Messages, codes and help texts live in [`Kind`].
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub kind: Kind,
+    pub loc: Option<Loc>,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    pub fn new(kind: Kind, loc: &Loc) -> Diagnostic {
+        Diagnostic {
+            kind,
+            loc: Some(loc.clone()),
+            related: Vec::new(),
+        }
+    }
+
+    /// A diagnostic with no place in a plan file (e.g. a missing file named on the command line).
+    pub fn nowhere(kind: Kind) -> Diagnostic {
+        Diagnostic {
+            kind,
+            loc: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with_related(mut self, loc: &Loc, message: impl Into<String>) -> Diagnostic {
+        self.related.push(Related {
+            loc: loc.clone(),
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+
+    pub fn message(&self) -> String {
+        self.kind.message()
+    }
+
+    pub fn help(&self) -> Option<String> {
+        self.kind.help()
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// Sort key: file, position, then message (diagnostics print in file order).
+    pub fn sort_key(&self) -> (String, usize, String) {
+        match &self.loc {
+            Some(l) => (l.src.name(), l.start, self.message()),
+            None => (String::new(), 0, self.message()),
+        }
+    }
+}
+
+/// Sorts diagnostics by file and position and removes exact repeats.
+pub fn sort(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by_key(Diagnostic::sort_key);
+    diags.dedup_by(|a, b| a.sort_key() == b.sort_key());
+}

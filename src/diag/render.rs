@@ -1,0 +1,194 @@
+//! Rendering diagnostics: miette's graphical report for people, a stable JSON
+//! shape (PLAN-LANGUAGE.md §9) for scripts.
+
+use super::{Diagnostic, Severity};
+use crate::source::Source;
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+use serde_json::{Value, json};
+use std::fmt;
+use std::sync::Arc;
+
+/// Whether human output uses colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Always,
+    Never,
+}
+
+struct Src(Arc<Source>);
+
+impl SourceCode for Src {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.0.text().read_span(span, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.0.name(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// One diagnostic (or a related note) as miette sees it.
+struct Report {
+    severity: Severity,
+    message: String,
+    code: Option<&'static str>,
+    help: Option<String>,
+    src: Option<Src>,
+    span: Option<(SourceSpan, String)>,
+    related: Vec<Report>,
+}
+
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report {}
+
+impl miette::Diagnostic for Report {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code.map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.src.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let (span, label) = self.span.as_ref()?;
+        let label = (!label.is_empty()).then(|| label.clone());
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            label, *span,
+        ))))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
+    }
+}
+
+fn span_of(start: usize, end: usize, text: &str) -> SourceSpan {
+    // Zero-width spans at the end of a file still point somewhere visible.
+    let start = start.min(text.len());
+    let len = end.saturating_sub(start).min(text.len() - start);
+    SourceSpan::new(start.into(), len)
+}
+
+fn to_report(d: &Diagnostic) -> Report {
+    let (src, span) = match &d.loc {
+        Some(loc) => (
+            Some(Src(Arc::clone(&loc.src))),
+            Some((
+                span_of(loc.start, loc.end, loc.src.text()),
+                String::from("here"),
+            )),
+        ),
+        None => (None, None),
+    };
+    let related = d
+        .related
+        .iter()
+        .map(|r| Report {
+            severity: Severity::Warning,
+            message: r.message.clone(),
+            code: None,
+            help: None,
+            src: Some(Src(Arc::clone(&r.loc.src))),
+            span: Some((
+                span_of(r.loc.start, r.loc.end, r.loc.src.text()),
+                r.message.clone(),
+            )),
+            related: Vec::new(),
+        })
+        .collect();
+    Report {
+        severity: d.severity(),
+        message: d.message(),
+        code: Some(d.code()),
+        help: d.help(),
+        src,
+        span,
+        related,
+    }
+}
+
+/// Renders one diagnostic as miette's graphical report.
+pub fn render_human(d: &Diagnostic, color: Color) -> String {
+    let theme = match color {
+        Color::Always => GraphicalTheme::unicode(),
+        Color::Never => GraphicalTheme::unicode_nocolor(),
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    let report = to_report(d);
+    if handler.render_report(&mut out, &report).is_err() {
+        out = format!("{}: {}\n", d.severity().as_str(), d.message());
+    }
+    out
+}
+
+/// One diagnostic in the JSON shape of `kehoach check --format json`.
+pub fn to_json(d: &Diagnostic) -> Value {
+    let (file, line, column) = match &d.loc {
+        Some(loc) => {
+            let (l, c) = loc.line_col();
+            (Value::from(loc.src.name()), Value::from(l), Value::from(c))
+        }
+        None => (Value::Null, Value::Null, Value::Null),
+    };
+    let related: Vec<Value> = d
+        .related
+        .iter()
+        .map(|r| {
+            let (l, c) = r.loc.line_col();
+            json!({"message": r.message, "file": r.loc.src.name(), "line": l, "column": c})
+        })
+        .collect();
+    json!({
+        "severity": d.severity().as_str(),
+        "code": d.code(),
+        "message": d.message(),
+        "file": file,
+        "line": line,
+        "column": column,
+        "help": d.help(),
+        "related": related,
+    })
+}

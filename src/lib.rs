@@ -1,0 +1,7 @@
+//! kehoach: plans for the annual review and quality classification of party
+//! organizations and members, as checked, executable files.
+
+pub mod diag;
+pub mod num;
+pub mod source;
+pub mod syntax;

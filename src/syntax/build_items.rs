@@ -1,0 +1,303 @@
+//! pest pairs → AST for subjects and their items, hooks and tests.
+
+use super::Rule;
+use super::ast::*;
+use super::build::{Builder, P, R, kids};
+use crate::source::Loc;
+
+impl Builder {
+    pub fn subject(&self, pair: P<'_>) -> R<Subject> {
+        let loc = self.loc(&pair);
+        let mut name = None;
+        let mut s = Subject {
+            name: Ident {
+                name: String::new(),
+                loc: loc.clone(),
+            },
+            label: None,
+            extends: None,
+            locked: None,
+            items: Vec::new(),
+            loc: loc.clone(),
+            close: loc.clone(),
+        };
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::ident if name.is_none() => name = Some(self.ident(p)),
+                Rule::ident => s.extends = Some(self.ident(p)),
+                Rule::string => s.label = Some(self.string(p)),
+                Rule::locked => s.locked = Some(self.loc(&p)),
+                Rule::rbrace => s.close = self.loc(&p),
+                Rule::k_subject | Rule::k_extends | Rule::lbrace => {}
+                _ => s.items.push(self.subject_item(p)?),
+            }
+        }
+        s.name = self.need_ident(name, &loc)?;
+        Ok(s)
+    }
+
+    fn subject_item(&self, pair: P<'_>) -> R<SubjectItem> {
+        let loc = self.loc(&pair);
+        let which = pair.as_rule();
+        let kind = match which {
+            Rule::subject_level => ItemKind::Level(self.first_ident(pair, &loc)?),
+            Rule::criterion => ItemKind::Criterion(self.criterion(pair, &loc)?),
+            Rule::flag => {
+                let (name, label, locked) = self.named(pair, &loc)?;
+                ItemKind::Flag(Flag {
+                    name,
+                    label,
+                    locked,
+                })
+            }
+            Rule::field => ItemKind::Field(self.field(pair, &loc)?),
+            Rule::drop => self.drop(pair, &loc)?,
+            Rule::otherwise => ItemKind::Otherwise(self.first_ident(pair, &loc)?),
+            Rule::cap_at => ItemKind::CapAt(self.first_ident(pair, &loc)?),
+            Rule::quota => ItemKind::Quota(self.quota(pair, &loc)?),
+            Rule::lock_rules => ItemKind::LockRules,
+            _ => self.conditional(pair, &loc)?,
+        };
+        Ok(SubjectItem { kind, loc })
+    }
+
+    fn first_ident(&self, pair: P<'_>, loc: &Loc) -> R<Ident> {
+        let p = kids(pair).into_iter().find(|p| p.as_rule() == Rule::ident);
+        Ok(self.ident(self.need(p, loc)?))
+    }
+
+    /// `NAME ["label"] … [locked]` parts shared by criteria, flags and fields.
+    fn named(&self, pair: P<'_>, loc: &Loc) -> R<(Ident, Option<Str>, Option<Loc>)> {
+        let mut name = None;
+        let mut label = None;
+        let mut locked = None;
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::ident if name.is_none() => name = Some(self.ident(p)),
+                Rule::string if label.is_none() => label = Some(self.string(p)),
+                Rule::locked => locked = Some(self.loc(&p)),
+                _ => {}
+            }
+        }
+        Ok((self.need_ident(name, loc)?, label, locked))
+    }
+
+    fn criterion(&self, pair: P<'_>, loc: &Loc) -> R<Criterion> {
+        let (name, label, locked) = self.named(pair.clone(), loc)?;
+        let mut measure = None;
+        let mut group = None;
+        let mut after_group = false;
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::weight | Rule::points => {
+                    let is_weight = p.as_rule() == Rule::weight;
+                    let n = kids(p).into_iter().find(|q| q.as_rule() == Rule::number);
+                    let n = self.number(self.need(n, loc)?)?;
+                    measure = Some(if is_weight {
+                        Measure::Weight(n)
+                    } else {
+                        Measure::Points(n)
+                    });
+                }
+                Rule::k_group => after_group = true,
+                Rule::ident if after_group => group = Some(self.ident(p)),
+                _ => {}
+            }
+        }
+        let measure = self.some(measure, loc)?;
+        Ok(Criterion {
+            name,
+            label,
+            measure,
+            group,
+            locked,
+        })
+    }
+
+    fn field(&self, pair: P<'_>, loc: &Loc) -> R<Field> {
+        let (name, label, locked) = self.named(pair.clone(), loc)?;
+        let mut ty = None;
+        for p in kids(pair) {
+            ty = Some(match p.as_rule() {
+                Rule::ty_number => FieldType::Number,
+                Rule::ty_text => FieldType::Text,
+                Rule::ty_date => FieldType::Date,
+                Rule::ty_tier => FieldType::Tier,
+                Rule::ty_ref => FieldType::Ref(self.first_ident(p, loc)?),
+                Rule::ty_choice => FieldType::Choice(self.choices(p, loc)?),
+                _ => continue,
+            });
+        }
+        Ok(Field {
+            name,
+            label,
+            ty: self.some(ty, loc)?,
+            locked,
+        })
+    }
+
+    fn choices(&self, pair: P<'_>, loc: &Loc) -> R<Vec<ChoiceOpt>> {
+        let mut out = Vec::new();
+        for p in kids(pair)
+            .into_iter()
+            .filter(|p| p.as_rule() == Rule::choice_opt)
+        {
+            let mut k = kids(p).into_iter();
+            let name = self.ident(self.need(k.next(), loc)?);
+            let label = k.next().map(|s| self.string(s));
+            out.push(ChoiceOpt { name, label });
+        }
+        Ok(out)
+    }
+
+    fn drop(&self, pair: P<'_>, loc: &Loc) -> R<ItemKind> {
+        let k = kids(pair);
+        let what = match k.get(1).map(|p| p.as_rule()) {
+            Some(Rule::k_flag) => DropKind::Flag,
+            Some(Rule::k_field) => DropKind::Field,
+            _ => DropKind::Criterion,
+        };
+        let name = k.into_iter().find(|p| p.as_rule() == Rule::ident);
+        Ok(ItemKind::Drop {
+            what,
+            name: self.ident(self.need(name, loc)?),
+        })
+    }
+
+    /// `exempt`, `rule` and `cap`: a condition with an optional tier and reason.
+    fn conditional(&self, pair: P<'_>, loc: &Loc) -> R<ItemKind> {
+        let which = pair.as_rule();
+        let mut tier = None;
+        let mut cond = None;
+        let mut because = None;
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::ident => tier = Some(self.ident(p)),
+                Rule::expr => cond = Some(self.expr(p)?),
+                Rule::because => {
+                    let s = kids(p).into_iter().find(|q| q.as_rule() == Rule::string);
+                    because = Some(self.string(self.need(s, loc)?));
+                }
+                _ => {}
+            }
+        }
+        let cond = self.some(cond, loc)?;
+        Ok(match which {
+            Rule::exempt => ItemKind::Exempt { cond, because },
+            Rule::rule => ItemKind::Rule {
+                tier: self.need_ident(tier, loc)?,
+                cond,
+            },
+            _ => ItemKind::Cap {
+                tier: self.need_ident(tier, loc)?,
+                cond,
+                because,
+            },
+        })
+    }
+
+    fn quota(&self, pair: P<'_>, loc: &Loc) -> R<Quota> {
+        let mut tier = None;
+        let mut bound = None;
+        let mut per = None;
+        let mut round = Round::Down;
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::ident if tier.is_none() => tier = Some(self.ident(p)),
+                Rule::ident => per = Some(self.ident(p)),
+                Rule::quota_count => {
+                    let n = kids(p).into_iter().next();
+                    bound = Some(QuotaBound::Count(self.number(self.need(n, loc)?)?));
+                }
+                Rule::quota_share => bound = Some(self.quota_share(p, loc)?),
+                Rule::quota_round => round = quota_round(p),
+                _ => {}
+            }
+        }
+        let tier = self.need_ident(tier, loc)?;
+        Ok(Quota {
+            tier,
+            bound: self.some(bound, loc)?,
+            per,
+            round,
+        })
+    }
+
+    fn quota_share(&self, pair: P<'_>, loc: &Loc) -> R<QuotaBound> {
+        let mut percent = None;
+        let mut of = QuotaOf::All;
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::percent => percent = Some(self.number(p)?),
+                Rule::quota_tier => {
+                    let k = kids(p);
+                    let or_better = k.iter().any(|q| q.as_rule() == Rule::or_better);
+                    let t = k.into_iter().find(|q| q.as_rule() == Rule::ident);
+                    of = QuotaOf::Tier {
+                        tier: self.ident(self.need(t, loc)?),
+                        or_better,
+                    };
+                }
+                _ => {}
+            }
+        }
+        Ok(QuotaBound::Share {
+            percent: self.some(percent, loc)?,
+            of,
+        })
+    }
+
+    pub fn hook(&self, pair: P<'_>) -> R<Hook> {
+        let loc = self.loc(&pair);
+        let mut names = Vec::new();
+        let mut stage = Stage::Score;
+        let mut locked = None;
+        let mut body = None;
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::ident => names.push(self.ident(p)),
+                Rule::k_tier => stage = Stage::Tier,
+                Rule::locked => locked = Some(self.loc(&p)),
+                Rule::script => body = Some(self.script(p)),
+                Rule::hook_file => {
+                    let s = kids(p).into_iter().find(|q| q.as_rule() == Rule::string);
+                    body = Some(HookBody::File(self.string(self.need(s, &loc)?)));
+                }
+                _ => {}
+            }
+        }
+        let mut names = names.into_iter();
+        let name = self.need_ident(names.next(), &loc)?;
+        let subject = self.need_ident(names.next(), &loc)?;
+        Ok(Hook {
+            name,
+            subject,
+            stage,
+            locked,
+            body: self.some(body, &loc)?,
+            loc,
+        })
+    }
+
+    fn script(&self, pair: P<'_>) -> HookBody {
+        let loc = self.loc(&pair);
+        let body = pair.into_inner().find(|p| p.as_rule() == Rule::script_body);
+        let (text, first_line) = match body {
+            Some(b) => (b.as_str().to_string(), self.loc(&b).line()),
+            None => (String::new(), loc.line() + 1),
+        };
+        HookBody::Inline {
+            text,
+            first_line,
+            loc,
+        }
+    }
+}
+
+fn quota_round(pair: P<'_>) -> Round {
+    match kids(pair).last().map(|p| p.as_rule()) {
+        Some(Rule::k_up) => Round::Up,
+        Some(Rule::k_nearest) => Round::Nearest,
+        _ => Round::Down,
+    }
+}

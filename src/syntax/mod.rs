@@ -1,0 +1,53 @@
+//! Parsing: source text → spanned AST ([`ast::PlanFile`]), or a diagnostic.
+
+pub mod ast;
+mod build;
+mod build_expr;
+mod build_items;
+mod build_test;
+mod depth;
+mod errors;
+mod lit;
+
+use crate::diag::{Diagnostic, Kind};
+use crate::source::{Loc, Source};
+use pest::Parser;
+use std::sync::Arc;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/plan.pest"]
+pub(crate) struct PlanParser;
+
+/// The deepest nesting of parentheses an expression may have.
+pub const MAX_DEPTH: usize = 64;
+
+/// Parses one plan file.
+pub fn parse(src: &Arc<Source>) -> Result<ast::PlanFile, Diagnostic> {
+    let text = src.text();
+    let body_start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let body = &text[body_start..];
+    if let Some(at) = depth::too_deep(body, MAX_DEPTH) {
+        let at = at + body_start;
+        return Err(Diagnostic::new(
+            Kind::TooDeep { limit: MAX_DEPTH },
+            &Loc::new(src, at, at + 1),
+        ));
+    }
+    let mut pairs =
+        PlanParser::parse(Rule::file, body).map_err(|e| errors::convert(e, src, body_start))?;
+    let file = pairs.next().ok_or_else(|| {
+        Diagnostic::new(
+            Kind::Syntax {
+                expected: "a plan".into(),
+                found: "nothing".into(),
+            },
+            &Loc::new(src, 0, 0),
+        )
+    })?;
+    build::Builder::new(src, body_start).file(file)
+}
+
+/// Parses text that is not on disk (tests, `fmt` of a buffer).
+pub fn parse_str(name: &str, text: &str) -> Result<ast::PlanFile, Diagnostic> {
+    parse(&Source::new(name, text))
+}
