@@ -3,5 +3,7 @@
 
 pub mod diag;
 pub mod num;
+pub mod resolve;
 pub mod source;
+pub mod suggest;
 pub mod syntax;

@@ -1,0 +1,422 @@
+//! Merging a chain of plan files into one effective plan (§6): the root first,
+//! each child applied on top, with the lock and redeclaration rules.
+
+use super::model::{Hook, Level, Plan, Subject, decl_ident, decl_locked, decl_name, decl_what};
+use super::subjects;
+use crate::diag::{Diagnostic, Kind};
+use crate::source::{Loc, Source};
+use crate::syntax::ast::{self, ItemKind, TopItem};
+use std::path::Path;
+
+/// Builds the effective plan from `chain` (named file first, root last).
+pub fn build(chain: &[ast::PlanFile], diags: &mut Vec<Diagnostic>) -> Plan {
+    let named = &chain[0];
+    let mut plan = Plan {
+        header: named.header.clone(),
+        chain: chain.iter().map(|f| f.header.loc.src.clone()).collect(),
+        scale: None,
+        tiers: None,
+        levels: Vec::new(),
+        subjects: Vec::new(),
+        hooks: Vec::new(),
+        tests: Vec::new(),
+    };
+    for file in chain.iter().rev() {
+        for item in &file.items {
+            apply(&mut plan, item, diags);
+        }
+    }
+    plan.tests = named
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            TopItem::Test(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    subjects::flatten(&mut plan, diags);
+    plan
+}
+
+fn apply(plan: &mut Plan, item: &TopItem, diags: &mut Vec<Diagnostic>) {
+    match item {
+        TopItem::Scale(s) => {
+            once(
+                &mut plan.scale,
+                s.clone(),
+                &s.loc,
+                |x| &x.loc,
+                "scale",
+                diags,
+            );
+        }
+        TopItem::Tiers(t) => {
+            once(
+                &mut plan.tiers,
+                t.clone(),
+                &t.loc,
+                |x| &x.loc,
+                "tiers",
+                diags,
+            );
+        }
+        TopItem::Level(l) => level(plan, l, diags),
+        TopItem::Subject(s) => subject(plan, s, diags),
+        TopItem::Hook(h) => hook(plan, h, diags),
+        TopItem::Test(_) => {}
+    }
+}
+
+/// `scale` and `tiers`: declared once, never by a child.
+fn once<T>(
+    slot: &mut Option<T>,
+    new: T,
+    loc: &Loc,
+    at: fn(&T) -> &Loc,
+    what: &'static str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    match slot {
+        Some(old) if at(old).same_file(loc) => diags.push(
+            Diagnostic::new(
+                Kind::Duplicate {
+                    what: "block",
+                    name: what.into(),
+                },
+                loc,
+            )
+            .with_related(at(old), "first declared here"),
+        ),
+        Some(old) => diags.push(
+            Diagnostic::new(Kind::Redeclared { what }, loc)
+                .with_related(at(old), "declared by the parent plan here"),
+        ),
+        None => *slot = Some(new),
+    }
+}
+
+fn level(plan: &mut Plan, l: &ast::Level, diags: &mut Vec<Diagnostic>) {
+    let Some(old) = plan.levels.iter_mut().find(|x| x.name.name == l.name.name) else {
+        if l.due.is_none() {
+            diags.push(Diagnostic::new(
+                Kind::LevelNeedsDue {
+                    name: l.name.name.clone(),
+                },
+                &l.name.loc,
+            ));
+        }
+        plan.levels.push(Level {
+            name: l.name.clone(),
+            label: l.label.clone(),
+            locked: l.locked.clone(),
+            due: l.due.clone(),
+            report: l.report.clone(),
+            loc: l.loc.clone(),
+            parent_due: None,
+        });
+        return;
+    };
+    if old.loc.same_file(&l.loc) {
+        let d = Diagnostic::new(
+            Kind::Duplicate {
+                what: "level",
+                name: l.name.name.clone(),
+            },
+            &l.name.loc,
+        );
+        diags.push(d.with_related(&old.loc, "first declared here"));
+        return;
+    }
+    if let Some(lock) = &old.locked {
+        diags.push(locked("level", &l.name, lock));
+        return;
+    }
+    if l.label.is_some() {
+        old.label = l.label.clone();
+    }
+    if l.report.is_some() {
+        old.report = l.report.clone();
+    }
+    if let Some(due) = &l.due {
+        old.parent_due = old.due.replace(due.clone());
+    }
+}
+
+/// The error for redeclaring a locked item, pointing at the parent's `locked`.
+pub fn locked(what: &'static str, name: &ast::Ident, lock: &Loc) -> Diagnostic {
+    Diagnostic::new(
+        Kind::Locked {
+            what,
+            name: name.name.clone(),
+        },
+        &name.loc,
+    )
+    .with_related(lock, "locked here")
+}
+
+fn subject(plan: &mut Plan, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
+    match plan
+        .subjects
+        .iter_mut()
+        .find(|x| x.name.name == s.name.name)
+    {
+        None => plan.subjects.push(new_subject(s, diags)),
+        Some(old) if old.loc.same_file(&s.loc) => {
+            let d = Diagnostic::new(
+                Kind::Duplicate {
+                    what: "subject",
+                    name: s.name.name.clone(),
+                },
+                &s.name.loc,
+            );
+            diags.push(d.with_related(&old.loc, "first declared here"));
+        }
+        Some(old) => refine(old, s, diags),
+    }
+}
+
+/// A subject as declared in one file (drops and `extends` not yet applied).
+fn new_subject(s: &ast::Subject, diags: &mut Vec<Diagnostic>) -> Subject {
+    let mut out = Subject {
+        name: s.name.clone(),
+        label: s.label.clone(),
+        extends: s.extends.clone(),
+        locked: s.locked.clone(),
+        level: None,
+        decls: Vec::new(),
+        exempts: Vec::new(),
+        rules: Vec::new(),
+        caps: Vec::new(),
+        quotas: Vec::new(),
+        lock_rules: None,
+        drops: Vec::new(),
+        loc: s.loc.clone(),
+    };
+    for item in &s.items {
+        add_item(&mut out, item, diags);
+    }
+    out
+}
+
+fn add_item(out: &mut Subject, item: &ast::SubjectItem, diags: &mut Vec<Diagnostic>) {
+    match &item.kind {
+        ItemKind::Level(_) => {
+            if out.level.replace(item.clone()).is_some() {
+                diags.push(Diagnostic::new(
+                    Kind::RepeatedItem { what: "`level`" },
+                    &item.loc,
+                ));
+            }
+        }
+        ItemKind::Criterion(_) | ItemKind::Flag(_) | ItemKind::Field(_) => {
+            if let Some(first) = decl_name(item).and_then(|n| out.decl(n)) {
+                let name = decl_name(item).unwrap_or_default().to_string();
+                let d = Diagnostic::new(
+                    Kind::Duplicate {
+                        what: decl_what(item),
+                        name,
+                    },
+                    &item.loc,
+                );
+                diags.push(d.with_related(&first.loc, "first declared here"));
+            } else {
+                out.decls.push(item.clone());
+            }
+        }
+        ItemKind::Drop { .. } => out.drops.push(item.clone()),
+        ItemKind::Exempt { .. } => out.exempts.push(item.clone()),
+        ItemKind::Rule { .. } => out.rules.push(item.clone()),
+        ItemKind::Otherwise(_) => {
+            if out.otherwise().is_some() {
+                diags.push(Diagnostic::new(
+                    Kind::RepeatedItem {
+                        what: "`otherwise`",
+                    },
+                    &item.loc,
+                ));
+            } else {
+                out.rules.push(item.clone());
+            }
+        }
+        ItemKind::Cap { .. } | ItemKind::CapAt(_) => out.caps.push(item.clone()),
+        ItemKind::Quota(_) => out.quotas.push(item.clone()),
+        ItemKind::LockRules => out.lock_rules = Some(item.loc.clone()),
+    }
+}
+
+/// A child plan's `subject` block for a subject the parent declares.
+fn refine(old: &mut Subject, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
+    if let Some(lock) = &old.locked {
+        diags.push(locked("subject", &s.name, lock));
+        return;
+    }
+    let mut child = new_subject(s, diags);
+    if child.label.is_some() {
+        old.label = child.label.take();
+    }
+    if child.extends.is_some() {
+        old.extends = child.extends.take();
+    }
+    if child.level.is_some() {
+        old.level = child.level.take();
+    }
+    for item in child.decls {
+        replace_decl(old, item, diags);
+    }
+    for drop in child.drops {
+        drop_decl(old, drop, diags);
+    }
+    if !child.rules.is_empty() {
+        match &old.lock_rules {
+            Some(lock) => diags.push(
+                Diagnostic::new(
+                    Kind::Locked {
+                        what: "rule list of",
+                        name: s.name.name.clone(),
+                    },
+                    &child.rules[0].loc,
+                )
+                .with_related(lock, "locked here by `lock rules`"),
+            ),
+            None => old.rules = child.rules,
+        }
+    }
+    old.exempts.extend(child.exempts);
+    old.caps.extend(child.caps);
+    old.quotas.extend(child.quotas);
+    if child.lock_rules.is_some() {
+        old.lock_rules = child.lock_rules;
+    }
+}
+
+/// Replaces a same-name item (unless it is locked elsewhere) or adds a new one.
+pub fn replace_decl(into: &mut Subject, item: ast::SubjectItem, diags: &mut Vec<Diagnostic>) {
+    let name = decl_name(&item).unwrap_or_default().to_string();
+    match into
+        .decls
+        .iter()
+        .position(|d| decl_name(d) == Some(name.as_str()))
+    {
+        Some(i) => {
+            let old = &into.decls[i];
+            match decl_locked(old).filter(|l| !l.same_file(&item.loc)) {
+                Some(lock) => {
+                    if let Some(id) = decl_ident(&item) {
+                        diags.push(locked(decl_what(old), id, lock));
+                    }
+                }
+                None => into.decls[i] = item,
+            }
+        }
+        None => into.decls.push(item),
+    }
+}
+
+/// Applies a `drop`; one that matches nothing here is kept for `extends`.
+pub fn drop_decl(into: &mut Subject, drop: ast::SubjectItem, diags: &mut Vec<Diagnostic>) {
+    let ItemKind::Drop { what, name } = &drop.kind else {
+        return;
+    };
+    let Some(i) = into
+        .decls
+        .iter()
+        .position(|d| decl_name(d) == Some(name.name.as_str()))
+    else {
+        into.drops.push(drop);
+        return;
+    };
+    let old = &into.decls[i];
+    let want = match what {
+        ast::DropKind::Criterion => "criterion",
+        ast::DropKind::Flag => "flag",
+        ast::DropKind::Field => "field",
+    };
+    if decl_what(old) != want {
+        let help = Some(format!(
+            "`{}` is a {}: write `drop {} {}`",
+            name.name,
+            decl_what(old),
+            decl_what(old),
+            name.name
+        ));
+        diags.push(Diagnostic::new(
+            Kind::DropUnknown {
+                what: want,
+                name: name.name.clone(),
+                help,
+            },
+            &name.loc,
+        ));
+        return;
+    }
+    match decl_locked(old).filter(|l| !l.same_file(&drop.loc)) {
+        Some(lock) => diags.push(locked(want, name, lock)),
+        None => {
+            into.decls.remove(i);
+        }
+    }
+}
+
+fn hook(plan: &mut Plan, h: &ast::Hook, diags: &mut Vec<Diagnostic>) {
+    let Some(new) = load_hook(h, diags) else {
+        return;
+    };
+    match plan
+        .hooks
+        .iter()
+        .position(|x| x.decl.name.name == h.name.name)
+    {
+        None => plan.hooks.push(new),
+        Some(i) => {
+            let old = &plan.hooks[i].decl;
+            if old.loc.same_file(&h.loc) {
+                let d = Diagnostic::new(
+                    Kind::Duplicate {
+                        what: "hook",
+                        name: h.name.name.clone(),
+                    },
+                    &h.name.loc,
+                );
+                diags.push(d.with_related(&old.loc, "first declared here"));
+            } else if let Some(lock) = &old.locked {
+                diags.push(locked("hook", &h.name, lock));
+            } else {
+                plan.hooks[i] = new;
+            }
+        }
+    }
+}
+
+/// Reads a hook's script, from the plan or from its `.rhai` file.
+fn load_hook(h: &ast::Hook, diags: &mut Vec<Diagnostic>) -> Option<Hook> {
+    match &h.body {
+        ast::HookBody::Inline {
+            text, first_line, ..
+        } => Some(Hook {
+            decl: h.clone(),
+            script: text.clone(),
+            script_src: h.loc.src.clone(),
+            first_line: *first_line,
+        }),
+        ast::HookBody::File(path) => {
+            let dir = h.loc.src.path().parent().unwrap_or(Path::new(""));
+            let full = dir.join(&path.value);
+            match std::fs::read_to_string(&full) {
+                Ok(text) => Some(Hook {
+                    decl: h.clone(),
+                    script: text.clone(),
+                    script_src: Source::new(&full, text),
+                    first_line: 1,
+                }),
+                Err(e) => {
+                    let kind = Kind::ReadFile {
+                        path: full.display().to_string(),
+                        error: e.to_string(),
+                    };
+                    diags.push(Diagnostic::new(kind, &path.loc));
+                    None
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! The effective plan: a plan file with its `extends` chain merged in. Every
+//! item keeps the [`Loc`] where it was written (its provenance).
+
+use crate::source::{Loc, Source};
+use crate::syntax::ast;
+use std::sync::Arc;
+
+/// The effective plan, ready for checking.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// The file that was named; its header is the plan's header.
+    pub header: ast::Header,
+    /// The files of the chain, the named one first.
+    pub chain: Vec<Arc<Source>>,
+    pub scale: Option<ast::Scale>,
+    pub tiers: Option<ast::Tiers>,
+    pub levels: Vec<Level>,
+    pub subjects: Vec<Subject>,
+    pub hooks: Vec<Hook>,
+    /// The named file's own tests.
+    pub tests: Vec<ast::Test>,
+}
+
+impl Plan {
+    pub fn id(&self) -> &str {
+        &self.header.id.value
+    }
+
+    pub fn subject(&self, name: &str) -> Option<&Subject> {
+        self.subjects.iter().find(|s| s.name.name == name)
+    }
+
+    pub fn tier_names(&self) -> Vec<&str> {
+        self.tiers
+            .iter()
+            .flat_map(|t| t.tiers.iter().map(|d| d.name.name.as_str()))
+            .collect()
+    }
+
+    /// The file the plan was loaded from.
+    pub fn source(&self) -> &Arc<Source> {
+        &self.header.loc.src
+    }
+}
+
+/// A level, with what a child plan restated merged over the parent's.
+#[derive(Clone, Debug)]
+pub struct Level {
+    pub name: ast::Ident,
+    pub label: Option<ast::Str>,
+    pub locked: Option<Loc>,
+    pub due: Option<ast::Due>,
+    pub report: Option<ast::Report>,
+    /// Where the level was first declared.
+    pub loc: Loc,
+    /// The inherited deadline a child replaced, for the loosening check.
+    pub parent_due: Option<ast::Due>,
+}
+
+/// A subject after plan-level merging and `extends` flattening.
+#[derive(Clone, Debug)]
+pub struct Subject {
+    pub name: ast::Ident,
+    pub label: Option<ast::Str>,
+    pub extends: Option<ast::Ident>,
+    pub locked: Option<Loc>,
+    pub level: Option<ast::SubjectItem>,
+    /// Criteria, flags and fields, in declaration order.
+    pub decls: Vec<ast::SubjectItem>,
+    pub exempts: Vec<ast::SubjectItem>,
+    /// `rule` lines, then `otherwise` if any.
+    pub rules: Vec<ast::SubjectItem>,
+    pub caps: Vec<ast::SubjectItem>,
+    /// Only the subject's own quotas: a family shares its root's quotas.
+    pub quotas: Vec<ast::SubjectItem>,
+    pub lock_rules: Option<Loc>,
+    /// `drop` lines not yet applied (resolved against `extends`).
+    pub drops: Vec<ast::SubjectItem>,
+    pub loc: Loc,
+}
+
+impl Subject {
+    /// The declared criterion, flag or field called `name`.
+    pub fn decl(&self, name: &str) -> Option<&ast::SubjectItem> {
+        self.decls.iter().find(|d| decl_name(d) == Some(name))
+    }
+
+    pub fn criteria(&self) -> impl Iterator<Item = &ast::Criterion> {
+        self.decls.iter().filter_map(|d| match &d.kind {
+            ast::ItemKind::Criterion(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    pub fn fields(&self) -> impl Iterator<Item = &ast::Field> {
+        self.decls.iter().filter_map(|d| match &d.kind {
+            ast::ItemKind::Field(f) => Some(f),
+            _ => None,
+        })
+    }
+
+    pub fn flags(&self) -> impl Iterator<Item = &ast::Flag> {
+        self.decls.iter().filter_map(|d| match &d.kind {
+            ast::ItemKind::Flag(f) => Some(f),
+            _ => None,
+        })
+    }
+
+    /// The tier of `otherwise`, if the rule list has one.
+    pub fn otherwise(&self) -> Option<&ast::Ident> {
+        self.rules.iter().find_map(|r| match &r.kind {
+            ast::ItemKind::Otherwise(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+/// A hook with its script text and where the script's lines are.
+#[derive(Clone, Debug)]
+pub struct Hook {
+    pub decl: ast::Hook,
+    /// The script text.
+    pub script: String,
+    /// The file holding the script (the plan, or the `.rhai` file).
+    pub script_src: Arc<Source>,
+    /// The line of that file on which the script begins.
+    pub first_line: usize,
+}
+
+/// The name, kind word and `locked` of a criterion, flag or field line.
+pub fn decl_name(item: &ast::SubjectItem) -> Option<&str> {
+    decl_ident(item).map(|i| i.name.as_str())
+}
+
+pub fn decl_ident(item: &ast::SubjectItem) -> Option<&ast::Ident> {
+    match &item.kind {
+        ast::ItemKind::Criterion(c) => Some(&c.name),
+        ast::ItemKind::Flag(f) => Some(&f.name),
+        ast::ItemKind::Field(f) => Some(&f.name),
+        _ => None,
+    }
+}
+
+pub fn decl_locked(item: &ast::SubjectItem) -> Option<&Loc> {
+    match &item.kind {
+        ast::ItemKind::Criterion(c) => c.locked.as_ref(),
+        ast::ItemKind::Flag(f) => f.locked.as_ref(),
+        ast::ItemKind::Field(f) => f.locked.as_ref(),
+        _ => None,
+    }
+}
+
+pub fn decl_what(item: &ast::SubjectItem) -> &'static str {
+    match &item.kind {
+        ast::ItemKind::Criterion(_) => "criterion",
+        ast::ItemKind::Flag(_) => "flag",
+        _ => "field",
+    }
+}

@@ -1,0 +1,155 @@
+//! Flattening `subject S extends T`: S gets T's effective items, with its own
+//! replacements, additions and drops applied.
+
+use super::merge::{drop_decl, locked, replace_decl};
+use super::model::{Plan, Subject};
+use crate::diag::{Diagnostic, Kind};
+use crate::suggest;
+use crate::syntax::ast::ItemKind;
+
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    Todo,
+    Busy,
+    Done,
+}
+
+pub fn flatten(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
+    let declared = plan.subjects.clone();
+    let mut state = vec![State::Todo; declared.len()];
+    let mut out = declared.clone();
+    for i in 0..declared.len() {
+        visit(i, &declared, &mut state, &mut out, diags);
+    }
+    plan.subjects = out;
+}
+
+fn visit(
+    i: usize,
+    declared: &[Subject],
+    state: &mut [State],
+    out: &mut [Subject],
+    diags: &mut Vec<Diagnostic>,
+) {
+    if state[i] != State::Todo {
+        if state[i] == State::Busy {
+            let chain = cycle_text(i, declared);
+            let at = declared[i]
+                .extends
+                .as_ref()
+                .map_or(&declared[i].name.loc, |e| &e.loc);
+            diags.push(Diagnostic::new(Kind::SubjectCycle { chain }, at));
+        }
+        return;
+    }
+    state[i] = State::Busy;
+    let own = &declared[i];
+    let base = own.extends.as_ref().and_then(|ext| {
+        let j = declared.iter().position(|s| s.name.name == ext.name);
+        if j.is_none() {
+            let suggestion =
+                suggest::closest(&ext.name, declared.iter().map(|s| s.name.name.as_str()));
+            diags.push(Diagnostic::new(
+                Kind::Unknown {
+                    what: "subject",
+                    name: ext.name.clone(),
+                    suggestion,
+                },
+                &ext.loc,
+            ));
+        }
+        j
+    });
+    let result = match base {
+        Some(j) => {
+            visit(j, declared, state, out, diags);
+            // A cycle leaves the base unfinished; use it as declared.
+            if state[j] == State::Done {
+                inherit(&out[j], own, diags)
+            } else {
+                own.clone()
+            }
+        }
+        None => own.clone(),
+    };
+    out[i] = finish_drops(result, diags);
+    state[i] = State::Done;
+}
+
+fn cycle_text(i: usize, declared: &[Subject]) -> String {
+    let mut names = vec![declared[i].name.name.clone()];
+    let mut cur = i;
+    for _ in 0..declared.len() {
+        let Some(ext) = &declared[cur].extends else {
+            break;
+        };
+        names.push(ext.name.clone());
+        match declared.iter().position(|s| s.name.name == ext.name) {
+            Some(j) if j != i => cur = j,
+            _ => break,
+        }
+    }
+    names.join(" → ")
+}
+
+/// `own` on top of the effective `base`.
+fn inherit(base: &Subject, own: &Subject, diags: &mut Vec<Diagnostic>) -> Subject {
+    let mut s = base.clone();
+    s.name = own.name.clone();
+    s.label = own.label.clone();
+    s.extends = own.extends.clone();
+    s.locked = own.locked.clone();
+    s.loc = own.loc.clone();
+    s.drops = Vec::new();
+    s.quotas = own.quotas.clone();
+    if own.level.is_some() {
+        s.level = own.level.clone();
+    }
+    for item in &own.decls {
+        replace_decl(&mut s, item.clone(), diags);
+    }
+    for drop in &own.drops {
+        drop_decl(&mut s, drop.clone(), diags);
+    }
+    if !own.rules.is_empty() {
+        match base
+            .lock_rules
+            .as_ref()
+            .filter(|l| !l.same_file(&own.rules[0].loc))
+        {
+            Some(lock) => diags.push(locked("rule list of", &base.name, lock)),
+            None => s.rules = own.rules.clone(),
+        }
+    }
+    s.exempts.extend(own.exempts.iter().cloned());
+    s.caps.extend(own.caps.iter().cloned());
+    if own.lock_rules.is_some() {
+        s.lock_rules = own.lock_rules.clone();
+    }
+    s
+}
+
+/// Every `drop` still pending matched nothing: report it.
+fn finish_drops(mut s: Subject, diags: &mut Vec<Diagnostic>) -> Subject {
+    for d in std::mem::take(&mut s.drops) {
+        if let ItemKind::Drop { what, name } = &d.kind {
+            let what = match what {
+                crate::syntax::ast::DropKind::Criterion => "criterion",
+                crate::syntax::ast::DropKind::Flag => "flag",
+                crate::syntax::ast::DropKind::Field => "field",
+            };
+            let candidates = s.decls.iter().filter_map(super::model::decl_name);
+            let help =
+                suggest::closest(&name.name, candidates).map(|c| format!("did you mean `{c}`?"));
+            diags.push(Diagnostic::new(
+                Kind::DropUnknown {
+                    what,
+                    name: name.name.clone(),
+                    help,
+                },
+                &name.loc,
+            ));
+        }
+    }
+    s
+}
