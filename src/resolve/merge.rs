@@ -8,8 +8,9 @@ use crate::source::{Loc, Source};
 use crate::syntax::ast::{self, ItemKind, TopItem};
 use std::path::Path;
 
-/// Builds the effective plan from `chain` (named file first, root last).
-pub fn build(chain: &[ast::PlanFile], diags: &mut Vec<Diagnostic>) -> Plan {
+/// Builds the effective plan from `chain` (named file first, root last);
+/// `flatten` applies `subject … extends …`.
+pub fn build(chain: &[ast::PlanFile], flatten: bool, diags: &mut Vec<Diagnostic>) -> Plan {
     let named = &chain[0];
     let mut plan = Plan {
         header: named.header.clone(),
@@ -34,7 +35,9 @@ pub fn build(chain: &[ast::PlanFile], diags: &mut Vec<Diagnostic>) -> Plan {
             _ => None,
         })
         .collect();
-    subjects::flatten(&mut plan, diags);
+    if flatten {
+        subjects::flatten(&mut plan, diags);
+    }
     plan
 }
 

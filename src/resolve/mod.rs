@@ -57,6 +57,23 @@ pub fn load(path: &Path) -> Result<Loaded, Unreadable> {
     Ok(load_source(src, bad))
 }
 
+/// Loads only the named file, as written: no parents, no `extends` flattening.
+pub fn load_single(path: &Path) -> Result<Loaded, Unreadable> {
+    let (src, bad) = read_source(path).map_err(Unreadable)?;
+    let mut diagnostics: Vec<Diagnostic> = bad.into_iter().collect();
+    if !diagnostics.is_empty() {
+        return Ok(Loaded { plan: None, diagnostics });
+    }
+    let plan = match syntax::parse(&src) {
+        Ok(file) => Some(merge::build(std::slice::from_ref(&file), false, &mut diagnostics)),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    };
+    Ok(Loaded { plan, diagnostics })
+}
+
 /// Loads an already-read plan with its chain of parents.
 pub fn load_source(src: Arc<Source>, bad: Option<Diagnostic>) -> Loaded {
     let mut diagnostics: Vec<Diagnostic> = bad.into_iter().collect();
@@ -72,7 +89,7 @@ pub fn load_source(src: Arc<Source>, bad: Option<Diagnostic>) -> Loaded {
             diagnostics,
         };
     };
-    let plan = merge::build(&chain, &mut diagnostics);
+    let plan = merge::build(&chain, true, &mut diagnostics);
     Loaded {
         plan: Some(plan),
         diagnostics,

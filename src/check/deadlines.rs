@@ -1,0 +1,37 @@
+//! Deadline checks: levels run upward, and a child plan never loosens a
+//! deadline it inherits. Every year of a four-year cycle is checked.
+
+use crate::diag::{Diagnostic, Kind};
+use crate::resolve::Plan;
+use crate::schedule::{last_day, show, CYCLE};
+
+pub fn check(plan: &Plan, diags: &mut Vec<Diagnostic>) {
+    let mut prev: Option<(&str, &crate::syntax::ast::Due)> = None;
+    for level in &plan.levels {
+        let Some(due) = &level.due else { continue };
+        if let Some((pname, pdue)) = prev {
+            if let Some(year) = CYCLE.into_iter().find(|&y| last_day(due, y) < last_day(pdue, y)) {
+                let kind = Kind::DueOrder {
+                    name: level.name.name.clone(),
+                    year,
+                    day: show(last_day(due, year)),
+                    prev: pname.to_string(),
+                    prev_day: show(last_day(pdue, year)),
+                };
+                diags.push(Diagnostic::new(kind, &due.loc).with_related(&pdue.loc, "the lower level's deadline"));
+            }
+        }
+        if let Some(parent) = &level.parent_due {
+            if let Some(year) = CYCLE.into_iter().find(|&y| last_day(due, y) > last_day(parent, y)) {
+                let kind = Kind::DueLoosened {
+                    name: level.name.name.clone(),
+                    year,
+                    child: show(last_day(due, year)),
+                    parent: show(last_day(parent, year)),
+                };
+                diags.push(Diagnostic::new(kind, &due.loc).with_related(&parent.loc, "the parent plan's deadline"));
+            }
+        }
+        prev = Some((&level.name.name, due));
+    }
+}

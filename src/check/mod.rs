@@ -1,0 +1,129 @@
+//! Checking: every finding about a plan in one run (errors and warnings),
+//! and, when there is no error, the [`Model`] that evaluation runs on.
+
+mod deadlines;
+mod deps;
+pub mod model;
+pub mod names;
+mod rules;
+mod space;
+mod subject;
+mod tests;
+pub mod types;
+
+use crate::diag::{self, Diagnostic, Kind};
+use crate::resolve::{self, Plan, Unreadable};
+use crate::syntax::ast::Measure;
+pub use model::Model;
+use std::path::Path;
+use types::{in_family, Typer};
+
+/// All findings, and the model when there is no error.
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub model: Option<Model>,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Loads and checks the plan at `path`.
+pub fn check_path(path: &Path) -> Result<Checked, Unreadable> {
+    let loaded = resolve::load(path)?;
+    Ok(match loaded.plan {
+        Some(plan) => check_plan(plan, loaded.diagnostics),
+        None => finish(loaded.diagnostics, None),
+    })
+}
+
+fn finish(mut diagnostics: Vec<Diagnostic>, model: Option<Model>) -> Checked {
+    diag::sort(&mut diagnostics);
+    let model = model.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    Checked { diagnostics, model }
+}
+
+/// Checks an effective plan; `diags` holds what resolution found.
+pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
+    let names = names::collect(&plan, &mut diags);
+    for s in &plan.subjects {
+        names::subject(&plan, &names, s, &mut diags);
+        sums(s, &mut diags);
+    }
+    let mut compiled = Vec::new();
+    let mut clean = Vec::new();
+    {
+        let mut typer = Typer { names: &names, plan: &plan, diags: &mut diags };
+        for s in &plan.subjects {
+            let before = typer.diags.len();
+            let root = root_of(&plan, s);
+            compiled.push(typer.subject(s, root));
+            clean.push(typer.diags.len() == before);
+        }
+    }
+    let deps = deps::dependencies(&plan, &compiled);
+    let order = deps::order(&plan, &deps, &mut diags);
+    deadlines::check(&plan, &mut diags);
+    for (i, s) in plan.subjects.iter().enumerate() {
+        if clean[i] && !names.tiers.is_empty() {
+            rules::check(s, &compiled[i], &names, &mut diags);
+        }
+    }
+    let hooks = compile_hooks(&plan, &mut diags);
+    for t in &plan.tests {
+        tests::check(&plan, &names, t, &mut diags);
+    }
+    let model = Model { plan, names, subjects: compiled, order, hooks };
+    finish(diags, Some(model))
+}
+
+fn root_of(plan: &Plan, s: &resolve::model::Subject) -> usize {
+    let mut root = s.name.name.clone();
+    for _ in 0..plan.subjects.len() {
+        match plan.subject(&root).and_then(|x| x.extends.as_ref()) {
+            Some(e) if plan.subject(&e.name).is_some() => root = e.name.clone(),
+            _ => break,
+        }
+    }
+    plan.subjects.iter().position(|x| x.name.name == root).unwrap_or(0)
+}
+
+/// Weights and points of a subject should add up to 100.
+fn sums(s: &resolve::model::Subject, diags: &mut Vec<Diagnostic>) {
+    let mut total = crate::num::zero();
+    let mut any = false;
+    for c in s.criteria() {
+        any = true;
+        total += match &c.measure {
+            Measure::Weight(w) => &w.value,
+            Measure::Points(p) => &p.value,
+        };
+    }
+    if any && total != crate::num::int(100) {
+        let kind = Kind::SumNot100 { subject: s.name.name.clone(), total: crate::num::literal(&total) };
+        diags.push(Diagnostic::new(kind, &s.name.loc));
+    }
+}
+
+fn compile_hooks(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Vec<rhai::AST> {
+    let engine = crate::hooks::engine();
+    let mut out = Vec::new();
+    for h in &plan.hooks {
+        let target = &h.decl.subject;
+        if !plan.subjects.iter().any(|s| in_family(plan, &s.name.name, &target.name)) {
+            let suggestion = crate::suggest::closest(&target.name, plan.subjects.iter().map(|s| s.name.name.as_str()));
+            diags.push(Diagnostic::new(Kind::Unknown { what: "subject", name: target.name.clone(), suggestion }, &target.loc));
+        }
+        match crate::hooks::compile(&engine, h) {
+            Ok(ast) => out.push(ast),
+            Err(d) => diags.push(d),
+        }
+    }
+    out
+}

@@ -1,0 +1,70 @@
+//! The checked plan: the effective plan plus typed conditions, resolved tiers
+//! and the evaluation order. Only `check` builds one, so eval can trust it.
+
+use super::names::Names;
+use crate::eval::expr::TExpr;
+use crate::num::Num;
+use crate::resolve::Plan;
+use crate::source::Loc;
+use crate::syntax::ast::Round;
+
+pub struct Model {
+    pub plan: Plan,
+    pub names: Names,
+    /// One per `plan.subjects`, same order.
+    pub subjects: Vec<CSubject>,
+    /// Subject indices in evaluation order (dependencies first).
+    pub order: Vec<usize>,
+    /// Compiled hooks, one per `plan.hooks`.
+    pub hooks: Vec<rhai::AST>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CSubject {
+    /// The subject at the top of this one's `extends` chain.
+    pub root: usize,
+    pub exempts: Vec<Exempt>,
+    pub rules: Vec<CRule>,
+    /// The tier index of `otherwise`.
+    pub otherwise: Option<usize>,
+    pub caps: Vec<CCap>,
+    pub quotas: Vec<CQuota>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Exempt {
+    pub cond: TExpr,
+    pub because: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct CRule {
+    /// Tier index, 0 = best.
+    pub tier: usize,
+    pub cond: TExpr,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub enum CCap {
+    When { tier: usize, cond: TExpr, because: Option<String>, loc: Loc },
+    At { field: String, loc: Loc },
+}
+
+#[derive(Clone, Debug)]
+pub enum CBound {
+    Count(Num),
+    /// `P% of all` (`of` is `None`) or of a tier index, `or better` or not.
+    Share { percent: Num, of: Option<(usize, bool)> },
+}
+
+#[derive(Clone, Debug)]
+pub struct CQuota {
+    pub tier: usize,
+    pub bound: CBound,
+    /// The field whose value groups records; `None` is `per plan`.
+    pub per: Option<String>,
+    pub round: Round,
+    pub loc: Loc,
+}

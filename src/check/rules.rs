@@ -1,0 +1,60 @@
+//! Rule coverage: rules that can leave a record without a tier (an error,
+//! with a concrete record) and rules that can never fire (a warning). Records
+//! are enumerated over the values that matter to the conditions: every grade
+//! of every graded criterion, both values of each flag, every tier and choice,
+//! and the numbers around each constant the conditions compare with.
+//! Exemptions and hooks are not taken into account.
+
+use super::model::CSubject;
+use super::names::Names;
+use super::space::Space;
+use crate::diag::{Diagnostic, Kind};
+use crate::eval::expr::truth;
+use crate::resolve::model::Subject;
+
+/// How many records are tried per subject at most.
+pub const BUDGET: usize = 20_000;
+
+pub fn check(s: &Subject, c: &CSubject, names: &Names, diags: &mut Vec<Diagnostic>) {
+    let space = Space::new(s, c, names);
+    let total = space.size();
+    let exhaustive = total <= BUDGET as u128;
+    let mut fired = vec![false; c.rules.len()];
+    let mut shadow: Vec<Vec<usize>> = vec![Vec::new(); c.rules.len()];
+    let count = if exhaustive { total as usize } else { BUDGET };
+    for n in 0..count {
+        let point = if exhaustive { space.nth(n as u128) } else { space.sample(n) };
+        let env = space.env(&point);
+        let holds: Vec<bool> = c.rules.iter().map(|r| truth(&r.cond, &env).unwrap_or(false)).collect();
+        match holds.iter().position(|h| *h) {
+            Some(first) => {
+                fired[first] = true;
+                for (k, h) in holds.iter().enumerate().skip(first + 1) {
+                    if *h && !shadow[k].contains(&first) {
+                        shadow[k].push(first);
+                    }
+                }
+            }
+            None if c.otherwise.is_none() => {
+                let example = space.describe(&point);
+                let kind = Kind::FallThrough { subject: s.name.name.clone(), example };
+                diags.push(Diagnostic::new(kind, &s.name.loc));
+                return;
+            }
+            None => {}
+        }
+    }
+    if !(exhaustive && space.exact()) {
+        return;
+    }
+    for (k, rule) in c.rules.iter().enumerate() {
+        if !fired[k] {
+            let by = match shadow[k].as_slice() {
+                [one] => format!("rule `{}` on line {}", names.tiers[c.rules[*one].tier], c.rules[*one].loc.line()),
+                _ => "the rules before it".to_string(),
+            };
+            let kind = Kind::UnreachableRule { tier: names.tiers[rule.tier].clone(), by };
+            diags.push(Diagnostic::new(kind, &rule.loc));
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! The finite space of candidate records that rule coverage explores, and an
+//! [`Env`] that evaluates conditions on one point of it.
+
+use super::model::CSubject;
+use super::names::Names;
+use crate::eval::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef, TExpr};
+use crate::eval::value::Value;
+use crate::num::{self, Num};
+use crate::resolve::model::Subject;
+use crate::syntax::ast::{AggKind, FieldType, Measure};
+use chrono::{Months, NaiveDate};
+use num_traits::Zero;
+
+/// One candidate record: an index into each variable's values.
+pub type Point = Vec<usize>;
+
+enum Key {
+    Item(String),
+    Agg(String),
+}
+
+struct Var {
+    key: Key,
+    values: Vec<Value>,
+    labels: Vec<String>,
+    /// True when `values` are all the values the variable can take.
+    exact: bool,
+}
+
+pub struct Space {
+    vars: Vec<Var>,
+    /// (variable index, weight) of each graded criterion.
+    weights: Vec<(usize, Num)>,
+    points: Vec<usize>,
+    max_grade: Num,
+    as_of: NaiveDate,
+}
+
+impl Space {
+    pub fn new(s: &Subject, c: &CSubject, names: &Names) -> Space {
+        let mut refs = Vec::new();
+        let mut aggs = Vec::new();
+        let mut consts = Vec::new();
+        for r in &c.rules {
+            walk(&r.cond, &mut refs, &mut aggs, &mut consts);
+        }
+        let as_of = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default();
+        let mut sp = Space { vars: Vec::new(), weights: Vec::new(), points: Vec::new(), max_grade: names.max_grade.clone().unwrap_or_else(|| num::int(1)), as_of };
+        let mut grades: Vec<(&String, &Num)> = names.grades.iter().collect();
+        grades.sort_by(|a, b| b.1.cmp(a.1));
+        for cr in s.criteria() {
+            let key = Key::Item(cr.name.name.clone());
+            match &cr.measure {
+                Measure::Weight(w) => {
+                    sp.weights.push((sp.vars.len(), w.value.clone()));
+                    let values = grades.iter().map(|g| Value::Grade(g.1.clone())).collect();
+                    let labels = grades.iter().map(|g| g.0.clone()).collect();
+                    sp.vars.push(Var { key, values, labels, exact: true });
+                }
+                Measure::Points(p) => {
+                    sp.points.push(sp.vars.len());
+                    let nums = numbers(&consts, Some(&num::zero()), Some(&p.value), false);
+                    sp.vars.push(num_var(key, nums, false));
+                }
+            }
+        }
+        for name in refs {
+            sp.add_item(s, names, &name, &consts);
+        }
+        for (text, kind) in aggs {
+            let hundred = num::int(100);
+            let max = if kind == AggKind::Share { Some(&hundred) } else { None };
+            let nums = numbers(&consts, Some(&num::zero()), max, kind == AggKind::Count);
+            sp.vars.push(num_var(Key::Agg(text), nums, false));
+        }
+        sp
+    }
+
+    fn add_item(&mut self, s: &Subject, names: &Names, name: &str, consts: &[Num]) {
+        if self.vars.iter().any(|v| matches!(&v.key, Key::Item(n) if n == name)) {
+            return;
+        }
+        let key = Key::Item(name.to_string());
+        if s.flags().any(|f| f.name.name == name) {
+            let values = vec![Value::Bool(false), Value::Bool(true)];
+            self.vars.push(Var { key, values, labels: vec!["false".into(), "true".into()], exact: true });
+            return;
+        }
+        let Some(f) = s.fields().find(|f| f.name.name == name) else { return };
+        let var = match &f.ty {
+            FieldType::Number => num_var(key, numbers(consts, None, None, false), false),
+            FieldType::Tier => {
+                let n = names.tiers.len();
+                let values = (0..n).map(|i| Value::Tier(n - 1 - i)).collect();
+                Var { key, values, labels: names.tiers.clone(), exact: true }
+            }
+            FieldType::Choice(opts) => {
+                let values = (0..opts.len()).map(Value::Choice).collect();
+                Var { key, values, labels: opts.iter().map(|o| o.name.name.clone()).collect(), exact: true }
+            }
+            FieldType::Date => {
+                let mut days: Vec<NaiveDate> = vec![self.as_of];
+                for c in consts.iter().filter_map(num::to_u32) {
+                    let d = self.as_of.checked_sub_months(Months::new(c)).unwrap_or(self.as_of);
+                    days.extend([d, d.pred_opt().unwrap_or(d), d.succ_opt().unwrap_or(d)]);
+                }
+                days.sort();
+                days.dedup();
+                let labels = days.iter().map(|d| crate::fmt::expr::date(*d)).collect();
+                Var { key, values: days.into_iter().map(Value::Date).collect(), labels, exact: false }
+            }
+            FieldType::Text | FieldType::Ref(_) => {
+                Var { key, values: vec![Value::Str("x".into())], labels: vec!["\"x\"".into()], exact: false }
+            }
+        };
+        self.vars.push(var);
+    }
+
+    pub fn size(&self) -> u128 {
+        self.vars.iter().fold(1u128, |acc, v| acc.saturating_mul(v.values.len().max(1) as u128))
+    }
+
+    /// Whether enumerating the space covers every possible record.
+    pub fn exact(&self) -> bool {
+        self.vars.iter().all(|v| v.exact)
+    }
+
+    pub fn nth(&self, mut n: u128) -> Point {
+        self.vars
+            .iter()
+            .map(|v| {
+                let len = v.values.len().max(1) as u128;
+                let i = (n % len) as usize;
+                n /= len;
+                i
+            })
+            .collect()
+    }
+
+    /// A deterministic pseudo-random point (the same on every run).
+    pub fn sample(&self, i: usize) -> Point {
+        let mut x = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(0x2545_F491_4F6C_DD1D);
+        self.vars
+            .iter()
+            .map(|v| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % v.values.len().max(1) as u64) as usize
+            })
+            .collect()
+    }
+
+    pub fn env<'a>(&'a self, p: &'a Point) -> PointEnv<'a> {
+        PointEnv { space: self, point: p }
+    }
+
+    /// "a record with a = x, b = y (score 55)".
+    pub fn describe(&self, p: &Point) -> String {
+        let parts: Vec<String> = self
+            .vars
+            .iter()
+            .zip(p)
+            .map(|(v, &i)| {
+                let name = match &v.key {
+                    Key::Item(n) | Key::Agg(n) => n,
+                };
+                format!("{name} = {}", v.labels.get(i).map_or("?", String::as_str))
+            })
+            .collect();
+        let score = num::format(&self.score(p), 2);
+        format!("a record with {} (score {score})", parts.join(", "))
+    }
+
+    fn score(&self, p: &Point) -> Num {
+        let mut total = num::zero();
+        for (v, w) in &self.weights {
+            if let Some(Value::Grade(g)) = self.vars[*v].values.get(p[*v]) {
+                if !self.max_grade.is_zero() {
+                    total += w * g / &self.max_grade;
+                }
+            }
+        }
+        for v in &self.points {
+            if let Some(Value::Num(n)) = self.vars[*v].values.get(p[*v]) {
+                total += n;
+            }
+        }
+        total
+    }
+}
+
+fn num_var(key: Key, nums: Vec<Num>, exact: bool) -> Var {
+    let labels = nums.iter().map(|n| num::format(n, 2)).collect();
+    Var { key, values: nums.into_iter().map(Value::Num).collect(), labels, exact }
+}
+
+/// Candidate numbers: 0 and each constant with its neighbours, within range.
+fn numbers(consts: &[Num], min: Option<&Num>, max: Option<&Num>, whole: bool) -> Vec<Num> {
+    let half = num::int(1) / num::int(2);
+    let mut out = vec![num::zero()];
+    for c in consts {
+        for d in [num::int(-1), -half.clone(), num::zero(), half.clone(), num::int(1)] {
+            out.push(c + d);
+        }
+    }
+    out.extend(max.cloned());
+    out.retain(|n| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m) && (!whole || n.is_integer()));
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn walk(e: &TExpr, refs: &mut Vec<String>, aggs: &mut Vec<(String, AggKind)>, consts: &mut Vec<Num>) {
+    match e {
+        TExpr::Const(Value::Num(n)) => consts.push(n.clone()),
+        TExpr::Item(r) if matches!(r.kind, ItemKind::Flag | ItemKind::Field) => refs.push(r.name.clone()),
+        TExpr::Agg(a) if !aggs.iter().any(|(t, _)| *t == a.text) => aggs.push((a.text.clone(), a.kind)),
+        TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => walk(x, refs, aggs, consts),
+        TExpr::And(xs) | TExpr::Or(xs) => xs.iter().for_each(|x| walk(x, refs, aggs, consts)),
+        TExpr::Cmp(_, a, b) => {
+            walk(a, refs, aggs, consts);
+            walk(b, refs, aggs, consts);
+        }
+        TExpr::Arith(a, rest) => {
+            walk(a, refs, aggs, consts);
+            rest.iter().for_each(|(_, x)| walk(x, refs, aggs, consts));
+        }
+        _ => {}
+    }
+}
+
+pub struct PointEnv<'a> {
+    space: &'a Space,
+    point: &'a Point,
+}
+
+impl Env for PointEnv<'_> {
+    fn year(&self) -> i32 {
+        chrono::Datelike::year(&self.space.as_of)
+    }
+
+    fn as_of(&self) -> NaiveDate {
+        self.space.as_of
+    }
+
+    fn score(&self) -> Result<Num, EvalError> {
+        Ok(self.space.score(self.point))
+    }
+
+    fn tier(&self) -> Result<usize, EvalError> {
+        Err(EvalError::Missing("tier".into()))
+    }
+
+    fn item(&self, r: &ItemRef) -> Result<Value, EvalError> {
+        let found = self.space.vars.iter().zip(self.point).find(|(v, _)| matches!(&v.key, Key::Item(n) if *n == r.name));
+        match found {
+            Some((v, &i)) => v.values.get(i).cloned().ok_or_else(|| EvalError::Missing(r.name.clone())),
+            None if r.kind == ItemKind::Flag => Ok(Value::Bool(false)),
+            None => Err(EvalError::Missing(r.name.clone())),
+        }
+    }
+
+    fn aggregate(&self, a: &Aggregate) -> Result<Num, EvalError> {
+        let found = self.space.vars.iter().zip(self.point).find(|(v, _)| matches!(&v.key, Key::Agg(t) if *t == a.text));
+        match found.and_then(|(v, &i)| v.values.get(i)) {
+            Some(Value::Num(n)) => Ok(n.clone()),
+            _ => Err(EvalError::Missing(a.text.clone())),
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Type checks of `test` blocks: records name real items with values of the
+//! right type, and expectations name real records, tiers and subjects.
+
+use super::names::Names;
+use crate::diag::{Diagnostic, Kind};
+use crate::resolve::Plan;
+use crate::source::Loc;
+use crate::suggest;
+use crate::syntax::ast::{Expectation, FieldType, ItemKind, Measure, Record, Test, TestKind, Value};
+
+pub fn check(plan: &Plan, names: &Names, t: &Test, diags: &mut Vec<Diagnostic>) {
+    let mut ids: Vec<&str> = Vec::new();
+    let mut has_data = false;
+    for item in &t.items {
+        match &item.kind {
+            TestKind::Record(r) => {
+                record(plan, names, r, diags);
+                ids.push(&r.id.value);
+            }
+            TestKind::Data(p) => {
+                has_data = true;
+                let dir = p.loc.src.path().parent().unwrap_or(std::path::Path::new(""));
+                let full = dir.join(&p.value);
+                if !full.is_file() {
+                    let kind = Kind::ReadFile { path: full.display().to_string(), error: "no such file".into() };
+                    diags.push(Diagnostic::new(kind, &p.loc));
+                }
+            }
+            TestKind::Year(y) if crate::num::to_u32(&y.value).is_none_or(|y| !(1900..=2200).contains(&y)) => {
+                bad(diags, &y.loc, format!("`{}` is not a year", crate::num::literal(&y.value)));
+            }
+            _ => {}
+        }
+    }
+    for item in &t.items {
+        match &item.kind {
+            TestKind::Expect { id, what } => {
+                if !has_data && !ids.contains(&id.value.as_str()) {
+                    let suggestion = suggest::closest(&id.value, ids.iter().copied());
+                    diags.push(Diagnostic::new(Kind::Unknown { what: "record", name: id.value.clone(), suggestion }, &id.loc));
+                }
+                if let Expectation::Tier(tier) = what {
+                    tier_name(names, tier, diags);
+                }
+            }
+            TestKind::ExpectCount { subject, tier, .. } => {
+                subject_name(plan, subject, diags);
+                tier_name(names, tier, diags);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn bad(diags: &mut Vec<Diagnostic>, loc: &Loc, message: String) {
+    diags.push(Diagnostic::new(Kind::TestValue { message }, loc));
+}
+
+fn tier_name(names: &Names, t: &crate::syntax::ast::Ident, diags: &mut Vec<Diagnostic>) {
+    if names.tier_index(&t.name).is_none() {
+        let kind = Kind::Unknown { what: "tier", name: t.name.clone(), suggestion: names.suggest_tier(&t.name) };
+        diags.push(Diagnostic::new(kind, &t.loc));
+    }
+}
+
+fn subject_name<'p>(plan: &'p Plan, s: &crate::syntax::ast::Ident, diags: &mut Vec<Diagnostic>) -> Option<&'p crate::resolve::model::Subject> {
+    let found = plan.subject(&s.name);
+    if found.is_none() {
+        let suggestion = suggest::closest(&s.name, plan.subjects.iter().map(|x| x.name.name.as_str()));
+        diags.push(Diagnostic::new(Kind::Unknown { what: "subject", name: s.name.clone(), suggestion }, &s.loc));
+    }
+    found
+}
+
+fn record(plan: &Plan, names: &Names, r: &Record, diags: &mut Vec<Diagnostic>) {
+    let Some(s) = subject_name(plan, &r.subject, diags) else { return };
+    for (name, v) in &r.values {
+        let Some(decl) = s.decl(&name.name) else {
+            let candidates = s.decls.iter().filter_map(crate::resolve::model::decl_name);
+            let suggestion = suggest::closest(&name.name, candidates);
+            let what = "criterion, flag or field";
+            diags.push(Diagnostic::new(Kind::Unknown { what, name: name.name.clone(), suggestion }, &name.loc));
+            continue;
+        };
+        if let Err(message) = value_fits(names, &decl.kind, v) {
+            bad(diags, value_loc(v), format!("`{}` {message}", name.name));
+        }
+    }
+}
+
+fn value_loc(v: &Value) -> &Loc {
+    match v {
+        Value::Num(n) => &n.loc,
+        Value::Str(s) => &s.loc,
+        Value::Date(d) => &d.loc,
+        Value::Bool(_, l) => l,
+        Value::Name(n) => &n.loc,
+    }
+}
+
+/// Whether a test value suits the item; the error completes "`x` …".
+fn value_fits(names: &Names, kind: &ItemKind, v: &Value) -> Result<(), String> {
+    match (kind, v) {
+        (ItemKind::Criterion(c), Value::Name(n)) if matches!(c.measure, Measure::Weight(_)) => {
+            names.grades.contains_key(&n.name).then_some(()).ok_or_else(|| format!("needs a grade; `{}` is not one", n.name))
+        }
+        (ItemKind::Criterion(c), Value::Num(n)) => match &c.measure {
+            Measure::Points(p) if n.value >= crate::num::zero() && n.value <= p.value => Ok(()),
+            Measure::Points(p) => Err(format!("must lie in 0..={}", crate::num::literal(&p.value))),
+            Measure::Weight(_) => Err("needs a grade, not a number".into()),
+        },
+        (ItemKind::Flag(_), Value::Bool(..)) => Ok(()),
+        (ItemKind::Field(f), v) => field_fits(names, &f.ty, v),
+        (ItemKind::Criterion(_), _) => Err("needs a grade or points".into()),
+        (ItemKind::Flag(_), _) => Err("needs `true` or `false`".into()),
+        _ => Ok(()),
+    }
+}
+
+fn field_fits(names: &Names, ty: &FieldType, v: &Value) -> Result<(), String> {
+    match (ty, v) {
+        (FieldType::Number, Value::Num(_)) | (FieldType::Date, Value::Date(_)) => Ok(()),
+        (FieldType::Text | FieldType::Ref(_), Value::Str(_)) => Ok(()),
+        (FieldType::Tier, Value::Name(n)) if names.tier_index(&n.name).is_some() => Ok(()),
+        (FieldType::Choice(opts), Value::Name(n)) if opts.iter().any(|o| o.name.name == n.name) => Ok(()),
+        (FieldType::Number, _) => Err("needs a number".into()),
+        (FieldType::Date, _) => Err("needs a date".into()),
+        (FieldType::Text, _) => Err("needs a quoted text".into()),
+        (FieldType::Ref(s), _) => Err(format!("needs the quoted id of a `{}` record", s.name)),
+        (FieldType::Tier, _) => Err("needs a tier name".into()),
+        (FieldType::Choice(opts), _) => {
+            let names: Vec<&str> = opts.iter().map(|o| o.name.name.as_str()).collect();
+            Err(format!("needs one of {}", names.join(", ")))
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Typed expressions (the output of the type checker) and their evaluation
+//! against an [`Env`]: pure, exact, short-circuiting.
+
+use super::value::Value;
+use crate::num::Num;
+use crate::syntax::ast::{AggKind, ArithOp, CmpOp, Quantifier};
+use chrono::{Datelike, NaiveDate};
+use num_traits::Zero;
+use std::cmp::Ordering;
+
+/// What a name in an expression refers to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemKind {
+    GradeCriterion,
+    PointsCriterion,
+    Flag,
+    Field,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemRef {
+    pub name: String,
+    pub kind: ItemKind,
+}
+
+/// `count(S by N where …)` / `share(…)`; `S` names a family.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Aggregate {
+    pub kind: AggKind,
+    pub subject: String,
+    pub by: String,
+    pub filter: Option<TExpr>,
+    /// The canonical text, used to show and to tell aggregates apart.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TExpr {
+    Const(Value),
+    Score,
+    Tier,
+    Item(ItemRef),
+    Not(Box<TExpr>),
+    And(Vec<TExpr>),
+    Or(Vec<TExpr>),
+    Cmp(CmpOp, Box<TExpr>, Box<TExpr>),
+    Arith(Box<TExpr>, Vec<(ArithOp, TExpr)>),
+    Neg(Box<TExpr>),
+    Quant { q: Quantifier, criteria: Vec<String>, op: CmpOp, grade: Num },
+    Agg(Box<Aggregate>),
+    MonthsSince(Box<TExpr>),
+}
+
+/// Why an expression has no value for a record.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvalError {
+    /// A value the expression needs is missing (names the item).
+    Missing(String),
+    DivisionByZero,
+    /// Anything else, already in words (e.g. a group in error).
+    Other(String),
+}
+
+/// Where an expression finds the record's values.
+pub trait Env {
+    fn year(&self) -> i32;
+    fn as_of(&self) -> NaiveDate;
+    fn score(&self) -> Result<Num, EvalError>;
+    fn tier(&self) -> Result<usize, EvalError>;
+    fn item(&self, item: &ItemRef) -> Result<Value, EvalError>;
+    fn aggregate(&self, agg: &Aggregate) -> Result<Num, EvalError>;
+}
+
+pub type Res<T> = Result<T, EvalError>;
+
+pub fn eval(e: &TExpr, env: &dyn Env) -> Res<Value> {
+    Ok(match e {
+        TExpr::Const(v) => v.clone(),
+        TExpr::Score => Value::Num(env.score()?),
+        TExpr::Tier => Value::Tier(env.tier()?),
+        TExpr::Item(r) => env.item(r)?,
+        TExpr::Not(x) => Value::Bool(!truth(x, env)?),
+        TExpr::And(xs) => Value::Bool(all(xs, env)?),
+        TExpr::Or(xs) => Value::Bool(any(xs, env)?),
+        TExpr::Cmp(op, a, b) => Value::Bool(compare(*op, &eval(a, env)?, &eval(b, env)?, env.year())),
+        TExpr::Arith(first, rest) => Value::Num(arith(first, rest, env)?),
+        TExpr::Neg(x) => Value::Num(-number(x, env)?),
+        TExpr::Quant { q, criteria, op, grade } => Value::Bool(quant(*q, criteria, *op, grade, env)?),
+        TExpr::Agg(a) => Value::Num(env.aggregate(a)?),
+        TExpr::MonthsSince(d) => match eval(d, env)? {
+            Value::Date(from) => Value::Num(crate::num::int(months_since(from, env.as_of()))),
+            _ => return Err(EvalError::Other("months_since needs a date".into())),
+        },
+    })
+}
+
+/// Evaluates a condition.
+pub fn truth(e: &TExpr, env: &dyn Env) -> Res<bool> {
+    match eval(e, env)? {
+        Value::Bool(b) => Ok(b),
+        _ => Err(EvalError::Other("not a condition".into())),
+    }
+}
+
+fn all(xs: &[TExpr], env: &dyn Env) -> Res<bool> {
+    for x in xs {
+        if !truth(x, env)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn any(xs: &[TExpr], env: &dyn Env) -> Res<bool> {
+    for x in xs {
+        if truth(x, env)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn number(e: &TExpr, env: &dyn Env) -> Res<Num> {
+    match eval(e, env)? {
+        Value::Num(n) => Ok(n),
+        _ => Err(EvalError::Other("not a number".into())),
+    }
+}
+
+fn arith(first: &TExpr, rest: &[(ArithOp, TExpr)], env: &dyn Env) -> Res<Num> {
+    let mut acc = number(first, env)?;
+    for (op, e) in rest {
+        let v = number(e, env)?;
+        acc = match op {
+            ArithOp::Add => acc + v,
+            ArithOp::Sub => acc - v,
+            ArithOp::Mul => acc * v,
+            ArithOp::Div if v.is_zero() => return Err(EvalError::DivisionByZero),
+            ArithOp::Div => acc / v,
+        };
+    }
+    Ok(acc)
+}
+
+/// Applies a comparison operator; values of different kinds are unequal.
+pub fn compare(op: CmpOp, a: &Value, b: &Value, year: i32) -> bool {
+    let Some(ord) = a.compare(b, year) else {
+        return op == CmpOp::Ne;
+    };
+    holds(op, ord)
+}
+
+pub fn holds(op: CmpOp, ord: Ordering) -> bool {
+    match op {
+        CmpOp::Eq => ord == Ordering::Equal,
+        CmpOp::Ne => ord != Ordering::Equal,
+        CmpOp::Lt => ord == Ordering::Less,
+        CmpOp::Le => ord != Ordering::Greater,
+        CmpOp::Gt => ord == Ordering::Greater,
+        CmpOp::Ge => ord != Ordering::Less,
+    }
+}
+
+fn quant(q: Quantifier, criteria: &[String], op: CmpOp, grade: &Num, env: &dyn Env) -> Res<bool> {
+    let mut count = 0;
+    for name in criteria {
+        let r = ItemRef { name: name.clone(), kind: ItemKind::GradeCriterion };
+        let Value::Grade(v) = env.item(&r)? else {
+            return Err(EvalError::Other(format!("`{name}` is not graded")));
+        };
+        if holds(op, v.cmp(grade)) {
+            count += 1;
+        }
+    }
+    Ok(match q {
+        Quantifier::All => count == criteria.len(),
+        Quantifier::Any => count > 0,
+        Quantifier::None => count == 0,
+    })
+}
+
+/// Whole months from `from` to `to` (§4).
+pub fn months_since(from: NaiveDate, to: NaiveDate) -> i64 {
+    let months = 12 * i64::from(to.year() - from.year()) + i64::from(to.month()) - i64::from(from.month());
+    if to.day() < from.day() { months - 1 } else { months }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::months_since;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn counts_whole_months() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(months_since(d(2020, 6, 30), d(2020, 12, 31)), 6);
+        assert_eq!(months_since(d(2020, 7, 1), d(2020, 12, 31)), 5);
+        assert_eq!(months_since(d(2020, 6, 30), d(2020, 12, 29)), 5);
+        assert_eq!(months_since(d(2021, 1, 5), d(2020, 12, 31)), -1);
+    }
+}
