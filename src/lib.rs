@@ -1,15 +1,15 @@
 //! kehoach: plans for the annual review and quality classification of party
 //! organizations and members, as checked, executable files.
 
+pub mod check;
+pub mod cli;
 pub mod diag;
+pub mod eval;
+pub mod fmt;
+pub mod hooks;
 pub mod num;
 pub mod resolve;
+pub mod schedule;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
-pub mod eval;
-pub mod schedule;
-pub mod fmt;
-pub mod hooks;
-pub mod check;
-pub mod cli;

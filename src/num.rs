@@ -41,11 +41,7 @@ pub fn is_integer(n: &Num) -> bool {
 
 /// The value as `u32` if it is a whole number in range.
 pub fn to_u32(n: &Num) -> Option<u32> {
-    if n.is_integer() {
-        n.to_integer().to_u32()
-    } else {
-        None
-    }
+    if n.is_integer() { n.to_integer().to_u32() } else { None }
 }
 
 /// Prints a number exactly when its decimal expansion ends, otherwise rounded
@@ -67,11 +63,7 @@ pub fn format(n: &Num, max_places: usize) -> String {
     let padded = format!("{digits:0>width$}", width = places + 1);
     let (int, frac) = padded.split_at(padded.len() - places);
     let frac = frac.trim_end_matches('0');
-    if frac.is_empty() {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int}.{frac}")
-    }
+    if frac.is_empty() { format!("{sign}{int}") } else { format!("{sign}{int}.{frac}") }
 }
 
 /// Prints a literal exactly (its expansion always ends).
@@ -82,11 +74,7 @@ pub fn literal(n: &Num) -> String {
 /// Rounds half away from zero to an integer.
 pub fn round_half_away(n: &Num) -> BigInt {
     let half = BigRational::new(BigInt::one(), BigInt::from(2u32));
-    if n.is_negative() {
-        -(-n + half).floor().to_integer()
-    } else {
-        (n + half).floor().to_integer()
-    }
+    if n.is_negative() { -(-n + half).floor().to_integer() } else { (n + half).floor().to_integer() }
 }
 
 /// Floor of a rational as an integer.

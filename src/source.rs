@@ -20,11 +20,7 @@ impl Source {
         let text = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Arc::new(Source {
-            path: path.into(),
-            text,
-            line_starts,
-        })
+        Arc::new(Source { path: path.into(), text, line_starts })
     }
 
     pub fn path(&self) -> &Path {
@@ -56,10 +52,7 @@ impl Source {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let col = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         (line + 1, col)
     }
 }
@@ -75,20 +68,12 @@ pub struct Loc {
 
 impl Loc {
     pub fn new(src: &Arc<Source>, start: usize, end: usize) -> Loc {
-        Loc {
-            src: Arc::clone(src),
-            start,
-            end,
-        }
+        Loc { src: Arc::clone(src), start, end }
     }
 
     /// The span from the start of `self` to the end of `other` (same file).
     pub fn to(&self, other: &Loc) -> Loc {
-        Loc {
-            src: Arc::clone(&self.src),
-            start: self.start,
-            end: other.end.max(self.start),
-        }
+        Loc { src: Arc::clone(&self.src), start: self.start, end: other.end.max(self.start) }
     }
 
     /// 1-based line of the start.
@@ -103,9 +88,7 @@ impl Loc {
 
     /// 1-based line of the last byte of the span.
     pub fn end_line(&self) -> usize {
-        self.src
-            .line_col(self.end.saturating_sub(1).max(self.start))
-            .0
+        self.src.line_col(self.end.saturating_sub(1).max(self.start)).0
     }
 
     /// `FILE:LINE`, as printed in provenance comments.

@@ -3,7 +3,7 @@
 
 use crate::diag::{Diagnostic, Kind};
 use crate::resolve::Plan;
-use crate::schedule::{last_day, show, CYCLE};
+use crate::schedule::{CYCLE, last_day, show};
 
 pub fn check(plan: &Plan, diags: &mut Vec<Diagnostic>) {
     let mut prev: Option<(&str, &crate::syntax::ast::Due)> = None;
@@ -18,7 +18,9 @@ pub fn check(plan: &Plan, diags: &mut Vec<Diagnostic>) {
                     prev: pname.to_string(),
                     prev_day: show(last_day(pdue, year)),
                 };
-                diags.push(Diagnostic::new(kind, &due.loc).with_related(&pdue.loc, "the lower level's deadline"));
+                diags.push(
+                    Diagnostic::new(kind, &due.loc).with_related(&pdue.loc, "the lower level's deadline"),
+                );
             }
         }
         if let Some(parent) = &level.parent_due {
@@ -29,7 +31,9 @@ pub fn check(plan: &Plan, diags: &mut Vec<Diagnostic>) {
                     child: show(last_day(due, year)),
                     parent: show(last_day(parent, year)),
                 };
-                diags.push(Diagnostic::new(kind, &due.loc).with_related(&parent.loc, "the parent plan's deadline"));
+                diags.push(
+                    Diagnostic::new(kind, &due.loc).with_related(&parent.loc, "the parent plan's deadline"),
+                );
             }
         }
         prev = Some((&level.name.name, due));

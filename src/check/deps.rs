@@ -23,10 +23,11 @@ pub fn dependencies(plan: &Plan, compiled: &[CSubject]) -> Vec<Vec<usize>> {
         }
         for k in &c.caps {
             if let CCap::At { field, .. } = k {
-                let target = plan.subjects[i].fields().find(|f| &f.name.name == field).and_then(|f| match &f.ty {
-                    FieldType::Ref(t) => Some(t.name.clone()),
-                    _ => None,
-                });
+                let target =
+                    plan.subjects[i].fields().find(|f| &f.name.name == field).and_then(|f| match &f.ty {
+                        FieldType::Ref(t) => Some(t.name.clone()),
+                        _ => None,
+                    });
                 roots.extend(target);
             }
         }
@@ -98,7 +99,8 @@ fn cycle(start: usize, deps: &[Vec<usize>], done: &[bool], plan: &Plan) -> Strin
     loop {
         let Some(&next) = deps[cur].iter().find(|&&j| !done[j]) else { break };
         if let Some(pos) = path.iter().position(|&p| p == next) {
-            let mut names: Vec<&str> = path[pos..].iter().map(|&k| plan.subjects[k].name.name.as_str()).collect();
+            let mut names: Vec<&str> =
+                path[pos..].iter().map(|&k| plan.subjects[k].name.name.as_str()).collect();
             names.push(plan.subjects[next].name.name.as_str());
             return names.join(" → ");
         }

@@ -16,7 +16,7 @@ use crate::resolve::{self, Plan, Unreadable};
 use crate::syntax::ast::Measure;
 pub use model::Model;
 use std::path::Path;
-use types::{in_family, Typer};
+use types::{Typer, in_family};
 
 /// All findings, and the model when there is no error.
 pub struct Checked {
@@ -117,8 +117,12 @@ fn compile_hooks(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Vec<rhai::AST> {
     for h in &plan.hooks {
         let target = &h.decl.subject;
         if !plan.subjects.iter().any(|s| in_family(plan, &s.name.name, &target.name)) {
-            let suggestion = crate::suggest::closest(&target.name, plan.subjects.iter().map(|s| s.name.name.as_str()));
-            diags.push(Diagnostic::new(Kind::Unknown { what: "subject", name: target.name.clone(), suggestion }, &target.loc));
+            let suggestion =
+                crate::suggest::closest(&target.name, plan.subjects.iter().map(|s| s.name.name.as_str()));
+            diags.push(Diagnostic::new(
+                Kind::Unknown { what: "subject", name: target.name.clone(), suggestion },
+                &target.loc,
+            ));
         }
         match crate::hooks::compile(&engine, h) {
             Ok(ast) => out.push(ast),

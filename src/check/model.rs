@@ -56,7 +56,10 @@ pub enum CCap {
 pub enum CBound {
     Count(Num),
     /// `P% of all` (`of` is `None`) or of a tier index, `or better` or not.
-    Share { percent: Num, of: Option<(usize, bool)> },
+    Share {
+        percent: Num,
+        of: Option<(usize, bool)>,
+    },
 }
 
 #[derive(Clone, Debug)]

@@ -3,7 +3,7 @@
 
 use crate::diag::{Diagnostic, Kind};
 use crate::num::Num;
-use crate::resolve::model::{decl_ident, Plan, Subject};
+use crate::resolve::model::{Plan, Subject, decl_ident};
 use crate::source::Loc;
 use crate::suggest;
 use crate::syntax::ast::{FieldType, Measure};
@@ -61,7 +61,10 @@ pub fn collect(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Names {
             }
             if let Some((_, other)) = values.iter().find(|(v, _)| *v == g.value.value) {
                 let value = crate::num::literal(&g.value.value);
-                diags.push(Diagnostic::new(Kind::DuplicateValue { value, first: other.clone() }, &g.value.loc));
+                diags.push(Diagnostic::new(
+                    Kind::DuplicateValue { value, first: other.clone() },
+                    &g.value.loc,
+                ));
             }
             values.push((g.value.value.clone(), g.name.name.clone()));
             if max_grade.as_ref().is_none_or(|m| g.value.value > *m) {
@@ -103,7 +106,8 @@ fn claim(
 ) -> bool {
     if let Some((at, global)) = first.get(name) {
         diags.push(
-            Diagnostic::new(Kind::NameClash { name: name.into(), global }, loc).with_related(at, "declared here"),
+            Diagnostic::new(Kind::NameClash { name: name.into(), global }, loc)
+                .with_related(at, "declared here"),
         );
         return false;
     }
@@ -117,7 +121,10 @@ pub fn subject(plan: &Plan, names: &Names, s: &Subject, diags: &mut Vec<Diagnost
         if let crate::syntax::ast::ItemKind::Level(l) = &item.kind {
             if !plan.levels.iter().any(|x| x.name.name == l.name) {
                 let suggestion = suggest::closest(&l.name, plan.levels.iter().map(|x| x.name.name.as_str()));
-                diags.push(Diagnostic::new(Kind::Unknown { what: "level", name: l.name.clone(), suggestion }, &l.loc));
+                diags.push(Diagnostic::new(
+                    Kind::Unknown { what: "level", name: l.name.clone(), suggestion },
+                    &l.loc,
+                ));
             }
         }
     }
@@ -146,7 +153,10 @@ pub fn subject(plan: &Plan, names: &Names, s: &Subject, diags: &mut Vec<Diagnost
         match &f.ty {
             FieldType::Ref(target) if !names.subjects.contains_key(&target.name) => {
                 let suggestion = suggest::closest(&target.name, names.subjects.keys().map(String::as_str));
-                diags.push(Diagnostic::new(Kind::Unknown { what: "subject", name: target.name.clone(), suggestion }, &target.loc));
+                diags.push(Diagnostic::new(
+                    Kind::Unknown { what: "subject", name: target.name.clone(), suggestion },
+                    &target.loc,
+                ));
             }
             FieldType::Choice(opts) => {
                 for o in opts {
@@ -158,7 +168,13 @@ pub fn subject(plan: &Plan, names: &Names, s: &Subject, diags: &mut Vec<Diagnost
     }
 }
 
-fn local_name<'a>(names: &Names, name: &'a str, loc: &'a Loc, local: &mut HashMap<&'a str, &'a Loc>, diags: &mut Vec<Diagnostic>) {
+fn local_name<'a>(
+    names: &Names,
+    name: &'a str,
+    loc: &'a Loc,
+    local: &mut HashMap<&'a str, &'a Loc>,
+    diags: &mut Vec<Diagnostic>,
+) {
     global_clash(names, name, loc, diags);
     if let Some(first) = local.get(name) {
         diags.push(

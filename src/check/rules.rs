@@ -50,7 +50,9 @@ pub fn check(s: &Subject, c: &CSubject, names: &Names, diags: &mut Vec<Diagnosti
     for (k, rule) in c.rules.iter().enumerate() {
         if !fired[k] {
             let by = match shadow[k].as_slice() {
-                [one] => format!("rule `{}` on line {}", names.tiers[c.rules[*one].tier], c.rules[*one].loc.line()),
+                [one] => {
+                    format!("rule `{}` on line {}", names.tiers[c.rules[*one].tier], c.rules[*one].loc.line())
+                }
                 _ => "the rules before it".to_string(),
             };
             let kind = Kind::UnreachableRule { tier: names.tiers[rule.tier].clone(), by };

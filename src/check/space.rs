@@ -45,7 +45,13 @@ impl Space {
             walk(&r.cond, &mut refs, &mut aggs, &mut consts);
         }
         let as_of = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default();
-        let mut sp = Space { vars: Vec::new(), weights: Vec::new(), points: Vec::new(), max_grade: names.max_grade.clone().unwrap_or_else(|| num::int(1)), as_of };
+        let mut sp = Space {
+            vars: Vec::new(),
+            weights: Vec::new(),
+            points: Vec::new(),
+            max_grade: names.max_grade.clone().unwrap_or_else(|| num::int(1)),
+            as_of,
+        };
         let mut grades: Vec<(&String, &Num)> = names.grades.iter().collect();
         grades.sort_by(|a, b| b.1.cmp(a.1));
         for cr in s.criteria() {
@@ -253,7 +259,12 @@ impl Env for PointEnv<'_> {
     }
 
     fn item(&self, r: &ItemRef) -> Result<Value, EvalError> {
-        let found = self.space.vars.iter().zip(self.point).find(|(v, _)| matches!(&v.key, Key::Item(n) if *n == r.name));
+        let found = self
+            .space
+            .vars
+            .iter()
+            .zip(self.point)
+            .find(|(v, _)| matches!(&v.key, Key::Item(n) if *n == r.name));
         match found {
             Some((v, &i)) => v.values.get(i).cloned().ok_or_else(|| EvalError::Missing(r.name.clone())),
             None if r.kind == ItemKind::Flag => Ok(Value::Bool(false)),
@@ -262,7 +273,12 @@ impl Env for PointEnv<'_> {
     }
 
     fn aggregate(&self, a: &Aggregate) -> Result<Num, EvalError> {
-        let found = self.space.vars.iter().zip(self.point).find(|(v, _)| matches!(&v.key, Key::Agg(t) if *t == a.text));
+        let found = self
+            .space
+            .vars
+            .iter()
+            .zip(self.point)
+            .find(|(v, _)| matches!(&v.key, Key::Agg(t) if *t == a.text));
         match found.and_then(|(v, &i)| v.values.get(i)) {
             Some(Value::Num(n)) => Ok(n.clone()),
             _ => Err(EvalError::Missing(a.text.clone())),

@@ -15,14 +15,25 @@ impl Typer<'_> {
         }
         let kind = match self.names.kind_of(&t.name) {
             Some(found) => Kind::WrongKind { name: t.name.clone(), expected: "a tier", found },
-            None => Kind::Unknown { what: "tier", name: t.name.clone(), suggestion: self.names.suggest_tier(&t.name) },
+            None => Kind::Unknown {
+                what: "tier",
+                name: t.name.clone(),
+                suggestion: self.names.suggest_tier(&t.name),
+            },
         };
         self.diags.push(Diagnostic::new(kind, &t.loc));
         None
     }
 
     pub fn subject(&mut self, s: &Subject, root: usize) -> CSubject {
-        let mut out = CSubject { root, exempts: Vec::new(), rules: Vec::new(), otherwise: None, caps: Vec::new(), quotas: Vec::new() };
+        let mut out = CSubject {
+            root,
+            exempts: Vec::new(),
+            rules: Vec::new(),
+            otherwise: None,
+            caps: Vec::new(),
+            quotas: Vec::new(),
+        };
         for item in &s.exempts {
             if let ItemKind::Exempt { cond, because } = &item.kind {
                 if let Some(cond) = self.condition(cond, s, "`exempt when`") {
@@ -68,7 +79,8 @@ impl Typer<'_> {
                 Some(CCap::When { tier: t?, cond: c?, because, loc: loc.clone() })
             }
             ItemKind::CapAt(field) => {
-                let is_ref = s.fields().any(|f| f.name.name == field.name && matches!(f.ty, FieldType::Ref(_)));
+                let is_ref =
+                    s.fields().any(|f| f.name.name == field.name && matches!(f.ty, FieldType::Ref(_)));
                 if !is_ref {
                     self.not_ref(s, field);
                     return None;
@@ -84,12 +96,21 @@ impl Typer<'_> {
             Kind::NeedsRefField { field: field.name.clone(), subject: s.name.name.clone() }
         } else {
             let refs = s.fields().filter(|f| matches!(f.ty, FieldType::Ref(_))).map(|f| f.name.name.as_str());
-            Kind::Unknown { what: "ref field", name: field.name.clone(), suggestion: crate::suggest::closest(&field.name, refs) }
+            Kind::Unknown {
+                what: "ref field",
+                name: field.name.clone(),
+                suggestion: crate::suggest::closest(&field.name, refs),
+            }
         };
         self.diags.push(Diagnostic::new(kind, &field.loc));
     }
 
-    fn quota(&mut self, s: &Subject, q: &crate::syntax::ast::Quota, loc: &crate::source::Loc) -> Option<CQuota> {
+    fn quota(
+        &mut self,
+        s: &Subject,
+        q: &crate::syntax::ast::Quota,
+        loc: &crate::source::Loc,
+    ) -> Option<CQuota> {
         let tier = self.tier(&q.tier)?;
         if tier + 1 >= self.names.tiers.len() {
             self.diags.push(Diagnostic::new(Kind::QuotaLastTier { tier: q.tier.name.clone() }, &q.tier.loc));
@@ -97,7 +118,9 @@ impl Typer<'_> {
         }
         let bound = match &q.bound {
             QuotaBound::Count(n) => CBound::Count(n.value.clone()),
-            QuotaBound::Share { percent, of: QuotaOf::All } => CBound::Share { percent: percent.value.clone(), of: None },
+            QuotaBound::Share { percent, of: QuotaOf::All } => {
+                CBound::Share { percent: percent.value.clone(), of: None }
+            }
             QuotaBound::Share { percent, of: QuotaOf::Tier { tier: t2, or_better } } => {
                 let i = self.tier(t2)?;
                 if i == tier {
@@ -111,10 +134,19 @@ impl Typer<'_> {
             if s.decl(&per.name).is_none() {
                 let names = s.decls.iter().filter_map(crate::resolve::model::decl_name);
                 let suggestion = crate::suggest::closest(&per.name, names);
-                self.diags.push(Diagnostic::new(Kind::Unknown { what: "field", name: per.name.clone(), suggestion }, &per.loc));
+                self.diags.push(Diagnostic::new(
+                    Kind::Unknown { what: "field", name: per.name.clone(), suggestion },
+                    &per.loc,
+                ));
                 return None;
             }
         }
-        Some(CQuota { tier, bound, per: q.per.as_ref().map(|p| p.name.clone()), round: q.round, loc: loc.clone() })
+        Some(CQuota {
+            tier,
+            bound,
+            per: q.per.as_ref().map(|p| p.name.clone()),
+            round: q.round,
+            loc: loc.clone(),
+        })
     }
 }

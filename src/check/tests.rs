@@ -22,7 +22,8 @@ pub fn check(plan: &Plan, names: &Names, t: &Test, diags: &mut Vec<Diagnostic>) 
                 let dir = p.loc.src.path().parent().unwrap_or(std::path::Path::new(""));
                 let full = dir.join(&p.value);
                 if !full.is_file() {
-                    let kind = Kind::ReadFile { path: full.display().to_string(), error: "no such file".into() };
+                    let kind =
+                        Kind::ReadFile { path: full.display().to_string(), error: "no such file".into() };
                     diags.push(Diagnostic::new(kind, &p.loc));
                 }
             }
@@ -37,7 +38,10 @@ pub fn check(plan: &Plan, names: &Names, t: &Test, diags: &mut Vec<Diagnostic>) 
             TestKind::Expect { id, what } => {
                 if !has_data && !ids.contains(&id.value.as_str()) {
                     let suggestion = suggest::closest(&id.value, ids.iter().copied());
-                    diags.push(Diagnostic::new(Kind::Unknown { what: "record", name: id.value.clone(), suggestion }, &id.loc));
+                    diags.push(Diagnostic::new(
+                        Kind::Unknown { what: "record", name: id.value.clone(), suggestion },
+                        &id.loc,
+                    ));
                 }
                 if let Expectation::Tier(tier) = what {
                     tier_name(names, tier, diags);
@@ -58,16 +62,24 @@ fn bad(diags: &mut Vec<Diagnostic>, loc: &Loc, message: String) {
 
 fn tier_name(names: &Names, t: &crate::syntax::ast::Ident, diags: &mut Vec<Diagnostic>) {
     if names.tier_index(&t.name).is_none() {
-        let kind = Kind::Unknown { what: "tier", name: t.name.clone(), suggestion: names.suggest_tier(&t.name) };
+        let kind =
+            Kind::Unknown { what: "tier", name: t.name.clone(), suggestion: names.suggest_tier(&t.name) };
         diags.push(Diagnostic::new(kind, &t.loc));
     }
 }
 
-fn subject_name<'p>(plan: &'p Plan, s: &crate::syntax::ast::Ident, diags: &mut Vec<Diagnostic>) -> Option<&'p crate::resolve::model::Subject> {
+fn subject_name<'p>(
+    plan: &'p Plan,
+    s: &crate::syntax::ast::Ident,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'p crate::resolve::model::Subject> {
     let found = plan.subject(&s.name);
     if found.is_none() {
         let suggestion = suggest::closest(&s.name, plan.subjects.iter().map(|x| x.name.name.as_str()));
-        diags.push(Diagnostic::new(Kind::Unknown { what: "subject", name: s.name.clone(), suggestion }, &s.loc));
+        diags.push(Diagnostic::new(
+            Kind::Unknown { what: "subject", name: s.name.clone(), suggestion },
+            &s.loc,
+        ));
     }
     found
 }
@@ -79,7 +91,10 @@ fn record(plan: &Plan, names: &Names, r: &Record, diags: &mut Vec<Diagnostic>) {
             let candidates = s.decls.iter().filter_map(crate::resolve::model::decl_name);
             let suggestion = suggest::closest(&name.name, candidates);
             let what = "criterion, flag or field";
-            diags.push(Diagnostic::new(Kind::Unknown { what, name: name.name.clone(), suggestion }, &name.loc));
+            diags.push(Diagnostic::new(
+                Kind::Unknown { what, name: name.name.clone(), suggestion },
+                &name.loc,
+            ));
             continue;
         };
         if let Err(message) = value_fits(names, &decl.kind, v) {
@@ -101,9 +116,11 @@ fn value_loc(v: &Value) -> &Loc {
 /// Whether a test value suits the item; the error completes "`x` …".
 fn value_fits(names: &Names, kind: &ItemKind, v: &Value) -> Result<(), String> {
     match (kind, v) {
-        (ItemKind::Criterion(c), Value::Name(n)) if matches!(c.measure, Measure::Weight(_)) => {
-            names.grades.contains_key(&n.name).then_some(()).ok_or_else(|| format!("needs a grade; `{}` is not one", n.name))
-        }
+        (ItemKind::Criterion(c), Value::Name(n)) if matches!(c.measure, Measure::Weight(_)) => names
+            .grades
+            .contains_key(&n.name)
+            .then_some(())
+            .ok_or_else(|| format!("needs a grade; `{}` is not one", n.name)),
         (ItemKind::Criterion(c), Value::Num(n)) => match &c.measure {
             Measure::Points(p) if n.value >= crate::num::zero() && n.value <= p.value => Ok(()),
             Measure::Points(p) => Err(format!("must lie in 0..={}", crate::num::literal(&p.value))),

@@ -36,7 +36,8 @@ impl<'a> Typer<'a> {
         if got == want {
             return Some(());
         }
-        let kind = Kind::TypeMismatch { context: context.into(), expected: want.describe(), found: got.describe() };
+        let kind =
+            Kind::TypeMismatch { context: context.into(), expected: want.describe(), found: got.describe() };
         self.diags.push(Diagnostic::new(kind, loc));
         None
     }
@@ -104,7 +105,13 @@ impl<'a> Typer<'a> {
                     None => None,
                 };
                 let text = crate::fmt::expr::text(e);
-                let agg = Aggregate { kind: *kind, subject: subject.name.clone(), by: by.name.clone(), filter, text };
+                let agg = Aggregate {
+                    kind: *kind,
+                    subject: subject.name.clone(),
+                    by: by.name.clone(),
+                    filter,
+                    text,
+                };
                 Some((TExpr::Agg(Box::new(agg)), Ty::Num))
             }
             ExprKind::MonthsSince(x) => {
@@ -165,7 +172,8 @@ impl<'a> Typer<'a> {
         }
         if self.names.subjects.contains_key(n) || self.is_group(sc.subject, n) {
             let found = if self.is_group(sc.subject, n) { "a group" } else { "a subject" };
-            self.diags.push(Diagnostic::new(Kind::WrongKind { name: n.into(), expected: "a value", found }, loc));
+            self.diags
+                .push(Diagnostic::new(Kind::WrongKind { name: n.into(), expected: "a value", found }, loc));
             return None;
         }
         let suggestion = suggest::closest(n, self.candidates(sc.subject).iter().map(String::as_str));
@@ -175,7 +183,8 @@ impl<'a> Typer<'a> {
     }
 
     fn candidates(&self, s: &Subject) -> Vec<String> {
-        let mut out: Vec<String> = s.decls.iter().filter_map(crate::resolve::model::decl_name).map(String::from).collect();
+        let mut out: Vec<String> =
+            s.decls.iter().filter_map(crate::resolve::model::decl_name).map(String::from).collect();
         out.extend(self.names.grades.keys().cloned());
         out.extend(self.names.tiers.iter().cloned());
         for f in s.fields() {
@@ -209,7 +218,10 @@ impl<'a> Typer<'a> {
             if !self.is_group(s, &g.name) {
                 let groups = s.criteria().filter_map(|c| c.group.as_ref().map(|g| g.name.as_str()));
                 let suggestion = suggest::closest(&g.name, groups);
-                self.diags.push(Diagnostic::new(Kind::Unknown { what: "group", name: g.name.clone(), suggestion }, &g.loc));
+                self.diags.push(Diagnostic::new(
+                    Kind::Unknown { what: "group", name: g.name.clone(), suggestion },
+                    &g.loc,
+                ));
                 return None;
             }
         }

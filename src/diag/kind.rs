@@ -6,160 +6,57 @@ use super::Severity;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
     // --- files and syntax -------------------------------------------------
-    ReadFile {
-        path: String,
-        error: String,
-    },
-    InvalidUtf8 {
-        path: String,
-    },
-    Syntax {
-        expected: String,
-        found: String,
-    },
-    TooDeep {
-        limit: usize,
-    },
-    InvalidDate {
-        text: String,
-    },
-    InvalidDayMonth {
-        text: String,
-    },
+    ReadFile { path: String, error: String },
+    InvalidUtf8 { path: String },
+    Syntax { expected: String, found: String },
+    TooDeep { limit: usize },
+    InvalidDate { text: String },
+    InvalidDayMonth { text: String },
     LeapDay,
-    InvalidMonth {
-        text: String,
-    },
+    InvalidMonth { text: String },
     ChainedComparison,
-    InvalidNumber {
-        text: String,
-    },
+    InvalidNumber { text: String },
     // --- resolution ---------------------------------------------------------
-    ExtendsMissing {
-        path: String,
-    },
-    ExtendsCycle {
-        chain: String,
-    },
-    ExtendsTooDeep {
-        limit: usize,
-    },
-    Redeclared {
-        what: &'static str,
-    },
-    Duplicate {
-        what: &'static str,
-        name: String,
-    },
-    Missing {
-        what: &'static str,
-    },
-    Locked {
-        what: &'static str,
-        name: String,
-    },
-    DropUnknown {
-        what: &'static str,
-        name: String,
-        help: Option<String>,
-    },
-    SubjectCycle {
-        chain: String,
-    },
-    LevelNeedsDue {
-        name: String,
-    },
-    DueLoosened {
-        name: String,
-        year: i32,
-        child: String,
-        parent: String,
-    },
-    DueOrder {
-        name: String,
-        year: i32,
-        day: String,
-        prev: String,
-        prev_day: String,
-    },
+    ExtendsMissing { path: String },
+    ExtendsCycle { chain: String },
+    ExtendsTooDeep { limit: usize },
+    Redeclared { what: &'static str },
+    Duplicate { what: &'static str, name: String },
+    Missing { what: &'static str },
+    Locked { what: &'static str, name: String },
+    DropUnknown { what: &'static str, name: String, help: Option<String> },
+    SubjectCycle { chain: String },
+    LevelNeedsDue { name: String },
+    DueLoosened { name: String, year: i32, child: String, parent: String },
+    DueOrder { name: String, year: i32, day: String, prev: String, prev_day: String },
     // --- names and types ----------------------------------------------------
-    Unknown {
-        what: &'static str,
-        name: String,
-        suggestion: Option<String>,
-    },
-    WrongKind {
-        name: String,
-        expected: &'static str,
-        found: &'static str,
-    },
-    NameClash {
-        name: String,
-        global: &'static str,
-    },
-    TypeMismatch {
-        context: String,
-        expected: String,
-        found: String,
-    },
+    Unknown { what: &'static str, name: String, suggestion: Option<String> },
+    WrongKind { name: String, expected: &'static str, found: &'static str },
+    NameClash { name: String, global: &'static str },
+    TypeMismatch { context: String, expected: String, found: String },
     TierOutsideWhere,
-    NeedsRefField {
-        field: String,
-        subject: String,
-    },
+    NeedsRefField { field: String, subject: String },
     // --- plan content -------------------------------------------------------
     TooFewTiers,
-    DuplicateValue {
-        value: String,
-        first: String,
-    },
-    NegativeValue {
-        what: &'static str,
-    },
-    NeedsScale {
-        criterion: String,
-    },
-    FallThrough {
-        subject: String,
-        example: String,
-    },
-    UnreachableRule {
-        tier: String,
-        by: String,
-    },
-    SumNot100 {
-        subject: String,
-        total: String,
-    },
-    QuotaLastTier {
-        tier: String,
-    },
-    QuotaSameTier {
-        tier: String,
-    },
-    RepeatedItem {
-        what: &'static str,
-    },
-    HookCompile {
-        hook: String,
-        message: String,
-    },
-    HookForbidden {
-        hook: String,
-        feature: String,
-    },
-    TestValue {
-        message: String,
-    },
+    DuplicateValue { value: String, first: String },
+    NegativeValue { what: &'static str },
+    NeedsScale { criterion: String },
+    FallThrough { subject: String, example: String },
+    UnreachableRule { tier: String, by: String },
+    SumNot100 { subject: String, total: String },
+    QuotaLastTier { tier: String },
+    QuotaSameTier { tier: String },
+    RepeatedItem { what: &'static str },
+    HookCompile { hook: String, message: String },
+    HookForbidden { hook: String, feature: String },
+    TestValue { message: String },
     UnusedDays,
 }
 
 impl Kind {
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::UnreachableRule { .. } | Kind::SumNot100 { .. } | Kind::UnusedDays => {
-                Severity::Warning
-            }
+            Kind::UnreachableRule { .. } | Kind::SumNot100 { .. } | Kind::UnusedDays => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -246,44 +143,23 @@ impl Kind {
                 format!("subjects depend on each other in a cycle: {chain}")
             }
             Kind::LevelNeedsDue { name } => format!("level `{name}` has no `due`"),
-            Kind::DueLoosened {
-                name,
-                year,
-                child,
-                parent,
-            } => format!(
+            Kind::DueLoosened { name, year, child, parent } => format!(
                 "level `{name}` loosens the parent's deadline: last day {child} is after {parent} (year {year})"
             ),
-            Kind::DueOrder {
-                name,
-                year,
-                day,
-                prev,
-                prev_day,
-            } => format!(
+            Kind::DueOrder { name, year, day, prev, prev_day } => format!(
                 "level `{name}` ends on {day}, before the lower level `{prev}` ({prev_day}) in year {year}"
             ),
             Kind::Unknown { what, name, .. } => format!("unknown {what} `{name}`"),
-            Kind::WrongKind {
-                name,
-                expected,
-                found,
-            } => {
+            Kind::WrongKind { name, expected, found } => {
                 format!("`{name}` is {found}, not {expected}")
             }
             Kind::NameClash { name, global } => {
                 format!("`{name}` is already the name of {global}")
             }
-            Kind::TypeMismatch {
-                context,
-                expected,
-                found,
-            } => {
+            Kind::TypeMismatch { context, expected, found } => {
                 format!("{context} needs {expected}, found {found}")
             }
-            Kind::TierOutsideWhere => {
-                "`tier` is only known inside the `where` of `count` or `share`".into()
-            }
+            Kind::TierOutsideWhere => "`tier` is only known inside the `where` of `count` or `share`".into(),
             Kind::NeedsRefField { field, subject } => {
                 format!("`{field}` is not a `ref` field of `{subject}`")
             }
@@ -299,9 +175,7 @@ impl Kind {
                 format!("rules of `{subject}` can leave a record without a tier")
             }
             Kind::UnreachableRule { tier, by } => {
-                format!(
-                    "rule `{tier}` can never apply: {by} already covers every record it matches"
-                )
+                format!("rule `{tier}` can never apply: {by} already covers every record it matches")
             }
             Kind::SumNot100 { subject, total } => {
                 format!("weights and points of `{subject}` add up to {total}, not 100")
@@ -338,23 +212,12 @@ impl Kind {
             Kind::DropUnknown { help, .. } => return help.clone(),
             Kind::LevelNeedsDue { .. } => "add a deadline such as `due before 15/12`",
             Kind::DueLoosened { .. } => "a child plan may only keep or bring forward a deadline",
-            Kind::DueOrder { .. } => {
-                "levels are declared lowest first; a higher level cannot finish earlier"
-            }
-            Kind::Unknown {
-                suggestion: Some(s),
-                ..
-            } => return Some(format!("did you mean `{s}`?")),
-            Kind::TierOutsideWhere => {
-                "compare the counted record's tier: `count(S by F where tier >= ht)`"
-            }
-            Kind::NeedsRefField { .. } => {
-                "declare it as `field NAME ref SUBJECT` in the counted subject"
-            }
+            Kind::DueOrder { .. } => "levels are declared lowest first; a higher level cannot finish earlier",
+            Kind::Unknown { suggestion: Some(s), .. } => return Some(format!("did you mean `{s}`?")),
+            Kind::TierOutsideWhere => "compare the counted record's tier: `count(S by F where tier >= ht)`",
+            Kind::NeedsRefField { .. } => "declare it as `field NAME ref SUBJECT` in the counted subject",
             Kind::FallThrough { example, .. } => {
-                return Some(format!(
-                    "no rule classifies {example}; add `otherwise TIER`"
-                ));
+                return Some(format!("no rule classifies {example}; add `otherwise TIER`"));
             }
             Kind::UnreachableRule { .. } => "reorder the rules or remove this one",
             Kind::SumNot100 { .. } => "scores are then not on a 100-point scale",

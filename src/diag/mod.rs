@@ -40,27 +40,16 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(kind: Kind, loc: &Loc) -> Diagnostic {
-        Diagnostic {
-            kind,
-            loc: Some(loc.clone()),
-            related: Vec::new(),
-        }
+        Diagnostic { kind, loc: Some(loc.clone()), related: Vec::new() }
     }
 
     /// A diagnostic with no place in a plan file (e.g. a missing file named on the command line).
     pub fn nowhere(kind: Kind) -> Diagnostic {
-        Diagnostic {
-            kind,
-            loc: None,
-            related: Vec::new(),
-        }
+        Diagnostic { kind, loc: None, related: Vec::new() }
     }
 
     pub fn with_related(mut self, loc: &Loc, message: impl Into<String>) -> Diagnostic {
-        self.related.push(Related {
-            loc: loc.clone(),
-            message: message.into(),
-        });
+        self.related.push(Related { loc: loc.clone(), message: message.into() });
         self
     }
 

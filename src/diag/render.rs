@@ -4,8 +4,8 @@
 use super::{Diagnostic, Severity};
 use crate::source::Source;
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
+    SourceSpan, SpanContents,
 };
 use serde_json::{Value, json};
 use std::fmt;
@@ -77,9 +77,7 @@ impl miette::Diagnostic for Report {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -89,18 +87,14 @@ impl miette::Diagnostic for Report {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let (span, label) = self.span.as_ref()?;
         let label = (!label.is_empty()).then(|| label.clone());
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            label, *span,
-        ))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(label, *span))))
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
         if self.related.is_empty() {
             return None;
         }
-        Some(Box::new(
-            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
-        ))
+        Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
     }
 }
 
@@ -115,10 +109,7 @@ fn to_report(d: &Diagnostic) -> Report {
     let (src, span) = match &d.loc {
         Some(loc) => (
             Some(Src(Arc::clone(&loc.src))),
-            Some((
-                span_of(loc.start, loc.end, loc.src.text()),
-                String::from("here"),
-            )),
+            Some((span_of(loc.start, loc.end, loc.src.text()), String::from("here"))),
         ),
         None => (None, None),
     };
@@ -131,10 +122,7 @@ fn to_report(d: &Diagnostic) -> Report {
             code: None,
             help: None,
             src: Some(Src(Arc::clone(&r.loc.src))),
-            span: Some((
-                span_of(r.loc.start, r.loc.end, r.loc.src.text()),
-                r.message.clone(),
-            )),
+            span: Some((span_of(r.loc.start, r.loc.end, r.loc.src.text()), r.message.clone())),
             related: Vec::new(),
         })
         .collect();

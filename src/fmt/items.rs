@@ -75,7 +75,8 @@ pub fn field_type(t: &FieldType) -> String {
         FieldType::Tier => "tier".into(),
         FieldType::Ref(s) => format!("ref {}", s.name),
         FieldType::Choice(opts) => {
-            let parts: Vec<String> = opts.iter().map(|o| format!("{}{}", o.name.name, label(&o.label))).collect();
+            let parts: Vec<String> =
+                opts.iter().map(|o| format!("{}{}", o.name.name, label(&o.label))).collect();
             format!("choice {}", parts.join(" "))
         }
     }
@@ -88,10 +89,13 @@ pub fn item(k: &ItemKind) -> String {
 
 /// A conditional item split around its condition: (before, condition, after).
 fn item_parts(k: &ItemKind) -> Option<(String, String, String)> {
-    let because = |b: &Option<Str>| b.as_ref().map_or(String::new(), |s| format!(" because {}", string(&s.value)));
+    let because =
+        |b: &Option<Str>| b.as_ref().map_or(String::new(), |s| format!(" because {}", string(&s.value)));
     match k {
         ItemKind::Exempt { cond, because: b } => Some(("exempt when ".into(), expr::text(cond), because(b))),
-        ItemKind::Rule { tier, cond } => Some((format!("rule {} when ", tier.name), expr::text(cond), String::new())),
+        ItemKind::Rule { tier, cond } => {
+            Some((format!("rule {} when ", tier.name), expr::text(cond), String::new()))
+        }
         ItemKind::Cap { tier, cond, because: b } => {
             Some((format!("cap {} when ", tier.name), expr::text(cond), because(b)))
         }
@@ -172,7 +176,7 @@ pub fn item_lines(k: &ItemKind, indent: usize) -> Vec<String> {
         if joined.chars().count() <= WIDTH {
             lines[last] = joined;
         } else {
-            lines.push(format!("{pad}    {word} {p}"));
+            lines.push(format!("{pad}  {word} {p}"));
         }
     }
     let last = lines.len() - 1;

@@ -5,7 +5,7 @@
 use crate::diag::{Diagnostic, Kind};
 use crate::resolve::model::Hook;
 use crate::source::{Loc, Source};
-use rhai::{Engine, ParseErrorType, Position, Scope, AST};
+use rhai::{AST, Engine, ParseErrorType, Position, Scope};
 use std::sync::Arc;
 
 /// The sandbox limits of PLAN-LANGUAGE.md §7.

@@ -44,24 +44,10 @@ pub fn build(chain: &[ast::PlanFile], flatten: bool, diags: &mut Vec<Diagnostic>
 fn apply(plan: &mut Plan, item: &TopItem, diags: &mut Vec<Diagnostic>) {
     match item {
         TopItem::Scale(s) => {
-            once(
-                &mut plan.scale,
-                s.clone(),
-                &s.loc,
-                |x| &x.loc,
-                "scale",
-                diags,
-            );
+            once(&mut plan.scale, s.clone(), &s.loc, |x| &x.loc, "scale", diags);
         }
         TopItem::Tiers(t) => {
-            once(
-                &mut plan.tiers,
-                t.clone(),
-                &t.loc,
-                |x| &x.loc,
-                "tiers",
-                diags,
-            );
+            once(&mut plan.tiers, t.clone(), &t.loc, |x| &x.loc, "tiers", diags);
         }
         TopItem::Level(l) => level(plan, l, diags),
         TopItem::Subject(s) => subject(plan, s, diags),
@@ -81,14 +67,8 @@ fn once<T>(
 ) {
     match slot {
         Some(old) if at(old).same_file(loc) => diags.push(
-            Diagnostic::new(
-                Kind::Duplicate {
-                    what: "block",
-                    name: what.into(),
-                },
-                loc,
-            )
-            .with_related(at(old), "first declared here"),
+            Diagnostic::new(Kind::Duplicate { what: "block", name: what.into() }, loc)
+                .with_related(at(old), "first declared here"),
         ),
         Some(old) => diags.push(
             Diagnostic::new(Kind::Redeclared { what }, loc)
@@ -101,12 +81,7 @@ fn once<T>(
 fn level(plan: &mut Plan, l: &ast::Level, diags: &mut Vec<Diagnostic>) {
     let Some(old) = plan.levels.iter_mut().find(|x| x.name.name == l.name.name) else {
         if l.due.is_none() {
-            diags.push(Diagnostic::new(
-                Kind::LevelNeedsDue {
-                    name: l.name.name.clone(),
-                },
-                &l.name.loc,
-            ));
+            diags.push(Diagnostic::new(Kind::LevelNeedsDue { name: l.name.name.clone() }, &l.name.loc));
         }
         plan.levels.push(Level {
             name: l.name.clone(),
@@ -120,13 +95,7 @@ fn level(plan: &mut Plan, l: &ast::Level, diags: &mut Vec<Diagnostic>) {
         return;
     };
     if old.loc.same_file(&l.loc) {
-        let d = Diagnostic::new(
-            Kind::Duplicate {
-                what: "level",
-                name: l.name.name.clone(),
-            },
-            &l.name.loc,
-        );
+        let d = Diagnostic::new(Kind::Duplicate { what: "level", name: l.name.name.clone() }, &l.name.loc);
         diags.push(d.with_related(&old.loc, "first declared here"));
         return;
     }
@@ -147,31 +116,16 @@ fn level(plan: &mut Plan, l: &ast::Level, diags: &mut Vec<Diagnostic>) {
 
 /// The error for redeclaring a locked item, pointing at the parent's `locked`.
 pub fn locked(what: &'static str, name: &ast::Ident, lock: &Loc) -> Diagnostic {
-    Diagnostic::new(
-        Kind::Locked {
-            what,
-            name: name.name.clone(),
-        },
-        &name.loc,
-    )
-    .with_related(lock, "locked here")
+    Diagnostic::new(Kind::Locked { what, name: name.name.clone() }, &name.loc)
+        .with_related(lock, "locked here")
 }
 
 fn subject(plan: &mut Plan, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
-    match plan
-        .subjects
-        .iter_mut()
-        .find(|x| x.name.name == s.name.name)
-    {
+    match plan.subjects.iter_mut().find(|x| x.name.name == s.name.name) {
         None => plan.subjects.push(new_subject(s, diags)),
         Some(old) if old.loc.same_file(&s.loc) => {
-            let d = Diagnostic::new(
-                Kind::Duplicate {
-                    what: "subject",
-                    name: s.name.name.clone(),
-                },
-                &s.name.loc,
-            );
+            let d =
+                Diagnostic::new(Kind::Duplicate { what: "subject", name: s.name.name.clone() }, &s.name.loc);
             diags.push(d.with_related(&old.loc, "first declared here"));
         }
         Some(old) => refine(old, s, diags),
@@ -205,22 +159,13 @@ fn add_item(out: &mut Subject, item: &ast::SubjectItem, diags: &mut Vec<Diagnost
     match &item.kind {
         ItemKind::Level(_) => {
             if out.level.replace(item.clone()).is_some() {
-                diags.push(Diagnostic::new(
-                    Kind::RepeatedItem { what: "`level`" },
-                    &item.loc,
-                ));
+                diags.push(Diagnostic::new(Kind::RepeatedItem { what: "`level`" }, &item.loc));
             }
         }
         ItemKind::Criterion(_) | ItemKind::Flag(_) | ItemKind::Field(_) => {
             if let Some(first) = decl_name(item).and_then(|n| out.decl(n)) {
                 let name = decl_name(item).unwrap_or_default().to_string();
-                let d = Diagnostic::new(
-                    Kind::Duplicate {
-                        what: decl_what(item),
-                        name,
-                    },
-                    &item.loc,
-                );
+                let d = Diagnostic::new(Kind::Duplicate { what: decl_what(item), name }, &item.loc);
                 diags.push(d.with_related(&first.loc, "first declared here"));
             } else {
                 out.decls.push(item.clone());
@@ -231,12 +176,7 @@ fn add_item(out: &mut Subject, item: &ast::SubjectItem, diags: &mut Vec<Diagnost
         ItemKind::Rule { .. } => out.rules.push(item.clone()),
         ItemKind::Otherwise(_) => {
             if out.otherwise().is_some() {
-                diags.push(Diagnostic::new(
-                    Kind::RepeatedItem {
-                        what: "`otherwise`",
-                    },
-                    &item.loc,
-                ));
+                diags.push(Diagnostic::new(Kind::RepeatedItem { what: "`otherwise`" }, &item.loc));
             } else {
                 out.rules.push(item.clone());
             }
@@ -273,10 +213,7 @@ fn refine(old: &mut Subject, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
         match &old.lock_rules {
             Some(lock) => diags.push(
                 Diagnostic::new(
-                    Kind::Locked {
-                        what: "rule list of",
-                        name: s.name.name.clone(),
-                    },
+                    Kind::Locked { what: "rule list of", name: s.name.name.clone() },
                     &child.rules[0].loc,
                 )
                 .with_related(lock, "locked here by `lock rules`"),
@@ -295,11 +232,7 @@ fn refine(old: &mut Subject, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
 /// Replaces a same-name item (unless it is locked elsewhere) or adds a new one.
 pub fn replace_decl(into: &mut Subject, item: ast::SubjectItem, diags: &mut Vec<Diagnostic>) {
     let name = decl_name(&item).unwrap_or_default().to_string();
-    match into
-        .decls
-        .iter()
-        .position(|d| decl_name(d) == Some(name.as_str()))
-    {
+    match into.decls.iter().position(|d| decl_name(d) == Some(name.as_str())) {
         Some(i) => {
             let old = &into.decls[i];
             match decl_locked(old).filter(|l| !l.same_file(&item.loc)) {
@@ -320,11 +253,7 @@ pub fn drop_decl(into: &mut Subject, drop: ast::SubjectItem, diags: &mut Vec<Dia
     let ItemKind::Drop { what, name } = &drop.kind else {
         return;
     };
-    let Some(i) = into
-        .decls
-        .iter()
-        .position(|d| decl_name(d) == Some(name.name.as_str()))
-    else {
+    let Some(i) = into.decls.iter().position(|d| decl_name(d) == Some(name.name.as_str())) else {
         into.drops.push(drop);
         return;
     };
@@ -343,11 +272,7 @@ pub fn drop_decl(into: &mut Subject, drop: ast::SubjectItem, diags: &mut Vec<Dia
             name.name
         ));
         diags.push(Diagnostic::new(
-            Kind::DropUnknown {
-                what: want,
-                name: name.name.clone(),
-                help,
-            },
+            Kind::DropUnknown { what: want, name: name.name.clone(), help },
             &name.loc,
         ));
         return;
@@ -364,22 +289,13 @@ fn hook(plan: &mut Plan, h: &ast::Hook, diags: &mut Vec<Diagnostic>) {
     let Some(new) = load_hook(h, diags) else {
         return;
     };
-    match plan
-        .hooks
-        .iter()
-        .position(|x| x.decl.name.name == h.name.name)
-    {
+    match plan.hooks.iter().position(|x| x.decl.name.name == h.name.name) {
         None => plan.hooks.push(new),
         Some(i) => {
             let old = &plan.hooks[i].decl;
             if old.loc.same_file(&h.loc) {
-                let d = Diagnostic::new(
-                    Kind::Duplicate {
-                        what: "hook",
-                        name: h.name.name.clone(),
-                    },
-                    &h.name.loc,
-                );
+                let d =
+                    Diagnostic::new(Kind::Duplicate { what: "hook", name: h.name.name.clone() }, &h.name.loc);
                 diags.push(d.with_related(&old.loc, "first declared here"));
             } else if let Some(lock) = &old.locked {
                 diags.push(locked("hook", &h.name, lock));
@@ -393,9 +309,7 @@ fn hook(plan: &mut Plan, h: &ast::Hook, diags: &mut Vec<Diagnostic>) {
 /// Reads a hook's script, from the plan or from its `.rhai` file.
 fn load_hook(h: &ast::Hook, diags: &mut Vec<Diagnostic>) -> Option<Hook> {
     match &h.body {
-        ast::HookBody::Inline {
-            text, first_line, ..
-        } => Some(Hook {
+        ast::HookBody::Inline { text, first_line, .. } => Some(Hook {
             decl: h.clone(),
             script: text.clone(),
             script_src: h.loc.src.clone(),
@@ -412,10 +326,7 @@ fn load_hook(h: &ast::Hook, diags: &mut Vec<Diagnostic>) -> Option<Hook> {
                     first_line: 1,
                 }),
                 Err(e) => {
-                    let kind = Kind::ReadFile {
-                        path: full.display().to_string(),
-                        error: e.to_string(),
-                    };
+                    let kind = Kind::ReadFile { path: full.display().to_string(), error: e.to_string() };
                     diags.push(Diagnostic::new(kind, &path.loc));
                     None
                 }

@@ -30,10 +30,7 @@ pub struct Unreadable(pub Diagnostic);
 /// Reads a file as a [`Source`]. Invalid UTF-8 is a diagnostic at the first bad byte.
 pub fn read_source(path: &Path) -> Result<(Arc<Source>, Option<Diagnostic>), Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::nowhere(Kind::ReadFile {
-            path: path.display().to_string(),
-            error: e.to_string(),
-        })
+        Diagnostic::nowhere(Kind::ReadFile { path: path.display().to_string(), error: e.to_string() })
     })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok((Source::new(path, text), None)),
@@ -41,9 +38,7 @@ pub fn read_source(path: &Path) -> Result<(Arc<Source>, Option<Diagnostic>), Dia
             let at = e.utf8_error().valid_up_to();
             let src = Source::new(path, String::from_utf8_lossy(e.as_bytes()).into_owned());
             let d = Diagnostic::new(
-                Kind::InvalidUtf8 {
-                    path: path.display().to_string(),
-                },
+                Kind::InvalidUtf8 { path: path.display().to_string() },
                 &Loc::new(&src, at, at + 1),
             );
             Ok((src, Some(d)))
@@ -78,22 +73,13 @@ pub fn load_single(path: &Path) -> Result<Loaded, Unreadable> {
 pub fn load_source(src: Arc<Source>, bad: Option<Diagnostic>) -> Loaded {
     let mut diagnostics: Vec<Diagnostic> = bad.into_iter().collect();
     if !diagnostics.is_empty() {
-        return Loaded {
-            plan: None,
-            diagnostics,
-        };
+        return Loaded { plan: None, diagnostics };
     }
     let Some(chain) = load_chain(src, &mut diagnostics) else {
-        return Loaded {
-            plan: None,
-            diagnostics,
-        };
+        return Loaded { plan: None, diagnostics };
     };
     let plan = merge::build(&chain, true, &mut diagnostics);
-    Loaded {
-        plan: Some(plan),
-        diagnostics,
-    }
+    Loaded { plan: Some(plan), diagnostics }
 }
 
 /// The parsed files from the named one up to the root; `None` after a parse error.
@@ -134,28 +120,18 @@ fn parent(
     let dir = child.path().parent().unwrap_or(Path::new(""));
     let path = dir.join(&ext.value);
     if depth + 1 >= MAX_CHAIN {
-        diags.push(Diagnostic::new(
-            Kind::ExtendsTooDeep { limit: MAX_CHAIN },
-            &ext.loc,
-        ));
+        diags.push(Diagnostic::new(Kind::ExtendsTooDeep { limit: MAX_CHAIN }, &ext.loc));
         return None;
     }
     let canon = canonical(&path);
     if let Some(i) = seen.iter().position(|p| *p == canon) {
         let mut names: Vec<String> = seen[i..].iter().map(|p| short(p)).collect();
         names.push(short(&canon));
-        diags.push(Diagnostic::new(
-            Kind::ExtendsCycle {
-                chain: names.join(" → "),
-            },
-            &ext.loc,
-        ));
+        diags.push(Diagnostic::new(Kind::ExtendsCycle { chain: names.join(" → ") }, &ext.loc));
         return None;
     }
     if !path.is_file() {
-        let kind = Kind::ExtendsMissing {
-            path: path.display().to_string(),
-        };
+        let kind = Kind::ExtendsMissing { path: path.display().to_string() };
         diags.push(Diagnostic::new(kind, &ext.loc));
         return None;
     }
@@ -172,8 +148,5 @@ fn parent(
 }
 
 fn short(p: &Path) -> String {
-    p.file_name().map_or_else(
-        || p.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

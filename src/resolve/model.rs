@@ -31,10 +31,7 @@ impl Plan {
     }
 
     pub fn tier_names(&self) -> Vec<&str> {
-        self.tiers
-            .iter()
-            .flat_map(|t| t.tiers.iter().map(|d| d.name.name.as_str()))
-            .collect()
+        self.tiers.iter().flat_map(|t| t.tiers.iter().map(|d| d.name.name.as_str())).collect()
     }
 
     /// The file the plan was loaded from.

@@ -34,10 +34,7 @@ fn visit(
     if state[i] != State::Todo {
         if state[i] == State::Busy {
             let chain = cycle_text(i, declared);
-            let at = declared[i]
-                .extends
-                .as_ref()
-                .map_or(&declared[i].name.loc, |e| &e.loc);
+            let at = declared[i].extends.as_ref().map_or(&declared[i].name.loc, |e| &e.loc);
             diags.push(Diagnostic::new(Kind::SubjectCycle { chain }, at));
         }
         return;
@@ -47,14 +44,9 @@ fn visit(
     let base = own.extends.as_ref().and_then(|ext| {
         let j = declared.iter().position(|s| s.name.name == ext.name);
         if j.is_none() {
-            let suggestion =
-                suggest::closest(&ext.name, declared.iter().map(|s| s.name.name.as_str()));
+            let suggestion = suggest::closest(&ext.name, declared.iter().map(|s| s.name.name.as_str()));
             diags.push(Diagnostic::new(
-                Kind::Unknown {
-                    what: "subject",
-                    name: ext.name.clone(),
-                    suggestion,
-                },
+                Kind::Unknown { what: "subject", name: ext.name.clone(), suggestion },
                 &ext.loc,
             ));
         }
@@ -64,11 +56,7 @@ fn visit(
         Some(j) => {
             visit(j, declared, state, out, diags);
             // A cycle leaves the base unfinished; use it as declared.
-            if state[j] == State::Done {
-                inherit(&out[j], own, diags)
-            } else {
-                own.clone()
-            }
+            if state[j] == State::Done { inherit(&out[j], own, diags) } else { own.clone() }
         }
         None => own.clone(),
     };
@@ -112,11 +100,7 @@ fn inherit(base: &Subject, own: &Subject, diags: &mut Vec<Diagnostic>) -> Subjec
         drop_decl(&mut s, drop.clone(), diags);
     }
     if !own.rules.is_empty() {
-        match base
-            .lock_rules
-            .as_ref()
-            .filter(|l| !l.same_file(&own.rules[0].loc))
-        {
+        match base.lock_rules.as_ref().filter(|l| !l.same_file(&own.rules[0].loc)) {
             Some(lock) => diags.push(locked("rule list of", &base.name, lock)),
             None => s.rules = own.rules.clone(),
         }
@@ -139,16 +123,8 @@ fn finish_drops(mut s: Subject, diags: &mut Vec<Diagnostic>) -> Subject {
                 crate::syntax::ast::DropKind::Field => "field",
             };
             let candidates = s.decls.iter().filter_map(super::model::decl_name);
-            let help =
-                suggest::closest(&name.name, candidates).map(|c| format!("did you mean `{c}`?"));
-            diags.push(Diagnostic::new(
-                Kind::DropUnknown {
-                    what,
-                    name: name.name.clone(),
-                    help,
-                },
-                &name.loc,
-            ));
+            let help = suggest::closest(&name.name, candidates).map(|c| format!("did you mean `{c}`?"));
+            diags.push(Diagnostic::new(Kind::DropUnknown { what, name: name.name.clone(), help }, &name.loc));
         }
     }
     s

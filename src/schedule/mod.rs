@@ -52,9 +52,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn month_end(y: i32, m: u32) -> NaiveDate {
     let (ny, nm) = if m >= 12 { (y + 1, 1) } else { (y, m + 1) };
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(NaiveDate::MIN)
+    NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MIN)
 }
 
 /// `15/12/2024` style, as plan authors write dates.

@@ -75,14 +75,8 @@ pub enum HeaderKind {
     Title(Str),
     Issuer(Str),
     Issued(DateLit),
-    Supersedes {
-        id: Str,
-        dated: Option<DateLit>,
-    },
-    Effective {
-        from: DateLit,
-        until: Option<DateLit>,
-    },
+    Supersedes { id: Str, dated: Option<DateLit> },
+    Effective { from: DateLit, until: Option<DateLit> },
     Basis(Str),
 }
 
@@ -181,24 +175,11 @@ pub enum ItemKind {
     Criterion(Criterion),
     Flag(Flag),
     Field(Field),
-    Drop {
-        what: DropKind,
-        name: Ident,
-    },
-    Exempt {
-        cond: Expr,
-        because: Option<Str>,
-    },
-    Rule {
-        tier: Ident,
-        cond: Expr,
-    },
+    Drop { what: DropKind, name: Ident },
+    Exempt { cond: Expr, because: Option<Str> },
+    Rule { tier: Ident, cond: Expr },
     Otherwise(Ident),
-    Cap {
-        tier: Ident,
-        cond: Expr,
-        because: Option<Str>,
-    },
+    Cap { tier: Ident, cond: Expr, because: Option<Str> },
     CapAt(Ident),
     Quota(Quota),
     LockRules,
@@ -332,15 +313,8 @@ pub enum TestKind {
     Year(NumLit),
     Data(Str),
     Record(Record),
-    Expect {
-        id: Str,
-        what: Expectation,
-    },
-    ExpectCount {
-        subject: Ident,
-        tier: Ident,
-        count: NumLit,
-    },
+    Expect { id: Str, what: Expectation },
+    ExpectCount { subject: Ident, tier: Ident, count: NumLit },
 }
 
 #[derive(Clone, Debug, PartialEq)]

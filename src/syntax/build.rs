@@ -16,30 +16,44 @@ pub type P<'i> = Pair<'i, Rule>;
 pub struct Builder {
     src: Arc<Source>,
     offset: usize,
+    /// (start, end) of every comment, in file order (offsets in the parsed text).
+    comment_spans: Vec<(usize, usize)>,
 }
 
 /// The children of a pair, without comments.
 pub fn kids(pair: P<'_>) -> Vec<P<'_>> {
-    pair.into_inner()
-        .filter(|p| p.as_rule() != Rule::COMMENT)
-        .collect()
+    pair.into_inner().filter(|p| p.as_rule() != Rule::COMMENT).collect()
 }
 
 impl Builder {
-    pub fn new(src: &Arc<Source>, offset: usize) -> Builder {
-        Builder {
-            src: Arc::clone(src),
-            offset,
-        }
+    pub fn new(src: &Arc<Source>, offset: usize, file: &P<'_>) -> Builder {
+        let comment_spans = file
+            .clone()
+            .into_inner()
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::COMMENT)
+            .map(|p| (p.as_span().start(), p.as_span().end()))
+            .collect();
+        Builder { src: Arc::clone(src), offset, comment_spans }
     }
 
+    /// The location of a pair, without the whitespace and comments that
+    /// pest's implicit skipping leaves at the end of a span.
     pub fn loc(&self, p: &P<'_>) -> Loc {
         let span = p.as_span();
-        Loc::new(
-            &self.src,
-            span.start() + self.offset,
-            span.end() + self.offset,
-        )
+        let (start, mut end) = (span.start(), span.end());
+        let text = p.get_input();
+        loop {
+            let trimmed = start + text[start..end].trim_end().len();
+            match self.comment_spans.binary_search_by(|c| c.1.cmp(&trimmed)) {
+                Ok(i) if self.comment_spans[i].0 >= start => end = self.comment_spans[i].0,
+                _ => {
+                    end = trimmed;
+                    break;
+                }
+            }
+        }
+        Loc::new(&self.src, start + self.offset, end + self.offset)
     }
 
     pub fn err(&self, kind: Kind, p: &P<'_>) -> Diagnostic {
@@ -52,10 +66,7 @@ impl Builder {
             .into_inner()
             .flatten()
             .filter(|p| p.as_rule() == Rule::COMMENT)
-            .map(|p| Comment {
-                text: p.as_str().trim_end().to_string(),
-                loc: self.loc(&p),
-            })
+            .map(|p| Comment { text: p.as_str().trim_end().to_string(), loc: self.loc(&p) })
             .collect();
         let mut header = None;
         let mut items = Vec::new();
@@ -67,18 +78,9 @@ impl Builder {
             }
         }
         let header = header.ok_or_else(|| {
-            Diagnostic::new(
-                Kind::Missing {
-                    what: "`plan` header",
-                },
-                &Loc::new(&self.src, 0, 0),
-            )
+            Diagnostic::new(Kind::Missing { what: "`plan` header" }, &Loc::new(&self.src, 0, 0))
         })?;
-        Ok(PlanFile {
-            header,
-            items,
-            comments,
-        })
+        Ok(PlanFile { header, items, comments })
     }
 
     fn top_item(&self, p: P<'_>) -> R<TopItem> {
@@ -93,29 +95,20 @@ impl Builder {
     }
 
     pub fn ident(&self, p: P<'_>) -> Ident {
-        Ident {
-            name: p.as_str().to_string(),
-            loc: self.loc(&p),
-        }
+        Ident { name: p.as_str().to_string(), loc: self.loc(&p) }
     }
 
     pub fn string(&self, p: P<'_>) -> Str {
         let loc = self.loc(&p);
         let raw = p.as_str();
         let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
-        Str {
-            value: lit::unescape(inner),
-            loc,
-        }
+        Str { value: lit::unescape(inner), loc }
     }
 
     pub fn date(&self, p: P<'_>) -> R<DateLit> {
         let text = p.as_str();
         match lit::date(text) {
-            Some(value) => Ok(DateLit {
-                value,
-                loc: self.loc(&p),
-            }),
+            Some(value) => Ok(DateLit { value, loc: self.loc(&p) }),
             None => Err(self.err(Kind::InvalidDate { text: text.into() }, &p)),
         }
     }
@@ -124,28 +117,15 @@ impl Builder {
         match lit::day_month(p.as_str()) {
             Ok(dm) => Ok(dm),
             Err(true) => Err(self.err(Kind::LeapDay, &p)),
-            Err(false) => Err(self.err(
-                Kind::InvalidDayMonth {
-                    text: p.as_str().into(),
-                },
-                &p,
-            )),
+            Err(false) => Err(self.err(Kind::InvalidDayMonth { text: p.as_str().into() }, &p)),
         }
     }
 
     pub fn number(&self, p: P<'_>) -> R<NumLit> {
         let text = p.as_str().trim_end_matches('%');
         match num::parse_decimal(text) {
-            Some(value) if text.len() <= 40 => Ok(NumLit {
-                value,
-                loc: self.loc(&p),
-            }),
-            _ => Err(self.err(
-                Kind::InvalidNumber {
-                    text: p.as_str().into(),
-                },
-                &p,
-            )),
+            Some(value) if text.len() <= 40 => Ok(NumLit { value, loc: self.loc(&p) }),
+            _ => Err(self.err(Kind::InvalidNumber { text: p.as_str().into() }, &p)),
         }
     }
 
@@ -166,17 +146,8 @@ impl Builder {
                 _ => entries.push(self.header_entry(p)?),
             }
         }
-        let id = id.unwrap_or(Str {
-            value: String::new(),
-            loc: loc.clone(),
-        });
-        Ok(Header {
-            id,
-            extends,
-            entries,
-            loc,
-            close,
-        })
+        let id = id.unwrap_or(Str { value: String::new(), loc: loc.clone() });
+        Ok(Header { id, extends, entries, loc, close })
     }
 
     fn header_entry(&self, pair: P<'_>) -> R<HeaderEntry> {
@@ -195,14 +166,10 @@ impl Builder {
             Rule::issuer => HeaderKind::Issuer(self.some(string(), &loc)?),
             Rule::basis => HeaderKind::Basis(self.some(string(), &loc)?),
             Rule::issued => HeaderKind::Issued(self.some(dates.next(), &loc)?),
-            Rule::supersedes => HeaderKind::Supersedes {
-                id: self.some(string(), &loc)?,
-                dated: dates.next(),
-            },
-            _ => HeaderKind::Effective {
-                from: self.some(dates.next(), &loc)?,
-                until: dates.next(),
-            },
+            Rule::supersedes => {
+                HeaderKind::Supersedes { id: self.some(string(), &loc)?, dated: dates.next() }
+            }
+            _ => HeaderKind::Effective { from: self.some(dates.next(), &loc)?, until: dates.next() },
         };
         Ok(HeaderEntry { kind, loc })
     }
@@ -214,15 +181,7 @@ impl Builder {
 
     /// A child the grammar guarantees; a diagnostic instead of a panic if not.
     pub fn need<'i>(&self, p: Option<P<'i>>, loc: &Loc) -> R<P<'i>> {
-        p.ok_or_else(|| {
-            Diagnostic::new(
-                Kind::Syntax {
-                    expected: "more".into(),
-                    found: "less".into(),
-                },
-                loc,
-            )
-        })
+        p.ok_or_else(|| Diagnostic::new(Kind::Syntax { expected: "more".into(), found: "less".into() }, loc))
     }
 
     fn scale(&self, pair: P<'_>) -> R<Scale> {
@@ -239,23 +198,12 @@ impl Builder {
             }
         }
         let name = self.need_ident(name, &loc)?;
-        Ok(Scale {
-            name,
-            grades,
-            loc,
-            close,
-        })
+        Ok(Scale { name, grades, loc, close })
     }
 
     pub fn need_ident(&self, name: Option<Ident>, loc: &Loc) -> R<Ident> {
         name.ok_or_else(|| {
-            Diagnostic::new(
-                Kind::Syntax {
-                    expected: "a name".into(),
-                    found: "none".into(),
-                },
-                loc,
-            )
+            Diagnostic::new(Kind::Syntax { expected: "a name".into(), found: "none".into() }, loc)
         })
     }
 
@@ -265,12 +213,7 @@ impl Builder {
         let name = self.ident(self.need(k.next(), &loc)?);
         let label = self.string(self.need(k.next(), &loc)?);
         let value = self.number(self.need(k.next(), &loc)?)?;
-        Ok(Grade {
-            name,
-            label,
-            value,
-            loc,
-        })
+        Ok(Grade { name, label, value, loc })
     }
 
     fn tiers(&self, pair: P<'_>) -> R<Tiers> {
@@ -284,11 +227,7 @@ impl Builder {
                     let mut k = kids(p).into_iter();
                     let name = self.ident(self.need(k.next(), &tl)?);
                     let label = self.string(self.need(k.next(), &tl)?);
-                    tiers.push(TierDecl {
-                        name,
-                        label,
-                        loc: tl,
-                    });
+                    tiers.push(TierDecl { name, label, loc: tl });
                 }
                 Rule::rbrace => close = self.loc(&p),
                 _ => {}
@@ -300,10 +239,7 @@ impl Builder {
     fn level(&self, pair: P<'_>) -> R<Level> {
         let loc = self.loc(&pair);
         let mut level = Level {
-            name: Ident {
-                name: String::new(),
-                loc: loc.clone(),
-            },
+            name: Ident { name: String::new(), loc: loc.clone() },
             label: None,
             locked: None,
             due: None,
@@ -339,58 +275,30 @@ impl Builder {
             }
         }
         let kind = kind.ok_or_else(|| self.syntax_gap(&loc))?;
-        Ok(Due {
-            kind,
-            next_year,
-            loc,
-        })
+        Ok(Due { kind, next_year, loc })
     }
 
     fn syntax_gap(&self, loc: &Loc) -> Diagnostic {
-        Diagnostic::new(
-            Kind::Syntax {
-                expected: "more".into(),
-                found: "less".into(),
-            },
-            loc,
-        )
+        Diagnostic::new(Kind::Syntax { expected: "more".into(), found: "less".into() }, loc)
     }
 
     fn inner_day_month(&self, pair: P<'_>, loc: &Loc) -> R<DayMonth> {
-        let p = kids(pair)
-            .into_iter()
-            .find(|p| p.as_rule() == Rule::day_month);
+        let p = kids(pair).into_iter().find(|p| p.as_rule() == Rule::day_month);
         self.day_month(self.need(p, loc)?)
     }
 
     fn month(&self, pair: P<'_>, loc: &Loc) -> R<u32> {
-        let p = self.need(
-            kids(pair).into_iter().find(|p| p.as_rule() == Rule::number),
-            loc,
-        )?;
+        let p = self.need(kids(pair).into_iter().find(|p| p.as_rule() == Rule::number), loc)?;
         match p.as_str().parse::<u32>() {
             Ok(m) if (1..=12).contains(&m) => Ok(m),
-            _ => Err(self.err(
-                Kind::InvalidMonth {
-                    text: p.as_str().into(),
-                },
-                &p,
-            )),
+            _ => Err(self.err(Kind::InvalidMonth { text: p.as_str().into() }, &p)),
         }
     }
 
     fn report(&self, pair: P<'_>) -> Report {
         let loc = self.loc(&pair);
-        let mut strings = kids(pair)
-            .into_iter()
-            .filter(|p| p.as_rule() == Rule::string);
-        let to = strings.next().map_or(
-            Str {
-                value: String::new(),
-                loc: loc.clone(),
-            },
-            |p| self.string(p),
-        );
+        let mut strings = kids(pair).into_iter().filter(|p| p.as_rule() == Rule::string);
+        let to = strings.next().map_or(Str { value: String::new(), loc: loc.clone() }, |p| self.string(p));
         let via = strings.next().map(|p| self.string(p));
         Report { to, via, loc }
     }

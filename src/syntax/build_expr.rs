@@ -22,10 +22,7 @@ impl Builder {
     fn conj(&self, pair: P<'_>) -> R<Expr> {
         let loc = self.loc(&pair);
         let mut parts = Vec::new();
-        for p in kids(pair)
-            .into_iter()
-            .filter(|p| p.as_rule() == Rule::negation)
-        {
+        for p in kids(pair).into_iter().filter(|p| p.as_rule() == Rule::negation) {
             parts.push(self.negation(p)?);
         }
         Ok(single_or(parts, loc, ExprKind::And))
@@ -34,11 +31,7 @@ impl Builder {
     fn negation(&self, pair: P<'_>) -> R<Expr> {
         let loc = self.loc(&pair);
         let k = kids(pair);
-        let nots: Vec<_> = k
-            .iter()
-            .filter(|p| p.as_rule() == Rule::k_not)
-            .cloned()
-            .collect();
+        let nots: Vec<_> = k.iter().filter(|p| p.as_rule() == Rule::k_not).cloned().collect();
         if nots.len() > MAX_PREFIX {
             return Err(self.err(Kind::TooDeep { limit: MAX_PREFIX }, &nots[MAX_PREFIX]));
         }
@@ -46,10 +39,7 @@ impl Builder {
         let mut e = self.comparison(self.need(cmp, &loc)?)?;
         for n in nots.iter().rev() {
             let loc = self.loc(n).to(&e.loc);
-            e = Expr {
-                kind: ExprKind::Not(Box::new(e)),
-                loc,
-            };
+            e = Expr { kind: ExprKind::Not(Box::new(e)), loc };
         }
         Ok(e)
     }
@@ -57,11 +47,7 @@ impl Builder {
     fn comparison(&self, pair: P<'_>) -> R<Expr> {
         let loc = self.loc(&pair);
         let k = kids(pair);
-        let ops: Vec<_> = k
-            .iter()
-            .filter(|p| p.as_rule() == Rule::cmp_op)
-            .cloned()
-            .collect();
+        let ops: Vec<_> = k.iter().filter(|p| p.as_rule() == Rule::cmp_op).cloned().collect();
         if ops.len() > 1 {
             return Err(self.err(Kind::ChainedComparison, &ops[1]));
         }
@@ -73,11 +59,7 @@ impl Builder {
         let lhs = self.some(sums.next(), &loc)?;
         match (ops.first(), sums.next()) {
             (Some(op), Some(rhs)) => Ok(Expr {
-                kind: ExprKind::Cmp {
-                    op: cmp_op(op.as_str()),
-                    lhs: Box::new(lhs),
-                    rhs: Box::new(rhs),
-                },
+                kind: ExprKind::Cmp { op: cmp_op(op.as_str()), lhs: Box::new(lhs), rhs: Box::new(rhs) },
                 loc,
             }),
             _ => Ok(lhs),
@@ -102,22 +84,10 @@ impl Builder {
         if rest.is_empty() {
             return Ok(first);
         }
-        Ok(Expr {
-            kind: ExprKind::Arith {
-                first: Box::new(first),
-                rest,
-            },
-            loc,
-        })
+        Ok(Expr { kind: ExprKind::Arith { first: Box::new(first), rest }, loc })
     }
 
-    fn push_operand(
-        &self,
-        first: &mut Option<Expr>,
-        rest: &mut Vec<(ArithOp, Expr)>,
-        op: ArithOp,
-        e: Expr,
-    ) {
+    fn push_operand(&self, first: &mut Option<Expr>, rest: &mut Vec<(ArithOp, Expr)>, op: ArithOp, e: Expr) {
         if first.is_none() {
             *first = Some(e);
         } else {
@@ -128,11 +98,7 @@ impl Builder {
     fn unary(&self, pair: P<'_>) -> R<Expr> {
         let loc = self.loc(&pair);
         let k = kids(pair);
-        let minus: Vec<_> = k
-            .iter()
-            .filter(|p| p.as_rule() == Rule::minus)
-            .cloned()
-            .collect();
+        let minus: Vec<_> = k.iter().filter(|p| p.as_rule() == Rule::minus).cloned().collect();
         if minus.len() > MAX_PREFIX {
             return Err(self.err(Kind::TooDeep { limit: MAX_PREFIX }, &minus[MAX_PREFIX]));
         }
@@ -140,10 +106,7 @@ impl Builder {
         let mut e = self.atom(self.need(atom, &loc)?)?;
         for m in minus.iter().rev() {
             let l = self.loc(m).to(&e.loc);
-            e = Expr {
-                kind: ExprKind::Neg(Box::new(e)),
-                loc: l,
-            };
+            e = Expr { kind: ExprKind::Neg(Box::new(e)), loc: l };
         }
         Ok(e)
     }
@@ -183,34 +146,17 @@ impl Builder {
             Some(Rule::k_none) => Quantifier::None,
             _ => Quantifier::All,
         };
-        let op = k
-            .iter()
-            .find(|p| p.as_rule() == Rule::cmp_op)
-            .map_or(CmpOp::Eq, |p| cmp_op(p.as_str()));
-        let mut idents: Vec<Ident> = k
-            .into_iter()
-            .filter(|p| p.as_rule() == Rule::ident)
-            .map(|p| self.ident(p))
-            .collect();
+        let op = k.iter().find(|p| p.as_rule() == Rule::cmp_op).map_or(CmpOp::Eq, |p| cmp_op(p.as_str()));
+        let mut idents: Vec<Ident> =
+            k.into_iter().filter(|p| p.as_rule() == Rule::ident).map(|p| self.ident(p)).collect();
         let grade = self.some(idents.pop(), &loc)?;
-        Ok(ExprKind::Quant {
-            q,
-            group: idents.pop(),
-            op,
-            grade,
-        })
+        Ok(ExprKind::Quant { q, group: idents.pop(), op, grade })
     }
 
     fn aggregate(&self, pair: P<'_>) -> R<ExprKind> {
         let loc = self.loc(&pair);
-        let kind = if pair.as_rule() == Rule::count {
-            AggKind::Count
-        } else {
-            AggKind::Share
-        };
-        let agg = kids(pair)
-            .into_iter()
-            .find(|p| p.as_rule() == Rule::aggregate);
+        let kind = if pair.as_rule() == Rule::count { AggKind::Count } else { AggKind::Share };
+        let agg = kids(pair).into_iter().find(|p| p.as_rule() == Rule::aggregate);
         let mut subject = None;
         let mut by = None;
         let mut filter = None;
@@ -223,29 +169,17 @@ impl Builder {
             }
         }
         let subject = self.need_ident(subject, &loc)?;
-        Ok(ExprKind::Agg {
-            kind,
-            subject,
-            by: self.need_ident(by, &loc)?,
-            filter,
-        })
+        Ok(ExprKind::Agg { kind, subject, by: self.need_ident(by, &loc)?, filter })
     }
 }
 
-fn single_or(
-    mut parts: Vec<Expr>,
-    loc: crate::source::Loc,
-    make: fn(Vec<Expr>) -> ExprKind,
-) -> Expr {
+fn single_or(mut parts: Vec<Expr>, loc: crate::source::Loc, make: fn(Vec<Expr>) -> ExprKind) -> Expr {
     if parts.len() == 1 {
         if let Some(e) = parts.pop() {
             return e;
         }
     }
-    Expr {
-        kind: make(parts),
-        loc,
-    }
+    Expr { kind: make(parts), loc }
 }
 
 pub fn cmp_op(s: &str) -> CmpOp {

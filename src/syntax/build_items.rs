@@ -10,10 +10,7 @@ impl Builder {
         let loc = self.loc(&pair);
         let mut name = None;
         let mut s = Subject {
-            name: Ident {
-                name: String::new(),
-                loc: loc.clone(),
-            },
+            name: Ident { name: String::new(), loc: loc.clone() },
             label: None,
             extends: None,
             locked: None,
@@ -44,11 +41,7 @@ impl Builder {
             Rule::criterion => ItemKind::Criterion(self.criterion(pair, &loc)?),
             Rule::flag => {
                 let (name, label, locked) = self.named(pair, &loc)?;
-                ItemKind::Flag(Flag {
-                    name,
-                    label,
-                    locked,
-                })
+                ItemKind::Flag(Flag { name, label, locked })
             }
             Rule::field => ItemKind::Field(self.field(pair, &loc)?),
             Rule::drop => self.drop(pair, &loc)?,
@@ -93,11 +86,7 @@ impl Builder {
                     let is_weight = p.as_rule() == Rule::weight;
                     let n = kids(p).into_iter().find(|q| q.as_rule() == Rule::number);
                     let n = self.number(self.need(n, loc)?)?;
-                    measure = Some(if is_weight {
-                        Measure::Weight(n)
-                    } else {
-                        Measure::Points(n)
-                    });
+                    measure = Some(if is_weight { Measure::Weight(n) } else { Measure::Points(n) });
                 }
                 Rule::k_group => after_group = true,
                 Rule::ident if after_group => group = Some(self.ident(p)),
@@ -105,13 +94,7 @@ impl Builder {
             }
         }
         let measure = self.some(measure, loc)?;
-        Ok(Criterion {
-            name,
-            label,
-            measure,
-            group,
-            locked,
-        })
+        Ok(Criterion { name, label, measure, group, locked })
     }
 
     fn field(&self, pair: P<'_>, loc: &Loc) -> R<Field> {
@@ -128,20 +111,12 @@ impl Builder {
                 _ => continue,
             });
         }
-        Ok(Field {
-            name,
-            label,
-            ty: self.some(ty, loc)?,
-            locked,
-        })
+        Ok(Field { name, label, ty: self.some(ty, loc)?, locked })
     }
 
     fn choices(&self, pair: P<'_>, loc: &Loc) -> R<Vec<ChoiceOpt>> {
         let mut out = Vec::new();
-        for p in kids(pair)
-            .into_iter()
-            .filter(|p| p.as_rule() == Rule::choice_opt)
-        {
+        for p in kids(pair).into_iter().filter(|p| p.as_rule() == Rule::choice_opt) {
             let mut k = kids(p).into_iter();
             let name = self.ident(self.need(k.next(), loc)?);
             let label = k.next().map(|s| self.string(s));
@@ -158,10 +133,7 @@ impl Builder {
             _ => DropKind::Criterion,
         };
         let name = k.into_iter().find(|p| p.as_rule() == Rule::ident);
-        Ok(ItemKind::Drop {
-            what,
-            name: self.ident(self.need(name, loc)?),
-        })
+        Ok(ItemKind::Drop { what, name: self.ident(self.need(name, loc)?) })
     }
 
     /// `exempt`, `rule` and `cap`: a condition with an optional tier and reason.
@@ -184,15 +156,8 @@ impl Builder {
         let cond = self.some(cond, loc)?;
         Ok(match which {
             Rule::exempt => ItemKind::Exempt { cond, because },
-            Rule::rule => ItemKind::Rule {
-                tier: self.need_ident(tier, loc)?,
-                cond,
-            },
-            _ => ItemKind::Cap {
-                tier: self.need_ident(tier, loc)?,
-                cond,
-                because,
-            },
+            Rule::rule => ItemKind::Rule { tier: self.need_ident(tier, loc)?, cond },
+            _ => ItemKind::Cap { tier: self.need_ident(tier, loc)?, cond, because },
         })
     }
 
@@ -215,12 +180,7 @@ impl Builder {
             }
         }
         let tier = self.need_ident(tier, loc)?;
-        Ok(Quota {
-            tier,
-            bound: self.some(bound, loc)?,
-            per,
-            round,
-        })
+        Ok(Quota { tier, bound: self.some(bound, loc)?, per, round })
     }
 
     fn quota_share(&self, pair: P<'_>, loc: &Loc) -> R<QuotaBound> {
@@ -233,18 +193,12 @@ impl Builder {
                     let k = kids(p);
                     let or_better = k.iter().any(|q| q.as_rule() == Rule::or_better);
                     let t = k.into_iter().find(|q| q.as_rule() == Rule::ident);
-                    of = QuotaOf::Tier {
-                        tier: self.ident(self.need(t, loc)?),
-                        or_better,
-                    };
+                    of = QuotaOf::Tier { tier: self.ident(self.need(t, loc)?), or_better };
                 }
                 _ => {}
             }
         }
-        Ok(QuotaBound::Share {
-            percent: self.some(percent, loc)?,
-            of,
-        })
+        Ok(QuotaBound::Share { percent: self.some(percent, loc)?, of })
     }
 
     pub fn hook(&self, pair: P<'_>) -> R<Hook> {
@@ -269,14 +223,7 @@ impl Builder {
         let mut names = names.into_iter();
         let name = self.need_ident(names.next(), &loc)?;
         let subject = self.need_ident(names.next(), &loc)?;
-        Ok(Hook {
-            name,
-            subject,
-            stage,
-            locked,
-            body: self.some(body, &loc)?,
-            loc,
-        })
+        Ok(Hook { name, subject, stage, locked, body: self.some(body, &loc)?, loc })
     }
 
     fn script(&self, pair: P<'_>) -> HookBody {
@@ -286,11 +233,7 @@ impl Builder {
             Some(b) => (b.as_str().to_string(), self.loc(&b).line()),
             None => (String::new(), loc.line() + 1),
         };
-        HookBody::Inline {
-            text,
-            first_line,
-            loc,
-        }
+        HookBody::Inline { text, first_line, loc }
     }
 }
 

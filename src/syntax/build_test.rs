@@ -18,12 +18,7 @@ impl Builder {
                 _ => items.push(self.test_item(p)?),
             }
         }
-        Ok(Test {
-            name: self.some(name, &loc)?,
-            items,
-            loc,
-            close,
-        })
+        Ok(Test { name: self.some(name, &loc)?, items, loc, close })
     }
 
     fn test_item(&self, pair: P<'_>) -> R<TestItem> {
@@ -45,11 +40,7 @@ impl Builder {
                 let subject = self.ident(self.need(ids.next(), &loc)?);
                 let tier = self.ident(self.need(ids.next(), &loc)?);
                 let n = k.into_iter().find(|p| p.as_rule() == Rule::number);
-                TestKind::ExpectCount {
-                    subject,
-                    tier,
-                    count: self.number(self.need(n, &loc)?)?,
-                }
+                TestKind::ExpectCount { subject, tier, count: self.number(self.need(n, &loc)?)? }
             }
             _ => self.expect(k, &loc)?,
         };
@@ -75,12 +66,7 @@ impl Builder {
                 _ => {}
             }
         }
-        Ok(Record {
-            subject: self.need_ident(subject, loc)?,
-            id: self.some(id, loc)?,
-            values,
-            close,
-        })
+        Ok(Record { subject: self.need_ident(subject, loc)?, id: self.some(id, loc)?, values, close })
     }
 
     fn value(&self, pair: P<'_>) -> R<Value> {
@@ -107,18 +93,13 @@ impl Builder {
                     what = Expectation::Tier(self.ident(self.need(t, loc)?));
                 }
                 Rule::expect_score => {
-                    let n = kids(p)
-                        .into_iter()
-                        .find(|q| q.as_rule() == Rule::signed_number);
+                    let n = kids(p).into_iter().find(|q| q.as_rule() == Rule::signed_number);
                     what = Expectation::Score(self.number(self.need(n, loc)?)?);
                 }
                 Rule::k_exempt => what = Expectation::Exempt,
                 _ => {}
             }
         }
-        Ok(TestKind::Expect {
-            id: self.some(id, loc)?,
-            what,
-        })
+        Ok(TestKind::Expect { id: self.some(id, loc)?, what })
     }
 }

@@ -41,29 +41,11 @@ const SUBJECT_ITEMS: &[Rule] = &[
     Rule::k_quota,
     Rule::k_lock,
 ];
-const TOP_ITEMS: &[Rule] = &[
-    Rule::k_scale,
-    Rule::k_tiers,
-    Rule::k_level,
-    Rule::k_subject,
-    Rule::k_hook,
-    Rule::k_test,
-];
-const OPERATORS: &[Rule] = &[
-    Rule::add_op,
-    Rule::mul_op,
-    Rule::cmp_op,
-    Rule::k_and,
-    Rule::k_or,
-];
-const HEADER_ITEMS: &[Rule] = &[
-    Rule::k_title,
-    Rule::k_issuer,
-    Rule::k_issued,
-    Rule::k_supersedes,
-    Rule::k_effective,
-    Rule::k_basis,
-];
+const TOP_ITEMS: &[Rule] =
+    &[Rule::k_scale, Rule::k_tiers, Rule::k_level, Rule::k_subject, Rule::k_hook, Rule::k_test];
+const OPERATORS: &[Rule] = &[Rule::add_op, Rule::mul_op, Rule::cmp_op, Rule::k_and, Rule::k_or];
+const HEADER_ITEMS: &[Rule] =
+    &[Rule::k_title, Rule::k_issuer, Rule::k_issued, Rule::k_supersedes, Rule::k_effective, Rule::k_basis];
 const TEST_ITEMS: &[Rule] = &[Rule::k_year, Rule::k_data, Rule::k_record, Rule::k_expect];
 
 pub fn convert(err: pest::error::Error<Rule>, src: &Arc<Source>, offset: usize) -> Diagnostic {
@@ -83,13 +65,7 @@ pub fn convert(err: pest::error::Error<Rule>, src: &Arc<Source>, offset: usize) 
         }
         ErrorVariant::CustomError { message } => message,
     };
-    Diagnostic::new(
-        Kind::Syntax {
-            expected,
-            found: found.0,
-        },
-        &Loc::new(src, pos, end),
-    )
+    Diagnostic::new(Kind::Syntax { expected, found: found.0 }, &Loc::new(src, pos, end))
 }
 
 /// What stands at `pos`, for "found …", and its length in bytes.
@@ -102,52 +78,25 @@ fn found_at(text: &str, pos: usize) -> (String, usize) {
         return ("end of line".into(), c.len_utf8());
     }
     if c.is_alphanumeric() || c == '_' {
-        let word: String = rest
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
+        let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
         let shown: String = word.chars().take(40).collect();
         return (format!("`{shown}`"), word.len());
     }
-    let shown = if c == '`' {
-        "a backtick".to_string()
-    } else {
-        format!("`{c}`")
-    };
+    let shown = if c == '`' { "a backtick".to_string() } else { format!("`{c}`") };
     (shown, c.len_utf8())
 }
 
 /// "a, b or c", with groups of alternatives summarised.
 fn describe(positives: &[Rule]) -> String {
     let mut words: Vec<String> = Vec::new();
-    let mut rest: Vec<Rule> = positives
-        .iter()
-        .copied()
-        .filter(|r| *r != Rule::COMMENT)
-        .collect();
+    let mut rest: Vec<Rule> = positives.iter().copied().filter(|r| *r != Rule::COMMENT).collect();
     let groups: [(&[Rule], usize, &str); 6] = [
         (ATOMS, 3, "a value or expression"),
-        (
-            SUBJECT_ITEMS,
-            4,
-            "a subject item (`criterion`, `flag`, `field`, `rule`, …)",
-        ),
-        (
-            TOP_ITEMS,
-            4,
-            "a declaration (`scale`, `tiers`, `level`, `subject`, `hook`, `test`)",
-        ),
+        (SUBJECT_ITEMS, 4, "a subject item (`criterion`, `flag`, `field`, `rule`, …)"),
+        (TOP_ITEMS, 4, "a declaration (`scale`, `tiers`, `level`, `subject`, `hook`, `test`)"),
         (OPERATORS, 3, "an operator"),
-        (
-            HEADER_ITEMS,
-            4,
-            "a header entry (`title`, `issuer`, `issued`, …)",
-        ),
-        (
-            TEST_ITEMS,
-            3,
-            "a test item (`year`, `data`, `record`, `expect`)",
-        ),
+        (HEADER_ITEMS, 4, "a header entry (`title`, `issuer`, `issued`, …)"),
+        (TEST_ITEMS, 3, "a test item (`year`, `data`, `record`, `expect`)"),
     ];
     for (set, min, word) in groups {
         if rest.iter().filter(|r| set.contains(r)).count() >= min {

@@ -28,23 +28,16 @@ pub fn parse(src: &Arc<Source>) -> Result<ast::PlanFile, Diagnostic> {
     let body = &text[body_start..];
     if let Some(at) = depth::too_deep(body, MAX_DEPTH) {
         let at = at + body_start;
-        return Err(Diagnostic::new(
-            Kind::TooDeep { limit: MAX_DEPTH },
-            &Loc::new(src, at, at + 1),
-        ));
+        return Err(Diagnostic::new(Kind::TooDeep { limit: MAX_DEPTH }, &Loc::new(src, at, at + 1)));
     }
-    let mut pairs =
-        PlanParser::parse(Rule::file, body).map_err(|e| errors::convert(e, src, body_start))?;
+    let mut pairs = PlanParser::parse(Rule::file, body).map_err(|e| errors::convert(e, src, body_start))?;
     let file = pairs.next().ok_or_else(|| {
         Diagnostic::new(
-            Kind::Syntax {
-                expected: "a plan".into(),
-                found: "nothing".into(),
-            },
+            Kind::Syntax { expected: "a plan".into(), found: "nothing".into() },
             &Loc::new(src, 0, 0),
         )
     })?;
-    build::Builder::new(src, body_start).file(file)
+    build::Builder::new(src, body_start, &file).file(file)
 }
 
 /// Parses text that is not on disk (tests, `fmt` of a buffer).
