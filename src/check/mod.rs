@@ -65,6 +65,9 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
             let root = root_of(&plan, s);
             compiled.push(typer.subject(s, root));
             clean.push(typer.diags.len() == before);
+            for d in &mut typer.diags[before..] {
+                note_inherited(d, s);
+            }
         }
     }
     let deps = deps::dependencies(&plan, &compiled);
@@ -81,6 +84,15 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
     }
     let model = Model { plan, names, subjects: compiled, order, hooks };
     finish(diags, Some(model))
+}
+
+/// A finding on a line the subject inherited says which subject inherits it.
+fn note_inherited(d: &mut Diagnostic, s: &resolve::model::Subject) {
+    let inside = d.loc.as_ref().is_some_and(|l| l.same_file(&s.loc) && l.start >= s.loc.start && l.end <= s.loc.end);
+    if !inside {
+        let message = format!("in subject `{}`, which inherits this line", s.name.name);
+        d.related.push(diag::Related { loc: s.name.loc.clone(), message });
+    }
 }
 
 fn root_of(plan: &Plan, s: &resolve::model::Subject) -> usize {
