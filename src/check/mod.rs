@@ -88,7 +88,8 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
 
 /// A finding on a line the subject inherited says which subject inherits it.
 fn note_inherited(d: &mut Diagnostic, s: &resolve::model::Subject) {
-    let inside = d.loc.as_ref().is_some_and(|l| l.same_file(&s.loc) && l.start >= s.loc.start && l.end <= s.loc.end);
+    let inside =
+        d.loc.as_ref().is_some_and(|l| l.same_file(&s.loc) && l.start >= s.loc.start && l.end <= s.loc.end);
     if !inside {
         let message = format!("in subject `{}`, which inherits this line", s.name.name);
         d.related.push(diag::Related { loc: s.name.loc.clone(), message });

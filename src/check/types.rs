@@ -133,21 +133,12 @@ impl<'a> Typer<'a> {
         let r = self.expr(rhs, sc);
         let ((lt, lty), (rt, rty)) = (l?, r?);
         if !lty.comparable(&rty) {
-            let kind = Kind::TypeMismatch {
-                context: format!("comparing {}", lty.describe()),
-                expected: lty.describe(),
-                found: rty.describe(),
-            };
+            let kind = Kind::Incomparable { left: lty.describe(), right: rty.describe() };
             self.diags.push(Diagnostic::new(kind, &rhs.loc));
             return None;
         }
         if !matches!(op, CmpOp::Eq | CmpOp::Ne) && !lty.ordered() {
-            let kind = Kind::TypeMismatch {
-                context: "`<`, `<=`, `>` and `>=`".into(),
-                expected: "numbers, grades, tiers, choices or dates".into(),
-                found: lty.describe(),
-            };
-            self.diags.push(Diagnostic::new(kind, &lhs.loc));
+            self.diags.push(Diagnostic::new(Kind::Unordered { ty: lty.describe() }, &lhs.loc));
             return None;
         }
         Some((TExpr::Cmp(op, Box::new(lt), Box::new(rt)), Ty::Bool))

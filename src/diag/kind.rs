@@ -34,6 +34,8 @@ pub enum Kind {
     WrongKind { name: String, expected: &'static str, found: &'static str },
     NameClash { name: String, global: &'static str },
     TypeMismatch { context: String, expected: String, found: String },
+    Incomparable { left: String, right: String },
+    Unordered { ty: String },
     TierOutsideWhere,
     NeedsRefField { field: String, subject: String },
     // --- plan content -------------------------------------------------------
@@ -50,14 +52,12 @@ pub enum Kind {
     HookCompile { hook: String, message: String },
     HookForbidden { hook: String, feature: String },
     TestValue { message: String },
-    UnusedDays,
 }
 
 impl Kind {
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::UnreachableRule { .. } | Kind::SumNot100 { .. } | Kind::UnusedDays => Severity::Warning,
-            _ => Severity::Error,
+            Kind::UnreachableRule { .. } | Kind::SumNot100 { .. } | _ => Severity::Error,
         }
     }
 
@@ -90,6 +90,8 @@ impl Kind {
             Kind::WrongKind { .. } => "wrong-kind",
             Kind::NameClash { .. } => "name-clash",
             Kind::TypeMismatch { .. } => "type-mismatch",
+            Kind::Incomparable { .. } => "incomparable",
+            Kind::Unordered { .. } => "unordered",
             Kind::TierOutsideWhere => "tier-outside-where",
             Kind::NeedsRefField { .. } => "needs-ref-field",
             Kind::TooFewTiers => "too-few-tiers",
@@ -105,7 +107,6 @@ impl Kind {
             Kind::HookCompile { .. } => "hook-compile",
             Kind::HookForbidden { .. } => "hook-forbidden",
             Kind::TestValue { .. } => "test-value",
-            Kind::UnusedDays => "unused",
         }
     }
 
@@ -159,6 +160,8 @@ impl Kind {
             Kind::TypeMismatch { context, expected, found } => {
                 format!("{context} needs {expected}, found {found}")
             }
+            Kind::Incomparable { left, right } => format!("cannot compare {left} with {right}"),
+            Kind::Unordered { ty } => format!("{ty} has no order for `<`, `<=`, `>` or `>=`"),
             Kind::TierOutsideWhere => "`tier` is only known inside the `where` of `count` or `share`".into(),
             Kind::NeedsRefField { field, subject } => {
                 format!("`{field}` is not a `ref` field of `{subject}`")
@@ -194,7 +197,6 @@ impl Kind {
                 format!("hook `{hook}` uses `{feature}`, which hooks may not use")
             }
             Kind::TestValue { message } => message.clone(),
-            Kind::UnusedDays => "unused".into(),
         }
     }
 
@@ -214,6 +216,10 @@ impl Kind {
             Kind::DueLoosened { .. } => "a child plan may only keep or bring forward a deadline",
             Kind::DueOrder { .. } => "levels are declared lowest first; a higher level cannot finish earlier",
             Kind::Unknown { suggestion: Some(s), .. } => return Some(format!("did you mean `{s}`?")),
+            Kind::Incomparable { .. } => {
+                "compare grades with grades, tiers with tiers, a choice with its names, dates with dates"
+            }
+            Kind::Unordered { .. } => "use `==` or `!=`",
             Kind::TierOutsideWhere => "compare the counted record's tier: `count(S by F where tier >= ht)`",
             Kind::NeedsRefField { .. } => "declare it as `field NAME ref SUBJECT` in the counted subject",
             Kind::FallThrough { example, .. } => {

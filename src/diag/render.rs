@@ -41,7 +41,8 @@ impl SourceCode for Src {
 
 /// One diagnostic (or a related note) as miette sees it.
 struct Report {
-    severity: Severity,
+    /// `None` for a related note (rendered as advice).
+    severity: Option<Severity>,
     message: String,
     code: Option<&'static str>,
     help: Option<String>,
@@ -71,8 +72,9 @@ impl miette::Diagnostic for Report {
 
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
+            Some(Severity::Error) => miette::Severity::Error,
+            Some(Severity::Warning) => miette::Severity::Warning,
+            None => miette::Severity::Advice,
         })
     }
 
@@ -117,7 +119,7 @@ fn to_report(d: &Diagnostic) -> Report {
         .related
         .iter()
         .map(|r| Report {
-            severity: Severity::Warning,
+            severity: None,
             message: r.message.clone(),
             code: None,
             help: None,
@@ -127,7 +129,7 @@ fn to_report(d: &Diagnostic) -> Report {
         })
         .collect();
     Report {
-        severity: d.severity(),
+        severity: Some(d.severity()),
         message: d.message(),
         code: Some(d.code()),
         help: d.help(),

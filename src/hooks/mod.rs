@@ -5,7 +5,7 @@
 use crate::diag::{Diagnostic, Kind};
 use crate::resolve::model::Hook;
 use crate::source::{Loc, Source};
-use rhai::{AST, Engine, ParseErrorType, Position, Scope};
+use rhai::{AST, Engine, LexError, ParseErrorType, Position, Scope};
 use std::sync::Arc;
 
 /// The sandbox limits of PLAN-LANGUAGE.md §7.
@@ -55,7 +55,9 @@ pub fn compile(engine: &Engine, hook: &Hook) -> Result<AST, Diagnostic> {
         let loc = script_loc(hook, err.1);
         let name = hook.decl.name.name.clone();
         let kind = match &*err.0 {
-            ParseErrorType::Reserved(word) if word == "import" || word == "eval" => {
+            ParseErrorType::Reserved(word) | ParseErrorType::BadInput(LexError::ImproperSymbol(word, _))
+                if word == "import" || word == "eval" =>
+            {
                 Kind::HookForbidden { hook: name, feature: word.clone() }
             }
             other => Kind::HookCompile { hook: name, message: other.to_string() },
