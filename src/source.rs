@@ -76,6 +76,11 @@ impl Loc {
         Loc { src: Arc::clone(&self.src), start: self.start, end: other.end.max(self.start) }
     }
 
+    /// The first `n` bytes of the span (e.g. a block's keyword).
+    pub fn head(&self, n: usize) -> Loc {
+        Loc { src: Arc::clone(&self.src), start: self.start, end: (self.start + n).min(self.end) }
+    }
+
     /// 1-based line of the start.
     pub fn line(&self) -> usize {
         self.src.line_col(self.start).0

@@ -77,14 +77,15 @@ pub fn order(plan: &Plan, deps: &[Vec<usize>], diags: &mut Vec<Diagnostic>) -> V
                 order.push(i);
             }
             None => {
+                // Report one cycle, then treat its members as done so that
+                // every other cycle is reported too.
                 let i = (0..n).find(|&i| !done[i]).unwrap_or(0);
-                let chain = cycle(i, deps, &done, plan);
-                diags.push(Diagnostic::new(Kind::SubjectCycle { chain }, &plan.subjects[i].name.loc));
-                for k in 0..n {
-                    if !done[k] {
-                        done[k] = true;
-                        order.push(k);
-                    }
+                let (chain, members) = cycle(i, deps, &done, plan);
+                let at = members.first().copied().unwrap_or(i);
+                diags.push(Diagnostic::new(Kind::SubjectCycle { chain }, &plan.subjects[at].name.loc));
+                for k in members {
+                    done[k] = true;
+                    order.push(k);
                 }
             }
         }
@@ -92,20 +93,20 @@ pub fn order(plan: &Plan, deps: &[Vec<usize>], diags: &mut Vec<Diagnostic>) -> V
     order
 }
 
-/// Names along a cycle reachable from `start` among unfinished subjects.
-fn cycle(start: usize, deps: &[Vec<usize>], done: &[bool], plan: &Plan) -> String {
+/// The names along a cycle reachable from `start` among unfinished
+/// subjects, and its members.
+fn cycle(start: usize, deps: &[Vec<usize>], done: &[bool], plan: &Plan) -> (String, Vec<usize>) {
     let mut path = vec![start];
     let mut cur = start;
-    loop {
-        let Some(&next) = deps[cur].iter().find(|&&j| !done[j]) else { break };
+    while let Some(&next) = deps[cur].iter().find(|&&j| !done[j]) {
         if let Some(pos) = path.iter().position(|&p| p == next) {
-            let mut names: Vec<&str> =
-                path[pos..].iter().map(|&k| plan.subjects[k].name.name.as_str()).collect();
+            let members = path[pos..].to_vec();
+            let mut names: Vec<&str> = members.iter().map(|&k| plan.subjects[k].name.name.as_str()).collect();
             names.push(plan.subjects[next].name.name.as_str());
-            return names.join(" → ");
+            return (names.join(" → "), members);
         }
         path.push(next);
         cur = next;
     }
-    plan.subjects[start].name.name.clone()
+    (plan.subjects[start].name.name.clone(), vec![start])
 }

@@ -15,13 +15,20 @@ use crate::resolve::model::Subject;
 /// How many records are tried per subject at most.
 pub const BUDGET: usize = 20_000;
 
+/// How many expression nodes may be evaluated per subject at most, so that
+/// a plan with huge conditions is still checked quickly.
+pub const WORK: usize = 4_000_000;
+
 pub fn check(s: &Subject, c: &CSubject, names: &Names, diags: &mut Vec<Diagnostic>) {
     let space = Space::new(s, c, names);
     let total = space.size();
     let exhaustive = total <= BUDGET as u128;
     let mut fired = vec![false; c.rules.len()];
     let mut shadow: Vec<Vec<usize>> = vec![Vec::new(); c.rules.len()];
-    let count = if exhaustive { total as usize } else { BUDGET };
+    let size: usize = c.rules.iter().map(|r| r.cond.size()).sum::<usize>().max(1);
+    let budget = BUDGET.min(WORK / size).max(1);
+    let exhaustive = exhaustive && total <= budget as u128;
+    let count = if exhaustive { total as usize } else { budget };
     for n in 0..count {
         let point = if exhaustive { space.nth(n as u128) } else { space.sample(n) };
         let env = space.env(&point);

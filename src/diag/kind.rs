@@ -57,7 +57,8 @@ pub enum Kind {
 impl Kind {
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::UnreachableRule { .. } | Kind::SumNot100 { .. } | _ => Severity::Error,
+            Kind::UnreachableRule { .. } | Kind::SumNot100 { .. } => Severity::Warning,
+            _ => Severity::Error,
         }
     }
 

@@ -33,19 +33,19 @@ pub struct Related {
 /// One finding. Messages, codes and help texts live in [`Kind`].
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
-    pub kind: Kind,
+    pub kind: Box<Kind>,
     pub loc: Option<Loc>,
     pub related: Vec<Related>,
 }
 
 impl Diagnostic {
     pub fn new(kind: Kind, loc: &Loc) -> Diagnostic {
-        Diagnostic { kind, loc: Some(loc.clone()), related: Vec::new() }
+        Diagnostic { kind: Box::new(kind), loc: Some(loc.clone()), related: Vec::new() }
     }
 
     /// A diagnostic with no place in a plan file (e.g. a missing file named on the command line).
     pub fn nowhere(kind: Kind) -> Diagnostic {
-        Diagnostic { kind, loc: None, related: Vec::new() }
+        Diagnostic { kind: Box::new(kind), loc: None, related: Vec::new() }
     }
 
     pub fn with_related(mut self, loc: &Loc, message: impl Into<String>) -> Diagnostic {

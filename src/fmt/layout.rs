@@ -86,7 +86,11 @@ impl Printer<'_> {
             self.blank();
         }
         self.out.extend(lines);
-        if let Some(c) = self.comments.get(self.next).filter(|c| self.line_of(c.loc.start) == last) {
+        let trailing = |c: &&Comment| {
+            self.line_of(c.loc.start) == last
+                && (c.loc.start < end || self.text[end..c.loc.start].trim().is_empty())
+        };
+        if let Some(c) = self.comments.get(self.next).filter(trailing) {
             if let Some(l) = self.out.last_mut() {
                 l.push_str("  ");
                 l.push_str(&c.text);

@@ -44,10 +44,10 @@ pub fn build(chain: &[ast::PlanFile], flatten: bool, diags: &mut Vec<Diagnostic>
 fn apply(plan: &mut Plan, item: &TopItem, diags: &mut Vec<Diagnostic>) {
     match item {
         TopItem::Scale(s) => {
-            once(&mut plan.scale, s.clone(), &s.loc, |x| &x.loc, "scale", diags);
+            once(&mut plan.scale, s.clone(), &s.name.loc, |x| &x.name.loc, "scale", diags);
         }
         TopItem::Tiers(t) => {
-            once(&mut plan.tiers, t.clone(), &t.loc, |x| &x.loc, "tiers", diags);
+            once(&mut plan.tiers, t.clone(), &t.loc.head(5), |x| &x.loc, "tiers", diags);
         }
         TopItem::Level(l) => level(plan, l, diags),
         TopItem::Subject(s) => subject(plan, s, diags),
@@ -309,11 +309,11 @@ fn hook(plan: &mut Plan, h: &ast::Hook, diags: &mut Vec<Diagnostic>) {
 /// Reads a hook's script, from the plan or from its `.rhai` file.
 fn load_hook(h: &ast::Hook, diags: &mut Vec<Diagnostic>) -> Option<Hook> {
     match &h.body {
-        ast::HookBody::Inline { text, first_line, .. } => Some(Hook {
+        ast::HookBody::Inline { text, loc } => Some(Hook {
             decl: h.clone(),
             script: text.clone(),
             script_src: h.loc.src.clone(),
-            first_line: *first_line,
+            first_line: loc.line(),
         }),
         ast::HookBody::File(path) => {
             let dir = h.loc.src.path().parent().unwrap_or(Path::new(""));

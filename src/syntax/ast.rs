@@ -285,10 +285,9 @@ pub struct Hook {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum HookBody {
-    /// The script lines, verbatim; `first_line` is the file line of the first.
+    /// The script lines, verbatim; `loc` is where the first of them starts.
     Inline {
         text: String,
-        first_line: usize,
         loc: Loc,
     },
     File(Str),

@@ -229,11 +229,18 @@ impl Builder {
     fn script(&self, pair: P<'_>) -> HookBody {
         let loc = self.loc(&pair);
         let body = pair.into_inner().find(|p| p.as_rule() == Rule::script_body);
-        let (text, first_line) = match body {
-            Some(b) => (b.as_str().to_string(), self.loc(&b).line()),
-            None => (String::new(), loc.line() + 1),
-        };
-        HookBody::Inline { text, first_line, loc }
+        match body {
+            Some(b) => HookBody::Inline { text: b.as_str().to_string(), loc: self.body_loc(&b) },
+            None => HookBody::Inline { text: String::new(), loc },
+        }
+    }
+}
+
+impl Builder {
+    /// A script body's location: its first line, untrimmed.
+    fn body_loc(&self, b: &P<'_>) -> crate::source::Loc {
+        let start = self.loc(b).start;
+        crate::source::Loc { end: start, ..self.loc(b) }
     }
 }
 

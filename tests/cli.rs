@@ -1,0 +1,133 @@
+//! The real binary: exit statuses, output formats and colour (PLAN-LANGUAGE.md §9).
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn kehoach() -> Command {
+    let mut c = Command::cargo_bin("kehoach").unwrap();
+    c.env_remove("NO_COLOR").current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn stdout(c: &mut Command) -> (i32, String) {
+    let out = c.output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn check_exits_0_on_good_plans() {
+    let (code, out) =
+        stdout(kehoach().args(["check", "plans/hanoi/01-KH-TU.kh", "plans/ba-dinh/12-KH-QU.kh"]));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.trim(), "ok: 2 plans checked, no problems found");
+}
+
+#[test]
+fn check_exits_1_on_an_invalid_plan() {
+    let (code, out) = stdout(kehoach().args(["check", "tests/cases/names.kh"]));
+    assert_eq!(code, 1);
+    assert!(out.contains("did you mean `xuat_sac`?"), "{out}");
+    assert!(out.trim_end().ends_with("7 errors, 0 warnings in 1 plan"), "{out}");
+}
+
+#[test]
+fn check_exits_2_when_a_named_file_is_missing() {
+    let out = kehoach().args(["check", "plans/khong-co.kh"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(kehoach().args(["check"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(kehoach().args(["frobnicate"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(kehoach().args(["check", "--format", "xml", "x.kh"]).output().unwrap().status.code(), Some(2));
+}
+
+#[test]
+fn check_json_has_the_contract_shape() {
+    let (code, out) = stdout(kehoach().args([
+        "check",
+        "--format",
+        "json",
+        "tests/cases/coverage.kh",
+        "plans/hanoi/01-KH-TU.kh",
+    ]));
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["errors"], 2);
+    assert_eq!(v["warnings"], 3);
+    let d = &v["diagnostics"][0];
+    for key in ["severity", "code", "message", "file", "line", "column", "help"] {
+        assert!(d.get(key).is_some(), "missing {key} in {d}");
+    }
+    assert_eq!(d["file"], "tests/cases/coverage.kh");
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings_only() {
+    let (code, out) = stdout(kehoach().args(["check", "--format", "json", "tests/warnings/sum.kh"]));
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((v["ok"].clone(), v["warnings"].clone()), (true.into(), 1.into()));
+    let (code, out) =
+        stdout(kehoach().args(["check", "--deny-warnings", "--format", "json", "tests/warnings/sum.kh"]));
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["ok"], false);
+}
+
+#[test]
+fn a_parent_error_points_into_the_parent_file() {
+    let (code, out) =
+        stdout(kehoach().args(["check", "--format", "json", "tests/cases/child-broken-parent.kh"]));
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["diagnostics"][0]["file"], "tests/cases/parents/broken.kh");
+    assert_eq!(v["diagnostics"][0]["line"], 12);
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let args = ["check", "tests/cases/leap-day.kh"];
+    let (_, plain) = stdout(kehoach().args(args));
+    assert!(!plain.contains('\u{1b}'), "not a terminal: no colour by default");
+    let (_, always) = stdout(kehoach().args(args).arg("--color=always"));
+    assert!(always.contains('\u{1b}'));
+    let (_, never) = stdout(kehoach().args(args).arg("--color=never").env("NO_COLOR", "1"));
+    assert!(!never.contains('\u{1b}'));
+}
+
+#[test]
+fn fmt_check_reports_and_fmt_rewrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("messy.kh");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fmt/messy.kh"), &path).unwrap();
+    let (code, out) = stdout(kehoach().args(["fmt", "--check"]).arg(&path));
+    assert_eq!(code, 1);
+    assert!(out.starts_with("would reformat"), "{out}");
+    let before = std::fs::read_to_string(&path).unwrap();
+    assert!(out.contains("+++"), "shows a diff: {out}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "--check writes nothing");
+    assert_eq!(kehoach().arg("fmt").arg(&path).output().unwrap().status.code(), Some(0));
+    assert_eq!(kehoach().args(["fmt", "--check"]).arg(&path).output().unwrap().status.code(), Some(0));
+}
+
+#[test]
+fn fmt_check_passes_on_the_bundled_plans() {
+    let out = kehoach()
+        .args(["fmt", "--check", "plans/hanoi/01-KH-TU.kh", "plans/qd366/366-2025.kh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn show_effective_names_where_each_line_came_from() {
+    let (code, out) = stdout(kehoach().args(["show", "--effective", "plans/ba-dinh/12-KH-QU.kh"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("show_effective_ba_dinh", out);
+    let (code, own) = stdout(kehoach().args(["show", "plans/ba-dinh/12-KH-QU.kh"]));
+    assert_eq!(code, 0);
+    assert!(!own.contains("01-KH-TU.kh:"), "plain show is the file as written:\n{own}");
+}
