@@ -3,11 +3,15 @@
 
 pub mod check;
 pub mod cli;
+pub mod data;
 pub mod diag;
 pub mod eval;
+pub mod exact;
 pub mod fmt;
 pub mod hooks;
 pub mod num;
+pub mod plantest;
+pub mod report;
 pub mod resolve;
 pub mod schedule;
 pub mod source;

@@ -3,7 +3,7 @@
 
 use super::names::Names;
 use crate::eval::expr::TExpr;
-use crate::num::Num;
+use crate::exact::Exact;
 use crate::resolve::Plan;
 use crate::source::Loc;
 use crate::syntax::ast::Round;
@@ -54,10 +54,10 @@ pub enum CCap {
 
 #[derive(Clone, Debug)]
 pub enum CBound {
-    Count(Num),
+    Count(Exact),
     /// `P% of all` (`of` is `None`) or of a tier index, `or better` or not.
     Share {
-        percent: Num,
+        percent: Exact,
         of: Option<(usize, bool)>,
     },
 }

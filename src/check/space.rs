@@ -5,6 +5,7 @@ use super::model::CSubject;
 use super::names::Names;
 use crate::eval::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef, TExpr};
 use crate::eval::value::Value;
+use crate::exact::Exact;
 use crate::num::{self, Num};
 use crate::resolve::model::Subject;
 use crate::syntax::ast::{AggKind, FieldType, Measure};
@@ -59,7 +60,10 @@ impl Space {
             match &cr.measure {
                 Measure::Weight(w) => {
                     sp.weights.push((sp.vars.len(), w.value.clone()));
-                    let values = grades.iter().map(|g| Value::Grade(g.1.clone())).collect();
+                    let values = grades
+                        .iter()
+                        .map(|g| Value::Grade(Exact::from_num(g.1).unwrap_or(Exact::ZERO)))
+                        .collect();
                     let labels = grades.iter().map(|g| g.0.clone()).collect();
                     sp.vars.push(Var { key, values, labels, exact: true });
                 }
@@ -183,13 +187,13 @@ impl Space {
         for (v, w) in &self.weights {
             if let Some(Value::Grade(g)) = self.vars[*v].values.get(p[*v]) {
                 if !self.max_grade.is_zero() {
-                    total += w * g / &self.max_grade;
+                    total += w * g.to_num() / &self.max_grade;
                 }
             }
         }
         for v in &self.points {
             if let Some(Value::Num(n)) = self.vars[*v].values.get(p[*v]) {
-                total += n;
+                total += n.to_num();
             }
         }
         total
@@ -198,7 +202,8 @@ impl Space {
 
 fn num_var(key: Key, nums: Vec<Num>, exact: bool) -> Var {
     let labels = nums.iter().map(|n| num::format(n, 2)).collect();
-    Var { key, values: nums.into_iter().map(Value::Num).collect(), labels, exact }
+    let values = nums.iter().map(|n| Value::Num(Exact::from_num(n).unwrap_or(Exact::ZERO))).collect();
+    Var { key, values, labels, exact }
 }
 
 /// Candidate numbers: 0 and each constant with its neighbours, within range.
@@ -219,7 +224,7 @@ fn numbers(consts: &[Num], min: Option<&Num>, max: Option<&Num>, whole: bool) ->
 
 fn walk(e: &TExpr, refs: &mut Vec<String>, aggs: &mut Vec<(String, AggKind)>, consts: &mut Vec<Num>) {
     match e {
-        TExpr::Const(Value::Num(n)) => consts.push(n.clone()),
+        TExpr::Const(Value::Num(n)) => consts.push(n.to_num()),
         TExpr::Item(r) if matches!(r.kind, ItemKind::Flag | ItemKind::Field) => refs.push(r.name.clone()),
         TExpr::Agg(a) if !aggs.iter().any(|(t, _)| *t == a.text) => aggs.push((a.text.clone(), a.kind)),
         TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => walk(x, refs, aggs, consts),
@@ -250,8 +255,8 @@ impl Env for PointEnv<'_> {
         self.space.as_of
     }
 
-    fn score(&self) -> Result<Num, EvalError> {
-        Ok(self.space.score(self.point))
+    fn score(&self) -> Result<Exact, EvalError> {
+        Exact::from_num(&self.space.score(self.point)).ok_or(EvalError::Overflow)
     }
 
     fn tier(&self) -> Result<usize, EvalError> {
@@ -272,7 +277,7 @@ impl Env for PointEnv<'_> {
         }
     }
 
-    fn aggregate(&self, a: &Aggregate) -> Result<Num, EvalError> {
+    fn aggregate(&self, a: &Aggregate) -> Result<Exact, EvalError> {
         let found = self
             .space
             .vars
@@ -280,7 +285,7 @@ impl Env for PointEnv<'_> {
             .zip(self.point)
             .find(|(v, _)| matches!(&v.key, Key::Agg(t) if *t == a.text));
         match found.and_then(|(v, &i)| v.values.get(i)) {
-            Some(Value::Num(n)) => Ok(n.clone()),
+            Some(Value::Num(n)) => Ok(*n),
             _ => Err(EvalError::Missing(a.text.clone())),
         }
     }

@@ -117,9 +117,9 @@ impl Typer<'_> {
             return None;
         }
         let bound = match &q.bound {
-            QuotaBound::Count(n) => CBound::Count(n.value.clone()),
+            QuotaBound::Count(n) => CBound::Count(exact(&n.value)),
             QuotaBound::Share { percent, of: QuotaOf::All } => {
-                CBound::Share { percent: percent.value.clone(), of: None }
+                CBound::Share { percent: exact(&percent.value), of: None }
             }
             QuotaBound::Share { percent, of: QuotaOf::Tier { tier: t2, or_better } } => {
                 let i = self.tier(t2)?;
@@ -127,7 +127,7 @@ impl Typer<'_> {
                     self.diags.push(Diagnostic::new(Kind::QuotaSameTier { tier: t2.name.clone() }, &t2.loc));
                     return None;
                 }
-                CBound::Share { percent: percent.value.clone(), of: Some((i, *or_better)) }
+                CBound::Share { percent: exact(&percent.value), of: Some((i, *or_better)) }
             }
         };
         if let Some(per) = &q.per {
@@ -149,4 +149,10 @@ impl Typer<'_> {
             loc: loc.clone(),
         })
     }
+}
+
+/// Literals were checked when parsed (at most 40 digits); past `i128` they
+/// saturate to zero, which `check` never lets through for real plans.
+fn exact(n: &crate::num::Num) -> crate::exact::Exact {
+    crate::exact::Exact::from_num(n).unwrap_or(crate::exact::Exact::ZERO)
 }

@@ -5,6 +5,7 @@ use super::names::Names;
 use crate::diag::{Diagnostic, Kind};
 use crate::eval::expr::{Aggregate, ItemKind as RefKind, ItemRef, TExpr};
 use crate::eval::value::{Ty, Value};
+use crate::exact::Exact;
 use crate::resolve::model::{Plan, Subject};
 use crate::source::Loc;
 use crate::suggest;
@@ -74,7 +75,14 @@ impl<'a> Typer<'a> {
             }
             ExprKind::Neg(x) => Some((TExpr::Neg(Box::new(self.number(x, sc, "`-`")?)), Ty::Num)),
             ExprKind::Paren(x) => self.expr(x, sc),
-            ExprKind::Num(n) | ExprKind::Percent(n) => Some((TExpr::Const(Value::Num(n.clone())), Ty::Num)),
+            ExprKind::Num(n) | ExprKind::Percent(n) => match Exact::from_num(n) {
+                Some(x) => Some((TExpr::Const(Value::Num(x)), Ty::Num)),
+                None => {
+                    let text = crate::num::literal(n);
+                    self.diags.push(Diagnostic::new(Kind::InvalidNumber { text }, &e.loc));
+                    None
+                }
+            },
             ExprKind::Date(d) => Some((TExpr::Const(Value::Date(*d)), Ty::Date)),
             ExprKind::DayMonth(dm) => Some((TExpr::Const(Value::DayMonth(*dm)), Ty::DayMonth)),
             ExprKind::Str(s) => Some((TExpr::Const(Value::Str(s.clone())), Ty::Str)),
@@ -92,7 +100,8 @@ impl<'a> Typer<'a> {
                     self.unknown_grade(&grade.name, &grade.loc);
                     return None;
                 };
-                Some((TExpr::Quant { q: *q, criteria, op: *op, grade: value.clone() }, Ty::Bool))
+                let grade = Exact::from_num(value).unwrap_or(Exact::ZERO);
+                Some((TExpr::Quant { q: *q, criteria, op: *op, grade }, Ty::Bool))
             }
             ExprKind::Agg { kind, subject, by, filter } => {
                 let counted = self.counted(sc.subject, subject, by)?;
@@ -149,7 +158,7 @@ impl<'a> Typer<'a> {
             return Some(item_ref(n, &d.kind));
         }
         if let Some(v) = self.names.grades.get(n) {
-            return Some((TExpr::Const(Value::Grade(v.clone())), Ty::Grade));
+            return Some((TExpr::Const(Value::Grade(Exact::from_num(v).unwrap_or(Exact::ZERO))), Ty::Grade));
         }
         if let Some(rank) = self.names.tier_rank(n) {
             return Some((TExpr::Const(Value::Tier(rank)), Ty::Tier));

@@ -2,6 +2,7 @@
 //! layer over the library; exit status 0 success, 1 problems found, 2 trouble.
 
 mod check;
+mod eval;
 mod fmt;
 mod show;
 
@@ -53,6 +54,31 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Classify records of member data.
+    Eval {
+        plan: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long, value_enum, default_value = "table")]
+        format: eval::EvalFormat,
+        /// Write the output to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Every step of one record's outcome.
+    Explain {
+        plan: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+        /// The record to explain.
+        #[arg(long)]
+        id: String,
+    },
+    /// Run the plans' `test` blocks.
+    Test {
+        #[arg(required = true)]
+        plans: Vec<PathBuf>,
+    },
     /// Print a plan in canonical syntax with `# from FILE:LINE` provenance.
     Show {
         plan: PathBuf,
@@ -60,6 +86,56 @@ enum Command {
         #[arg(long)]
         effective: bool,
     },
+}
+
+#[derive(clap::Args)]
+struct DataArgs {
+    /// Member data: `.csv`, `.json` (an array of objects) or `.jsonl`.
+    #[arg(long, required = true, num_args = 1..)]
+    data: Vec<PathBuf>,
+    /// The evaluation year (default: this year).
+    #[arg(long)]
+    year: Option<i32>,
+    /// The date `months_since` counts to (default: 31/12 of the year).
+    #[arg(long, value_parser = parse_date)]
+    as_of: Option<chrono::NaiveDate>,
+    /// The subject of records that do not name one.
+    #[arg(long)]
+    subject: Option<String>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::syntax::parse_date(s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD or D/M/YYYY)"))
+}
+
+impl DataArgs {
+    fn args<'a>(&'a self, plan: &'a std::path::Path) -> eval::EvalArgs<'a> {
+        use chrono::Datelike;
+        eval::EvalArgs {
+            plan,
+            data: &self.data,
+            year: self.year.unwrap_or_else(|| chrono::Local::now().year()),
+            as_of: self.as_of,
+            subject: self.subject.clone(),
+        }
+    }
+}
+
+/// Loads and checks a plan for commands that run it; diagnostics go to
+/// standard error. `Err` is the exit status.
+fn load_model(plan: &std::path::Path, color: Color) -> Result<crate::check::Model, i32> {
+    let checked = crate::check::check_path(plan).map_err(|e| {
+        print_diagnostics(&[e.0], color);
+        2
+    })?;
+    let errors: Vec<Diagnostic> = checked.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+    match checked.model {
+        Some(m) if errors.is_empty() => Ok(m),
+        _ => {
+            print_diagnostics(&errors, color);
+            Err(1)
+        }
+    }
 }
 
 /// Runs the command line and returns the exit status.
@@ -77,6 +153,11 @@ pub fn run() -> i32 {
         Command::Check { plans, format, deny_warnings } => check::run(&plans, format, deny_warnings, color),
         Command::Fmt { plans, check } => fmt::run(&plans, check, color),
         Command::Show { plan, effective } => show::run(&plan, effective, color),
+        Command::Eval { plan, data, format, out } => {
+            eval::run_eval(&data.args(&plan), format, out.as_deref(), color)
+        }
+        Command::Explain { plan, data, id } => eval::run_explain(&data.args(&plan), &id, color),
+        Command::Test { plans } => eval::run_test(&plans, color),
     }
 }
 

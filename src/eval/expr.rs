@@ -2,10 +2,9 @@
 //! against an [`Env`]: pure, exact, short-circuiting.
 
 use super::value::Value;
-use crate::num::Num;
+use crate::exact::Exact;
 use crate::syntax::ast::{AggKind, ArithOp, CmpOp, Quantifier};
 use chrono::{Datelike, NaiveDate};
-use num_traits::Zero;
 use std::cmp::Ordering;
 
 /// What a name in an expression refers to.
@@ -46,7 +45,7 @@ pub enum TExpr {
     Cmp(CmpOp, Box<TExpr>, Box<TExpr>),
     Arith(Box<TExpr>, Vec<(ArithOp, TExpr)>),
     Neg(Box<TExpr>),
-    Quant { q: Quantifier, criteria: Vec<String>, op: CmpOp, grade: Num },
+    Quant { q: Quantifier, criteria: Vec<String>, op: CmpOp, grade: Exact },
     Agg(Box<Aggregate>),
     MonthsSince(Box<TExpr>),
 }
@@ -71,6 +70,8 @@ pub enum EvalError {
     /// A value the expression needs is missing (names the item).
     Missing(String),
     DivisionByZero,
+    /// A number too large to compute exactly.
+    Overflow,
     /// Anything else, already in words (e.g. a group in error).
     Other(String),
 }
@@ -79,10 +80,10 @@ pub enum EvalError {
 pub trait Env {
     fn year(&self) -> i32;
     fn as_of(&self) -> NaiveDate;
-    fn score(&self) -> Result<Num, EvalError>;
+    fn score(&self) -> Result<Exact, EvalError>;
     fn tier(&self) -> Result<usize, EvalError>;
     fn item(&self, item: &ItemRef) -> Result<Value, EvalError>;
-    fn aggregate(&self, agg: &Aggregate) -> Result<Num, EvalError>;
+    fn aggregate(&self, agg: &Aggregate) -> Result<Exact, EvalError>;
 }
 
 pub type Res<T> = Result<T, EvalError>;
@@ -98,11 +99,11 @@ pub fn eval(e: &TExpr, env: &dyn Env) -> Res<Value> {
         TExpr::Or(xs) => Value::Bool(any(xs, env)?),
         TExpr::Cmp(op, a, b) => Value::Bool(compare(*op, &eval(a, env)?, &eval(b, env)?, env.year())),
         TExpr::Arith(first, rest) => Value::Num(arith(first, rest, env)?),
-        TExpr::Neg(x) => Value::Num(-number(x, env)?),
+        TExpr::Neg(x) => Value::Num(number(x, env)?.checked_neg().ok_or(EvalError::Overflow)?),
         TExpr::Quant { q, criteria, op, grade } => Value::Bool(quant(*q, criteria, *op, grade, env)?),
         TExpr::Agg(a) => Value::Num(env.aggregate(a)?),
         TExpr::MonthsSince(d) => match eval(d, env)? {
-            Value::Date(from) => Value::Num(crate::num::int(months_since(from, env.as_of()))),
+            Value::Date(from) => Value::Num(Exact::int(months_since(from, env.as_of()))),
             _ => return Err(EvalError::Other("months_since needs a date".into())),
         },
     })
@@ -134,24 +135,25 @@ fn any(xs: &[TExpr], env: &dyn Env) -> Res<bool> {
     Ok(false)
 }
 
-fn number(e: &TExpr, env: &dyn Env) -> Res<Num> {
+fn number(e: &TExpr, env: &dyn Env) -> Res<Exact> {
     match eval(e, env)? {
         Value::Num(n) => Ok(n),
         _ => Err(EvalError::Other("not a number".into())),
     }
 }
 
-fn arith(first: &TExpr, rest: &[(ArithOp, TExpr)], env: &dyn Env) -> Res<Num> {
+fn arith(first: &TExpr, rest: &[(ArithOp, TExpr)], env: &dyn Env) -> Res<Exact> {
     let mut acc = number(first, env)?;
     for (op, e) in rest {
         let v = number(e, env)?;
-        acc = match op {
-            ArithOp::Add => acc + v,
-            ArithOp::Sub => acc - v,
-            ArithOp::Mul => acc * v,
+        let next = match op {
+            ArithOp::Add => acc.checked_add(v),
+            ArithOp::Sub => acc.checked_sub(v),
+            ArithOp::Mul => acc.checked_mul(v),
             ArithOp::Div if v.is_zero() => return Err(EvalError::DivisionByZero),
-            ArithOp::Div => acc / v,
+            ArithOp::Div => acc.checked_div(v),
         };
+        acc = next.ok_or(EvalError::Overflow)?;
     }
     Ok(acc)
 }
@@ -175,7 +177,7 @@ pub fn holds(op: CmpOp, ord: Ordering) -> bool {
     }
 }
 
-fn quant(q: Quantifier, criteria: &[String], op: CmpOp, grade: &Num, env: &dyn Env) -> Res<bool> {
+fn quant(q: Quantifier, criteria: &[String], op: CmpOp, grade: &Exact, env: &dyn Env) -> Res<bool> {
     let mut count = 0;
     for name in criteria {
         let r = ItemRef { name: name.clone(), kind: ItemKind::GradeCriterion };

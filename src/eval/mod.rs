@@ -1,4 +1,66 @@
-//! Evaluation: pure functions from a checked plan and records to outcomes.
+//! Evaluation: from a checked plan and records to outcomes. The steps are
+//! pure (`record`, `quota`, `aggregate`); `run` feeds them from data files.
 
+pub mod aggregate;
 pub mod expr;
+pub mod outcome;
+pub mod prepare;
+pub mod quota;
+pub mod record;
+pub mod run;
 pub mod value;
+
+use crate::check::Model;
+use crate::exact::Exact;
+use crate::hooks::run::HookRunner;
+use crate::syntax::ast::{FieldType, ItemKind};
+use chrono::NaiveDate;
+use prepare::PSubject;
+
+/// Everything evaluation needs about a plan, prepared once.
+pub struct Evaluator<'m> {
+    pub model: &'m Model,
+    pub prepared: Vec<PSubject>,
+    pub year: i32,
+    pub as_of: NaiveDate,
+    pub hooks: HookRunner,
+}
+
+impl<'m> Evaluator<'m> {
+    /// For evaluation year `year`; `as_of` defaults to 31/12 of that year.
+    pub fn new(model: &'m Model, year: i32, as_of: Option<NaiveDate>) -> Evaluator<'m> {
+        let as_of = as_of.or_else(|| NaiveDate::from_ymd_opt(year, 12, 31)).unwrap_or_default();
+        let hooks = HookRunner::new(model.hooks.clone());
+        Evaluator { model, prepared: prepare::prepare(model), year, as_of, hooks }
+    }
+
+    pub fn is_flag(&self, s: usize, slot: usize) -> bool {
+        matches!(self.model.plan.subjects[s].decls.get(slot).map(|d| &d.kind), Some(ItemKind::Flag(_)))
+    }
+
+    /// The grade name of a scale value.
+    pub fn grade_name(&self, v: Exact) -> String {
+        let scale = self.model.plan.scale.iter().flat_map(|s| s.grades.iter());
+        scale
+            .filter(|g| Exact::from_num(&g.value.value) == Some(v))
+            .map(|g| g.name.name.clone())
+            .next()
+            .unwrap_or_default()
+    }
+
+    pub fn choice_name(&self, s: usize, slot: usize, i: usize) -> String {
+        match self.model.plan.subjects[s].decls.get(slot).map(|d| &d.kind) {
+            Some(ItemKind::Field(f)) => match &f.ty {
+                FieldType::Choice(opts) => opts.get(i).map(|o| o.name.name.clone()).unwrap_or_default(),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        }
+    }
+
+    /// The tier label (the plan's own words) of a tier index.
+    pub fn tier_label(&self, index: usize) -> &str {
+        let tiers = self.model.plan.tiers.iter().flat_map(|t| t.tiers.iter());
+        tiers.clone().nth(index).map_or("", |t| t.label.value.as_str())
+    }
+}

@@ -1,6 +1,6 @@
 //! Values and types of expressions.
 
-use crate::num::Num;
+use crate::exact::Exact;
 use crate::syntax::ast::DayMonth;
 use chrono::NaiveDate;
 use std::cmp::Ordering;
@@ -53,8 +53,8 @@ impl Ty {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Bool(bool),
-    Num(Num),
-    Grade(Num),
+    Num(Exact),
+    Grade(Exact),
     Tier(usize),
     Choice(usize),
     Date(NaiveDate),

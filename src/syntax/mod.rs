@@ -40,6 +40,11 @@ pub fn parse(src: &Arc<Source>) -> Result<ast::PlanFile, Diagnostic> {
     build::Builder::new(src, body_start, &file).file(file)
 }
 
+/// A date as the language writes it: `2020-11-06` or `6/11/2020`.
+pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    lit::date(text.trim())
+}
+
 /// Parses text that is not on disk (tests, `fmt` of a buffer).
 pub fn parse_str(name: &str, text: &str) -> Result<ast::PlanFile, Diagnostic> {
     parse(&Source::new(name, text))

@@ -1,0 +1,120 @@
+//! Matching data columns to subjects' items, by name or label (NFC,
+//! case-insensitive), and the conversion kind of every item.
+
+use super::convert::{SlotKind, norm};
+use crate::check::Model;
+use crate::exact::Exact;
+use crate::resolve::model::Subject;
+use crate::syntax::ast::{FieldType, ItemKind, Measure};
+use std::collections::HashMap;
+
+/// One subject's items as data slots (the order of `Subject::decls`).
+pub struct SubjectColumns {
+    pub names: Vec<String>,
+    pub kinds: Vec<SlotKind>,
+    /// Normalized item name or label → slot.
+    pub by_title: HashMap<String, usize>,
+}
+
+/// All subjects' slots, and the special columns.
+pub struct Columns {
+    pub subjects: Vec<SubjectColumns>,
+    /// Normalized subject name or label → subject index.
+    pub subject_titles: HashMap<String, usize>,
+}
+
+impl Columns {
+    pub fn new(model: &Model) -> Columns {
+        let grades = grade_kind(model);
+        let tiers = tier_kind(model);
+        let subjects = model.plan.subjects.iter().map(|s| subject_columns(s, &grades, &tiers)).collect();
+        let mut subject_titles = HashMap::new();
+        for (i, s) in model.plan.subjects.iter().enumerate() {
+            subject_titles.insert(norm(&s.name.name), i);
+            if let Some(l) = &s.label {
+                subject_titles.entry(norm(&l.value)).or_insert(i);
+            }
+        }
+        Columns { subjects, subject_titles }
+    }
+
+    /// Whether any subject has an item titled `header`.
+    pub fn known(&self, header: &str) -> bool {
+        let n = norm(header);
+        matches!(n.as_str(), "id" | "subject" | "name")
+            || self.subjects.iter().any(|s| s.by_title.contains_key(&n))
+    }
+}
+
+fn grade_kind(model: &Model) -> SlotKind {
+    let mut map = HashMap::new();
+    let mut names = Vec::new();
+    if let Some(scale) = &model.plan.scale {
+        for g in &scale.grades {
+            let v = Exact::from_num(&g.value.value).unwrap_or(Exact::ZERO);
+            map.insert(norm(&g.name.name), v);
+            map.entry(norm(&g.label.value)).or_insert(v);
+            names.push(g.name.name.clone());
+        }
+    }
+    SlotKind::Grade(map, names)
+}
+
+fn tier_kind(model: &Model) -> SlotKind {
+    let mut map = HashMap::new();
+    let mut names = Vec::new();
+    if let Some(tiers) = &model.plan.tiers {
+        let n = tiers.tiers.len();
+        for (i, t) in tiers.tiers.iter().enumerate() {
+            map.insert(norm(&t.name.name), n - 1 - i);
+            map.entry(norm(&t.label.value)).or_insert(n - 1 - i);
+            names.push(t.name.name.clone());
+        }
+    }
+    SlotKind::Tier(map, names)
+}
+
+fn subject_columns(s: &Subject, grades: &SlotKind, tiers: &SlotKind) -> SubjectColumns {
+    let mut out = SubjectColumns { names: Vec::new(), kinds: Vec::new(), by_title: HashMap::new() };
+    for (slot, d) in s.decls.iter().enumerate() {
+        let (name, label, kind) = match &d.kind {
+            ItemKind::Criterion(c) => {
+                let kind = match &c.measure {
+                    Measure::Weight(_) => grades.clone(),
+                    Measure::Points(p) => SlotKind::Points(Exact::from_num(&p.value).unwrap_or(Exact::ZERO)),
+                };
+                (&c.name.name, &c.label, kind)
+            }
+            ItemKind::Flag(f) => (&f.name.name, &f.label, SlotKind::Flag),
+            ItemKind::Field(f) => (&f.name.name, &f.label, field_kind(&f.ty, tiers)),
+            _ => continue,
+        };
+        out.by_title.insert(norm(name), slot);
+        if let Some(l) = label {
+            out.by_title.entry(norm(&l.value)).or_insert(slot);
+        }
+        out.names.push(name.clone());
+        out.kinds.push(kind);
+    }
+    out
+}
+
+fn field_kind(ty: &FieldType, tiers: &SlotKind) -> SlotKind {
+    match ty {
+        FieldType::Number => SlotKind::Number,
+        FieldType::Text => SlotKind::Text,
+        FieldType::Date => SlotKind::Date,
+        FieldType::Tier => tiers.clone(),
+        FieldType::Ref(s) => SlotKind::Ref(s.name.clone()),
+        FieldType::Choice(opts) => {
+            let mut map = HashMap::new();
+            for (i, o) in opts.iter().enumerate() {
+                map.insert(norm(&o.name.name), i);
+                if let Some(l) = &o.label {
+                    map.entry(norm(&l.value)).or_insert(i);
+                }
+            }
+            SlotKind::Choice(map, opts.iter().map(|o| o.name.name.clone()).collect())
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Converting one cell to a typed value (§8): grade, tier and choice labels
+//! NFC-normalized and case-insensitive, comma decimals, flag spellings, both
+//! date forms.
+
+use super::read::Cell;
+use crate::eval::value::Value;
+use crate::exact::Exact;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC, trimmed, lowercase: how labels and names are compared.
+pub fn norm(s: &str) -> String {
+    s.trim().nfc().collect::<String>().to_lowercase()
+}
+
+/// What a slot holds, with the lookups its conversion needs.
+#[derive(Clone, Debug)]
+pub enum SlotKind {
+    /// Normalized grade name or label → value; the names for did-you-mean.
+    Grade(HashMap<String, Exact>, Vec<String>),
+    Points(Exact),
+    Flag,
+    Number,
+    Text,
+    Date,
+    /// Normalized tier name or label → rank (greater is better).
+    Tier(HashMap<String, usize>, Vec<String>),
+    Choice(HashMap<String, usize>, Vec<String>),
+    /// A ref to the family of the named subject.
+    Ref(String),
+}
+
+/// Why a cell's value is bad, in words (the caller adds file, line and column).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellError(pub String);
+
+pub fn convert_cell(kind: &SlotKind, cell: &Cell) -> Result<Value, CellError> {
+    match kind {
+        SlotKind::Grade(map, names) => lookup(map, names, cell, "grade").map(Value::Grade),
+        SlotKind::Tier(map, names) => lookup(map, names, cell, "tier").map(Value::Tier),
+        SlotKind::Choice(map, names) => lookup(map, names, cell, "choice").map(Value::Choice),
+        SlotKind::Points(max) => {
+            let n = number(cell)?;
+            if n.is_negative() || n > *max {
+                return Err(CellError(format!("`{}` is outside 0..={}", cell.text().trim(), max.show(4))));
+            }
+            Ok(Value::Num(n))
+        }
+        SlotKind::Number => number(cell).map(Value::Num),
+        SlotKind::Flag => flag(cell).map(Value::Bool),
+        SlotKind::Text | SlotKind::Ref(_) => Ok(Value::Str(cell.text().trim().to_string())),
+        SlotKind::Date => date(cell).map(Value::Date),
+    }
+}
+
+fn lookup<T: Copy>(
+    map: &HashMap<String, T>,
+    names: &[String],
+    cell: &Cell,
+    what: &str,
+) -> Result<T, CellError> {
+    let text = cell.text();
+    if let Some(v) = map.get(&norm(&text)) {
+        return Ok(*v);
+    }
+    let mut msg = format!("`{}` is not a {what}", text.trim());
+    if let Some(s) = crate::suggest::closest(&norm(&text), names.iter().map(String::as_str)) {
+        msg.push_str(&format!("; did you mean `{s}`?"));
+    } else {
+        msg.push_str(&format!(" (one of {})", names.join(", ")));
+    }
+    Err(CellError(msg))
+}
+
+fn number(cell: &Cell) -> Result<Exact, CellError> {
+    let text = cell.text();
+    Exact::parse(&text).ok_or_else(|| CellError(format!("`{}` is not a number", text.trim())))
+}
+
+fn flag(cell: &Cell) -> Result<bool, CellError> {
+    if let Cell::Bool(b) = cell {
+        return Ok(*b);
+    }
+    match norm(&cell.text()).as_str() {
+        "true" | "1" | "x" | "yes" | "có" | "co" => Ok(true),
+        "false" | "0" | "" | "no" | "không" | "khong" => Ok(false),
+        other => Err(CellError(format!("`{other}` is not yes or no (true/false, 1/0, x, yes/no, có/không)"))),
+    }
+}
+
+fn date(cell: &Cell) -> Result<NaiveDate, CellError> {
+    let text = cell.text();
+    let t = text.trim();
+    let parsed = if t.contains('/') {
+        let mut parts = t.split('/');
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some(d), Some(m), Some(y), None) if y.len() == 4 => {
+                let n = |s: &str| s.parse::<u32>().ok();
+                match (n(d), n(m), y.parse::<i32>().ok()) {
+                    (Some(d), Some(m), Some(y)) => NaiveDate::from_ymd_opt(y, m, d),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    } else {
+        NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()
+    };
+    parsed.ok_or_else(|| CellError(format!("`{t}` is not a date (YYYY-MM-DD or D/M/YYYY)")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_office_spellings() {
+        let mut map = HashMap::new();
+        map.insert(norm("Tốt"), Exact::int(3));
+        map.insert(norm("tot"), Exact::int(3));
+        let grade = SlotKind::Grade(map, vec!["tot".into()]);
+        let nfd: String = "TỐT".nfd().collect();
+        assert_eq!(convert_cell(&grade, &Cell::Text(nfd)), Ok(Value::Grade(Exact::int(3))));
+        assert!(
+            convert_cell(&grade, &Cell::Text("tott".into())).unwrap_err().0.contains("did you mean `tot`")
+        );
+        assert_eq!(convert_cell(&SlotKind::Flag, &Cell::Text("Có".into())), Ok(Value::Bool(true)));
+        assert_eq!(convert_cell(&SlotKind::Flag, &Cell::Text("x".into())), Ok(Value::Bool(true)));
+        assert_eq!(
+            convert_cell(&SlotKind::Number, &Cell::Text("8,5".into())),
+            Ok(Value::Num(Exact::ratio(17, 2).unwrap()))
+        );
+        let d = NaiveDate::from_ymd_opt(2020, 11, 6).unwrap();
+        assert_eq!(convert_cell(&SlotKind::Date, &Cell::Text("6/11/2020".into())), Ok(Value::Date(d)));
+        assert!(convert_cell(&SlotKind::Points(Exact::int(10)), &Cell::Text("11".into())).is_err());
+    }
+}

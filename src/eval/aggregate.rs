@@ -1,0 +1,113 @@
+//! `count`, `share` and `cap at tier of` over records whose outcome is final:
+//! each aggregate is computed once for every group, then looked up per record.
+
+use super::Evaluator;
+use super::expr::{Aggregate, EvalError, truth};
+use super::outcome::{Outcome, Status};
+use super::record::{Lookup, RecordEnv};
+use super::value::Value;
+use crate::check::types::in_family;
+use crate::exact::Exact;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+#[derive(Default)]
+struct Group {
+    classified: i64,
+    matching: i64,
+    error: Option<Box<str>>,
+}
+
+pub struct Finished<'a> {
+    pub ev: &'a Evaluator<'a>,
+    pub outs: &'a [Outcome],
+    pub ids: &'a HashMap<Box<str>, usize>,
+    cache: RefCell<HashMap<String, HashMap<String, Group>>>,
+}
+
+impl<'a> Finished<'a> {
+    pub fn new(
+        ev: &'a Evaluator<'a>,
+        outs: &'a [Outcome],
+        ids: &'a HashMap<Box<str>, usize>,
+    ) -> Finished<'a> {
+        Finished { ev, outs, ids, cache: RefCell::new(HashMap::new()) }
+    }
+
+    fn groups(&self, agg: &Aggregate) -> HashMap<String, Group> {
+        let plan = &self.ev.model.plan;
+        let mut groups: HashMap<String, Group> = HashMap::new();
+        for o in self.outs {
+            let Some(s) = o.subject.map(usize::from) else { continue };
+            if !in_family(plan, &plan.subjects[s].name.name, &agg.subject) {
+                continue;
+            }
+            let names = &self.ev.prepared[s].names;
+            let Some(slot) = names.iter().position(|n| *n == agg.by) else { continue };
+            let Some(Value::Str(target)) = o.kept(slot) else { continue };
+            let g = groups.entry(target.clone()).or_default();
+            match o.status {
+                Status::Error => {
+                    g.error.get_or_insert_with(|| o.id.clone());
+                }
+                Status::Exempt => {}
+                Status::Classified => {
+                    g.classified += 1;
+                    if self.matches(agg, s, o) {
+                        g.matching += 1;
+                    }
+                }
+            }
+        }
+        groups
+    }
+
+    /// Whether the counted record `o` passes the aggregate's `where`.
+    fn matches(&self, agg: &Aggregate, s: usize, o: &Outcome) -> bool {
+        let Some(filter) = &agg.filter else { return true };
+        let mut values = vec![None; self.ev.prepared[s].names.len()];
+        for (slot, v) in &o.kept {
+            values[usize::from(*slot)] = Some(v.clone());
+        }
+        let tiers = self.ev.model.names.tiers.len();
+        let env = RecordEnv {
+            ev: self.ev,
+            subject: s,
+            values: &values,
+            score: o.score,
+            tier: o.tier.map(|t| tiers - 1 - usize::from(t)),
+            id: &o.id,
+            lookup: self,
+        };
+        truth(filter, &env).unwrap_or(false)
+    }
+}
+
+impl Lookup for Finished<'_> {
+    fn aggregate(&self, agg: &Aggregate, id: &str) -> Result<Exact, EvalError> {
+        let mut cache = self.cache.borrow_mut();
+        let groups = cache.entry(agg.text.clone()).or_insert_with(|| self.groups(agg));
+        let g = groups.get(id);
+        if let Some(bad) = g.and_then(|g| g.error.as_ref()) {
+            return Err(EvalError::Other(format!("`{}` counts record `{bad}`, which is in error", agg.text)));
+        }
+        let (classified, matching) = g.map_or((0, 0), |g| (g.classified, g.matching));
+        Ok(match agg.kind {
+            crate::syntax::ast::AggKind::Count => Exact::int(matching),
+            crate::syntax::ast::AggKind::Share if classified == 0 => Exact::int(100),
+            crate::syntax::ast::AggKind::Share => {
+                Exact::ratio(i128::from(matching) * 100, i128::from(classified)).unwrap_or(Exact::ZERO)
+            }
+        })
+    }
+
+    fn final_tier(&self, id: &str) -> Result<Option<u8>, String> {
+        let Some(&i) = self.ids.get(id) else { return Err(format!("no record has the id `{id}`")) };
+        let o = &self.outs[i];
+        match o.status {
+            Status::Classified => Ok(o.tier),
+            Status::Exempt => Ok(None),
+            Status::Error => Err(format!("record `{id}`, whose tier caps this one, is in error")),
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Work done once per plan before any record: weights as factors, slots to
+//! keep, hooks per subject, families and dependencies.
+
+use crate::check::Model;
+use crate::check::model::CCap;
+use crate::check::types::in_family;
+use crate::eval::expr::TExpr;
+use crate::exact::Exact;
+use crate::syntax::ast::{FieldType, Measure, Stage};
+
+pub struct PSubject {
+    /// (slot, W / max grade value) of each graded criterion.
+    pub weights: Vec<(usize, Exact)>,
+    pub points: Vec<usize>,
+    /// Item names by slot.
+    pub names: Vec<String>,
+    /// Slots whose values later steps read.
+    pub kept: Vec<usize>,
+    pub score_hooks: Vec<usize>,
+    pub tier_hooks: Vec<usize>,
+    /// This subject and every subject that extends it.
+    pub family: Vec<usize>,
+    /// Whether the subject reads other records (aggregates, `cap at tier of`).
+    pub has_deps: bool,
+    /// Ref slots with the family root they must point into.
+    pub refs: Vec<(usize, String)>,
+}
+
+pub fn prepare(model: &Model) -> Vec<PSubject> {
+    let plan = &model.plan;
+    let max = model.names.max_grade.as_ref().and_then(Exact::from_num).unwrap_or(Exact::int(1));
+    let mut out: Vec<PSubject> = Vec::new();
+    for (i, s) in plan.subjects.iter().enumerate() {
+        let mut p = PSubject {
+            weights: Vec::new(),
+            points: Vec::new(),
+            names: Vec::new(),
+            kept: Vec::new(),
+            score_hooks: Vec::new(),
+            tier_hooks: Vec::new(),
+            family: (0..plan.subjects.len())
+                .filter(|&j| in_family(plan, &plan.subjects[j].name.name, &s.name.name))
+                .collect(),
+            has_deps: false,
+            refs: Vec::new(),
+        };
+        for (slot, d) in s.decls.iter().enumerate() {
+            p.names.push(crate::resolve::model::decl_name(d).unwrap_or_default().to_string());
+            match &d.kind {
+                crate::syntax::ast::ItemKind::Criterion(c) => match &c.measure {
+                    Measure::Weight(w) => {
+                        let w = Exact::from_num(&w.value).unwrap_or(Exact::ZERO);
+                        p.weights.push((slot, w.checked_div(max).unwrap_or(Exact::ZERO)));
+                    }
+                    Measure::Points(_) => p.points.push(slot),
+                },
+                crate::syntax::ast::ItemKind::Field(f) => {
+                    if let FieldType::Ref(t) = &f.ty {
+                        p.refs.push((slot, t.name.clone()));
+                        p.kept.push(slot);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (h, hook) in plan.hooks.iter().enumerate() {
+            if in_family(plan, &s.name.name, &hook.decl.subject.name) {
+                match hook.decl.stage {
+                    Stage::Score => p.score_hooks.push(h),
+                    Stage::Tier => p.tier_hooks.push(h),
+                }
+            }
+        }
+        let c = &model.subjects[i];
+        p.has_deps = c.caps.iter().any(|k| matches!(k, CCap::At { .. }))
+            || c.rules.iter().any(|r| has_agg(&r.cond))
+            || c.exempts.iter().any(|e| has_agg(&e.cond))
+            || c.caps.iter().any(|k| matches!(k, CCap::When { cond, .. } if has_agg(cond)));
+        out.push(p);
+    }
+    keep_quota_and_filter_slots(model, &mut out);
+    out
+}
+
+/// Quota `per` fields and every item an aggregate's `where` reads are kept.
+fn keep_quota_and_filter_slots(model: &Model, out: &mut [PSubject]) {
+    let plan = &model.plan;
+    let mut wanted: Vec<(usize, String)> = Vec::new();
+    for (i, c) in model.subjects.iter().enumerate() {
+        for q in &c.quotas {
+            if let Some(per) = &q.per {
+                for &m in &out[i].family {
+                    wanted.push((m, per.clone()));
+                }
+            }
+        }
+        let conds = c.rules.iter().map(|r| &r.cond).chain(c.exempts.iter().map(|e| &e.cond));
+        for e in conds {
+            filters(e, &mut |subject, names| {
+                for (j, s) in plan.subjects.iter().enumerate() {
+                    if in_family(plan, &s.name.name, subject) {
+                        wanted.extend(names.iter().map(|n| (j, n.clone())));
+                    }
+                }
+            });
+        }
+    }
+    for (s, name) in wanted {
+        if let Some(slot) = out[s].names.iter().position(|n| *n == name) {
+            if !out[s].kept.contains(&slot) {
+                out[s].kept.push(slot);
+            }
+        }
+    }
+}
+
+fn has_agg(e: &TExpr) -> bool {
+    let mut found = false;
+    filters(e, &mut |_, _| found = true);
+    found
+}
+
+/// Calls `f(subject, names read by its where)` for every aggregate in `e`.
+fn filters(e: &TExpr, f: &mut dyn FnMut(&str, &[String])) {
+    match e {
+        TExpr::Agg(a) => {
+            let mut names = Vec::new();
+            if let Some(w) = &a.filter {
+                items(w, &mut names);
+            }
+            names.push(a.by.clone());
+            f(&a.subject, &names);
+        }
+        TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => filters(x, f),
+        TExpr::And(xs) | TExpr::Or(xs) => xs.iter().for_each(|x| filters(x, f)),
+        TExpr::Cmp(_, a, b) => {
+            filters(a, f);
+            filters(b, f);
+        }
+        TExpr::Arith(a, rest) => {
+            filters(a, f);
+            rest.iter().for_each(|(_, x)| filters(x, f));
+        }
+        _ => {}
+    }
+}
+
+fn items(e: &TExpr, out: &mut Vec<String>) {
+    match e {
+        TExpr::Item(r) => out.push(r.name.clone()),
+        TExpr::Quant { criteria, .. } => out.extend(criteria.iter().cloned()),
+        TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => items(x, out),
+        TExpr::And(xs) | TExpr::Or(xs) => xs.iter().for_each(|x| items(x, out)),
+        TExpr::Cmp(_, a, b) => {
+            items(a, out);
+            items(b, out);
+        }
+        TExpr::Arith(a, rest) => {
+            items(a, out);
+            rest.iter().for_each(|(_, x)| items(x, out));
+        }
+        _ => {}
+    }
+}

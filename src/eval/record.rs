@@ -1,0 +1,239 @@
+//! Steps 2–7 of §5.1 for one record: exemption, exact score, score hooks,
+//! rules, caps, tier hooks. Pure: other records are reached through [`Lookup`].
+
+use super::Evaluator;
+use super::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef, truth};
+use super::outcome::{Outcome, Reason, Status};
+use super::value::Value;
+use crate::check::model::CCap;
+use crate::exact::Exact;
+use chrono::NaiveDate;
+
+/// Access to other records' final results.
+pub trait Lookup {
+    /// `count`/`share` for the record `id`.
+    fn aggregate(&self, agg: &Aggregate, id: &str) -> Result<Exact, EvalError>;
+    /// The final tier of record `id` (`None` when exempt), or why it has none.
+    fn final_tier(&self, id: &str) -> Result<Option<u8>, String>;
+}
+
+/// A lookup for subjects that read no other record.
+pub struct NoLookup;
+
+impl Lookup for NoLookup {
+    fn aggregate(&self, agg: &Aggregate, _: &str) -> Result<Exact, EvalError> {
+        Err(EvalError::Other(format!("`{}` is not available here", agg.text)))
+    }
+
+    fn final_tier(&self, id: &str) -> Result<Option<u8>, String> {
+        Err(format!("record `{id}` is not available here"))
+    }
+}
+
+pub struct RecordEnv<'a> {
+    pub ev: &'a Evaluator<'a>,
+    pub subject: usize,
+    pub values: &'a [Option<Value>],
+    pub score: Option<Exact>,
+    pub tier: Option<usize>,
+    pub id: &'a str,
+    pub lookup: &'a dyn Lookup,
+}
+
+impl RecordEnv<'_> {
+    fn slot(&self, name: &str) -> Option<usize> {
+        self.ev.prepared[self.subject].names.iter().position(|n| n == name)
+    }
+}
+
+impl Env for RecordEnv<'_> {
+    fn year(&self) -> i32 {
+        self.ev.year
+    }
+
+    fn as_of(&self) -> NaiveDate {
+        self.ev.as_of
+    }
+
+    fn score(&self) -> Result<Exact, EvalError> {
+        self.score.ok_or_else(|| EvalError::Missing("score".into()))
+    }
+
+    fn tier(&self) -> Result<usize, EvalError> {
+        self.tier.ok_or_else(|| EvalError::Missing("tier".into()))
+    }
+
+    fn item(&self, r: &ItemRef) -> Result<Value, EvalError> {
+        match self.slot(&r.name).and_then(|s| self.values.get(s)).and_then(Option::as_ref) {
+            Some(v) => Ok(v.clone()),
+            None if r.kind == ItemKind::Flag => Ok(Value::Bool(false)),
+            None => Err(EvalError::Missing(r.name.clone())),
+        }
+    }
+
+    fn aggregate(&self, agg: &Aggregate) -> Result<Exact, EvalError> {
+        self.lookup.aggregate(agg, self.id)
+    }
+}
+
+/// Words for an evaluation error of `what` (a rule, a cap…).
+pub fn explain_error(e: &EvalError, what: &str) -> String {
+    match e {
+        EvalError::Missing(name) => format!("{what} needs `{name}`, which is missing"),
+        EvalError::DivisionByZero => format!("{what} divides by zero"),
+        EvalError::Overflow => format!("{what} computes a number too large to handle exactly"),
+        EvalError::Other(m) => format!("{what}: {m}"),
+    }
+}
+
+impl Evaluator<'_> {
+    /// Classifies one record through step 7 (quotas come later).
+    pub fn classify(&self, s: usize, id: &str, values: &[Option<Value>], lookup: &dyn Lookup) -> Outcome {
+        let mut out = Outcome {
+            id: id.into(),
+            subject: Some(s as u16),
+            status: Status::Classified,
+            score: None,
+            tier: None,
+            reasons: Vec::new(),
+            error: None,
+            kept: self.prepared[s]
+                .kept
+                .iter()
+                .filter_map(|&k| Some((k as u16, values.get(k)?.clone()?)))
+                .collect(),
+        };
+        if let Err(message) = self.steps(s, id, values, lookup, &mut out) {
+            out.fail(message);
+        }
+        out
+    }
+
+    fn steps(
+        &self,
+        s: usize,
+        id: &str,
+        values: &[Option<Value>],
+        lookup: &dyn Lookup,
+        out: &mut Outcome,
+    ) -> Result<(), String> {
+        let c = &self.model.subjects[s];
+        let mut env = RecordEnv { ev: self, subject: s, values, score: None, tier: None, id, lookup };
+        for (i, e) in c.exempts.iter().enumerate() {
+            match truth(&e.cond, &env) {
+                Ok(true) => {
+                    out.status = Status::Exempt;
+                    out.reasons.push(Reason::Exempt(i as u16));
+                    return Ok(());
+                }
+                Ok(false) | Err(EvalError::Missing(_)) => {}
+                Err(err) => return Err(explain_error(&err, "an exemption")),
+            }
+        }
+        let mut score = self.score(s, values)?;
+        for &h in &self.prepared[s].score_hooks {
+            let after = self.hooks.score_hook(self, h, s, id, values, score, out)?;
+            if after != score {
+                out.reasons.push(Reason::HookScore { hook: h as u16, before: score, after });
+                score = after;
+            }
+        }
+        env.score = Some(score);
+        out.score = Some(score);
+        let mut tier = None;
+        for (i, r) in c.rules.iter().enumerate() {
+            let rule = || format!("rule `{}` (line {})", self.tier_name(r.tier), r.loc.line());
+            if truth(&r.cond, &env).map_err(|e| explain_error(&e, &rule()))? {
+                tier = Some(r.tier);
+                out.reasons.push(Reason::Rule(i as u16));
+                break;
+            }
+        }
+        let mut tier = match (tier, c.otherwise) {
+            (Some(t), _) => t,
+            (None, Some(t)) => {
+                out.reasons.push(Reason::Otherwise);
+                t
+            }
+            (None, None) => return Err("no rule gives a tier and there is no `otherwise`".into()),
+        };
+        for (i, cap) in c.caps.iter().enumerate() {
+            tier = self.cap(i, cap, tier, &env, out)?;
+        }
+        for &h in &self.prepared[s].tier_hooks {
+            let after = self.hooks.tier_hook(self, h, s, id, values, score, tier, out)?;
+            if after > tier {
+                out.reasons.push(Reason::HookTier { hook: h as u16, before: tier as u8, after: after as u8 });
+                tier = after;
+            }
+        }
+        out.tier = Some(tier as u8);
+        Ok(())
+    }
+
+    /// The exact score: Σ weight × grade / max + Σ points.
+    pub fn score(&self, s: usize, values: &[Option<Value>]) -> Result<Exact, String> {
+        let p = &self.prepared[s];
+        let overflow = || "the score is too large to compute exactly".to_string();
+        let mut total = Exact::ZERO;
+        for (slot, factor) in &p.weights {
+            match values.get(*slot).and_then(Option::as_ref) {
+                Some(Value::Grade(g)) => {
+                    total = total
+                        .checked_add(factor.checked_mul(*g).ok_or_else(overflow)?)
+                        .ok_or_else(overflow)?
+                }
+                _ => return Err(format!("criterion `{}` has no grade", p.names[*slot])),
+            }
+        }
+        for slot in &p.points {
+            match values.get(*slot).and_then(Option::as_ref) {
+                Some(Value::Num(n)) => total = total.checked_add(*n).ok_or_else(overflow)?,
+                _ => return Err(format!("criterion `{}` has no points", p.names[*slot])),
+            }
+        }
+        Ok(total)
+    }
+
+    fn cap(
+        &self,
+        i: usize,
+        cap: &CCap,
+        tier: usize,
+        env: &RecordEnv<'_>,
+        out: &mut Outcome,
+    ) -> Result<usize, String> {
+        match cap {
+            CCap::When { tier: t, cond, loc, .. } => {
+                let what = format!("cap `{}` (line {})", self.tier_name(*t), loc.line());
+                if truth(cond, env).map_err(|e| explain_error(&e, &what))? && *t > tier {
+                    out.reasons.push(Reason::Cap(i as u16));
+                    return Ok(*t);
+                }
+                Ok(tier)
+            }
+            CCap::At { field, .. } => {
+                let slot = env.slot(field);
+                let Some(Value::Str(target)) = slot.and_then(|s| env.values.get(s)).and_then(Option::as_ref)
+                else {
+                    return Err(format!("`cap at tier of {field}` needs `{field}`, which is missing"));
+                };
+                match env.lookup.final_tier(target)? {
+                    Some(t) if usize::from(t) > tier => {
+                        out.reasons.push(Reason::CapAt {
+                            cap: i as u16,
+                            id: target.as_str().into(),
+                            tier: t,
+                        });
+                        Ok(usize::from(t))
+                    }
+                    _ => Ok(tier),
+                }
+            }
+        }
+    }
+
+    pub fn tier_name(&self, index: usize) -> &str {
+        self.model.names.tiers.get(index).map_or("?", String::as_str)
+    }
+}

@@ -1,0 +1,340 @@
+//! The evaluation run: read every input record, classify those that read no
+//! other record as they arrive, then the rest in dependency order, applying
+//! quotas as each population completes. Every input row gives one outcome,
+//! in input order.
+
+use super::Evaluator;
+use super::aggregate::Finished;
+use super::outcome::{Outcome, Status};
+use super::quota;
+use super::record::NoLookup;
+use super::value::Value;
+use crate::check::Model;
+use crate::check::types::in_family;
+use crate::data::{At, Cell, Columns, DataError, Row, convert_cell, norm, read_file};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Where records come from: a data file, or rows made in memory (test blocks).
+pub enum Input {
+    File(PathBuf),
+    Rows { name: PathBuf, headers: Vec<String>, rows: Vec<Row> },
+}
+
+impl Input {
+    fn name(&self) -> &Path {
+        match self {
+            Input::File(p) | Input::Rows { name: p, .. } => p,
+        }
+    }
+}
+
+pub struct Options {
+    pub year: i32,
+    pub as_of: Option<NaiveDate>,
+    /// The subject of records that have no `subject` column or value.
+    pub subject: Option<String>,
+    /// Keep the values of the record with this id (for `explain`).
+    pub capture: Option<String>,
+}
+
+pub struct Evaluation {
+    pub outcomes: Vec<Outcome>,
+    /// Where each outcome's record was: (file index, line or index).
+    pub positions: Vec<(usize, At)>,
+    pub files: Vec<PathBuf>,
+    pub warnings: Vec<String>,
+    /// The values of the captured record: its index and values.
+    pub captured: Option<(usize, Vec<Option<Value>>)>,
+}
+
+/// Column roles for one header row.
+struct Roles {
+    id: Option<usize>,
+    subject: Option<usize>,
+    /// Per column, per subject: the slot it fills.
+    items: Vec<Vec<Option<usize>>>,
+}
+
+fn roles(headers: &[String], cols: &Columns) -> Roles {
+    let find = |want: &str| headers.iter().position(|h| norm(h) == want);
+    let items = headers
+        .iter()
+        .map(|h| {
+            let n = norm(h);
+            cols.subjects.iter().map(|s| s.by_title.get(&n).copied()).collect()
+        })
+        .collect();
+    Roles { id: find("id"), subject: find("subject"), items }
+}
+
+struct Run<'a> {
+    ev: &'a Evaluator<'a>,
+    cols: Columns,
+    default_subject: Option<usize>,
+    outs: Vec<Outcome>,
+    positions: Vec<(usize, At)>,
+    ids: HashMap<Box<str>, usize>,
+    pending: Vec<(usize, Vec<Option<Value>>)>,
+    files: Vec<PathBuf>,
+    capture: Option<String>,
+    captured: Option<(usize, Vec<Option<Value>>)>,
+}
+
+pub fn evaluate(model: &Model, files: &[PathBuf], opts: &Options) -> Result<Evaluation, DataError> {
+    let ev = Evaluator::new(model, opts.year, opts.as_of);
+    let inputs: Vec<Input> = files.iter().cloned().map(Input::File).collect();
+    evaluate_with(&ev, inputs, opts)
+}
+
+pub fn evaluate_with(
+    ev: &Evaluator<'_>,
+    inputs: Vec<Input>,
+    opts: &Options,
+) -> Result<Evaluation, DataError> {
+    let model = ev.model;
+    let default_subject = match &opts.subject {
+        Some(name) => Some(
+            model
+                .names
+                .subjects
+                .get(name)
+                .copied()
+                .ok_or_else(|| DataError(format!("`--subject {name}`: the plan has no such subject")))?,
+        ),
+        None if model.plan.subjects.len() == 1 => Some(0),
+        None => None,
+    };
+    let mut run = Run {
+        ev,
+        cols: Columns::new(model),
+        default_subject,
+        outs: Vec::new(),
+        positions: Vec::new(),
+        ids: HashMap::new(),
+        pending: Vec::new(),
+        files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),
+        capture: opts.capture.clone(),
+        captured: None,
+    };
+    let mut warnings = Vec::new();
+    for (fi, input) in inputs.into_iter().enumerate() {
+        match input {
+            Input::File(file) => warnings.extend(run.read(fi, &file)?),
+            Input::Rows { headers, rows, .. } => {
+                let r = roles(&headers, &run.cols);
+                for row in rows {
+                    run.row(fi, &headers, &r, row);
+                }
+            }
+        }
+    }
+    run.check_refs();
+    run.finish();
+    Ok(Evaluation {
+        outcomes: run.outs,
+        positions: run.positions,
+        files: run.files,
+        warnings,
+        captured: run.captured,
+    })
+}
+
+impl Run<'_> {
+    fn read(&mut self, fi: usize, file: &Path) -> Result<Option<String>, DataError> {
+        let mut roles_for: Option<(usize, Roles)> = None;
+        let headers = read_file(file, |headers, row| {
+            if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
+                roles_for = Some((headers.len(), roles(headers, &self.cols)));
+            }
+            if let Some((_, r)) = &roles_for {
+                self.row(fi, headers, r, row);
+            }
+        })?;
+        let unknown: Vec<String> =
+            headers.iter().filter(|h| !self.cols.known(h)).map(|h| format!("`{h}`")).collect();
+        Ok((!unknown.is_empty()).then(|| {
+            format!(
+                "{}: no subject declares the columns {}; they are ignored",
+                file.display(),
+                unknown.join(", ")
+            )
+        }))
+    }
+
+    fn at(&self, fi: usize, at: At) -> String {
+        format!("{} {at}", self.files[fi].display())
+    }
+
+    fn row(&mut self, fi: usize, headers: &[String], roles: &Roles, row: Row) {
+        let index = self.outs.len();
+        self.positions.push((fi, row.at));
+        let here = self.at(fi, row.at);
+        let cell =
+            |col: Option<usize>| col.and_then(|c| row.cells.iter().find(|(i, _)| *i == c)).map(|(_, v)| v);
+        let id = cell(roles.id).filter(|c| !c.is_empty()).map(|c| c.text().trim().to_string());
+        let outcome = match (&row.broken, id) {
+            (Some(problem), id) => Err((id.unwrap_or_default(), None, format!("{here}: {problem}"))),
+            (None, None) => Err((String::new(), None, format!("{here}: column `id` is missing or empty"))),
+            (None, Some(id)) => self.record(index, &here, headers, roles, &row, id, cell(roles.subject)),
+        };
+        match outcome {
+            Ok(o) => self.outs.push(o),
+            Err((id, subject, message)) => self.outs.push(Outcome::error(&id, subject, message)),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn record(
+        &mut self,
+        index: usize,
+        here: &str,
+        headers: &[String],
+        roles: &Roles,
+        row: &Row,
+        id: String,
+        subject: Option<&Cell>,
+    ) -> Result<Outcome, (String, Option<u16>, String)> {
+        let s = self.subject_of(subject).map_err(|m| (id.clone(), None, format!("{here}: {m}")))?;
+        if let Some(&first) = self.ids.get(id.as_str()) {
+            let (ffi, fat) = self.positions[first];
+            let message = format!("{here}: id `{id}` repeats (first at {})", self.at(ffi, fat));
+            return Err((id, Some(s as u16), message));
+        }
+        self.ids.insert(id.as_str().into(), index);
+        let mut values: Vec<Option<Value>> = vec![None; self.cols.subjects[s].kinds.len()];
+        for (col, c) in &row.cells {
+            let Some(slot) = roles.items.get(*col).and_then(|per| per[s]) else { continue };
+            if c.is_empty() {
+                continue;
+            }
+            match convert_cell(&self.cols.subjects[s].kinds[slot], c) {
+                Ok(v) => values[slot] = Some(v),
+                Err(e) => {
+                    let column = headers.get(*col).map_or("?", String::as_str);
+                    return Err((id, Some(s as u16), format!("{here}, column `{column}`: {}", e.0)));
+                }
+            }
+        }
+        if self.capture.as_deref() == Some(id.as_str()) {
+            self.captured = Some((index, values.clone()));
+        }
+        if self.ev.prepared[s].has_deps {
+            self.pending.push((index, values.clone()));
+            let mut o = Outcome::error(&id, Some(s as u16), String::new());
+            o.status = Status::Classified;
+            o.error = None;
+            o.kept = self.ev.prepared[s]
+                .kept
+                .iter()
+                .filter_map(|&k| Some((k as u16, values[k].clone()?)))
+                .collect();
+            return Ok(o);
+        }
+        Ok(self.ev.classify(s, &id, &values, &NoLookup))
+    }
+
+    fn subject_of(&self, cell: Option<&Cell>) -> Result<usize, String> {
+        match cell.filter(|c| !c.is_empty()) {
+            Some(c) => {
+                let text = c.text();
+                self.cols.subject_titles.get(&norm(&text)).copied().ok_or_else(|| {
+                    let names = self.ev.model.plan.subjects.iter().map(|s| s.name.name.as_str());
+                    match crate::suggest::closest(text.trim(), names) {
+                        Some(s) => format!(
+                            "column `subject`: `{}` is not a subject; did you mean `{s}`?",
+                            text.trim()
+                        ),
+                        None => format!("column `subject`: `{}` is not a subject", text.trim()),
+                    }
+                })
+            }
+            None => self.default_subject.ok_or_else(|| {
+                "the record names no subject: add a `subject` column or pass `--subject`".to_string()
+            }),
+        }
+    }
+
+    /// A ref must hold the id of a record of the named subject's family.
+    fn check_refs(&mut self) {
+        let plan = &self.ev.model.plan;
+        for i in 0..self.outs.len() {
+            let Some(s) = self.outs[i].subject.map(usize::from) else { continue };
+            for (slot, root) in &self.ev.prepared[s].refs {
+                let Some(Value::Str(target)) = self.outs[i].kept(*slot).cloned() else { continue };
+                let ok = self.ids.get(target.as_str()).is_some_and(|&j| {
+                    self.outs[j]
+                        .subject
+                        .is_some_and(|t| in_family(plan, &plan.subjects[usize::from(t)].name.name, root))
+                });
+                if !ok {
+                    let (fi, at) = self.positions[i];
+                    let field = &self.ev.prepared[s].names[*slot];
+                    let message = format!(
+                        "{}, column `{field}`: `{target}` is not the id of a `{root}` record",
+                        self.at(fi, at)
+                    );
+                    self.outs[i].fail(message);
+                }
+            }
+        }
+    }
+
+    /// Classifies the records that read others, in dependency order, and
+    /// applies each population's quotas once all of it is classified.
+    fn finish(&mut self) {
+        let model = self.ev.model;
+        let n = model.plan.subjects.len();
+        let mut by_subject: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, o) in self.outs.iter().enumerate() {
+            if let Some(s) = o.subject {
+                by_subject[usize::from(s)].push(i);
+            }
+        }
+        let mut pending: Vec<Vec<(usize, Vec<Option<Value>>)>> = vec![Vec::new(); n];
+        for (i, values) in std::mem::take(&mut self.pending) {
+            if let Some(s) = self.outs[i].subject {
+                pending[usize::from(s)].push((i, values));
+            }
+        }
+        let mut done = vec![false; n];
+        let mut applied = vec![false; n];
+        for &s in &model.order {
+            let results: Vec<(usize, Outcome)> = {
+                let finished = Finished::new(self.ev, &self.outs, &self.ids);
+                pending[s]
+                    .iter()
+                    .filter(|(i, _)| self.outs[*i].status != Status::Error)
+                    .map(|(i, values)| (*i, self.ev.classify(s, &self.outs[*i].id, values, &finished)))
+                    .collect()
+            };
+            for (i, o) in results {
+                self.outs[i] = o;
+            }
+            done[s] = true;
+            let ready: Vec<usize> = (0..n)
+                .filter(|&t| !applied[t] && self.ev.prepared[t].family.iter().all(|&m| done[m]))
+                .collect();
+            for t in ready {
+                applied[t] = true;
+                self.quotas(t, &by_subject);
+            }
+        }
+    }
+
+    fn quotas(&mut self, t: usize, by_subject: &[Vec<usize>]) {
+        let members: Vec<usize> =
+            self.ev.prepared[t].family.iter().flat_map(|&m| by_subject[m].iter().copied()).collect();
+        let tiers = self.ev.model.names.tiers.len();
+        for (qi, q) in self.ev.model.subjects[t].quotas.iter().enumerate() {
+            let per_slot: Vec<Option<usize>> = self
+                .ev
+                .prepared
+                .iter()
+                .map(|p| q.per.as_ref().and_then(|per| p.names.iter().position(|n| n == per)))
+                .collect();
+            quota::apply(q, qi, &per_slot, &members, &mut self.outs, tiers);
+        }
+    }
+}

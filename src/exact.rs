@@ -1,0 +1,220 @@
+//! Exact rational numbers for the per-record hot path: an `i128` numerator
+//! over an `i128` denominator, with checked arithmetic. A value that does not
+//! fit is an error, never a rounded result.
+
+use crate::num::Num;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+use std::cmp::Ordering;
+
+/// A rational `num / den` with `den > 0`, not necessarily reduced.
+#[derive(Clone, Copy, Debug)]
+pub struct Exact {
+    num: i128,
+    den: i128,
+}
+
+const REDUCE_ABOVE: i128 = 1_000_000_000_000_000_000;
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+impl Exact {
+    pub const ZERO: Exact = Exact { num: 0, den: 1 };
+
+    pub fn int(n: i64) -> Exact {
+        Exact { num: i128::from(n), den: 1 }
+    }
+
+    /// `num / den`; `None` when `den` is zero.
+    pub fn ratio(num: i128, den: i128) -> Option<Exact> {
+        if den == 0 {
+            return None;
+        }
+        let (num, den) = if den < 0 { (num.checked_neg()?, den.checked_neg()?) } else { (num, den) };
+        Some(Exact { num, den }.tidy())
+    }
+
+    fn tidy(self) -> Exact {
+        if self.den > REDUCE_ABOVE || self.num.abs() > REDUCE_ABOVE {
+            let g = gcd(self.num, self.den);
+            Exact { num: self.num / g, den: self.den / g }
+        } else {
+            self
+        }
+    }
+
+    /// Parses `12`, `-3`, `8.5` or `8,5` exactly (at most 18 decimal places).
+    pub fn parse(text: &str) -> Option<Exact> {
+        let t = text.trim();
+        let (neg, body) = match t.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, t.strip_prefix('+').unwrap_or(t)),
+        };
+        let (int, frac) = body.split_once(['.', ',']).unwrap_or((body, ""));
+        let ok = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if int.is_empty()
+            || !ok(int)
+            || !ok(frac)
+            || (body.len() > int.len() && frac.is_empty())
+            || frac.len() > 18
+        {
+            return None;
+        }
+        let mut num: i128 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            num = num.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
+        }
+        let den = 10i128.checked_pow(frac.len() as u32)?;
+        Some(Exact { num: if neg { -num } else { num }, den })
+    }
+
+    pub fn from_num(n: &Num) -> Option<Exact> {
+        Exact::ratio(n.numer().to_i128()?, n.denom().to_i128()?)
+    }
+
+    pub fn to_num(self) -> Num {
+        Num::new(BigInt::from(self.num), BigInt::from(self.den))
+    }
+
+    pub fn from_f64(f: f64) -> Option<Exact> {
+        if !f.is_finite() {
+            return None;
+        }
+        let scaled = (f * 10_000.0).round();
+        if scaled.abs() > 1e30 {
+            return None;
+        }
+        Exact::ratio(scaled as i128, 10_000)
+    }
+
+    pub fn to_f64(self) -> f64 {
+        self.num as f64 / self.den as f64
+    }
+
+    pub fn checked_add(self, o: Exact) -> Option<Exact> {
+        if self.den == o.den {
+            return Some(Exact { num: self.num.checked_add(o.num)?, den: self.den }.tidy());
+        }
+        let num = self.num.checked_mul(o.den)?.checked_add(o.num.checked_mul(self.den)?)?;
+        Some(Exact { num, den: self.den.checked_mul(o.den)? }.tidy())
+    }
+
+    pub fn checked_sub(self, o: Exact) -> Option<Exact> {
+        self.checked_add(o.checked_neg()?)
+    }
+
+    pub fn checked_neg(self) -> Option<Exact> {
+        Some(Exact { num: self.num.checked_neg()?, den: self.den })
+    }
+
+    pub fn checked_mul(self, o: Exact) -> Option<Exact> {
+        Some(Exact { num: self.num.checked_mul(o.num)?, den: self.den.checked_mul(o.den)? }.tidy())
+    }
+
+    /// `None` on division by zero or overflow.
+    pub fn checked_div(self, o: Exact) -> Option<Exact> {
+        Exact::ratio(self.num.checked_mul(o.den)?, self.den.checked_mul(o.num)?)
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.num == 0
+    }
+
+    pub fn is_integer(self) -> bool {
+        self.num % self.den == 0
+    }
+
+    pub fn floor(self) -> i128 {
+        self.num.div_euclid(self.den)
+    }
+
+    pub fn ceil(self) -> i128 {
+        -(-self.num).div_euclid(self.den)
+    }
+
+    /// Half up (towards +∞ on a tie): the quotas' `round nearest`.
+    pub fn round_half_up(self) -> i128 {
+        (2 * self.num + self.den).div_euclid(2 * self.den)
+    }
+
+    /// Rounded half away from zero to `places` decimals, as text without trailing zeros.
+    pub fn show(self, places: u32) -> String {
+        crate::num::format(&self.to_num(), places as usize)
+    }
+
+    /// Rounded half away from zero to `places` decimals, exactly.
+    pub fn round_places(self, places: u32) -> Exact {
+        let scale = 10i128.pow(places);
+        let n = crate::num::round_half_away(&(self.to_num() * Num::from_integer(BigInt::from(scale))));
+        Exact::ratio(n.to_i128().unwrap_or(0), scale).unwrap_or(self)
+    }
+}
+
+impl PartialEq for Exact {
+    fn eq(&self, o: &Exact) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+
+impl Eq for Exact {}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, o: &Exact) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for Exact {
+    fn cmp(&self, o: &Exact) -> Ordering {
+        if self.den == o.den {
+            return self.num.cmp(&o.num);
+        }
+        match (self.num.checked_mul(o.den), o.num.checked_mul(self.den)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => {
+                let a = BigInt::from(self.num) * BigInt::from(o.den);
+                let b = BigInt::from(o.num) * BigInt::from(self.den);
+                a.cmp(&b)
+            }
+        }
+    }
+}
+
+impl Exact {
+    /// The sign of the value.
+    pub fn is_negative(self) -> bool {
+        self.num < 0
+    }
+
+    pub fn abs_big(self) -> Num {
+        self.to_num().abs()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Exact;
+
+    #[test]
+    fn decides_boundaries_exactly() {
+        let parts = ["16.9", "2.4", "5.13", "65.57"];
+        let sum = parts.iter().fold(Exact::ZERO, |acc, p| acc.checked_add(Exact::parse(p).unwrap()).unwrap());
+        assert_eq!(sum, Exact::int(90));
+        let naive: f64 = parts.iter().map(|p| p.parse::<f64>().unwrap()).sum();
+        assert!(naive < 90.0, "binary floating point gets this wrong: {naive}");
+        assert_eq!(Exact::parse("8,5"), Exact::ratio(17, 2));
+        assert_eq!(Exact::parse("1."), None);
+        assert_eq!(Exact::ratio(7, 2).unwrap().floor(), 3);
+        assert_eq!(Exact::ratio(7, 2).unwrap().ceil(), 4);
+        assert_eq!(Exact::ratio(5, 2).unwrap().round_half_up(), 3);
+        assert_eq!(Exact::ratio(-7, 2).unwrap().floor(), -4);
+        assert_eq!(Exact::ratio(1, 3).unwrap().show(2), "0.33");
+    }
+}

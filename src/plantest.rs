@@ -1,0 +1,161 @@
+//! `kehoach test`: runs a plan's `test` blocks — records written in the
+//! block and `data` files — and compares outcomes with the expectations.
+
+use crate::check::Model;
+use crate::data::{At, Cell, Row};
+use crate::eval::Evaluator;
+use crate::eval::outcome::{Outcome, Status};
+use crate::eval::run::{Input, Options, evaluate_with};
+use crate::exact::Exact;
+use crate::syntax::ast::{Expectation, Test, TestKind, Value};
+use chrono::Datelike;
+use std::collections::HashMap;
+use std::path::Path;
+
+pub struct TestResult {
+    pub name: String,
+    /// `FILE:LINE` of the block.
+    pub at: String,
+    pub failures: Vec<String>,
+}
+
+pub fn run_all(model: &Model) -> Vec<TestResult> {
+    model.plan.tests.iter().map(|t| run_one(model, t)).collect()
+}
+
+fn year_of(model: &Model, t: &Test) -> i32 {
+    let own = t.items.iter().find_map(|i| match &i.kind {
+        TestKind::Year(y) => crate::num::to_u32(&y.value).map(|y| y as i32),
+        _ => None,
+    });
+    let issued = model.plan.header.entries.iter().find_map(|e| match &e.kind {
+        crate::syntax::ast::HeaderKind::Issued(d) => Some(d.value.year()),
+        _ => None,
+    });
+    own.or(issued).unwrap_or_else(|| chrono::Local::now().year())
+}
+
+fn cell(v: &Value) -> Cell {
+    match v {
+        Value::Num(n) => Cell::Number(crate::num::literal(&n.value)),
+        Value::Str(s) => Cell::Text(s.value.clone()),
+        Value::Date(d) => Cell::Text(d.value.format("%Y-%m-%d").to_string()),
+        Value::Bool(b, _) => Cell::Bool(*b),
+        Value::Name(n) => Cell::Text(n.name.clone()),
+    }
+}
+
+/// The block's own records as in-memory rows.
+fn rows(t: &Test) -> Input {
+    let mut headers = vec!["id".to_string(), "subject".to_string()];
+    let mut rows = Vec::new();
+    for item in &t.items {
+        let TestKind::Record(r) = &item.kind else { continue };
+        let mut cells = vec![(0, Cell::Text(r.id.value.clone())), (1, Cell::Text(r.subject.name.clone()))];
+        for (name, v) in &r.values {
+            let col = headers.iter().position(|h| *h == name.name).unwrap_or_else(|| {
+                headers.push(name.name.clone());
+                headers.len() - 1
+            });
+            cells.push((col, cell(v)));
+        }
+        rows.push(Row { at: At::Line(item.loc.line() as u64), cells, broken: None });
+    }
+    Input::Rows { name: t.loc.src.path().to_path_buf(), headers, rows }
+}
+
+fn run_one(model: &Model, t: &Test) -> TestResult {
+    let mut result = TestResult { name: t.name.value.clone(), at: t.loc.file_line(), failures: Vec::new() };
+    let ev = Evaluator::new(model, year_of(model, t), None);
+    let dir = t.loc.src.path().parent().unwrap_or(Path::new("")).to_path_buf();
+    let mut inputs = vec![rows(t)];
+    for item in &t.items {
+        if let TestKind::Data(p) = &item.kind {
+            inputs.push(Input::File(dir.join(&p.value)));
+        }
+    }
+    let opts = Options { year: ev.year, as_of: None, subject: None, capture: None };
+    let evaluation = match evaluate_with(&ev, inputs, &opts) {
+        Ok(e) => e,
+        Err(e) => {
+            result.failures.push(e.0);
+            return result;
+        }
+    };
+    let mut by_id: HashMap<&str, &Outcome> = HashMap::new();
+    for o in &evaluation.outcomes {
+        by_id.entry(o.id.as_ref()).or_insert(o);
+    }
+    for item in &t.items {
+        if let Some(f) = expectation(&ev, &item.kind, &by_id, &evaluation.outcomes) {
+            result.failures.push(format!("line {}: {f}", item.loc.line()));
+        }
+    }
+    result
+}
+
+fn actual(ev: &Evaluator<'_>, o: &Outcome) -> String {
+    match o.status {
+        Status::Classified => format!(
+            "tier `{}` with score {}",
+            o.tier.map_or("?", |t| ev.tier_name(usize::from(t))),
+            o.score.map(|s| s.show(2)).unwrap_or_default()
+        ),
+        Status::Exempt => "exempt".into(),
+        Status::Error => format!("an error: {}", o.error.as_deref().unwrap_or("")),
+    }
+}
+
+/// `None` when the expectation holds, else what went wrong.
+fn expectation(
+    ev: &Evaluator<'_>,
+    k: &TestKind,
+    by_id: &HashMap<&str, &Outcome>,
+    all: &[Outcome],
+) -> Option<String> {
+    match k {
+        TestKind::Expect { id, what } => {
+            let Some(o) = by_id.get(id.value.as_str()) else {
+                return Some(format!("expected a record `{}`, but there is none", id.value));
+            };
+            let (ok, want) = match what {
+                Expectation::Tier(t) => (
+                    o.status == Status::Classified
+                        && o.tier.map(usize::from) == ev.model.names.tier_index(&t.name),
+                    format!("tier `{}`", t.name),
+                ),
+                Expectation::Score(n) => {
+                    let want = Exact::from_num(&n.value);
+                    let got = o.score.filter(|_| o.status == Status::Classified).map(|s| s.round_places(2));
+                    (got.is_some() && got == want, format!("score {}", crate::num::literal(&n.value)))
+                }
+                Expectation::Exempt => (o.status == Status::Exempt, "exempt".into()),
+                Expectation::Error => (o.status == Status::Error, "an error".into()),
+            };
+            (!ok).then(|| format!("`{}`: expected {want}, got {}", id.value, actual(ev, o)))
+        }
+        TestKind::ExpectCount { subject, tier, count } => {
+            let t = ev.model.names.tier_index(&tier.name);
+            let n = all
+                .iter()
+                .filter(|o| o.status == Status::Classified && o.tier.map(usize::from) == t)
+                .filter(|o| {
+                    o.subject.is_some_and(|s| {
+                        let name = &ev.model.plan.subjects[usize::from(s)].name.name;
+                        crate::check::types::in_family(&ev.model.plan, name, &subject.name)
+                    })
+                })
+                .count();
+            let want = crate::num::to_u32(&count.value).map(|c| c as usize);
+            (want != Some(n)).then(|| {
+                format!(
+                    "expected {} `{}` records at `{}`, got {n}",
+                    crate::num::literal(&count.value),
+                    subject.name,
+                    tier.name
+                )
+            })
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,93 @@
+//! The table of `kehoach eval` for people: one line per record with the
+//! plan's own tier labels, then a summary by tier, by subject and by group.
+
+use super::{reason_text, subject_name, summary};
+use crate::eval::Evaluator;
+use crate::eval::outcome::Status;
+use crate::eval::run::Evaluation;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+fn width(rows: &[[String; 5]], col: usize) -> usize {
+    rows.iter().map(|r| r[col].chars().count()).max().unwrap_or(0)
+}
+
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())))
+}
+
+pub fn table(ev: &Evaluator<'_>, e: &Evaluation) -> String {
+    let mut rows: Vec<[String; 5]> =
+        vec![["id".into(), "subject".into(), "score".into(), "tier".into(), "why".into()]];
+    for o in &e.outcomes {
+        let (score, tier) = match o.status {
+            Status::Classified => (
+                o.score.map(|x| x.show(2)).unwrap_or_default(),
+                o.tier.map(|t| ev.tier_label(usize::from(t)).to_string()).unwrap_or_default(),
+            ),
+            Status::Exempt => (String::new(), "(miễn / exempt)".into()),
+            Status::Error => (String::new(), "(error)".into()),
+        };
+        let why = match &o.error {
+            Some(e) => e.to_string(),
+            None => o.reasons.iter().map(|r| reason_text(ev, o, r)).collect::<Vec<_>>().join("; "),
+        };
+        rows.push([o.id.to_string(), subject_name(ev, o).to_string(), score, tier, why]);
+    }
+    let w: Vec<usize> = (0..4).map(|c| width(&rows, c)).collect();
+    let mut out = String::new();
+    for r in &rows {
+        let line = format!(
+            "{}  {}  {}  {}  {}",
+            pad(&r[0], w[0]),
+            pad(&r[1], w[1]),
+            pad(&r[2], w[2]),
+            pad(&r[3], w[3]),
+            r[4]
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out.push('\n');
+    out.push_str(&totals(ev, e));
+    out
+}
+
+fn totals(ev: &Evaluator<'_>, e: &Evaluation) -> String {
+    let s = summary(ev, &e.outcomes);
+    let mut out = format!(
+        "{} records: {} classified, {} exempt, {} in error\n",
+        s.total, s.classified, s.exempt, s.errors
+    );
+    for (i, n) in s.tiers.iter().enumerate() {
+        let _ = writeln!(out, "  {:<5} {:>6}  {}", ev.tier_name(i), n, ev.tier_label(i));
+    }
+    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for o in e.outcomes.iter().filter(|o| o.status == Status::Classified) {
+        let Some(sub) = o.subject.map(usize::from) else { continue };
+        let root = ev.model.subjects[sub].root;
+        let per = ev.model.subjects[root].quotas.iter().find_map(|q| q.per.clone());
+        let group = per
+            .and_then(|p| ev.prepared[sub].names.iter().position(|n| *n == p))
+            .and_then(|slot| o.kept(slot))
+            .map(|v| match v {
+                crate::eval::value::Value::Str(s) => s.clone(),
+                other => format!("{other:?}"),
+            })
+            .unwrap_or_default();
+        let entry =
+            groups.entry((subject_name(ev, o).to_string(), group)).or_insert_with(|| vec![0; s.tiers.len()]);
+        if let Some(t) = o.tier {
+            entry[usize::from(t)] += 1;
+        }
+    }
+    if !groups.is_empty() {
+        let head: Vec<String> = ev.model.names.tiers.iter().map(|t| format!("{t:>5}")).collect();
+        let _ = writeln!(out, "\nby subject and group:            {}", head.join(" "));
+        for ((subject, group), counts) in groups {
+            let label = if group.is_empty() { subject } else { format!("{subject} / {group}") };
+            let cells: Vec<String> = counts.iter().map(|n| format!("{n:>5}")).collect();
+            let _ = writeln!(out, "  {} {}", pad(&label, 30), cells.join(" "));
+        }
+    }
+    out
+}
