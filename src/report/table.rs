@@ -81,12 +81,16 @@ fn totals(ev: &Evaluator<'_>, e: &Evaluation) -> String {
         }
     }
     if !groups.is_empty() {
+        let labels: Vec<String> = groups
+            .keys()
+            .map(|(subject, group)| if group.is_empty() { subject.clone() } else { format!("{subject} / {group}") })
+            .collect();
+        let w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(20);
         let head: Vec<String> = ev.model.names.tiers.iter().map(|t| format!("{t:>5}")).collect();
-        let _ = writeln!(out, "\nby subject and group:            {}", head.join(" "));
-        for ((subject, group), counts) in groups {
-            let label = if group.is_empty() { subject } else { format!("{subject} / {group}") };
+        let _ = writeln!(out, "\n  {} {}", pad("by subject and group", w), head.join(" "));
+        for (label, counts) in labels.iter().zip(groups.values()) {
             let cells: Vec<String> = counts.iter().map(|n| format!("{n:>5}")).collect();
-            let _ = writeln!(out, "  {} {}", pad(&label, 30), cells.join(" "));
+            let _ = writeln!(out, "  {} {}", pad(label, w), cells.join(" "));
         }
     }
     out
