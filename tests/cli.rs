@@ -131,3 +131,80 @@ fn show_effective_names_where_each_line_came_from() {
     assert_eq!(code, 0);
     assert!(!own.contains("01-KH-TU.kh:"), "plain show is the file as written:\n{own}");
 }
+
+const SAMPLE: [&str; 3] =
+    ["plans/hanoi/data/dang-vien.csv", "plans/hanoi/data/chi-bo.csv", "plans/hanoi/data/bi-thu.csv"];
+
+#[test]
+fn eval_writes_json_csv_and_a_table() {
+    let mut c = kehoach();
+    c.args(["eval", "plans/hanoi/01-KH-TU.kh", "--year", "2020", "--format", "json", "--data"]).args(SAMPLE);
+    let (code, out) = stdout(&mut c);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["plan"], "01-KH/TU");
+    assert_eq!(v["summary"]["total"], 232);
+    let r = &v["records"][0];
+    for key in ["id", "subject", "status", "score", "tier", "tier_label", "reasons", "error"] {
+        assert!(r.get(key).is_some(), "missing {key}");
+    }
+    let mut c = kehoach();
+    c.args(["eval", "plans/hanoi/01-KH-TU.kh", "--year", "2020", "--format", "csv", "--data"]).args(SAMPLE);
+    let (_, out) = stdout(&mut c);
+    assert_eq!(out.lines().count(), 233);
+    assert!(out.starts_with("id,subject,status,score,tier,tier_label,reasons,error"));
+}
+
+#[test]
+fn eval_exits_1_on_records_in_error_and_still_writes_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d.csv");
+    std::fs::write(
+        &data,
+        "id,subject,lanh_dao_cn,neu_guong,dung_dau\nB1,bi_thu,tot,tot,\nB2,bi_thu,kem,kemm,X\n",
+    )
+    .unwrap();
+    let out_file = dir.path().join("out.json");
+    let mut c = kehoach();
+    c.args(["eval", "plans/hanoi/01-KH-TU.kh", "--year", "2020", "--format", "json", "--data"]).arg(&data);
+    c.arg("--out").arg(&out_file);
+    assert_eq!(c.output().unwrap().status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert_eq!(v["summary"]["errors"], 2);
+    assert_eq!(v["records"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn eval_exits_2_on_a_missing_data_file() {
+    let out = kehoach().args(["eval", "plans/hanoi/01-KH-TU.kh", "--data", "khong-co.csv"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn explain_shows_every_step_and_exits_2_for_an_unknown_id() {
+    let mut c = kehoach();
+    c.args(["explain", "plans/hanoi/01-KH-TU.kh", "--year", "2020", "--id", "BT10", "--data"]).args(SAMPLE);
+    let (code, out) = stdout(&mut c);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("explain_bt10", out);
+    let mut c = kehoach();
+    c.args(["explain", "plans/hanoi/01-KH-TU.kh", "--year", "2020", "--id", "NOPE", "--data"]).args(SAMPLE);
+    assert_eq!(c.output().unwrap().status.code(), Some(2));
+}
+
+#[test]
+fn test_runs_every_block_and_ends_with_the_totals() {
+    let (code, out) = stdout(kehoach().args(["test", "plans/hanoi/01-KH-TU.kh", "plans/qd366/366-2025.kh"]));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.lines().last(), Some("6 passed, 0 failed"));
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("t.kh");
+    let text = std::fs::read_to_string("plans/hanoi/165-KH-TU.kh")
+        .unwrap()
+        .replace("expect \"DV1\" tier htt", "expect \"DV1\" tier htxs");
+    std::fs::write(&plan, text).unwrap();
+    let (code, out) = stdout(kehoach().arg("test").arg(&plan));
+    assert_eq!(code, 1);
+    assert!(out.contains("`DV1`: expected tier `htxs`, got tier `htt` with score 75"), "{out}");
+    assert_eq!(out.lines().last(), Some("1 passed, 1 failed"));
+}

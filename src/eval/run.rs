@@ -132,6 +132,7 @@ pub fn evaluate_with(
     }
     run.check_refs();
     run.finish();
+    run.locate_errors();
     Ok(Evaluation {
         outcomes: run.outs,
         positions: run.positions,
@@ -204,6 +205,7 @@ impl Run<'_> {
         }
         self.ids.insert(id.as_str().into(), index);
         let mut values: Vec<Option<Value>> = vec![None; self.cols.subjects[s].kinds.len()];
+        let mut first_error = None;
         for (col, c) in &row.cells {
             let Some(slot) = roles.items.get(*col).and_then(|per| per[s]) else { continue };
             if c.is_empty() {
@@ -211,11 +213,21 @@ impl Run<'_> {
             }
             match convert_cell(&self.cols.subjects[s].kinds[slot], c) {
                 Ok(v) => values[slot] = Some(v),
-                Err(e) => {
+                Err(e) if first_error.is_none() => {
                     let column = headers.get(*col).map_or("?", String::as_str);
-                    return Err((id, Some(s as u16), format!("{here}, column `{column}`: {}", e.0)));
+                    first_error = Some(format!("{here}, column `{column}`: {}", e.0));
                 }
+                Err(_) => {}
             }
+        }
+        let keep = |values: &[Option<Value>]| -> Vec<(u16, Value)> {
+            self.ev.prepared[s].kept.iter().filter_map(|&k| Some((k as u16, values[k].clone()?))).collect()
+        };
+        if let Some(message) = first_error {
+            // Kept values still say which groups the record belongs to.
+            let mut o = Outcome::error(&id, Some(s as u16), message);
+            o.kept = keep(&values);
+            return Ok(o);
         }
         if self.capture.as_deref() == Some(id.as_str()) {
             self.captured = Some((index, values.clone()));
@@ -253,6 +265,20 @@ impl Run<'_> {
             None => self.default_subject.ok_or_else(|| {
                 "the record names no subject: add a `subject` column or pass `--subject`".to_string()
             }),
+        }
+    }
+
+    /// Errors found after reading (missing values, hooks, quotas) get the
+    /// record's file and line in front, like errors found while reading.
+    fn locate_errors(&mut self) {
+        for i in 0..self.outs.len() {
+            let (fi, at) = self.positions[i];
+            let here = self.at(fi, at);
+            if let Some(msg) = &self.outs[i].error {
+                if !msg.starts_with(&here) {
+                    self.outs[i].error = Some(format!("{here}: {msg}").into());
+                }
+            }
         }
     }
 

@@ -83,7 +83,11 @@ fn totals(ev: &Evaluator<'_>, e: &Evaluation) -> String {
     if !groups.is_empty() {
         let labels: Vec<String> = groups
             .keys()
-            .map(|(subject, group)| if group.is_empty() { subject.clone() } else { format!("{subject} / {group}") })
+            .map(
+                |(subject, group)| {
+                    if group.is_empty() { subject.clone() } else { format!("{subject} / {group}") }
+                },
+            )
             .collect();
         let w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(20);
         let head: Vec<String> = ev.model.names.tiers.iter().map(|t| format!("{t:>5}")).collect();
