@@ -7,14 +7,13 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 use std::cmp::Ordering;
 
-/// A rational `num / den` with `den > 0`, not necessarily reduced.
+/// A rational `num / den` with `den > 0`, kept reduced. 16 bytes: the hot
+/// path stores millions of them; intermediate results use `i128`.
 #[derive(Clone, Copy, Debug)]
 pub struct Exact {
-    num: i128,
-    den: i128,
+    num: i64,
+    den: i64,
 }
-
-const REDUCE_ABOVE: i128 = 1_000_000_000_000_000_000;
 
 fn gcd(mut a: i128, mut b: i128) -> i128 {
     a = a.abs();
@@ -29,25 +28,22 @@ impl Exact {
     pub const ZERO: Exact = Exact { num: 0, den: 1 };
 
     pub fn int(n: i64) -> Exact {
-        Exact { num: i128::from(n), den: 1 }
+        Exact { num: n, den: 1 }
     }
 
-    /// `num / den`; `None` when `den` is zero.
+    /// `num / den`, reduced; `None` when `den` is zero or it does not fit.
     pub fn ratio(num: i128, den: i128) -> Option<Exact> {
         if den == 0 {
             return None;
         }
         let (num, den) = if den < 0 { (num.checked_neg()?, den.checked_neg()?) } else { (num, den) };
-        Some(Exact { num, den }.tidy())
-    }
-
-    fn tidy(self) -> Exact {
-        if self.den > REDUCE_ABOVE || self.num.abs() > REDUCE_ABOVE {
-            let g = gcd(self.num, self.den);
-            Exact { num: self.num / g, den: self.den / g }
+        let (num, den) = if den == 1 {
+            (num, den)
         } else {
-            self
-        }
+            let g = gcd(num, den);
+            (num / g, den / g)
+        };
+        Some(Exact { num: i64::try_from(num).ok()?, den: i64::try_from(den).ok()? })
     }
 
     /// Parses `12`, `-3`, `8.5` or `8,5` exactly (at most 18 decimal places).
@@ -72,7 +68,7 @@ impl Exact {
             num = num.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
         }
         let den = 10i128.checked_pow(frac.len() as u32)?;
-        Some(Exact { num: if neg { -num } else { num }, den })
+        Exact::ratio(if neg { -num } else { num }, den)
     }
 
     pub fn from_num(n: &Num) -> Option<Exact> {
@@ -88,7 +84,7 @@ impl Exact {
             return None;
         }
         let scaled = (f * 10_000.0).round();
-        if scaled.abs() > 1e30 {
+        if scaled.abs() > 9e18 {
             return None;
         }
         Exact::ratio(scaled as i128, 10_000)
@@ -98,12 +94,16 @@ impl Exact {
         self.num as f64 / self.den as f64
     }
 
+    fn parts(self) -> (i128, i128) {
+        (i128::from(self.num), i128::from(self.den))
+    }
+
     pub fn checked_add(self, o: Exact) -> Option<Exact> {
-        if self.den == o.den {
-            return Some(Exact { num: self.num.checked_add(o.num)?, den: self.den }.tidy());
+        let ((a, b), (c, d)) = (self.parts(), o.parts());
+        if b == d {
+            return Exact::ratio(a + c, b);
         }
-        let num = self.num.checked_mul(o.den)?.checked_add(o.num.checked_mul(self.den)?)?;
-        Some(Exact { num, den: self.den.checked_mul(o.den)? }.tidy())
+        Exact::ratio(a * d + c * b, b * d)
     }
 
     pub fn checked_sub(self, o: Exact) -> Option<Exact> {
@@ -115,12 +115,14 @@ impl Exact {
     }
 
     pub fn checked_mul(self, o: Exact) -> Option<Exact> {
-        Some(Exact { num: self.num.checked_mul(o.num)?, den: self.den.checked_mul(o.den)? }.tidy())
+        let ((a, b), (c, d)) = (self.parts(), o.parts());
+        Exact::ratio(a * c, b * d)
     }
 
     /// `None` on division by zero or overflow.
     pub fn checked_div(self, o: Exact) -> Option<Exact> {
-        Exact::ratio(self.num.checked_mul(o.den)?, self.den.checked_mul(o.num)?)
+        let ((a, b), (c, d)) = (self.parts(), o.parts());
+        Exact::ratio(a * d, b * c)
     }
 
     pub fn is_zero(self) -> bool {
@@ -132,28 +134,50 @@ impl Exact {
     }
 
     pub fn floor(self) -> i128 {
-        self.num.div_euclid(self.den)
+        let (n, d) = self.parts();
+        n.div_euclid(d)
     }
 
     pub fn ceil(self) -> i128 {
-        -(-self.num).div_euclid(self.den)
+        let (n, d) = self.parts();
+        -(-n).div_euclid(d)
     }
 
     /// Half up (towards +∞ on a tie): the quotas' `round nearest`.
     pub fn round_half_up(self) -> i128 {
-        (2 * self.num + self.den).div_euclid(2 * self.den)
+        let (n, d) = self.parts();
+        (2 * n + d).div_euclid(2 * d)
     }
 
-    /// Rounded half away from zero to `places` decimals, as text without trailing zeros.
+    /// The value × 10^places rounded half away from zero.
+    fn scaled(self, places: u32) -> i128 {
+        let (n, d) = self.parts();
+        let m = n * 10i128.pow(places.min(18));
+        let q = m.abs() / d;
+        let r = m.abs() % d;
+        let q = if 2 * r >= d { q + 1 } else { q };
+        if m < 0 { -q } else { q }
+    }
+
+    /// Rounded half away from zero to `places` decimals, as text without
+    /// trailing zeros.
     pub fn show(self, places: u32) -> String {
-        crate::num::format(&self.to_num(), places as usize)
+        let places = places.min(18);
+        let v = self.scaled(places);
+        let scale = 10i128.pow(places);
+        let (int, frac) = (v.abs() / scale, v.abs() % scale);
+        let sign = if v < 0 { "-" } else { "" };
+        if frac == 0 {
+            return format!("{sign}{int}");
+        }
+        let digits = format!("{frac:0width$}", width = places as usize);
+        format!("{sign}{int}.{}", digits.trim_end_matches('0'))
     }
 
     /// Rounded half away from zero to `places` decimals, exactly.
     pub fn round_places(self, places: u32) -> Exact {
-        let scale = 10i128.pow(places);
-        let n = crate::num::round_half_away(&(self.to_num() * Num::from_integer(BigInt::from(scale))));
-        Exact::ratio(n.to_i128().unwrap_or(0), scale).unwrap_or(self)
+        let places = places.min(18);
+        Exact::ratio(self.scaled(places), 10i128.pow(places)).unwrap_or(self)
     }
 }
 
@@ -176,14 +200,8 @@ impl Ord for Exact {
         if self.den == o.den {
             return self.num.cmp(&o.num);
         }
-        match (self.num.checked_mul(o.den), o.num.checked_mul(self.den)) {
-            (Some(a), Some(b)) => a.cmp(&b),
-            _ => {
-                let a = BigInt::from(self.num) * BigInt::from(o.den);
-                let b = BigInt::from(o.num) * BigInt::from(self.den);
-                a.cmp(&b)
-            }
-        }
+        let ((a, b), (c, d)) = (self.parts(), o.parts());
+        (a * d).cmp(&(c * b))
     }
 }
 

@@ -2,7 +2,7 @@
 //! block and `data` files — and compares outcomes with the expectations.
 
 use crate::check::Model;
-use crate::data::{At, Cell, Row};
+use crate::data::{At, Cell, OwnedRow};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Status};
 use crate::eval::run::{Input, Options, evaluate_with};
@@ -59,7 +59,7 @@ fn rows(t: &Test) -> Input {
             });
             cells.push((col, cell(v)));
         }
-        rows.push(Row { at: At::Line(item.loc.line() as u64), cells, broken: None });
+        rows.push(OwnedRow { at: At::Line(item.loc.line() as u64), cells });
     }
     Input::Rows { name: t.loc.src.path().to_path_buf(), headers, rows }
 }

@@ -10,7 +10,6 @@ use crate::num::{self, Num};
 use crate::resolve::model::Subject;
 use crate::syntax::ast::{AggKind, FieldType, Measure};
 use chrono::{Months, NaiveDate};
-use num_traits::Zero;
 
 /// One candidate record: an index into each variable's values.
 pub type Point = Vec<usize>;
@@ -178,25 +177,26 @@ impl Space {
                 format!("{name} = {}", v.labels.get(i).map_or("?", String::as_str))
             })
             .collect();
-        let score = num::format(&self.score(p), 2);
+        let score = self.score(p).map_or_else(|| "?".into(), |s| s.show(2));
         format!("a record with {} (score {score})", parts.join(", "))
     }
 
-    fn score(&self, p: &Point) -> Num {
-        let mut total = num::zero();
+    /// The score of a point, exactly (`None` past `Exact`'s range).
+    fn score(&self, p: &Point) -> Option<Exact> {
+        let max = Exact::from_num(&self.max_grade).filter(|m| !m.is_zero())?;
+        let mut total = Exact::ZERO;
         for (v, w) in &self.weights {
             if let Some(Value::Grade(g)) = self.vars[*v].values.get(p[*v]) {
-                if !self.max_grade.is_zero() {
-                    total += w * g.to_num() / &self.max_grade;
-                }
+                let w = Exact::from_num(w)?;
+                total = total.checked_add(w.checked_mul(*g)?.checked_div(max)?)?;
             }
         }
         for v in &self.points {
             if let Some(Value::Num(n)) = self.vars[*v].values.get(p[*v]) {
-                total += n.to_num();
+                total = total.checked_add(*n)?;
             }
         }
-        total
+        Some(total)
     }
 }
 
@@ -256,7 +256,7 @@ impl Env for PointEnv<'_> {
     }
 
     fn score(&self) -> Result<Exact, EvalError> {
-        Exact::from_num(&self.space.score(self.point)).ok_or(EvalError::Overflow)
+        self.space.score(self.point).ok_or(EvalError::Overflow)
     }
 
     fn tier(&self) -> Result<usize, EvalError> {

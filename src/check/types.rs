@@ -154,8 +154,10 @@ impl<'a> Typer<'a> {
     }
 
     fn name(&mut self, n: &str, loc: &Loc, sc: Scope<'_>) -> Typed {
-        if let Some(d) = sc.subject.decl(n) {
-            return Some(item_ref(n, &d.kind));
+        if let Some(slot) =
+            sc.subject.decls.iter().position(|d| crate::resolve::model::decl_name(d) == Some(n))
+        {
+            return Some(item_ref(n, &sc.subject.decls[slot].kind, slot));
         }
         if let Some(v) = self.names.grades.get(n) {
             return Some((TExpr::Const(Value::Grade(Exact::from_num(v).unwrap_or(Exact::ZERO))), Ty::Grade));
@@ -213,7 +215,7 @@ impl<'a> Typer<'a> {
     }
 
     /// The grade criteria that `all/any/none [in G]` ranges over.
-    fn quant_criteria(&mut self, s: &Subject, group: Option<&Ident>) -> Option<Vec<String>> {
+    fn quant_criteria(&mut self, s: &Subject, group: Option<&Ident>) -> Option<Vec<ItemRef>> {
         if let Some(g) = group {
             if !self.is_group(s, &g.name) {
                 let groups = s.criteria().filter_map(|c| c.group.as_ref().map(|g| g.name.as_str()));
@@ -229,7 +231,13 @@ impl<'a> Typer<'a> {
             .criteria()
             .filter(|c| matches!(c.measure, Measure::Weight(_)))
             .filter(|c| group.is_none_or(|g| c.group.as_ref().is_some_and(|cg| cg.name == g.name)))
-            .map(|c| c.name.name.clone())
+            .map(|c| {
+                let slot = s
+                    .decls
+                    .iter()
+                    .position(|d| crate::resolve::model::decl_name(d) == Some(c.name.name.as_str()));
+                ItemRef { name: c.name.name.clone(), kind: RefKind::GradeCriterion, slot: slot.unwrap_or(0) }
+            })
             .collect();
         Some(list)
     }
@@ -277,7 +285,7 @@ pub fn in_family(plan: &Plan, member: &str, root: &str) -> bool {
 }
 
 /// The typed reference for a criterion, flag or field of the subject.
-fn item_ref(n: &str, kind: &ItemKind) -> (TExpr, Ty) {
+fn item_ref(n: &str, kind: &ItemKind, slot: usize) -> (TExpr, Ty) {
     let (k, ty) = match kind {
         ItemKind::Criterion(c) => match c.measure {
             Measure::Weight(_) => (RefKind::GradeCriterion, Ty::Grade),
@@ -287,7 +295,7 @@ fn item_ref(n: &str, kind: &ItemKind) -> (TExpr, Ty) {
         ItemKind::Field(f) => (RefKind::Field, field_ty(&f.ty, &f.name.name)),
         _ => (RefKind::Field, Ty::Str),
     };
-    (TExpr::Item(ItemRef { name: n.into(), kind: k }), ty)
+    (TExpr::Item(ItemRef { name: n.into(), kind: k, slot }), ty)
 }
 
 pub fn field_ty(ty: &FieldType, name: &str) -> Ty {

@@ -2,7 +2,7 @@
 //! NFC-normalized and case-insensitive, comma decimals, flag spellings, both
 //! date forms.
 
-use super::read::Cell;
+use super::read::CellRef;
 use crate::eval::value::Value;
 use crate::exact::Exact;
 use chrono::NaiveDate;
@@ -35,7 +35,7 @@ pub enum SlotKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellError(pub String);
 
-pub fn convert_cell(kind: &SlotKind, cell: &Cell) -> Result<Value, CellError> {
+pub fn convert_cell(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellError> {
     match kind {
         SlotKind::Grade(map, names) => lookup(map, names, cell, "grade").map(Value::Grade),
         SlotKind::Tier(map, names) => lookup(map, names, cell, "tier").map(Value::Tier),
@@ -57,15 +57,19 @@ pub fn convert_cell(kind: &SlotKind, cell: &Cell) -> Result<Value, CellError> {
 fn lookup<T: Copy>(
     map: &HashMap<String, T>,
     names: &[String],
-    cell: &Cell,
+    cell: CellRef<'_>,
     what: &str,
 ) -> Result<T, CellError> {
     let text = cell.text();
-    if let Some(v) = map.get(&norm(&text)) {
+    // Most cells already hold a normalized name: no allocation then.
+    if let Some(v) = map.get(text) {
+        return Ok(*v);
+    }
+    if let Some(v) = map.get(&norm(text)) {
         return Ok(*v);
     }
     let mut msg = format!("`{}` is not a {what}", text.trim());
-    if let Some(s) = crate::suggest::closest(&norm(&text), names.iter().map(String::as_str)) {
+    if let Some(s) = crate::suggest::closest(&norm(text), names.iter().map(String::as_str)) {
         msg.push_str(&format!("; did you mean `{s}`?"));
     } else {
         msg.push_str(&format!(" (one of {})", names.join(", ")));
@@ -73,25 +77,29 @@ fn lookup<T: Copy>(
     Err(CellError(msg))
 }
 
-fn number(cell: &Cell) -> Result<Exact, CellError> {
+fn number(cell: CellRef<'_>) -> Result<Exact, CellError> {
     let text = cell.text();
-    Exact::parse(&text).ok_or_else(|| CellError(format!("`{}` is not a number", text.trim())))
+    Exact::parse(text).ok_or_else(|| CellError(format!("`{}` is not a number", text.trim())))
 }
 
-fn flag(cell: &Cell) -> Result<bool, CellError> {
-    if let Cell::Bool(b) = cell {
-        return Ok(*b);
+fn flag(cell: CellRef<'_>) -> Result<bool, CellError> {
+    if let CellRef::Bool(b) = cell {
+        return Ok(b);
     }
-    match norm(&cell.text()).as_str() {
+    match cell.text().trim() {
+        "1" | "x" | "true" => return Ok(true),
+        "0" | "" | "false" => return Ok(false),
+        _ => {}
+    }
+    match norm(cell.text()).as_str() {
         "true" | "1" | "x" | "yes" | "có" | "co" => Ok(true),
         "false" | "0" | "" | "no" | "không" | "khong" => Ok(false),
         other => Err(CellError(format!("`{other}` is not yes or no (true/false, 1/0, x, yes/no, có/không)"))),
     }
 }
 
-fn date(cell: &Cell) -> Result<NaiveDate, CellError> {
-    let text = cell.text();
-    let t = text.trim();
+fn date(cell: CellRef<'_>) -> Result<NaiveDate, CellError> {
+    let t = cell.text().trim();
     let parsed = if t.contains('/') {
         let mut parts = t.split('/');
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
@@ -121,18 +129,16 @@ mod tests {
         map.insert(norm("tot"), Exact::int(3));
         let grade = SlotKind::Grade(map, vec!["tot".into()]);
         let nfd: String = "TỐT".nfd().collect();
-        assert_eq!(convert_cell(&grade, &Cell::Text(nfd)), Ok(Value::Grade(Exact::int(3))));
-        assert!(
-            convert_cell(&grade, &Cell::Text("tott".into())).unwrap_err().0.contains("did you mean `tot`")
-        );
-        assert_eq!(convert_cell(&SlotKind::Flag, &Cell::Text("Có".into())), Ok(Value::Bool(true)));
-        assert_eq!(convert_cell(&SlotKind::Flag, &Cell::Text("x".into())), Ok(Value::Bool(true)));
+        assert_eq!(convert_cell(&grade, CellRef::Text(&nfd)), Ok(Value::Grade(Exact::int(3))));
+        assert!(convert_cell(&grade, CellRef::Text("tott")).unwrap_err().0.contains("did you mean `tot`"));
+        assert_eq!(convert_cell(&SlotKind::Flag, CellRef::Text("Có")), Ok(Value::Bool(true)));
+        assert_eq!(convert_cell(&SlotKind::Flag, CellRef::Text("x")), Ok(Value::Bool(true)));
         assert_eq!(
-            convert_cell(&SlotKind::Number, &Cell::Text("8,5".into())),
+            convert_cell(&SlotKind::Number, CellRef::Text("8,5")),
             Ok(Value::Num(Exact::ratio(17, 2).unwrap()))
         );
         let d = NaiveDate::from_ymd_opt(2020, 11, 6).unwrap();
-        assert_eq!(convert_cell(&SlotKind::Date, &Cell::Text("6/11/2020".into())), Ok(Value::Date(d)));
-        assert!(convert_cell(&SlotKind::Points(Exact::int(10)), &Cell::Text("11".into())).is_err());
+        assert_eq!(convert_cell(&SlotKind::Date, CellRef::Text("6/11/2020")), Ok(Value::Date(d)));
+        assert!(convert_cell(&SlotKind::Points(Exact::int(10)), CellRef::Text("11")).is_err());
     }
 }

@@ -2,6 +2,7 @@
 //! header), JSON arrays and JSON Lines, by file extension.
 
 use super::{At, DataError};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 /// A cell: text as written, or a JSON scalar.
@@ -33,23 +34,79 @@ impl Cell {
     }
 }
 
+/// A borrowed cell, as the readers hand it to the evaluator.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CellRef<'a> {
+    Text(&'a str),
+    Bool(bool),
+    Number(&'a str),
+    Null,
+}
+
+impl<'a> CellRef<'a> {
+    /// Empty text and JSON null are missing values.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            CellRef::Text(t) => t.trim().is_empty(),
+            CellRef::Null => true,
+            _ => false,
+        }
+    }
+
+    /// The text of the cell (`true`/`false` for JSON booleans).
+    pub fn text(&self) -> &'a str {
+        match self {
+            CellRef::Text(t) | CellRef::Number(t) => t,
+            CellRef::Bool(true) => "true",
+            CellRef::Bool(false) => "false",
+            CellRef::Null => "",
+        }
+    }
+}
+
+impl Cell {
+    pub fn as_ref(&self) -> CellRef<'_> {
+        match self {
+            Cell::Text(t) => CellRef::Text(t),
+            Cell::Bool(b) => CellRef::Bool(*b),
+            Cell::Number(n) => CellRef::Number(n),
+            Cell::Null => CellRef::Null,
+        }
+    }
+}
+
 /// One input row: its position and cells by column index.
-pub struct Row {
+pub struct Row<'a> {
     pub at: At,
-    pub cells: Vec<(usize, Cell)>,
+    pub cells: Vec<(usize, CellRef<'a>)>,
     /// A row that could not be read as a record (bad JSON line, …).
     pub broken: Option<String>,
 }
 
-/// Reads a whole file: the column names and the rows, in order.
-pub fn read_file(path: &Path, mut each: impl FnMut(&[String], Row)) -> Result<Vec<String>, DataError> {
+/// A row made in memory (test blocks) or kept from a JSON document.
+pub struct OwnedRow {
+    pub at: At,
+    pub cells: Vec<(usize, Cell)>,
+}
+
+impl OwnedRow {
+    pub fn as_row(&self) -> Row<'_> {
+        Row { at: self.at, cells: self.cells.iter().map(|(i, c)| (*i, c.as_ref())).collect(), broken: None }
+    }
+}
+
+/// Reads a whole file: the column names and the rows, in order. CSV is
+/// streamed; JSON documents are read whole.
+pub fn read_file(path: &Path, mut each: impl FnMut(&[String], Row<'_>)) -> Result<Vec<String>, DataError> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let bytes =
-        std::fs::read(path).map_err(|e| DataError(format!("cannot read `{}`: {e}", path.display())))?;
+    let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
     match ext.as_str() {
-        "csv" => read_csv(&bytes, path, &mut each),
-        "json" => read_json(&bytes, path, &mut each),
-        "jsonl" => Ok(read_jsonl(&bytes, &mut each)),
+        "csv" => {
+            let file = std::fs::File::open(path).map_err(cannot)?;
+            read_csv(BufReader::with_capacity(1 << 16, file), path, &mut each)
+        }
+        "json" => read_json(&std::fs::read(path).map_err(cannot)?, path, &mut each),
+        "jsonl" => Ok(read_jsonl(&std::fs::read(path).map_err(cannot)?, &mut each)),
         _ => Err(DataError(format!(
             "`{}` is not a data file: use `.csv`, `.json` or `.jsonl`",
             path.display()
@@ -57,19 +114,21 @@ pub fn read_file(path: &Path, mut each: impl FnMut(&[String], Row)) -> Result<Ve
     }
 }
 
-fn delimiter(bytes: &[u8]) -> u8 {
-    let header = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
+/// The delimiter that the header line uses most: `,`, `;` or tab.
+fn delimiter(start: &[u8]) -> u8 {
+    let header = start.split(|b| *b == b'\n').next().unwrap_or(&[]);
     let count = |d: u8| header.iter().filter(|b| **b == d).count();
     [b',', b';', b'\t'].into_iter().max_by_key(|d| count(*d)).unwrap_or(b',')
 }
 
 fn read_csv(
-    bytes: &[u8],
+    mut input: BufReader<std::fs::File>,
     path: &Path,
-    each: &mut impl FnMut(&[String], Row),
+    each: &mut impl FnMut(&[String], Row<'_>),
 ) -> Result<Vec<String>, DataError> {
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter(bytes)).flexible(true).from_reader(bytes);
     let bad = |e: csv::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
+    let start = input.fill_buf().map_err(|e| DataError(format!("cannot read `{}`: {e}", path.display())))?;
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter(start)).flexible(true).from_reader(input);
     let headers: Vec<String> = rdr.headers().map_err(bad)?.iter().map(|h| h.trim().to_string()).collect();
     let mut record = csv::StringRecord::new();
     loop {
@@ -78,7 +137,7 @@ fn read_csv(
             Ok(false) => break,
             Ok(true) => {
                 let at = At::Line(record.position().map_or(line, |p| p.line()));
-                let cells = record.iter().enumerate().map(|(i, c)| (i, Cell::Text(c.to_string()))).collect();
+                let cells = record.iter().enumerate().map(|(i, c)| (i, CellRef::Text(c))).collect();
                 each(&headers, Row { at, cells, broken: None });
             }
             Err(e) => {
@@ -96,7 +155,7 @@ fn read_csv(
 fn read_json(
     bytes: &[u8],
     path: &Path,
-    each: &mut impl FnMut(&[String], Row),
+    each: &mut impl FnMut(&[String], Row<'_>),
 ) -> Result<Vec<String>, DataError> {
     let value: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|e| DataError(format!("`{}` is not valid JSON: {e}", path.display())))?;
@@ -105,13 +164,14 @@ fn read_json(
     };
     let mut headers = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
-        let row = object_row(item, At::Index(i as u64), &mut headers);
-        each(&headers, row);
+        let at = At::Index(i as u64);
+        let row = object_row(item, at, &mut headers);
+        hand(row, at, &headers, each);
     }
     Ok(headers)
 }
 
-fn read_jsonl(bytes: &[u8], each: &mut impl FnMut(&[String], Row)) -> Vec<String> {
+fn read_jsonl(bytes: &[u8], each: &mut impl FnMut(&[String], Row<'_>)) -> Vec<String> {
     let mut headers = Vec::new();
     let text = String::from_utf8_lossy(bytes);
     for (i, line) in text.lines().enumerate() {
@@ -121,17 +181,17 @@ fn read_jsonl(bytes: &[u8], each: &mut impl FnMut(&[String], Row)) -> Vec<String
         let at = At::Line(i as u64 + 1);
         let row = match serde_json::from_str::<serde_json::Value>(line) {
             Ok(v) => object_row(v, at, &mut headers),
-            Err(e) => Row { at, cells: Vec::new(), broken: Some(format!("not a JSON object: {e}")) },
+            Err(e) => Err(format!("not a JSON object: {e}")),
         };
-        each(&headers, row);
+        hand(row, at, &headers, each);
     }
     headers
 }
 
 /// A JSON object as a row; new keys become new columns.
-fn object_row(v: serde_json::Value, at: At, headers: &mut Vec<String>) -> Row {
+fn object_row(v: serde_json::Value, at: At, headers: &mut Vec<String>) -> Result<OwnedRow, String> {
     let serde_json::Value::Object(map) = v else {
-        return Row { at, cells: Vec::new(), broken: Some("not a JSON object".into()) };
+        return Err("not a JSON object".into());
     };
     let mut cells = Vec::with_capacity(map.len());
     for (k, v) in map {
@@ -148,5 +208,18 @@ fn object_row(v: serde_json::Value, at: At, headers: &mut Vec<String>) -> Row {
         };
         cells.push((i, cell));
     }
-    Row { at, cells, broken: None }
+    Ok(OwnedRow { at, cells })
+}
+
+/// Hands one JSON row (or its problem) to `each`.
+fn hand(
+    row: Result<OwnedRow, String>,
+    at: At,
+    headers: &[String],
+    each: &mut impl FnMut(&[String], Row<'_>),
+) {
+    match row {
+        Ok(r) => each(headers, r.as_row()),
+        Err(problem) => each(headers, Row { at, cells: Vec::new(), broken: Some(problem) }),
+    }
 }

@@ -20,6 +20,9 @@ pub enum ItemKind {
 pub struct ItemRef {
     pub name: String,
     pub kind: ItemKind,
+    /// The item's slot in the subject the expression was typed for (a hint:
+    /// family members may place it elsewhere).
+    pub slot: usize,
 }
 
 /// `count(S by N where …)` / `share(…)`; `S` names a family.
@@ -45,7 +48,7 @@ pub enum TExpr {
     Cmp(CmpOp, Box<TExpr>, Box<TExpr>),
     Arith(Box<TExpr>, Vec<(ArithOp, TExpr)>),
     Neg(Box<TExpr>),
-    Quant { q: Quantifier, criteria: Vec<String>, op: CmpOp, grade: Exact },
+    Quant { q: Quantifier, criteria: Vec<ItemRef>, op: CmpOp, grade: Exact },
     Agg(Box<Aggregate>),
     MonthsSince(Box<TExpr>),
 }
@@ -177,12 +180,11 @@ pub fn holds(op: CmpOp, ord: Ordering) -> bool {
     }
 }
 
-fn quant(q: Quantifier, criteria: &[String], op: CmpOp, grade: &Exact, env: &dyn Env) -> Res<bool> {
+fn quant(q: Quantifier, criteria: &[ItemRef], op: CmpOp, grade: &Exact, env: &dyn Env) -> Res<bool> {
     let mut count = 0;
-    for name in criteria {
-        let r = ItemRef { name: name.clone(), kind: ItemKind::GradeCriterion };
-        let Value::Grade(v) = env.item(&r)? else {
-            return Err(EvalError::Other(format!("`{name}` is not graded")));
+    for r in criteria {
+        let Value::Grade(v) = env.item(r)? else {
+            return Err(EvalError::Other(format!("`{}` is not graded", r.name)));
         };
         if holds(op, v.cmp(grade)) {
             count += 1;

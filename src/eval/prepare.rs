@@ -148,7 +148,7 @@ fn filters(e: &TExpr, f: &mut dyn FnMut(&str, &[String])) {
 fn items(e: &TExpr, out: &mut Vec<String>) {
     match e {
         TExpr::Item(r) => out.push(r.name.clone()),
-        TExpr::Quant { criteria, .. } => out.extend(criteria.iter().cloned()),
+        TExpr::Quant { criteria, .. } => out.extend(criteria.iter().map(|r| r.name.clone())),
         TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => items(x, out),
         TExpr::And(xs) | TExpr::Or(xs) => xs.iter().for_each(|x| items(x, out)),
         TExpr::Cmp(_, a, b) => {

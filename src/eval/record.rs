@@ -44,6 +44,14 @@ impl RecordEnv<'_> {
     fn slot(&self, name: &str) -> Option<usize> {
         self.ev.prepared[self.subject].names.iter().position(|n| n == name)
     }
+
+    /// The slot of `r` here: its hint when the names agree, else a search.
+    fn slot_of(&self, r: &ItemRef) -> Option<usize> {
+        match self.ev.prepared[self.subject].names.get(r.slot) {
+            Some(n) if *n == r.name => Some(r.slot),
+            _ => self.slot(&r.name),
+        }
+    }
 }
 
 impl Env for RecordEnv<'_> {
@@ -64,7 +72,7 @@ impl Env for RecordEnv<'_> {
     }
 
     fn item(&self, r: &ItemRef) -> Result<Value, EvalError> {
-        match self.slot(&r.name).and_then(|s| self.values.get(s)).and_then(Option::as_ref) {
+        match self.slot_of(r).and_then(|s| self.values.get(s)).and_then(Option::as_ref) {
             Some(v) => Ok(v.clone()),
             None if r.kind == ItemKind::Flag => Ok(Value::Bool(false)),
             None => Err(EvalError::Missing(r.name.clone())),

@@ -11,7 +11,7 @@ use super::record::NoLookup;
 use super::value::Value;
 use crate::check::Model;
 use crate::check::types::in_family;
-use crate::data::{At, Cell, Columns, DataError, Row, convert_cell, norm, read_file};
+use crate::data::{At, CellRef, Columns, DataError, OwnedRow, Row, convert_cell, norm, read_file};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 /// Where records come from: a data file, or rows made in memory (test blocks).
 pub enum Input {
     File(PathBuf),
-    Rows { name: PathBuf, headers: Vec<String>, rows: Vec<Row> },
+    Rows { name: PathBuf, headers: Vec<String>, rows: Vec<OwnedRow> },
 }
 
 impl Input {
@@ -124,8 +124,8 @@ pub fn evaluate_with(
             Input::File(file) => warnings.extend(run.read(fi, &file)?),
             Input::Rows { headers, rows, .. } => {
                 let r = roles(&headers, &run.cols);
-                for row in rows {
-                    run.row(fi, &headers, &r, row);
+                for row in &rows {
+                    run.row(fi, &headers, &r, row.as_row());
                 }
             }
         }
@@ -171,14 +171,18 @@ impl Run<'_> {
     fn row(&mut self, fi: usize, headers: &[String], roles: &Roles, row: Row) {
         let index = self.outs.len();
         self.positions.push((fi, row.at));
-        let here = self.at(fi, row.at);
+        let here = || self.at(fi, row.at);
         let cell =
-            |col: Option<usize>| col.and_then(|c| row.cells.iter().find(|(i, _)| *i == c)).map(|(_, v)| v);
+            |col: Option<usize>| col.and_then(|c| row.cells.iter().find(|(i, _)| *i == c)).map(|(_, v)| *v);
         let id = cell(roles.id).filter(|c| !c.is_empty()).map(|c| c.text().trim().to_string());
         let outcome = match (&row.broken, id) {
-            (Some(problem), id) => Err((id.unwrap_or_default(), None, format!("{here}: {problem}"))),
-            (None, None) => Err((String::new(), None, format!("{here}: column `id` is missing or empty"))),
-            (None, Some(id)) => self.record(index, &here, headers, roles, &row, id, cell(roles.subject)),
+            (Some(problem), id) => Err((id.unwrap_or_default(), None, format!("{}: {problem}", here()))),
+            (None, None) => {
+                Err((String::new(), None, format!("{}: column `id` is missing or empty", here())))
+            }
+            (None, Some(id)) => {
+                self.record(index, (fi, row.at), headers, roles, &row, id, cell(roles.subject))
+            }
         };
         match outcome {
             Ok(o) => self.outs.push(o),
@@ -190,17 +194,18 @@ impl Run<'_> {
     fn record(
         &mut self,
         index: usize,
-        here: &str,
+        (fi, at): (usize, At),
         headers: &[String],
         roles: &Roles,
         row: &Row,
         id: String,
-        subject: Option<&Cell>,
+        subject: Option<CellRef<'_>>,
     ) -> Result<Outcome, (String, Option<u16>, String)> {
-        let s = self.subject_of(subject).map_err(|m| (id.clone(), None, format!("{here}: {m}")))?;
+        let here = |run: &Self| run.at(fi, at);
+        let s = self.subject_of(subject).map_err(|m| (id.clone(), None, format!("{}: {m}", here(self))))?;
         if let Some(&first) = self.ids.get(id.as_str()) {
             let (ffi, fat) = self.positions[first];
-            let message = format!("{here}: id `{id}` repeats (first at {})", self.at(ffi, fat));
+            let message = format!("{}: id `{id}` repeats (first at {})", here(self), self.at(ffi, fat));
             return Err((id, Some(s as u16), message));
         }
         self.ids.insert(id.as_str().into(), index);
@@ -211,11 +216,11 @@ impl Run<'_> {
             if c.is_empty() {
                 continue;
             }
-            match convert_cell(&self.cols.subjects[s].kinds[slot], c) {
+            match convert_cell(&self.cols.subjects[s].kinds[slot], *c) {
                 Ok(v) => values[slot] = Some(v),
                 Err(e) if first_error.is_none() => {
                     let column = headers.get(*col).map_or("?", String::as_str);
-                    first_error = Some(format!("{here}, column `{column}`: {}", e.0));
+                    first_error = Some(format!("{}, column `{column}`: {}", here(self), e.0));
                 }
                 Err(_) => {}
             }
@@ -247,11 +252,11 @@ impl Run<'_> {
         Ok(self.ev.classify(s, &id, &values, &NoLookup))
     }
 
-    fn subject_of(&self, cell: Option<&Cell>) -> Result<usize, String> {
+    fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, String> {
         match cell.filter(|c| !c.is_empty()) {
             Some(c) => {
                 let text = c.text();
-                self.cols.subject_titles.get(&norm(&text)).copied().ok_or_else(|| {
+                self.cols.subject_titles.get(&norm(text)).copied().ok_or_else(|| {
                     let names = self.ev.model.plan.subjects.iter().map(|s| s.name.name.as_str());
                     match crate::suggest::closest(text.trim(), names) {
                         Some(s) => format!(

@@ -11,32 +11,73 @@ use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::run::Evaluation;
 use serde_json::{Value, json};
+use std::borrow::Cow;
+
+/// Per subject: the words for its rules, caps, exemptions, and the `otherwise` line.
+type SubjectTexts = (Vec<String>, Vec<String>, Vec<String>, String);
+
+/// The words for reasons that do not vary per record, made once per run.
+pub struct Texts {
+    subjects: Vec<SubjectTexts>,
+}
+
+impl Texts {
+    pub fn new(ev: &Evaluator<'_>) -> Texts {
+        let tier = |t: usize| ev.tier_name(t).to_string();
+        let subjects = ev
+            .model
+            .subjects
+            .iter()
+            .map(|c| {
+                let rules = c
+                    .rules
+                    .iter()
+                    .map(|r| format!("rule `{}` holds ({})", tier(r.tier), r.loc.file_line()))
+                    .collect();
+                let caps = c
+                    .caps
+                    .iter()
+                    .map(|k| match k {
+                        CCap::When { tier: t, because: Some(b), .. } => format!("cap `{}`: {b}", tier(*t)),
+                        CCap::When { tier: t, loc, .. } => {
+                            format!("cap `{}` ({})", tier(*t), loc.file_line())
+                        }
+                        CCap::At { field, .. } => format!("cap at the tier of `{field}`"),
+                    })
+                    .collect();
+                let exempts = c
+                    .exempts
+                    .iter()
+                    .map(|e| match &e.because {
+                        Some(b) => format!("exempt: {b}"),
+                        None => format!("exempt ({})", e.loc.file_line()),
+                    })
+                    .collect();
+                let otherwise =
+                    format!("no rule holds: otherwise `{}`", c.otherwise.map(tier).unwrap_or_default());
+                (rules, caps, exempts, otherwise)
+            })
+            .collect();
+        Texts { subjects }
+    }
+}
 
 /// One reason in words.
 pub fn reason_text(ev: &Evaluator<'_>, o: &Outcome, r: &Reason) -> String {
-    let Some(s) = o.subject.map(usize::from) else { return String::new() };
+    reason_with(&Texts::new(ev), ev, o, r).into_owned()
+}
+
+/// One reason in words, with the run's fixed texts.
+pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Reason) -> Cow<'t, str> {
+    let Some(s) = o.subject.map(usize::from) else { return Cow::Borrowed("") };
     let c = &ev.model.subjects[s];
+    let (rules, caps, exempts, otherwise) = &texts.subjects[s];
     let tier = |t: usize| ev.tier_name(t).to_string();
-    match r {
-        Reason::Exempt(i) => {
-            let e = &c.exempts[usize::from(*i)];
-            match &e.because {
-                Some(b) => format!("exempt: {b}"),
-                None => format!("exempt ({})", e.loc.file_line()),
-            }
-        }
-        Reason::Rule(i) => {
-            let rule = &c.rules[usize::from(*i)];
-            format!("rule `{}` holds ({})", tier(rule.tier), rule.loc.file_line())
-        }
-        Reason::Otherwise => {
-            format!("no rule holds: otherwise `{}`", c.otherwise.map(tier).unwrap_or_default())
-        }
-        Reason::Cap(i) => match &c.caps[usize::from(*i)] {
-            CCap::When { tier: t, because: Some(b), .. } => format!("cap `{}`: {b}", tier(*t)),
-            CCap::When { tier: t, loc, .. } => format!("cap `{}` ({})", tier(*t), loc.file_line()),
-            CCap::At { field, .. } => format!("cap at the tier of `{field}`"),
-        },
+    Cow::Owned(match r {
+        Reason::Exempt(i) => return Cow::Borrowed(&exempts[usize::from(*i)]),
+        Reason::Rule(i) => return Cow::Borrowed(&rules[usize::from(*i)]),
+        Reason::Otherwise => return Cow::Borrowed(otherwise),
+        Reason::Cap(i) => return Cow::Borrowed(&caps[usize::from(*i)]),
         Reason::CapAt { cap, id, tier: t } => {
             let field = match &c.caps[usize::from(*cap)] {
                 CCap::At { field, .. } => field.as_str(),
@@ -57,7 +98,7 @@ pub fn reason_text(ev: &Evaluator<'_>, o: &Outcome, r: &Reason) -> String {
         Reason::Quota { rank, of, group, limit, .. } => {
             format!("quota: rank {rank} of {of} in group {group}, limit {limit}")
         }
-    }
+    })
 }
 
 fn hook_name<'a>(ev: &'a Evaluator<'_>, h: u16) -> &'a str {
@@ -100,7 +141,7 @@ pub fn summary(ev: &Evaluator<'_>, outs: &[Outcome]) -> Summary {
     s
 }
 
-fn record_json(ev: &Evaluator<'_>, o: &Outcome) -> Value {
+fn record_json(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome) -> Value {
     let tier = o.tier.filter(|_| o.status == Status::Classified).map(usize::from);
     let score = o.score.filter(|_| o.status == Status::Classified).map(|x| x.round_places(2).to_f64());
     json!({
@@ -110,32 +151,41 @@ fn record_json(ev: &Evaluator<'_>, o: &Outcome) -> Value {
         "score": score,
         "tier": tier.map(|t| ev.tier_name(t)),
         "tier_label": tier.map(|t| ev.tier_label(t)),
-        "reasons": o.reasons.iter().map(|r| reason_text(ev, o, r)).collect::<Vec<_>>(),
+        "reasons": o.reasons.iter().map(|r| reason_with(texts, ev, o, r)).collect::<Vec<_>>(),
         "error": o.error.as_deref(),
     })
 }
 
 /// The JSON of §9.
 pub fn json(ev: &Evaluator<'_>, e: &Evaluation) -> Value {
+    let texts = Texts::new(ev);
     let s = summary(ev, &e.outcomes);
     let tiers: serde_json::Map<String, Value> =
         ev.model.names.tiers.iter().zip(&s.tiers).map(|(t, n)| (t.clone(), json!(n))).collect();
     json!({
         "plan": ev.model.plan.id(),
         "year": ev.year,
-        "records": e.outcomes.iter().map(|o| record_json(ev, o)).collect::<Vec<_>>(),
+        "records": e.outcomes.iter().map(|o| record_json(&texts, ev, o)).collect::<Vec<_>>(),
         "summary": {"total": s.total, "classified": s.classified, "exempt": s.exempt, "errors": s.errors, "tiers": tiers},
     })
 }
 
 /// CSV for spreadsheets: one row per record, reasons joined by `; `.
 pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl std::io::Write) -> std::io::Result<()> {
+    let texts = Texts::new(ev);
     let mut w = csv::Writer::from_writer(out);
+    let mut reasons = String::new();
     w.write_record(["id", "subject", "status", "score", "tier", "tier_label", "reasons", "error"])?;
     for o in &e.outcomes {
         let classified = o.status == Status::Classified;
         let tier = o.tier.filter(|_| classified).map(usize::from);
-        let reasons: Vec<String> = o.reasons.iter().map(|r| reason_text(ev, o, r)).collect();
+        reasons.clear();
+        for (i, r) in o.reasons.iter().enumerate() {
+            if i > 0 {
+                reasons.push_str("; ");
+            }
+            reasons.push_str(&reason_with(&texts, ev, o, r));
+        }
         w.write_record([
             o.id.as_ref(),
             subject_name(ev, o),
@@ -143,7 +193,7 @@ pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl std::io::Write) -> std:
             &o.score.filter(|_| classified).map(|x| x.show(2)).unwrap_or_default(),
             tier.map_or("", |t| ev.tier_name(t)),
             tier.map_or("", |t| ev.tier_label(t)),
-            &reasons.join("; "),
+            &reasons,
             o.error.as_deref().unwrap_or(""),
         ])?;
     }

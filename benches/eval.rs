@@ -1,0 +1,147 @@
+//! End-to-end benchmark over generated data (PLAN-LANGUAGE issue #3, #4):
+//! read CSV → classify → write CSV, side by side with the csv crate alone
+//! parsing the same file, and peak heap memory per record.
+//!
+//!     cargo bench --bench eval -- [--records N] [--hook]
+
+use kehoach::check::check_path;
+use kehoach::eval::Evaluator;
+use kehoach::eval::run::{Input, Options, evaluate_with};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::time::Instant;
+
+/// Counts heap bytes requested (current and peak).
+struct Counting;
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let now = CURRENT.fetch_add(l.size(), Relaxed) + l.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        CURRENT.fetch_sub(l.size(), Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+const GRADES: [&str; 4] = ["xuat_sac", "tot", "trung_binh", "kem"];
+
+fn generate(path: &Path, n: usize) {
+    let mut w = BufWriter::new(std::fs::File::create(path).unwrap());
+    writeln!(w, "id,c1,c2,c3,c4,c5,c6,c7,c8,bi_ky_luat,suy_thoai,nghi_om,co_so,ngay_vao_dang").unwrap();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for i in 0..n {
+        let mut row = format!("DV{i:07}");
+        let strong = next() % 4 == 0;
+        for _ in 0..8 {
+            let r = next() % 10;
+            let g = if strong { usize::from(r > 6) } else { [0, 1, 1, 1, 1, 1, 2, 2, 2, 3][r as usize] };
+            row.push(',');
+            row.push_str(GRADES[g]);
+        }
+        for p in [50, 200, 30] {
+            row.push_str(if next() % p == 0 { ",1" } else { ",0" });
+        }
+        let year = 1970 + next() % 55;
+        row.push_str(&format!(
+            ",CS{:04},{}-{:02}-{:02}",
+            next() % 2000,
+            year,
+            1 + next() % 12,
+            1 + next() % 28
+        ));
+        writeln!(w, "{row}").unwrap();
+    }
+}
+
+fn csv_alone(path: &Path) -> (f64, usize) {
+    let t = Instant::now();
+    let mut rdr = csv::Reader::from_path(path).unwrap();
+    let mut rec = csv::StringRecord::new();
+    let mut fields = 0;
+    while rdr.read_record(&mut rec).unwrap() {
+        fields += rec.len();
+    }
+    (t.elapsed().as_secs_f64(), fields)
+}
+
+/// (seconds, peak heap bytes above the start) for read → classify → write CSV.
+fn end_to_end(plan: &str, data: &Path, out: &Path) -> (f64, usize, usize) {
+    let base = CURRENT.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    let t = Instant::now();
+    let model = check_path(Path::new(plan)).unwrap().model.unwrap();
+    let ev = Evaluator::new(&model, 2024, None);
+    let t_check = t.elapsed().as_secs_f64();
+    let opts = Options { year: 2024, as_of: None, subject: None, capture: None };
+    let e = evaluate_with(&ev, vec![Input::File(data.to_path_buf())], &opts).unwrap();
+    let t_eval = t.elapsed().as_secs_f64();
+    let w = BufWriter::new(std::fs::File::create(out).unwrap());
+    kehoach::report::csv(&ev, &e, w).unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "  phases: load and check {t_check:.3} s, read and classify {:.3} s, write {:.3} s",
+        t_eval - t_check,
+        secs - t_eval
+    );
+    (secs, PEAK.load(Relaxed) - base, e.outcomes.len())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let n = args
+        .iter()
+        .position(|a| a == "--records")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let hook = args.iter().any(|a| a == "--hook");
+    let dir = std::env::temp_dir().join("kehoach-bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let data: PathBuf = dir.join(format!("members-{n}.csv"));
+    if !data.exists() {
+        generate(&data, n);
+    }
+    let size = std::fs::metadata(&data).unwrap().len();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let plan = format!("{root}/benches/plan.kh");
+    let (t_csv, fields) = csv_alone(&data);
+    let (t_e2e, peak, records) = end_to_end(&plan, &data, &dir.join("out.csv"));
+    let (t_csv2, _) = csv_alone(&data);
+    let t_csv = t_csv.min(t_csv2);
+    println!("records            {records}");
+    println!("input              {:.1} MB, {fields} fields", size as f64 / 1e6);
+    println!("csv crate alone    {t_csv:.3} s");
+    println!("end to end         {t_e2e:.3} s  ({:.0} records/s)", records as f64 / t_e2e);
+    println!("ratio              {:.2}x the csv crate alone", t_e2e / t_csv);
+    println!(
+        "peak heap          {:.1} MB, {:.0} bytes per record",
+        peak as f64 / 1e6,
+        peak as f64 / records as f64
+    );
+    if hook {
+        let plan_hook = format!("{root}/benches/plan-hook.kh");
+        let (t_hook, peak_hook, _) = end_to_end(&plan_hook, &data, &dir.join("out-hook.csv"));
+        println!(
+            "with a score hook  {t_hook:.3} s  ({:.0} records/s), peak {:.0} bytes per record",
+            records as f64 / t_hook,
+            peak_hook as f64 / records as f64
+        );
+        println!("hook throughput    {:.0}% of the plan without it", 100.0 * t_e2e / t_hook);
+    }
+}
