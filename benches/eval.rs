@@ -111,6 +111,7 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
     let hook = args.iter().any(|a| a == "--hook");
+    sizes();
     let dir = std::env::temp_dir().join("kehoach-bench");
     std::fs::create_dir_all(&dir).unwrap();
     let data: PathBuf = dir.join(format!("members-{n}.csv"));
@@ -144,4 +145,13 @@ fn main() {
         );
         println!("hook throughput    {:.0}% of the plan without it", 100.0 * t_e2e / t_hook);
     }
+}
+#[allow(dead_code)]
+fn sizes() {
+    eprintln!(
+        "Outcome {} Reason {} Value {}",
+        std::mem::size_of::<kehoach::eval::outcome::Outcome>(),
+        std::mem::size_of::<kehoach::eval::outcome::Reason>(),
+        std::mem::size_of::<kehoach::eval::value::Value>()
+    );
 }

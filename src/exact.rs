@@ -18,10 +18,30 @@ pub struct Exact {
 fn gcd(mut a: i128, mut b: i128) -> i128 {
     a = a.abs();
     b = b.abs();
+    if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
+        return i128::from(gcd64(x, y));
+    }
     while b != 0 {
         (a, b) = (b, a % b);
     }
     a.max(1)
+}
+
+/// Binary gcd: no division, which is slow on wide integers.
+fn gcd64(a: u64, b: u64) -> u64 {
+    if a == 0 || b == 0 {
+        return (a | b).max(1);
+    }
+    let shift = (a | b).trailing_zeros();
+    let (mut a, mut b) = (a >> a.trailing_zeros(), b);
+    while b != 0 {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+    }
+    a << shift
 }
 
 impl Exact {
@@ -37,9 +57,14 @@ impl Exact {
             return None;
         }
         let (num, den) = if den < 0 { (num.checked_neg()?, den.checked_neg()?) } else { (num, den) };
-        let (num, den) = if den == 1 {
-            (num, den)
-        } else {
+        if let (Ok(n), Ok(d)) = (i64::try_from(num), i64::try_from(den)) {
+            if d == 1 {
+                return Some(Exact { num: n, den: 1 });
+            }
+            let g = gcd64(n.unsigned_abs(), d.unsigned_abs()) as i64;
+            return Some(Exact { num: n / g, den: d / g });
+        }
+        let (num, den) = {
             let g = gcd(num, den);
             (num / g, den / g)
         };

@@ -113,9 +113,21 @@ fn date(cell: CellRef<'_>) -> Result<NaiveDate, CellError> {
             _ => None,
         }
     } else {
-        NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()
+        iso_date(t)
     };
     parsed.ok_or_else(|| CellError(format!("`{t}` is not a date (YYYY-MM-DD or D/M/YYYY)")))
+}
+
+/// `YYYY-MM-DD` (month and day of one or two digits), without a format parser.
+fn iso_date(t: &str) -> Option<NaiveDate> {
+    let mut parts = t.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits =
+        |s: &str, lo: usize, hi: usize| (lo..=hi).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(y, 4, 4) || !digits(m, 1, 2) || !digits(d, 1, 2) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 #[cfg(test)]
@@ -139,6 +151,10 @@ mod tests {
         );
         let d = NaiveDate::from_ymd_opt(2020, 11, 6).unwrap();
         assert_eq!(convert_cell(&SlotKind::Date, CellRef::Text("6/11/2020")), Ok(Value::Date(d)));
+        assert_eq!(convert_cell(&SlotKind::Date, CellRef::Text("2020-11-06")), Ok(Value::Date(d)));
+        for bad in ["2020-11", "2020-11-06-1", "20-11-06", "2020-13-01", "2020-02-30", "2020-1a-01"] {
+            assert!(convert_cell(&SlotKind::Date, CellRef::Text(bad)).is_err(), "{bad}");
+        }
         assert!(convert_cell(&SlotKind::Points(Exact::int(10)), CellRef::Text("11")).is_err());
     }
 }

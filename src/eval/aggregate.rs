@@ -3,6 +3,7 @@
 
 use super::Evaluator;
 use super::expr::{Aggregate, EvalError, truth};
+use super::ids::Ids;
 use super::outcome::{Outcome, Status};
 use super::record::{Lookup, RecordEnv};
 use super::value::Value;
@@ -21,16 +22,12 @@ struct Group {
 pub struct Finished<'a> {
     pub ev: &'a Evaluator<'a>,
     pub outs: &'a [Outcome],
-    pub ids: &'a HashMap<Box<str>, usize>,
+    pub ids: &'a Ids,
     cache: RefCell<HashMap<String, HashMap<String, Group>>>,
 }
 
 impl<'a> Finished<'a> {
-    pub fn new(
-        ev: &'a Evaluator<'a>,
-        outs: &'a [Outcome],
-        ids: &'a HashMap<Box<str>, usize>,
-    ) -> Finished<'a> {
+    pub fn new(ev: &'a Evaluator<'a>, outs: &'a [Outcome], ids: &'a Ids) -> Finished<'a> {
         Finished { ev, outs, ids, cache: RefCell::new(HashMap::new()) }
     }
 
@@ -102,7 +99,7 @@ impl Lookup for Finished<'_> {
     }
 
     fn final_tier(&self, id: &str) -> Result<Option<u8>, String> {
-        let Some(&i) = self.ids.get(id) else { return Err(format!("no record has the id `{id}`")) };
+        let Some(i) = self.ids.get(self.outs, id) else { return Err(format!("no record has the id `{id}`")) };
         let o = &self.outs[i];
         match o.status {
             Status::Classified => Ok(o.tier),

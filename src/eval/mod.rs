@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod expr;
+pub mod ids;
 pub mod outcome;
 pub mod prepare;
 pub mod quota;

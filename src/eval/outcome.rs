@@ -104,6 +104,15 @@ impl Outcome {
         }
     }
 
+    /// Keeps the values of `slots` that the record has, in a vector of
+    /// exactly that size (millions of outcomes hold one).
+    pub fn keep(slots: &[usize], values: &[Option<Value>]) -> Vec<(u16, Value)> {
+        let present = |k: &usize| values.get(*k).is_some_and(Option::is_some);
+        let mut kept = Vec::with_capacity(slots.iter().filter(|k| present(k)).count());
+        kept.extend(slots.iter().filter_map(|&k| Some((k as u16, values.get(k)?.clone()?))));
+        kept
+    }
+
     pub fn kept(&self, slot: usize) -> Option<&Value> {
         self.kept.iter().find(|(s, _)| usize::from(*s) == slot).map(|(_, v)| v)
     }

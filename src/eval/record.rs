@@ -103,17 +103,14 @@ impl Evaluator<'_> {
             status: Status::Classified,
             score: None,
             tier: None,
-            reasons: Vec::new(),
+            reasons: Vec::with_capacity(2),
             error: None,
-            kept: self.prepared[s]
-                .kept
-                .iter()
-                .filter_map(|&k| Some((k as u16, values.get(k)?.clone()?)))
-                .collect(),
+            kept: Outcome::keep(&self.prepared[s].kept, values),
         };
         if let Err(message) = self.steps(s, id, values, lookup, &mut out) {
             out.fail(message);
         }
+        out.reasons.shrink_to_fit();
         out
     }
 
@@ -213,8 +210,8 @@ impl Evaluator<'_> {
     ) -> Result<usize, String> {
         match cap {
             CCap::When { tier: t, cond, loc, .. } => {
-                let what = format!("cap `{}` (line {})", self.tier_name(*t), loc.line());
-                if truth(cond, env).map_err(|e| explain_error(&e, &what))? && *t > tier {
+                let what = || format!("cap `{}` (line {})", self.tier_name(*t), loc.line());
+                if truth(cond, env).map_err(|e| explain_error(&e, &what()))? && *t > tier {
                     out.reasons.push(Reason::Cap(i as u16));
                     return Ok(*t);
                 }

@@ -5,6 +5,7 @@
 
 use super::Evaluator;
 use super::aggregate::Finished;
+use super::ids::Ids;
 use super::outcome::{Outcome, Status};
 use super::quota;
 use super::record::NoLookup;
@@ -13,7 +14,6 @@ use crate::check::Model;
 use crate::check::types::in_family;
 use crate::data::{At, CellRef, Columns, DataError, OwnedRow, Row, convert_cell, norm, read_file};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Where records come from: a data file, or rows made in memory (test blocks).
@@ -75,7 +75,11 @@ struct Run<'a> {
     default_subject: Option<usize>,
     outs: Vec<Outcome>,
     positions: Vec<(usize, At)>,
-    ids: HashMap<Box<str>, usize>,
+    ids: Ids,
+    /// The record being read has a new id, to index once it is pushed.
+    fresh: bool,
+    /// The values of the record being read, reused from row to row.
+    buf: Vec<Option<Value>>,
     pending: Vec<(usize, Vec<Option<Value>>)>,
     files: Vec<PathBuf>,
     capture: Option<String>,
@@ -112,7 +116,9 @@ pub fn evaluate_with(
         default_subject,
         outs: Vec::new(),
         positions: Vec::new(),
-        ids: HashMap::new(),
+        ids: Ids::default(),
+        fresh: false,
+        buf: Vec::new(),
         pending: Vec::new(),
         files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),
         capture: opts.capture.clone(),
@@ -145,6 +151,10 @@ pub fn evaluate_with(
 impl Run<'_> {
     fn read(&mut self, fi: usize, file: &Path) -> Result<Option<String>, DataError> {
         let mut roles_for: Option<(usize, Roles)> = None;
+        let more = crate::data::estimate_rows(file);
+        self.outs.reserve(more);
+        self.positions.reserve(more);
+        self.ids.reserve(&self.outs, more);
         let headers = read_file(file, |headers, row| {
             if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
                 roles_for = Some((headers.len(), roles(headers, &self.cols)));
@@ -188,6 +198,9 @@ impl Run<'_> {
             Ok(o) => self.outs.push(o),
             Err((id, subject, message)) => self.outs.push(Outcome::error(&id, subject, message)),
         }
+        if std::mem::take(&mut self.fresh) {
+            self.ids.insert(&self.outs, index);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -203,13 +216,35 @@ impl Run<'_> {
     ) -> Result<Outcome, (String, Option<u16>, String)> {
         let here = |run: &Self| run.at(fi, at);
         let s = self.subject_of(subject).map_err(|m| (id.clone(), None, format!("{}: {m}", here(self))))?;
-        if let Some(&first) = self.ids.get(id.as_str()) {
+        if let Some(first) = self.ids.get(&self.outs, id.as_str()) {
             let (ffi, fat) = self.positions[first];
             let message = format!("{}: id `{id}` repeats (first at {})", here(self), self.at(ffi, fat));
             return Err((id, Some(s as u16), message));
         }
-        self.ids.insert(id.as_str().into(), index);
-        let mut values: Vec<Option<Value>> = vec![None; self.cols.subjects[s].kinds.len()];
+        self.fresh = true;
+        let mut values = std::mem::take(&mut self.buf);
+        values.clear();
+        values.resize(self.cols.subjects[s].kinds.len(), None);
+        let outcome = self.classify_row(s, (fi, at), index, headers, roles, row, &id, &mut values);
+        self.buf = values;
+        Ok(outcome)
+    }
+
+    /// Converts the row's cells and classifies it (or keeps it for later
+    /// when it reads other records).
+    #[allow(clippy::too_many_arguments)]
+    fn classify_row(
+        &mut self,
+        s: usize,
+        (fi, at): (usize, At),
+        index: usize,
+        headers: &[String],
+        roles: &Roles,
+        row: &Row,
+        id: &str,
+        values: &mut [Option<Value>],
+    ) -> Outcome {
+        let here = |run: &Self| run.at(fi, at);
         let mut first_error = None;
         for (col, c) in &row.cells {
             let Some(slot) = roles.items.get(*col).and_then(|per| per[s]) else { continue };
@@ -225,31 +260,25 @@ impl Run<'_> {
                 Err(_) => {}
             }
         }
-        let keep = |values: &[Option<Value>]| -> Vec<(u16, Value)> {
-            self.ev.prepared[s].kept.iter().filter_map(|&k| Some((k as u16, values[k].clone()?))).collect()
-        };
+        let keep = |values: &[Option<Value>]| Outcome::keep(&self.ev.prepared[s].kept, values);
         if let Some(message) = first_error {
             // Kept values still say which groups the record belongs to.
-            let mut o = Outcome::error(&id, Some(s as u16), message);
-            o.kept = keep(&values);
-            return Ok(o);
+            let mut o = Outcome::error(id, Some(s as u16), message);
+            o.kept = keep(values);
+            return o;
         }
-        if self.capture.as_deref() == Some(id.as_str()) {
-            self.captured = Some((index, values.clone()));
+        if self.capture.as_deref() == Some(id) {
+            self.captured = Some((index, values.to_vec()));
         }
         if self.ev.prepared[s].has_deps {
-            self.pending.push((index, values.clone()));
-            let mut o = Outcome::error(&id, Some(s as u16), String::new());
+            self.pending.push((index, values.to_vec()));
+            let mut o = Outcome::error(id, Some(s as u16), String::new());
             o.status = Status::Classified;
             o.error = None;
-            o.kept = self.ev.prepared[s]
-                .kept
-                .iter()
-                .filter_map(|&k| Some((k as u16, values[k].clone()?)))
-                .collect();
-            return Ok(o);
+            o.kept = keep(values);
+            return o;
         }
-        Ok(self.ev.classify(s, &id, &values, &NoLookup))
+        self.ev.classify(s, id, values, &NoLookup)
     }
 
     fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, String> {
@@ -294,7 +323,7 @@ impl Run<'_> {
             let Some(s) = self.outs[i].subject.map(usize::from) else { continue };
             for (slot, root) in &self.ev.prepared[s].refs {
                 let Some(Value::Str(target)) = self.outs[i].kept(*slot).cloned() else { continue };
-                let ok = self.ids.get(target.as_str()).is_some_and(|&j| {
+                let ok = self.ids.get(&self.outs, target.as_str()).is_some_and(|j| {
                     self.outs[j]
                         .subject
                         .is_some_and(|t| in_family(plan, &plan.subjects[usize::from(t)].name.name, root))

@@ -8,7 +8,6 @@ use crate::eval::outcome::Status;
 use crate::eval::record::RecordEnv;
 use crate::eval::run::Evaluation;
 use crate::eval::value::Value;
-use std::collections::HashMap;
 use std::fmt::Write;
 
 pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
@@ -24,8 +23,7 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
     let subject = &ev.model.plan.subjects[s];
     let label = subject.label.as_ref().map_or(String::new(), |l| format!(" \"{}\"", l.value));
     let _ = writeln!(out, "subject `{}`{label}, year {}", subject.name.name, ev.year);
-    let ids: HashMap<Box<str>, usize> =
-        e.outcomes.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
+    let ids = crate::eval::ids::Ids::of(&e.outcomes);
     let finished = Finished::new(ev, &e.outcomes, &ids);
     values_section(ev, s, values, &mut out);
     let env = RecordEnv { ev, subject: s, values, score: o.score, tier: None, id, lookup: &finished };
