@@ -31,8 +31,9 @@ impl<'m> Evaluator<'m> {
     /// For evaluation year `year`; `as_of` defaults to 31/12 of that year.
     pub fn new(model: &'m Model, year: i32, as_of: Option<NaiveDate>) -> Evaluator<'m> {
         let as_of = as_of.or_else(|| NaiveDate::from_ymd_opt(year, 12, 31)).unwrap_or_default();
-        let hooks = HookRunner::new(model.hooks.clone());
-        Evaluator { model, prepared: prepare::prepare(model), year, as_of, hooks }
+        let prepared = prepare::prepare(model);
+        let hooks = HookRunner::new(model, &prepared);
+        Evaluator { model, prepared, year, as_of, hooks }
     }
 
     pub fn is_flag(&self, s: usize, slot: usize) -> bool {

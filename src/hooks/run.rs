@@ -1,41 +1,58 @@
 //! Running hooks on a record: the record as the map `m`, `score` (and
 //! `tier`) in scope, notes captured, limits enforced by the engine.
 
+use super::record::RecordView;
 use super::script_loc;
+use crate::check::Model;
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason};
+use crate::eval::prepare::PSubject;
 use crate::eval::value::Value;
 use crate::exact::Exact;
-use rhai::{AST, Dynamic, Engine, Map, Scope};
+use rhai::{AST, Dynamic, Engine, Scope};
 use std::sync::{Arc, Mutex};
 
-/// The engine, the compiled scripts and the buffer their notes go to.
+/// The engine, the compiled scripts, the record handle `m`, one scope
+/// reused from call to call, and the buffer notes go to.
 pub struct HookRunner {
     engine: Engine,
     asts: Vec<AST>,
+    view: RecordView,
+    scope: Mutex<Scope<'static>>,
     notes: Arc<Mutex<Vec<String>>>,
 }
 
 impl HookRunner {
-    pub fn new(asts: Vec<AST>) -> HookRunner {
+    pub fn new(model: &Model, prepared: &[PSubject]) -> HookRunner {
         let notes = Arc::new(Mutex::new(Vec::new()));
         let mut engine = super::engine();
         let (n1, n2, n3) = (Arc::clone(&notes), Arc::clone(&notes), Arc::clone(&notes));
         engine.register_fn("note", move |text: &str| push(&n1, text.to_string()));
         engine.on_print(move |text| push(&n2, text.to_string()));
         engine.on_debug(move |text, _, _| push(&n3, text.to_string()));
-        HookRunner { engine, asts, notes }
+        let view = super::record::register(&mut engine, model, prepared);
+        HookRunner { engine, asts: model.hooks.clone(), view, scope: Mutex::new(Scope::new()), notes }
     }
 
-    fn run(
-        &self,
-        ev: &Evaluator<'_>,
-        h: usize,
-        mut scope: Scope<'_>,
-        out: &mut Outcome,
-    ) -> Result<Dynamic, String> {
+    /// Makes `m` the given record, and `score` (and `tier`) its values.
+    fn bind(&self, s: usize, id: &str, values: &[Option<Value>], score: Exact, tier: Option<&str>) {
+        self.view.set(s, id, values, score);
+        if let Ok(mut scope) = self.scope.lock() {
+            scope.rewind(0);
+            scope.push("m", self.view.clone());
+            scope.push("score", score.to_f64());
+            if let Some(t) = tier {
+                scope.push("tier", t.to_string());
+            }
+        }
+    }
+
+    fn run(&self, ev: &Evaluator<'_>, h: usize, out: &mut Outcome) -> Result<Dynamic, String> {
         take(&self.notes);
-        let result = self.engine.eval_ast_with_scope::<Dynamic>(&mut scope, &self.asts[h]);
+        let result = match self.scope.lock() {
+            Ok(mut scope) => self.engine.eval_ast_with_scope::<Dynamic>(&mut scope, &self.asts[h]),
+            Err(_) => Err("the hook scope is unavailable".into()),
+        };
         for text in take(&self.notes) {
             out.reasons.push(Reason::Note { hook: h as u16, text: text.into() });
         }
@@ -64,10 +81,8 @@ impl HookRunner {
         score: Exact,
         out: &mut Outcome,
     ) -> Result<Exact, String> {
-        let mut scope = Scope::new();
-        scope.push("m", record_map(ev, s, id, values, score));
-        scope.push("score", score.to_f64());
-        let v = self.run(ev, h, scope, out)?;
+        self.bind(s, id, values, score, None);
+        let v = self.run(ev, h, out)?;
         let name = &ev.model.plan.hooks[h].decl.name.name;
         if v.is_unit() {
             return Ok(score);
@@ -94,11 +109,8 @@ impl HookRunner {
         tier: usize,
         out: &mut Outcome,
     ) -> Result<usize, String> {
-        let mut scope = Scope::new();
-        scope.push("m", record_map(ev, s, id, values, score));
-        scope.push("score", score.to_f64());
-        scope.push("tier", ev.tier_name(tier).to_string());
-        let v = self.run(ev, h, scope, out)?;
+        self.bind(s, id, values, score, Some(ev.tier_name(tier)));
+        let v = self.run(ev, h, out)?;
         let name = &ev.model.plan.hooks[h].decl.name.name;
         if v.is_unit() {
             return Ok(tier);
@@ -123,33 +135,4 @@ fn push(notes: &Mutex<Vec<String>>, text: String) {
 
 fn take(notes: &Mutex<Vec<String>>) -> Vec<String> {
     notes.lock().map(|mut n| std::mem::take(&mut *n)).unwrap_or_default()
-}
-
-/// The record as §7 shows it to scripts.
-pub fn record_map(ev: &Evaluator<'_>, s: usize, id: &str, values: &[Option<Value>], score: Exact) -> Map {
-    let mut m = Map::new();
-    m.insert("id".into(), id.into());
-    m.insert("subject".into(), ev.model.plan.subjects[s].name.name.clone().into());
-    m.insert("score".into(), score.to_f64().into());
-    let names = &ev.prepared[s].names;
-    for (slot, name) in names.iter().enumerate() {
-        let v = values.get(slot).and_then(Option::as_ref);
-        m.insert(name.as_str().into(), to_dynamic(ev, s, slot, v));
-    }
-    m
-}
-
-fn to_dynamic(ev: &Evaluator<'_>, s: usize, slot: usize, v: Option<&Value>) -> Dynamic {
-    match v {
-        None if ev.is_flag(s, slot) => false.into(),
-        None => Dynamic::UNIT,
-        Some(Value::Bool(b)) => (*b).into(),
-        Some(Value::Num(n)) => n.to_f64().into(),
-        Some(Value::Grade(g)) => ev.grade_name(*g).into(),
-        Some(Value::Tier(rank)) => ev.tier_name(ev.model.names.tiers.len() - 1 - rank).to_string().into(),
-        Some(Value::Choice(i)) => ev.choice_name(s, slot, *i).into(),
-        Some(Value::Date(d)) => d.format("%Y-%m-%d").to_string().into(),
-        Some(Value::Str(t)) => t.clone().into(),
-        Some(Value::DayMonth(dm)) => format!("{}/{}", dm.day, dm.month).into(),
-    }
 }

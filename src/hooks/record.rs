@@ -1,0 +1,175 @@
+//! The record `m` as scripts see it (§7), without building a map per record:
+//! `m` is a handle to the record being evaluated, and each of its properties
+//! is a getter registered once, which converts one value only when read.
+
+use crate::check::Model;
+use crate::eval::prepare::PSubject;
+use crate::eval::value::Value;
+use crate::exact::Exact;
+use crate::syntax::ast::{FieldType, ItemKind};
+use rhai::{Dynamic, Engine, EvalAltResult, ImmutableString};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// How to show one slot's value to a script.
+#[derive(Clone)]
+enum Show {
+    Flag,
+    Plain,
+    Choice(Vec<ImmutableString>),
+}
+
+/// What does not change from record to record: names and their slots.
+struct Tables {
+    /// Per subject: the slot of each property name (by name id), if it has one.
+    slots: Vec<Vec<Option<usize>>>,
+    /// Per subject, per slot.
+    show: Vec<Vec<Show>>,
+    subjects: Vec<ImmutableString>,
+    /// Scale values and their grade names.
+    grades: Vec<(Exact, ImmutableString)>,
+    /// Tier names, best first.
+    tiers: Vec<ImmutableString>,
+}
+
+/// The record being evaluated.
+pub struct Current {
+    tables: Tables,
+    subject: usize,
+    id: ImmutableString,
+    score: f64,
+    values: Vec<Option<Value>>,
+}
+
+/// The value of `m` in scripts: a handle on the current record.
+#[derive(Clone)]
+pub struct RecordView(Arc<Mutex<Current>>);
+
+impl RecordView {
+    fn lock(&self) -> Result<MutexGuard<'_, Current>, Box<EvalAltResult>> {
+        self.0.lock().map_err(|_| "the record is unavailable".into())
+    }
+
+    /// Makes this record the current one.
+    pub fn set(&self, s: usize, id: &str, values: &[Option<Value>], score: Exact) {
+        if let Ok(mut c) = self.0.lock() {
+            c.subject = s;
+            if c.id.as_str() != id {
+                c.id = id.into();
+            }
+            c.score = score.to_f64();
+            c.values.clear();
+            c.values.extend_from_slice(values);
+        }
+    }
+
+    fn property(&self, name: usize, key: &str) -> Result<Dynamic, Box<EvalAltResult>> {
+        let c = self.lock()?;
+        let t = &c.tables;
+        let Some(slot) = t.slots[c.subject].get(name).copied().flatten() else {
+            return Err(format!("the record has no property `{key}`").into());
+        };
+        let v = c.values.get(slot).and_then(Option::as_ref);
+        Ok(match (&t.show[c.subject][slot], v) {
+            (Show::Flag, None) => false.into(),
+            (_, None) => Dynamic::UNIT,
+            (Show::Choice(names), Some(Value::Choice(i))) => {
+                names.get(*i).cloned().unwrap_or_default().into()
+            }
+            (_, Some(v)) => plain(t, v),
+        })
+    }
+}
+
+fn plain(t: &Tables, v: &Value) -> Dynamic {
+    match v {
+        Value::Bool(b) => (*b).into(),
+        Value::Num(n) => n.to_f64().into(),
+        Value::Grade(g) => {
+            t.grades.iter().find(|(x, _)| x == g).map(|(_, n)| n.clone()).unwrap_or_default().into()
+        }
+        Value::Tier(rank) => {
+            t.tiers.get(t.tiers.len().saturating_sub(1 + rank)).cloned().unwrap_or_default().into()
+        }
+        Value::Choice(i) => (*i as i64).into(),
+        Value::Date(d) => d.format("%Y-%m-%d").to_string().into(),
+        Value::Str(s) => s.as_str().into(),
+        Value::DayMonth(dm) => format!("{}/{}", dm.day, dm.month).into(),
+    }
+}
+
+/// Registers the record type and one getter per property name of the plan,
+/// and returns the handle the runner updates per record.
+pub fn register(engine: &mut Engine, model: &Model, prepared: &[PSubject]) -> RecordView {
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for p in prepared {
+        for n in &p.names {
+            let next = ids.len();
+            ids.entry(n.clone()).or_insert(next);
+        }
+    }
+    let slots = prepared
+        .iter()
+        .map(|p| {
+            let mut v = vec![None; ids.len()];
+            for (slot, n) in p.names.iter().enumerate() {
+                v[ids[n]] = Some(slot);
+            }
+            v
+        })
+        .collect();
+    let view = RecordView(Arc::new(Mutex::new(Current {
+        tables: tables(model, prepared, slots),
+        subject: 0,
+        id: ImmutableString::new(),
+        score: 0.0,
+        values: Vec::new(),
+    })));
+    engine.register_type_with_name::<RecordView>("record");
+    engine.register_get("id", |r: &mut RecordView| r.lock().map(|c| c.id.clone()));
+    engine
+        .register_get("subject", |r: &mut RecordView| r.lock().map(|c| c.tables.subjects[c.subject].clone()));
+    engine.register_get("score", |r: &mut RecordView| r.lock().map(|c| c.score));
+    for (name, id) in ids {
+        if matches!(name.as_str(), "id" | "subject" | "score") {
+            continue;
+        }
+        let key = name.clone();
+        engine.register_get(name, move |r: &mut RecordView| r.property(id, &key));
+    }
+    view
+}
+
+fn tables(model: &Model, prepared: &[PSubject], slots: Vec<Vec<Option<usize>>>) -> Tables {
+    let plan = &model.plan;
+    let show = (0..prepared.len())
+        .map(|s| {
+            (0..prepared[s].names.len())
+                .map(|slot| match plan.subjects[s].decls.get(slot).map(|d| &d.kind) {
+                    Some(ItemKind::Flag(_)) => Show::Flag,
+                    Some(ItemKind::Field(f)) => match &f.ty {
+                        FieldType::Choice(opts) => {
+                            Show::Choice(opts.iter().map(|o| o.name.name.as_str().into()).collect())
+                        }
+                        _ => Show::Plain,
+                    },
+                    _ => Show::Plain,
+                })
+                .collect()
+        })
+        .collect();
+    let grades = plan
+        .scale
+        .iter()
+        .flat_map(|s| s.grades.iter())
+        .filter_map(|g| Some((Exact::from_num(&g.value.value)?, g.name.name.as_str().into())))
+        .collect();
+    let tiers = plan.tiers.iter().flat_map(|t| t.tiers.iter()).map(|t| t.name.name.as_str().into()).collect();
+    Tables {
+        slots,
+        show,
+        subjects: plan.subjects.iter().map(|s| s.name.name.as_str().into()).collect(),
+        grades,
+        tiers,
+    }
+}
