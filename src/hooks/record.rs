@@ -30,6 +30,8 @@ struct Tables {
     grades: Vec<(Exact, ImmutableString)>,
     /// Tier names, best first.
     tiers: Vec<ImmutableString>,
+    /// Property name → name id, for `m["name"]`.
+    ids: HashMap<String, usize>,
 }
 
 /// The record being evaluated.
@@ -63,11 +65,22 @@ impl RecordView {
         }
     }
 
+    fn index(&self, key: &str) -> Result<Dynamic, Box<EvalAltResult>> {
+        let id = self.lock()?.tables.ids.get(key).copied();
+        match (key, id) {
+            ("id", _) => self.lock().map(|c| c.id.clone().into()),
+            ("subject", _) => self.lock().map(|c| c.tables.subjects[c.subject].clone().into()),
+            ("score", _) => self.lock().map(|c| c.score.into()),
+            (_, Some(id)) => self.property(id, key),
+            (_, None) => Err(no_property(key)),
+        }
+    }
+
     fn property(&self, name: usize, key: &str) -> Result<Dynamic, Box<EvalAltResult>> {
         let c = self.lock()?;
         let t = &c.tables;
         let Some(slot) = t.slots[c.subject].get(name).copied().flatten() else {
-            return Err(format!("the record has no property `{key}`").into());
+            return Err(no_property(key));
         };
         let v = c.values.get(slot).and_then(Option::as_ref);
         Ok(match (&t.show[c.subject][slot], v) {
@@ -79,6 +92,10 @@ impl RecordView {
             (_, Some(v)) => plain(t, v),
         })
     }
+}
+
+fn no_property(key: &str) -> Box<EvalAltResult> {
+    EvalAltResult::ErrorPropertyNotFound(key.to_string(), rhai::Position::NONE).into()
 }
 
 fn plain(t: &Tables, v: &Value) -> Dynamic {
@@ -119,7 +136,7 @@ pub fn register(engine: &mut Engine, model: &Model, prepared: &[PSubject]) -> Re
         })
         .collect();
     let view = RecordView(Arc::new(Mutex::new(Current {
-        tables: tables(model, prepared, slots),
+        tables: tables(model, prepared, slots, ids.clone()),
         subject: 0,
         id: ImmutableString::new(),
         score: 0.0,
@@ -137,10 +154,17 @@ pub fn register(engine: &mut Engine, model: &Model, prepared: &[PSubject]) -> Re
         let key = name.clone();
         engine.register_get(name, move |r: &mut RecordView| r.property(id, &key));
     }
+    // `m["name"]`, and the fallback for a property no getter serves.
+    engine.register_indexer_get(|r: &mut RecordView, key: &str| r.index(key));
     view
 }
 
-fn tables(model: &Model, prepared: &[PSubject], slots: Vec<Vec<Option<usize>>>) -> Tables {
+fn tables(
+    model: &Model,
+    prepared: &[PSubject],
+    slots: Vec<Vec<Option<usize>>>,
+    ids: HashMap<String, usize>,
+) -> Tables {
     let plan = &model.plan;
     let show = (0..prepared.len())
         .map(|s| {
@@ -171,5 +195,6 @@ fn tables(model: &Model, prepared: &[PSubject], slots: Vec<Vec<Option<usize>>>) 
         subjects: plan.subjects.iter().map(|s| s.name.name.as_str().into()).collect(),
         grades,
         tiers,
+        ids,
     }
 }

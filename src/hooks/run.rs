@@ -9,7 +9,7 @@ use crate::eval::outcome::{Outcome, Reason};
 use crate::eval::prepare::PSubject;
 use crate::eval::value::Value;
 use crate::exact::Exact;
-use rhai::{AST, Dynamic, Engine, Scope};
+use rhai::{AST, Dynamic, Engine, EvalAltResult, Scope};
 use std::sync::{Arc, Mutex};
 
 /// The engine, the compiled scripts, the record handle `m`, one scope
@@ -64,7 +64,7 @@ impl HookRunner {
                 "hook `{}` failed at {}:{line}:{col}: {}",
                 hook.decl.name.name,
                 loc.src.name(),
-                e.unwrap_inner()
+                in_words(e.unwrap_inner())
             )
         })
     }
@@ -120,6 +120,29 @@ impl HookRunner {
             Some(i) => Ok(i.max(tier)),
             None => Err(format!("hook `{name}` returned `{t}`, which is not a tier")),
         }
+    }
+}
+
+/// A rhai error in a plan author's words; the sandbox limits say which limit.
+fn in_words(e: &EvalAltResult) -> String {
+    use super::limits::*;
+    match e {
+        EvalAltResult::ErrorTooManyOperations(_) => {
+            format!("it ran more than {MAX_OPERATIONS} operations, the limit for one call of a hook")
+        }
+        EvalAltResult::ErrorStackOverflow(_) => {
+            format!("it nested function calls more than {MAX_CALL_LEVELS} levels deep")
+        }
+        EvalAltResult::ErrorDataTooLarge(what, _) => format!(
+            "{} grew past its limit (strings {MAX_STRING_SIZE} bytes, arrays {MAX_ARRAY_SIZE} items, maps {MAX_MAP_SIZE} entries)",
+            what.to_lowercase()
+        ),
+        EvalAltResult::ErrorPropertyNotFound(p, _) => {
+            format!("the record has no property `{p}` (a misspelt name, or one the subject does not declare)")
+        }
+        EvalAltResult::ErrorRuntime(v, _) => format!("it threw `{v}`"),
+        EvalAltResult::ErrorFunctionNotFound(f, _) => format!("it calls `{f}`, which hooks do not have"),
+        other => other.to_string(),
     }
 }
 

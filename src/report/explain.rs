@@ -4,7 +4,7 @@ use super::reason_text;
 use crate::eval::Evaluator;
 use crate::eval::aggregate::Finished;
 use crate::eval::expr::truth;
-use crate::eval::outcome::Status;
+use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::record::RecordEnv;
 use crate::eval::run::Evaluation;
 use crate::eval::value::Value;
@@ -35,6 +35,7 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
     if let Ok(score) = ev.score(s, values) {
         let _ = writeln!(out, "score = {} (exact: {})", score.show(2), score.to_num());
     }
+    hooks_section(ev, s, o, &mut out);
     for r in &c.rules {
         let held = match truth(&r.cond, &env) {
             Ok(b) => yes(b).to_string(),
@@ -64,6 +65,36 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
     };
     let _ = writeln!(out, "outcome: {outcome}");
     Some(out)
+}
+
+/// Each hook of the subject, where it is, and what it did to this record.
+fn hooks_section(ev: &Evaluator<'_>, s: usize, o: &Outcome, out: &mut String) {
+    let p = &ev.prepared[s];
+    for &h in p.score_hooks.iter().chain(&p.tier_hooks) {
+        let hook = &ev.model.plan.hooks[h];
+        let d = &hook.decl;
+        let _ = writeln!(out, "hook `{}` on {} ({}):", d.name.name, d.stage.word(), d.loc.file_line());
+        let mut any = false;
+        for r in &o.reasons {
+            let line = match r {
+                Reason::Note { hook, text } if usize::from(*hook) == h => format!("note: {text}"),
+                Reason::HookScore { hook, before, after } if usize::from(*hook) == h => {
+                    format!("score {} → {}", before.show(4), after.show(4))
+                }
+                Reason::HookTier { hook, before, after } if usize::from(*hook) == h => format!(
+                    "tier `{}` → `{}`",
+                    ev.tier_name(usize::from(*before)),
+                    ev.tier_name(usize::from(*after))
+                ),
+                _ => continue,
+            };
+            any = true;
+            let _ = writeln!(out, "  {line}");
+        }
+        if !any {
+            let _ = writeln!(out, "  no change");
+        }
+    }
 }
 
 fn yes(b: bool) -> &'static str {

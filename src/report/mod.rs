@@ -85,7 +85,7 @@ pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Re
             };
             format!("cap at `{}`, the tier of `{id}` ({field})", tier(usize::from(*t)))
         }
-        Reason::Note { text, .. } => text.to_string(),
+        Reason::Note { hook, text } => format!("hook `{}`: {text}", hook_name(ev, *hook)),
         Reason::HookScore { hook, before, after } => {
             format!("hook `{}`: score {} → {}", hook_name(ev, *hook), before.show(2), after.show(2))
         }

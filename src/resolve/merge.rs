@@ -317,7 +317,7 @@ fn load_hook(h: &ast::Hook, diags: &mut Vec<Diagnostic>) -> Option<Hook> {
         }),
         ast::HookBody::File(path) => {
             let dir = h.loc.src.path().parent().unwrap_or(Path::new(""));
-            let full = dir.join(&path.value);
+            let full = super::tidy(&dir.join(&path.value));
             match std::fs::read_to_string(&full) {
                 Ok(text) => Some(Hook {
                     decl: h.clone(),

@@ -109,6 +109,23 @@ fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
+/// `a/b/../c` as `a/c`, lexically, so that diagnostics name files the way a
+/// person would (`plans/hanoi/01-KH-TU.kh`, not `plans/ba-dinh/../hanoi/…`).
+pub fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
 /// Reads the parent named by `extends`, or reports why it cannot be used.
 fn parent(
     child: &Arc<Source>,
@@ -118,7 +135,7 @@ fn parent(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Arc<Source>> {
     let dir = child.path().parent().unwrap_or(Path::new(""));
-    let path = dir.join(&ext.value);
+    let path = tidy(&dir.join(&ext.value));
     if depth + 1 >= MAX_CHAIN {
         diags.push(Diagnostic::new(Kind::ExtendsTooDeep { limit: MAX_CHAIN }, &ext.loc));
         return None;

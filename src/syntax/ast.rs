@@ -273,6 +273,16 @@ pub enum Stage {
     Tier,
 }
 
+impl Stage {
+    /// The keyword, as written after `on`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Stage::Score => "score",
+            Stage::Tier => "tier",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hook {
     pub name: Ident,
