@@ -4,6 +4,7 @@
 mod check;
 mod eval;
 mod fmt;
+mod schedule;
 mod show;
 
 use crate::diag::{self, Color, Diagnostic};
@@ -78,6 +79,21 @@ enum Command {
     Test {
         #[arg(required = true)]
         plans: Vec<PathBuf>,
+    },
+    /// The deadlines a plan sets for a year; with `--done`, who is late.
+    Schedule {
+        plan: PathBuf,
+        /// The evaluation year (default: this year).
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: schedule::ScheduleFormat,
+        /// CSV of units with their level and completion date (`unit`, `level`, `done`).
+        #[arg(long)]
+        done: Option<PathBuf>,
+        /// The day to judge unfinished units against (default: today).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<chrono::NaiveDate>,
     },
     /// Print a plan in canonical syntax with `# from FILE:LINE` provenance.
     Show {
@@ -158,7 +174,22 @@ pub fn run() -> i32 {
         }
         Command::Explain { plan, data, id } => eval::run_explain(&data.args(&plan), &id, color),
         Command::Test { plans } => eval::run_test(&plans, color),
+        Command::Schedule { plan, year, format, done, as_of } => {
+            let args = schedule::ScheduleArgs {
+                plan: &plan,
+                year: year.unwrap_or_else(this_year),
+                format,
+                done: done.as_deref(),
+                as_of,
+            };
+            schedule::run(&args, color)
+        }
     }
+}
+
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Local::now().year()
 }
 
 fn color(choice: ColorChoice) -> Color {

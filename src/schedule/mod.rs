@@ -1,6 +1,11 @@
 //! Deadlines: the first and last allowed day of a level for an evaluation
 //! year. Shared by `check` (ordering, loosening) and `kehoach schedule`.
 
+pub mod done;
+pub mod entries;
+pub mod ics;
+pub mod render;
+
 use crate::syntax::ast::{Due, DueKind};
 use chrono::{Datelike, NaiveDate};
 

@@ -1,0 +1,64 @@
+//! `kehoach schedule`: the deadlines for a year as a table, JSON or an
+//! iCalendar file; with `--done`, which units were on time.
+
+use crate::diag::Color;
+use crate::schedule::{done, entries::entries, ics, render};
+use crate::syntax::ast::HeaderKind;
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use std::path::Path;
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ScheduleFormat {
+    Table,
+    Json,
+    Ics,
+}
+
+pub struct ScheduleArgs<'a> {
+    pub plan: &'a Path,
+    pub year: i32,
+    pub format: ScheduleFormat,
+    pub done: Option<&'a Path>,
+    pub as_of: Option<NaiveDate>,
+}
+
+pub fn run(a: &ScheduleArgs<'_>, color: Color) -> i32 {
+    let model = match super::load_model(a.plan, color) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let plan = &model.plan;
+    let list = entries(plan, a.year);
+    let Some(file) = a.done else {
+        match a.format {
+            ScheduleFormat::Table => print!("{}", render::table(plan.id(), a.year, &list)),
+            ScheduleFormat::Json => println!("{:#}", render::json(plan.id(), a.year, &list)),
+            ScheduleFormat::Ics => {
+                let issued = plan.header.entries.iter().find_map(|e| match &e.kind {
+                    HeaderKind::Issued(d) => Some(d.value),
+                    _ => None,
+                });
+                print!("{}", ics::calendar(plan.id(), a.year, issued, &list));
+            }
+        }
+        return 0;
+    };
+    let as_of = a.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let units = match done::judge(file, &list, as_of) {
+        Ok(u) => u,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 2;
+        }
+    };
+    match a.format {
+        ScheduleFormat::Json => println!("{:#}", render::done_json(plan.id(), a.year, &units)),
+        ScheduleFormat::Table => print!("{}", render::done_table(&file.display().to_string(), &units)),
+        ScheduleFormat::Ics => {
+            eprintln!("error: `--done` reports on units; use `--format table` or `--format json`");
+            return 2;
+        }
+    }
+    i32::from(units.iter().any(done::Unit::is_problem))
+}

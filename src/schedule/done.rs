@@ -1,0 +1,111 @@
+//! Compliance: which units finished their review on time. The `--done` file
+//! is CSV with a unit, its level (name or label) and the day it finished;
+//! an empty day means not finished yet, judged against `as_of`.
+
+use super::entries::Entry;
+use crate::data::{CellRef, SlotKind, convert_cell, norm};
+use crate::eval::value::Value;
+use chrono::NaiveDate;
+use std::path::Path;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    OnTime,
+    /// Finished before a `month` deadline's window opened.
+    Early,
+    Late,
+    /// Not finished, and its last day has passed.
+    Overdue,
+    /// Not finished, and there is still time.
+    Pending,
+    /// The row could not be judged (unknown level, bad date).
+    Invalid,
+}
+
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub unit: String,
+    pub level: String,
+    pub line: u64,
+    pub done: Option<NaiveDate>,
+    pub last_day: Option<NaiveDate>,
+    pub verdict: Verdict,
+    /// Days past the last allowed day (late or overdue), else 0.
+    pub days_late: i64,
+    pub problem: Option<String>,
+}
+
+impl Unit {
+    /// Late, overdue or not judgeable: the run exits 1.
+    pub fn is_problem(&self) -> bool {
+        matches!(self.verdict, Verdict::Late | Verdict::Overdue | Verdict::Invalid)
+    }
+}
+
+/// Judges every row of `file` against the deadlines; `Err` when the file
+/// cannot be read at all or lacks a column.
+pub fn judge(file: &Path, entries: &[Entry], as_of: NaiveDate) -> Result<Vec<Unit>, String> {
+    let cannot = |e: csv::Error| format!("cannot read `{}`: {e}", file.display());
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    let header = text.lines().next().unwrap_or("");
+    let delim = [b',', b';', b'\t'].into_iter().max_by_key(|d| header.bytes().filter(|b| b == d).count());
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delim.unwrap_or(b','))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr.headers().map_err(cannot)?.iter().map(norm).collect();
+    let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
+    let need =
+        |c: Option<usize>, what: &str| c.ok_or_else(|| format!("`{}` has no {what} column", file.display()));
+    let unit = need(col(&["unit", "don_vi", "đơn vị", "to_chuc", "tổ chức"]), "`unit`")?;
+    let level = need(col(&["level", "cap", "cấp"]), "`level`")?;
+    let done = need(col(&["done", "ngay_hoan_thanh", "ngày hoàn thành", "date", "ngay"]), "`done`")?;
+    let mut out = Vec::new();
+    for row in rdr.records() {
+        let row = row.map_err(cannot)?;
+        let line = row.position().map_or(0, |p| p.line());
+        let cell = |i: usize| row.get(i).unwrap_or("").trim().to_string();
+        out.push(one(cell(unit), &cell(level), &cell(done), line, entries, as_of));
+    }
+    Ok(out)
+}
+
+fn one(unit: String, level: &str, done: &str, line: u64, entries: &[Entry], as_of: NaiveDate) -> Unit {
+    let key = norm(level);
+    let entry = entries.iter().find(|e| norm(&e.level) == key || norm(&e.label) == key);
+    let mut u = Unit {
+        unit,
+        level: entry.map_or_else(|| level.to_string(), |e| e.level.clone()),
+        line,
+        done: None,
+        last_day: entry.map(|e| e.last_day),
+        verdict: Verdict::Invalid,
+        days_late: 0,
+        problem: None,
+    };
+    let Some(e) = entry else {
+        let names: Vec<&str> = entries.iter().map(|e| e.level.as_str()).collect();
+        let hint = crate::suggest::closest(&key, names.iter().copied())
+            .map_or_else(|| format!(" (one of {})", names.join(", ")), |s| format!("; did you mean `{s}`?"));
+        u.problem = Some(format!("`{level}` is not a level of the plan{hint}"));
+        return u;
+    };
+    if done.is_empty() {
+        u.days_late = (as_of - e.last_day).num_days().max(0);
+        u.verdict = if as_of > e.last_day { Verdict::Overdue } else { Verdict::Pending };
+        return u;
+    }
+    match convert_cell(&SlotKind::Date, CellRef::Text(done)) {
+        Ok(Value::Date(d)) => {
+            u.done = Some(d);
+            u.days_late = (d - e.last_day).num_days().max(0);
+            u.verdict = match e.first_day {
+                _ if d > e.last_day => Verdict::Late,
+                Some(first) if d < first => Verdict::Early,
+                _ => Verdict::OnTime,
+            };
+        }
+        Ok(_) | Err(_) => u.problem = Some(format!("`{done}` is not a date (YYYY-MM-DD or D/M/YYYY)")),
+    }
+    u
+}
