@@ -5,6 +5,7 @@ pub mod check;
 pub mod cli;
 pub mod data;
 pub mod diag;
+pub mod diff;
 pub mod eval;
 pub mod exact;
 pub mod fmt;

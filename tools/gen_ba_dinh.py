@@ -14,7 +14,7 @@ with open(src, encoding="utf-8", newline="") as f:
 header = rows[0] + ["nhan_xet_cu_tru", "khen_thuong"]
 out = [header]
 for r in rows[1:]:
-    comment = rng.choices(["Rất tốt", "Đạt", "Chưa tốt", ""], [30, 62, 5, 3])[0]
+    comment = rng.choices(["Rất tốt", "Đạt", "Chưa tốt"], [30, 65, 5])[0]
     award = "có" if rng.random() < 0.12 else ""
     out.append(r + [comment, award])
 with open(dst, "w", encoding="utf-8", newline="") as f:

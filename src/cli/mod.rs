@@ -2,6 +2,7 @@
 //! layer over the library; exit status 0 success, 1 problems found, 2 trouble.
 
 mod check;
+mod diff;
 mod eval;
 mod fmt;
 mod schedule;
@@ -79,6 +80,25 @@ enum Command {
     Test {
         #[arg(required = true)]
         plans: Vec<PathBuf>,
+    },
+    /// What changed between two plans; with `--data`, who would change tier.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: diff::DiffFormat,
+        /// Member data to evaluate under both plans.
+        #[arg(long, num_args = 1..)]
+        data: Vec<PathBuf>,
+        /// The evaluation year: dates deadlines and evaluates data (default: this year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// The date `months_since` counts to (default: 31/12 of the year).
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<chrono::NaiveDate>,
+        /// The subject of records that do not name one.
+        #[arg(long)]
+        subject: Option<String>,
     },
     /// The deadlines a plan sets for a year; with `--done`, who is late.
     Schedule {
@@ -174,6 +194,18 @@ pub fn run() -> i32 {
         }
         Command::Explain { plan, data, id } => eval::run_explain(&data.args(&plan), &id, color),
         Command::Test { plans } => eval::run_test(&plans, color),
+        Command::Diff { old, new, format, data, year, as_of, subject } => {
+            let args = diff::DiffArgs {
+                old: &old,
+                new: &new,
+                format,
+                data: &data,
+                year: year.unwrap_or_else(this_year),
+                as_of,
+                subject,
+            };
+            diff::run(&args, color)
+        }
         Command::Schedule { plan, year, format, done, as_of } => {
             let args = schedule::ScheduleArgs {
                 plan: &plan,

@@ -87,8 +87,8 @@ fn level(o: &mut Out, l: &Level) {
     o.plain(0, "}");
 }
 
-fn subject(o: &mut Out, s: &Subject) {
-    o.blank();
+/// The `subject … {` line of an effective subject.
+pub fn subject_line(s: &Subject) -> String {
     let decl = crate::syntax::ast::Subject {
         name: s.name.clone(),
         label: s.label.clone(),
@@ -98,7 +98,12 @@ fn subject(o: &mut Out, s: &Subject) {
         loc: s.loc.clone(),
         close: s.loc.clone(),
     };
-    o.line(0, items::subject_line(&decl), &s.loc);
+    items::subject_line(&decl)
+}
+
+fn subject(o: &mut Out, s: &Subject) {
+    o.blank();
+    o.line(0, subject_line(s), &s.loc);
     let groups = [s.level.iter().collect::<Vec<_>>(), s.decls.iter().collect(), s.exempts.iter().collect()];
     let rest = [s.rules.iter().collect::<Vec<_>>(), s.caps.iter().collect(), s.quotas.iter().collect()];
     for item in groups.into_iter().chain(rest).flatten() {

@@ -105,7 +105,7 @@ fn load_chain(src: Arc<Source>, diags: &mut Vec<Diagnostic>) -> Option<Vec<ast::
     Some(chain)
 }
 
-fn canonical(p: &Path) -> PathBuf {
+pub fn canonical(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 

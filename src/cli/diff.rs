@@ -1,0 +1,55 @@
+//! `kehoach diff OLD NEW`: what changed, and with `--data`, whom it moves.
+//! Exit 0 when the plans are the same, 1 when they differ, 2 on trouble.
+
+use crate::diag::Color;
+use crate::diff::{self, impact, render};
+use crate::eval::run::Options;
+use clap::ValueEnum;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DiffFormat {
+    Human,
+    Json,
+    Markdown,
+}
+
+pub struct DiffArgs<'a> {
+    pub old: &'a Path,
+    pub new: &'a Path,
+    pub format: DiffFormat,
+    pub data: &'a [PathBuf],
+    pub year: i32,
+    pub as_of: Option<chrono::NaiveDate>,
+    pub subject: Option<String>,
+}
+
+pub fn run(a: &DiffArgs<'_>, color: Color) -> i32 {
+    // An invalid plan cannot be compared: that is trouble, not a difference.
+    let (old, new) = match (super::load_model(a.old, color), super::load_model(a.new, color)) {
+        (Ok(o), Ok(n)) => (o, n),
+        _ => return 2,
+    };
+    let d = diff::diff(&old.plan, &new.plan, a.year);
+    for w in &d.warnings {
+        eprintln!("warning: {w}");
+    }
+    let impact = if a.data.is_empty() {
+        None
+    } else {
+        let opts = Options { year: a.year, as_of: a.as_of, subject: a.subject.clone(), capture: None };
+        match impact::impact(&old, &new, a.data, &opts) {
+            Ok(i) => Some(i),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        }
+    };
+    match a.format {
+        DiffFormat::Human => print!("{}", render::human(&d, impact.as_ref(), color)),
+        DiffFormat::Json => println!("{:#}", render::json(&d, impact.as_ref())),
+        DiffFormat::Markdown => print!("{}", render::markdown(&d, impact.as_ref())),
+    }
+    i32::from(!d.changes.is_empty())
+}

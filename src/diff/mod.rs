@@ -1,0 +1,164 @@
+//! `kehoach diff`: a semantic diff of two effective plans, item by item,
+//! matched by name (never by position), with the direction of each change
+//! where the domain has one, and line diffs of rules, caps and hook scripts.
+
+mod header;
+pub mod impact;
+pub mod render;
+mod subjects;
+
+use crate::resolve::Plan;
+use serde_json::Value as Json;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Changed,
+}
+
+impl ChangeKind {
+    pub fn word(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Changed => "changed",
+        }
+    }
+}
+
+/// One line of a line diff: `-` old only, `+` new only, ` ` both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffLine {
+    pub sign: char,
+    pub text: String,
+}
+
+/// One change at the most specific path (PLAN-LANGUAGE.md §9).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub path: String,
+    pub kind: ChangeKind,
+    pub old: Option<Json>,
+    pub new: Option<Json>,
+    /// The direction in words, where the domain has one.
+    pub note: Option<String>,
+    /// For rules, caps, exemptions, quotas and hooks: the canonical text, line by line.
+    pub lines: Vec<DiffLine>,
+}
+
+impl Change {
+    fn new(path: impl Into<String>, old: Option<Json>, new: Option<Json>) -> Change {
+        let kind = match (&old, &new) {
+            (None, Some(_)) => ChangeKind::Added,
+            (Some(_), None) => ChangeKind::Removed,
+            _ => ChangeKind::Changed,
+        };
+        Change { path: path.into(), kind, old, new, note: None, lines: Vec::new() }
+    }
+
+    fn note(mut self, note: Option<String>) -> Change {
+        self.note = note;
+        self
+    }
+
+    /// The section a change belongs to, for grouping: `plan`, `scale`,
+    /// `tiers`, `level L`, `subject S`, `hook H`.
+    pub fn section(&self) -> String {
+        let mut parts = self.path.split('.');
+        match (parts.next(), parts.next()) {
+            (Some(head @ ("level" | "subject" | "hook")), Some(name)) => format!("{head} {name}"),
+            (Some(head), _) => head.to_string(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Everything that differs between two plans, and the warnings of the comparison.
+#[derive(Clone, Debug)]
+pub struct PlanDiff {
+    pub old_id: String,
+    pub new_id: String,
+    pub year: i32,
+    pub changes: Vec<Change>,
+    pub warnings: Vec<String>,
+}
+
+/// Compares two effective plans; `year` dates the deadlines in the notes.
+pub fn diff(old: &Plan, new: &Plan, year: i32) -> PlanDiff {
+    let mut changes = Vec::new();
+    header::header(old, new, &mut changes);
+    header::scale(old, new, &mut changes);
+    header::tiers(old, new, &mut changes);
+    header::levels(old, new, year, &mut changes);
+    subjects::subjects(old, new, &mut changes);
+    subjects::hooks(old, new, &mut changes);
+    PlanDiff {
+        old_id: old.id().to_string(),
+        new_id: new.id().to_string(),
+        year,
+        changes,
+        warnings: supersedes_warning(old, new).into_iter().collect(),
+    }
+}
+
+/// The new plan should say that it supersedes the old one, unless it
+/// refines it (`extends` it) rather than replacing it.
+fn supersedes_warning(old: &Plan, new: &Plan) -> Option<String> {
+    if old.id() == new.id() {
+        return None;
+    }
+    let old_file = old.chain.first().map(|s| crate::resolve::canonical(s.path()));
+    if new.chain.iter().skip(1).any(|s| Some(crate::resolve::canonical(s.path())) == old_file) {
+        return None;
+    }
+    let supersedes = new.header.entries.iter().find_map(|e| match &e.kind {
+        crate::syntax::ast::HeaderKind::Supersedes { id, .. } => Some(id.value.as_str()),
+        _ => None,
+    });
+    match supersedes {
+        Some(id) if id == old.id() => None,
+        Some(id) => Some(format!(
+            "`{}` supersedes `{id}`, not `{}`: is this the plan it replaces?",
+            new.id(),
+            old.id()
+        )),
+        None => Some(format!("`{}` does not say that it supersedes `{}`", new.id(), old.id())),
+    }
+}
+
+/// Strings as JSON.
+fn text(s: impl Into<String>) -> Json {
+    Json::String(s.into())
+}
+
+/// A number as JSON: an integer when it is one, else its decimal value.
+fn number(n: &crate::num::Num) -> Json {
+    use num_traits::ToPrimitive;
+    if crate::num::is_integer(n) {
+        if let Some(i) = n.to_integer().to_i64() {
+            return Json::from(i);
+        }
+    }
+    crate::num::literal(n)
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(Json::Null, Json::Number)
+}
+
+/// A line diff of two texts.
+fn line_diff(old: &str, new: &str) -> Vec<DiffLine> {
+    use similar::{ChangeTag, TextDiff};
+    TextDiff::from_lines(old, new)
+        .iter_all_changes()
+        .map(|c| DiffLine {
+            sign: match c.tag() {
+                ChangeTag::Delete => '-',
+                ChangeTag::Insert => '+',
+                ChangeTag::Equal => ' ',
+            },
+            text: c.value().trim_end_matches('\n').to_string(),
+        })
+        .collect()
+}

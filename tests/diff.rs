@@ -1,0 +1,119 @@
+//! `kehoach diff` (issue #5): golden diffs of the bundled plans in all three
+//! formats, an impact case computed by hand, reformatting that is no change,
+//! the supersedes warning and the exit statuses.
+
+use assert_cmd::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let mut c = Command::cargo_bin("kehoach").unwrap();
+    let out = c.env("NO_COLOR", "1").current_dir(env!("CARGO_MANIFEST_DIR")).args(args).output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+const CITY_2019: &str = "plans/hanoi/165-KH-TU.kh";
+const CITY_2020: &str = "plans/hanoi/01-KH-TU.kh";
+const DISTRICT: &str = "plans/ba-dinh/12-KH-QU.kh";
+
+#[test]
+fn golden_diffs_of_the_bundled_plans_in_every_format() {
+    for (name, old, new) in [("city", CITY_2019, CITY_2020), ("district", CITY_2020, DISTRICT)] {
+        for format in ["human", "json", "markdown"] {
+            let (code, out, err) = run(&["diff", old, new, "--year", "2020", "--format", format]);
+            assert_eq!(code, 1, "plans that differ exit 1: {err}");
+            assert!(err.is_empty(), "no warning expected: {err}");
+            insta::assert_snapshot!(format!("diff_{name}_{format}"), out);
+        }
+    }
+}
+
+#[test]
+fn directions_are_named() {
+    let (_, out, _) = run(&["diff", CITY_2019, CITY_2020, "--year", "2020", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let note = |path: &str| {
+        v["changes"].as_array().unwrap().iter().find(|c| c["path"] == path).map(|c| c["note"].clone())
+    };
+    assert_eq!(note("subject.dang_vien.criterion.nhiem_vu.weight").unwrap(), "weight up");
+    assert_eq!(note("subject.dang_vien.rules").unwrap(), "rule `htt`: score threshold lowered 75 → 70");
+    let due = note("level.co_so.due").unwrap();
+    assert!(due.as_str().unwrap().starts_with("deadline earlier: last day 14/12/2020 instead of 19/12/2020"));
+    let (_, out, _) = run(&["diff", CITY_2020, DISTRICT, "--year", "2020", "--format", "json"]);
+    assert!(out.contains("quota `htxs` tighter"), "{out}");
+}
+
+#[test]
+fn impact_matches_the_hand_computation() {
+    let args =
+        ["diff", "tests/diff/old.kh", "tests/diff/new.kh", "--year", "2024", "--format", "json", "--data"];
+    let (code, out, err) = run(&[&args[..], &["tests/diff/members.csv"]].concat());
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // A 72: ht → htt (threshold 75 → 70). B 80: htt both. C 60: ht both.
+    // D 90 and new: htt → exempt. E bad value: in error under both.
+    let want = serde_json::json!({"ht->ht": 1, "ht->htt": 1, "htt->-": 1, "htt->htt": 1, "-->-": 1});
+    assert_eq!(v["impact"]["transitions"], want);
+    let moved: Vec<(&str, serde_json::Value, serde_json::Value)> = v["impact"]["moved"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["id"].as_str().unwrap(), m["old"].clone(), m["new"].clone()))
+        .collect();
+    assert_eq!(moved, [("A", "ht".into(), "htt".into()), ("D", "htt".into(), serde_json::Value::Null)]);
+    // Reformatting, comments and the hook's indentation are no change; the
+    // exemption and the threshold are.
+    let paths: Vec<&str> =
+        v["changes"].as_array().unwrap().iter().map(|c| c["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        ["plan.id", "plan.issued", "plan.supersedes", "subject.dang_vien.exempt", "subject.dang_vien.rules"]
+    );
+    let (_, human, _) = run(&[
+        "diff",
+        "tests/diff/old.kh",
+        "tests/diff/new.kh",
+        "--year",
+        "2024",
+        "--data",
+        "tests/diff/members.csv",
+    ]);
+    insta::assert_snapshot!("diff_impact_human", human);
+}
+
+#[test]
+fn the_same_plan_reformatted_is_no_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(CITY_2020).unwrap();
+    let messy: String = text
+        .lines()
+        .map(|l| if l.trim().is_empty() { "\n\n# a comment\n".to_string() } else { format!("    {l}   \n") })
+        .collect();
+    // Its test blocks read data files next to it.
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    for f in std::fs::read_dir("plans/hanoi/data").unwrap().flatten() {
+        std::fs::copy(f.path(), dir.path().join("data").join(f.file_name())).unwrap();
+    }
+    let copy = dir.path().join("01-KH-TU.kh");
+    std::fs::write(&copy, messy).unwrap();
+    let (code, out, err) = run(&["diff", CITY_2020, copy.to_str().unwrap(), "--year", "2020"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("the plans are the same"), "{out}");
+}
+
+#[test]
+fn a_plan_that_does_not_name_the_one_it_replaces_is_warned_about() {
+    let (code, _, err) = run(&["diff", CITY_2019, "plans/qd366/366-2025.kh", "--year", "2025"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("warning: `"), "{err}");
+    assert!(err.contains("165-KH/TU"), "{err}");
+}
+
+#[test]
+fn trouble_exits_2() {
+    let (code, _, _) = run(&["diff", CITY_2020, "plans/khong-co.kh"]);
+    assert_eq!(code, 2);
+    let (code, _, _) = run(&["diff", CITY_2020, "tests/cases/names.kh"]);
+    assert_eq!(code, 2, "an invalid plan cannot be compared");
+    let (code, _, _) = run(&["diff", CITY_2020, CITY_2020, "--data", "tests/diff/nope.csv"]);
+    assert_eq!(code, 2);
+}
