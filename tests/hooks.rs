@@ -116,7 +116,7 @@ fn the_district_hook_adds_its_bonus_on_real_data() {
         "plans/hanoi/data/chi-bo.csv",
         "plans/hanoi/data/bi-thu.csv",
     ]);
-    assert_eq!(code, 1, "the sample has deliberate errors");
+    assert_eq!(code, 0, "no record of the district sample is in error");
     let bonus = out.lines().filter(|l| l.contains("Cộng 2 điểm khen thưởng cấp quận")).count();
     assert!(bonus > 10, "{bonus}");
     insta::assert_snapshot!("ba_dinh_eval", out);
