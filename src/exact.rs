@@ -150,6 +150,11 @@ impl Exact {
         Exact::ratio(a * d, b * c)
     }
 
+    /// The value as an integer, when it is one.
+    pub fn as_int(self) -> Option<i64> {
+        (self.den == 1).then_some(self.num)
+    }
+
     pub fn is_zero(self) -> bool {
         self.num == 0
     }

@@ -6,7 +6,7 @@ use crate::check::Model;
 use crate::exact::Exact;
 use crate::resolve::model::Subject;
 use crate::syntax::ast::{FieldType, ItemKind, Measure};
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 /// One subject's items as data slots (the order of `Subject::decls`).
 pub struct SubjectColumns {

@@ -6,7 +6,7 @@ use super::read::CellRef;
 use crate::eval::value::Value;
 use crate::exact::Exact;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// NFC, trimmed, lowercase: how labels and names are compared.

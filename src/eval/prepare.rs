@@ -12,6 +12,9 @@ pub struct PSubject {
     /// (slot, W / max grade value) of each graded criterion.
     pub weights: Vec<(usize, Exact)>,
     pub points: Vec<usize>,
+    /// The same as integers over one denominator (the largest grade), when
+    /// every weight and the largest grade are integers: the fast path.
+    pub int_weights: Option<(Vec<(usize, i64)>, i64)>,
     /// Item names by slot.
     pub names: Vec<String>,
     /// Slots whose values later steps read.
@@ -34,6 +37,7 @@ pub fn prepare(model: &Model) -> Vec<PSubject> {
         let mut p = PSubject {
             weights: Vec::new(),
             points: Vec::new(),
+            int_weights: Some((Vec::new(), max.as_int().unwrap_or(0))).filter(|(_, d)| *d > 0),
             names: Vec::new(),
             kept: Vec::new(),
             score_hooks: Vec::new(),
@@ -51,6 +55,10 @@ pub fn prepare(model: &Model) -> Vec<PSubject> {
                     Measure::Weight(w) => {
                         let w = Exact::from_num(&w.value).unwrap_or(Exact::ZERO);
                         p.weights.push((slot, w.checked_div(max).unwrap_or(Exact::ZERO)));
+                        match (w.as_int(), p.int_weights.as_mut()) {
+                            (Some(i), Some((ws, _))) => ws.push((slot, i)),
+                            _ => p.int_weights = None,
+                        }
                     }
                     Measure::Points(_) => p.points.push(slot),
                 },

@@ -84,6 +84,17 @@ impl Env for RecordEnv<'_> {
     }
 }
 
+/// Σ weight × grade over integer weights and grades; `None` when a grade is
+/// missing or not an integer, or the sum overflows (the general path decides).
+fn int_sum(ws: &[(usize, i64)], values: &[Option<Value>]) -> Option<i128> {
+    let mut num: i128 = 0;
+    for (slot, w) in ws {
+        let Some(Value::Grade(g)) = values.get(*slot).and_then(Option::as_ref) else { return None };
+        num = num.checked_add(i128::from(*w).checked_mul(i128::from(g.as_int()?))?)?;
+    }
+    Some(num)
+}
+
 /// Words for an evaluation error of `what` (a rule, a cap…).
 pub fn explain_error(e: &EvalError, what: &str) -> String {
     match e {
@@ -180,6 +191,26 @@ impl Evaluator<'_> {
     pub fn score(&self, s: usize, values: &[Option<Value>]) -> Result<Exact, String> {
         let p = &self.prepared[s];
         let overflow = || "the score is too large to compute exactly".to_string();
+        let mut total = match &p.int_weights {
+            Some((ws, den)) => match int_sum(ws, values) {
+                Some(num) => Exact::ratio(num, i128::from(*den)).ok_or_else(overflow)?,
+                None => self.weighted(s, values)?,
+            },
+            None => self.weighted(s, values)?,
+        };
+        for slot in &p.points {
+            match values.get(*slot).and_then(Option::as_ref) {
+                Some(Value::Num(n)) => total = total.checked_add(*n).ok_or_else(overflow)?,
+                _ => return Err(format!("criterion `{}` has no points", p.names[*slot])),
+            }
+        }
+        Ok(total)
+    }
+
+    /// Σ weight × grade / max grade, exactly, for any weights and grades.
+    fn weighted(&self, s: usize, values: &[Option<Value>]) -> Result<Exact, String> {
+        let p = &self.prepared[s];
+        let overflow = || "the score is too large to compute exactly".to_string();
         let mut total = Exact::ZERO;
         for (slot, factor) in &p.weights {
             match values.get(*slot).and_then(Option::as_ref) {
@@ -189,12 +220,6 @@ impl Evaluator<'_> {
                         .ok_or_else(overflow)?
                 }
                 _ => return Err(format!("criterion `{}` has no grade", p.names[*slot])),
-            }
-        }
-        for slot in &p.points {
-            match values.get(*slot).and_then(Option::as_ref) {
-                Some(Value::Num(n)) => total = total.checked_add(*n).ok_or_else(overflow)?,
-                _ => return Err(format!("criterion `{}` has no points", p.names[*slot])),
             }
         }
         Ok(total)
