@@ -117,3 +117,12 @@ fn trouble_exits_2() {
     let (code, _, _) = run(&["diff", CITY_2020, CITY_2020, "--data", "tests/diff/nope.csv"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn human_output_is_coloured_only_when_asked() {
+    let (_, plain, _) = run(&["diff", CITY_2019, CITY_2020, "--year", "2020"]);
+    assert!(!plain.contains('\x1b'));
+    let (_, coloured, _) = run(&["diff", CITY_2019, CITY_2020, "--year", "2020", "--color", "always"]);
+    assert!(coloured.contains("\x1b[32m+ rule htt when score >= 70"), "{coloured}");
+    assert!(coloured.contains("\x1b[33m~ plan.id"), "{coloured}");
+}

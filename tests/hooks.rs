@@ -36,6 +36,7 @@ fn every_limit_trips_as_a_record_error_and_the_others_go_on() {
         ("ghi_roi_loi_1", "hooks.kh:155:", "it threw `dữ liệu không hợp lệ`"),
         ("dong_ho_1", "hooks.kh:159:", "`timestamp ()`, which hooks do not have"),
         ("tep_1", "hooks.kh:163:", "`open_file"),
+        ("ban_do_lon_1", "hooks.kh:188:", "size of object map grew past its limit"),
     ];
     for (id, at, words) in cases {
         let l = line(&out, id);
