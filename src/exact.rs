@@ -192,16 +192,28 @@ impl Exact {
     /// Rounded half away from zero to `places` decimals, as text without
     /// trailing zeros.
     pub fn show(self, places: u32) -> String {
+        let mut out = String::new();
+        self.write_to(places, &mut out);
+        out
+    }
+
+    /// [`Exact::show`] appended to `out` (no allocation for integers).
+    pub fn write_to(self, places: u32, out: &mut String) {
+        use std::fmt::Write;
+        if self.den == 1 {
+            let _ = write!(out, "{}", self.num);
+            return;
+        }
         let places = places.min(18);
         let v = self.scaled(places);
         let scale = 10i128.pow(places);
         let (int, frac) = (v.abs() / scale, v.abs() % scale);
         let sign = if v < 0 { "-" } else { "" };
-        if frac == 0 {
-            return format!("{sign}{int}");
+        let _ = write!(out, "{sign}{int}");
+        if frac != 0 {
+            let digits = format!("{frac:0width$}", width = places as usize);
+            let _ = write!(out, ".{}", digits.trim_end_matches('0'));
         }
-        let digits = format!("{frac:0width$}", width = places as usize);
-        format!("{sign}{int}.{}", digits.trim_end_matches('0'))
     }
 
     /// Rounded half away from zero to `places` decimals, exactly.

@@ -75,10 +75,35 @@ impl Cell {
     }
 }
 
+/// The cells of a row by column index: a CSV record as it was read (no copy),
+/// or the cells of a JSON object or test record.
+pub enum Cells<'a> {
+    Record(&'a csv::StringRecord),
+    List(Vec<(usize, CellRef<'a>)>),
+}
+
+impl<'a> Cells<'a> {
+    /// The cell in column `col`, if the row has one.
+    pub fn get(&self, col: usize) -> Option<CellRef<'a>> {
+        match self {
+            Cells::Record(r) => r.get(col).map(CellRef::Text),
+            Cells::List(v) => v.iter().find(|(i, _)| *i == col).map(|(_, c)| *c),
+        }
+    }
+
+    /// Every cell with its column.
+    pub fn each(&self, mut f: impl FnMut(usize, CellRef<'a>)) {
+        match self {
+            Cells::Record(r) => r.iter().enumerate().for_each(|(i, c)| f(i, CellRef::Text(c))),
+            Cells::List(v) => v.iter().for_each(|(i, c)| f(*i, *c)),
+        }
+    }
+}
+
 /// One input row: its position and cells by column index.
 pub struct Row<'a> {
     pub at: At,
-    pub cells: Vec<(usize, CellRef<'a>)>,
+    pub cells: Cells<'a>,
     /// A row that could not be read as a record (bad JSON line, …).
     pub broken: Option<String>,
 }
@@ -91,7 +116,8 @@ pub struct OwnedRow {
 
 impl OwnedRow {
     pub fn as_row(&self) -> Row<'_> {
-        Row { at: self.at, cells: self.cells.iter().map(|(i, c)| (*i, c.as_ref())).collect(), broken: None }
+        let cells = Cells::List(self.cells.iter().map(|(i, c)| (*i, c.as_ref())).collect());
+        Row { at: self.at, cells, broken: None }
     }
 }
 
@@ -156,12 +182,14 @@ fn read_csv(
             Ok(false) => break,
             Ok(true) => {
                 let at = At::Line(record.position().map_or(line, |p| p.line()));
-                let cells = record.iter().enumerate().map(|(i, c)| (i, CellRef::Text(c))).collect();
-                each(&headers, Row { at, cells, broken: None });
+                each(&headers, Row { at, cells: Cells::Record(&record), broken: None });
             }
             Err(e) => {
                 let at = At::Line(e.position().map_or(line, |p| p.line()));
-                each(&headers, Row { at, cells: Vec::new(), broken: Some(format!("unreadable row: {e}")) });
+                each(
+                    &headers,
+                    Row { at, cells: Cells::List(Vec::new()), broken: Some(format!("unreadable row: {e}")) },
+                );
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
                 }
@@ -239,6 +267,6 @@ fn hand(
 ) {
     match row {
         Ok(r) => each(headers, r.as_row()),
-        Err(problem) => each(headers, Row { at, cells: Vec::new(), broken: Some(problem) }),
+        Err(problem) => each(headers, Row { at, cells: Cells::List(Vec::new()), broken: Some(problem) }),
     }
 }

@@ -7,7 +7,6 @@ use super::value::Value;
 use crate::check::model::{CBound, CQuota};
 use crate::exact::Exact;
 use crate::syntax::ast::Round;
-use std::collections::BTreeMap;
 
 /// Applies quota `q` (index `qi` of its subject) to the records `members`;
 /// `per_slot[s]` is the slot of the `per` field in subject `s`.
@@ -19,38 +18,50 @@ pub fn apply(
     outs: &mut [Outcome],
     tiers: usize,
 ) {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for &r in members {
-        if outs[r].status != Status::Classified {
-            continue;
+    let mut missing = Vec::new();
+    // Group by the `per` value without copying it per record: the keys borrow
+    // the outcomes, and become owned once per group.
+    let mut groups: Vec<(String, Vec<usize>)> = {
+        let mut by_key: hashbrown::HashMap<std::borrow::Cow<'_, str>, Vec<usize>> = hashbrown::HashMap::new();
+        for &r in members {
+            if outs[r].status != Status::Classified {
+                continue;
+            }
+            let key = match &q.per {
+                None => std::borrow::Cow::Borrowed("plan"),
+                Some(_) => match outs[r]
+                    .subject
+                    .and_then(|s| per_slot[usize::from(s)])
+                    .and_then(|slot| outs[r].kept(slot))
+                {
+                    Some(v) => group_key(v),
+                    None => {
+                        missing.push(r);
+                        continue;
+                    }
+                },
+            };
+            by_key.entry(key).or_default().push(r);
         }
-        let key = match &q.per {
-            None => "plan".to_string(),
-            Some(field) => match outs[r]
-                .subject
-                .and_then(|s| per_slot[usize::from(s)])
-                .and_then(|slot| outs[r].kept(slot))
-            {
-                Some(v) => group_key(v),
-                None => {
-                    outs[r].fail(format!("the quota groups by `{field}`, which is missing"));
-                    continue;
-                }
-            },
-        };
-        groups.entry(key).or_default().push(r);
+        by_key.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()
+    };
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    if let Some(field) = &q.per {
+        for r in missing {
+            outs[r].fail(format!("the quota groups by `{field}`, which is missing"));
+        }
     }
     for (key, group) in groups {
         apply_group(q, qi, &key, &group, outs, tiers);
     }
 }
 
-fn group_key(v: &Value) -> String {
+fn group_key(v: &Value) -> std::borrow::Cow<'_, str> {
     match v {
-        Value::Str(s) => s.clone(),
-        Value::Num(n) => n.show(6),
-        Value::Date(d) => d.to_string(),
-        other => format!("{other:?}"),
+        Value::Str(s) => std::borrow::Cow::Borrowed(s),
+        Value::Num(n) => n.show(6).into(),
+        Value::Date(d) => d.to_string().into(),
+        other => format!("{other:?}").into(),
     }
 }
 

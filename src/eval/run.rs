@@ -182,11 +182,12 @@ impl Run<'_> {
         let index = self.outs.len();
         self.positions.push((fi, row.at));
         let here = || self.at(fi, row.at);
-        let cell =
-            |col: Option<usize>| col.and_then(|c| row.cells.iter().find(|(i, _)| *i == c)).map(|(_, v)| *v);
-        let id = cell(roles.id).filter(|c| !c.is_empty()).map(|c| c.text().trim().to_string());
+        let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c));
+        let id = cell(roles.id).filter(|c| !c.is_empty()).map(|c| c.text().trim());
         let outcome = match (&row.broken, id) {
-            (Some(problem), id) => Err((id.unwrap_or_default(), None, format!("{}: {problem}", here()))),
+            (Some(problem), id) => {
+                Err((id.unwrap_or_default().to_string(), None, format!("{}: {problem}", here())))
+            }
             (None, None) => {
                 Err((String::new(), None, format!("{}: column `id` is missing or empty", here())))
             }
@@ -211,21 +212,22 @@ impl Run<'_> {
         headers: &[String],
         roles: &Roles,
         row: &Row,
-        id: String,
+        id: &str,
         subject: Option<CellRef<'_>>,
     ) -> Result<Outcome, (String, Option<u16>, String)> {
         let here = |run: &Self| run.at(fi, at);
-        let s = self.subject_of(subject).map_err(|m| (id.clone(), None, format!("{}: {m}", here(self))))?;
-        if let Some(first) = self.ids.get(&self.outs, id.as_str()) {
+        let s =
+            self.subject_of(subject).map_err(|m| (id.to_string(), None, format!("{}: {m}", here(self))))?;
+        if let Some(first) = self.ids.get(&self.outs, id) {
             let (ffi, fat) = self.positions[first];
             let message = format!("{}: id `{id}` repeats (first at {})", here(self), self.at(ffi, fat));
-            return Err((id, Some(s as u16), message));
+            return Err((id.to_string(), Some(s as u16), message));
         }
         self.fresh = true;
         let mut values = std::mem::take(&mut self.buf);
         values.clear();
         values.resize(self.cols.subjects[s].kinds.len(), None);
-        let outcome = self.classify_row(s, (fi, at), index, headers, roles, row, &id, &mut values);
+        let outcome = self.classify_row(s, (fi, at), index, headers, roles, row, id, &mut values);
         self.buf = values;
         Ok(outcome)
     }
@@ -244,22 +246,23 @@ impl Run<'_> {
         id: &str,
         values: &mut [Option<Value>],
     ) -> Outcome {
-        let here = |run: &Self| run.at(fi, at);
         let mut first_error = None;
-        for (col, c) in &row.cells {
-            let Some(slot) = roles.items.get(*col).and_then(|per| per[s]) else { continue };
+        let kinds = &self.cols.subjects[s].kinds;
+        row.cells.each(|col, c| {
+            let Some(slot) = roles.items.get(col).and_then(|per| per[s]) else { return };
             if c.is_empty() {
-                continue;
+                return;
             }
-            match convert_cell(&self.cols.subjects[s].kinds[slot], *c) {
+            match convert_cell(&kinds[slot], c) {
                 Ok(v) => values[slot] = Some(v),
-                Err(e) if first_error.is_none() => {
-                    let column = headers.get(*col).map_or("?", String::as_str);
-                    first_error = Some(format!("{}, column `{column}`: {}", here(self), e.0));
-                }
+                Err(e) if first_error.is_none() => first_error = Some((col, e.0)),
                 Err(_) => {}
             }
-        }
+        });
+        let first_error = first_error.map(|(col, e)| {
+            let column = headers.get(col).map_or("?", String::as_str);
+            format!("{}, column `{column}`: {e}", self.at(fi, at))
+        });
         let keep = |values: &[Option<Value>]| Outcome::keep(&self.ev.prepared[s].kept, values);
         if let Some(message) = first_error {
             // Kept values still say which groups the record belongs to.
@@ -306,9 +309,9 @@ impl Run<'_> {
     /// record's file and line in front, like errors found while reading.
     fn locate_errors(&mut self) {
         for i in 0..self.outs.len() {
-            let (fi, at) = self.positions[i];
-            let here = self.at(fi, at);
             if let Some(msg) = &self.outs[i].error {
+                let (fi, at) = self.positions[i];
+                let here = self.at(fi, at);
                 if !msg.starts_with(&here) {
                     self.outs[i].error = Some(format!("{here}: {msg}").into());
                 }

@@ -174,12 +174,16 @@ pub fn json(ev: &Evaluator<'_>, e: &Evaluation) -> Value {
 pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl std::io::Write) -> std::io::Result<()> {
     let texts = Texts::new(ev);
     let mut w = csv::Writer::from_writer(out);
-    let mut reasons = String::new();
+    let (mut reasons, mut score) = (String::new(), String::new());
     w.write_record(["id", "subject", "status", "score", "tier", "tier_label", "reasons", "error"])?;
     for o in &e.outcomes {
         let classified = o.status == Status::Classified;
         let tier = o.tier.filter(|_| classified).map(usize::from);
         reasons.clear();
+        score.clear();
+        if let Some(x) = o.score.filter(|_| classified) {
+            x.write_to(2, &mut score);
+        }
         for (i, r) in o.reasons.iter().enumerate() {
             if i > 0 {
                 reasons.push_str("; ");
@@ -190,7 +194,7 @@ pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl std::io::Write) -> std:
             o.id.as_ref(),
             subject_name(ev, o),
             o.status.as_str(),
-            &o.score.filter(|_| classified).map(|x| x.show(2)).unwrap_or_default(),
+            &score,
             tier.map_or("", |t| ev.tier_name(t)),
             tier.map_or("", |t| ev.tier_label(t)),
             &reasons,
