@@ -108,20 +108,46 @@ pub fn explain_error(e: &EvalError, what: &str) -> String {
 impl Evaluator<'_> {
     /// Classifies one record through step 7 (quotas come later).
     pub fn classify(&self, s: usize, id: &str, values: &[Option<Value>], lookup: &dyn Lookup) -> Outcome {
+        let mut out = self.unkept(s, id, values, lookup);
+        out.kept = Outcome::keep(&self.prepared[s].kept, values);
+        out
+    }
+
+    /// [`Evaluator::classify`], moving the kept values out of `values`
+    /// instead of copying them (the caller is done with the record).
+    pub fn classify_taking(
+        &self,
+        s: usize,
+        id: &str,
+        values: &mut [Option<Value>],
+        lookup: &dyn Lookup,
+    ) -> Outcome {
+        let mut out = self.unkept(s, id, values, lookup);
+        let slots = &self.prepared[s].kept;
+        let mut kept =
+            Vec::with_capacity(slots.iter().filter(|&&k| values.get(k).is_some_and(Option::is_some)).count());
+        kept.extend(slots.iter().filter_map(|&k| Some((k as u16, values.get_mut(k)?.take()?))));
+        out.kept = kept;
+        out
+    }
+
+    fn unkept(&self, s: usize, id: &str, values: &[Option<Value>], lookup: &dyn Lookup) -> Outcome {
         let mut out = Outcome {
             id: id.into(),
             subject: Some(s as u16),
             status: Status::Classified,
             score: None,
             tier: None,
-            reasons: Vec::with_capacity(2),
+            reasons: Vec::with_capacity(1),
             error: None,
-            kept: Outcome::keep(&self.prepared[s].kept, values),
+            kept: Vec::new(),
         };
         if let Err(message) = self.steps(s, id, values, lookup, &mut out) {
             out.fail(message);
         }
-        out.reasons.shrink_to_fit();
+        if out.reasons.len() != out.reasons.capacity() {
+            out.reasons.shrink_to_fit();
+        }
         out
     }
 

@@ -281,7 +281,7 @@ impl Run<'_> {
             o.kept = keep(values);
             return o;
         }
-        self.ev.classify(s, id, values, &NoLookup)
+        self.ev.classify_taking(s, id, values, &NoLookup)
     }
 
     fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, String> {
