@@ -7,13 +7,15 @@
 use kehoach::check::check_path;
 use kehoach::eval::Evaluator;
 use kehoach::eval::run::{Input, Options, evaluate_with};
-use std::alloc::{GlobalAlloc, Layout, System};
+use mimalloc::MiMalloc;
+use std::alloc::{GlobalAlloc, Layout};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
-/// Counts heap bytes requested (current and peak).
+/// Counts heap bytes requested (current and peak), over the allocator the
+/// `kehoach` binary uses.
 struct Counting;
 static CURRENT: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
@@ -22,11 +24,20 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
         let now = CURRENT.fetch_add(l.size(), Relaxed) + l.size();
         PEAK.fetch_max(now, Relaxed);
-        unsafe { System.alloc(l) }
+        unsafe { MiMalloc.alloc(l) }
     }
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
         CURRENT.fetch_sub(l.size(), Relaxed);
-        unsafe { System.dealloc(p, l) }
+        unsafe { MiMalloc.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        if new >= l.size() {
+            let now = CURRENT.fetch_add(new - l.size(), Relaxed) + new - l.size();
+            PEAK.fetch_max(now, Relaxed);
+        } else {
+            CURRENT.fetch_sub(l.size() - new, Relaxed);
+        }
+        unsafe { MiMalloc.realloc(p, l, new) }
     }
 }
 

@@ -195,5 +195,9 @@ fn bundled_sample_evaluates_to_golden_json() {
     let json = kehoach::report::json(&ev, &e);
     assert_eq!(json["summary"]["total"], 232);
     insta::assert_json_snapshot!("eval_01_kh_tu_sample", json);
+    // The streamed JSON of `kehoach eval --format json` is the same document.
+    let mut streamed = Vec::new();
+    kehoach::report::write_json(&ev, &e, &mut streamed).unwrap();
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&streamed).unwrap(), json);
     insta::assert_snapshot!("eval_01_kh_tu_table", kehoach::report::table(&ev, &e));
 }

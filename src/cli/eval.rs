@@ -43,33 +43,23 @@ pub fn run_eval(a: &EvalArgs<'_>, format: EvalFormat, out: Option<&Path>, color:
     for w in &e.warnings {
         eprintln!("warning: {w}");
     }
-    let text = match format {
-        EvalFormat::Table => crate::report::table(&ev, &e),
-        EvalFormat::Json => {
-            format!("{}\n", serde_json::to_string_pretty(&crate::report::json(&ev, &e)).unwrap_or_default())
-        }
-        EvalFormat::Csv => {
-            let mut buf = Vec::new();
-            if crate::report::csv(&ev, &e, &mut buf).is_err() {
-                return 2;
-            }
-            String::from_utf8_lossy(&buf).into_owned()
-        }
-    };
-    if let Err(code) = write_out(out, &text) {
-        return code;
+    let result = output(out).and_then(|mut w| match format {
+        EvalFormat::Table => w.write_all(crate::report::table(&ev, &e).as_bytes()).and_then(|()| w.flush()),
+        EvalFormat::Json => crate::report::write_json(&ev, &e, w),
+        EvalFormat::Csv => crate::report::csv(&ev, &e, w),
+    });
+    if let Err(err) = result {
+        eprintln!("error: cannot write output: {err}");
+        return 2;
     }
     if e.outcomes.iter().any(|o| o.status == Status::Error) { 1 } else { 0 }
 }
 
-fn write_out(out: Option<&Path>, text: &str) -> Result<(), i32> {
-    let result = match out {
-        Some(p) => std::fs::write(p, text),
-        None => std::io::stdout().write_all(text.as_bytes()),
-    };
-    result.map_err(|e| {
-        eprintln!("error: cannot write output: {e}");
-        2
+/// Where output goes: the `--out` file or standard output, buffered.
+fn output(out: Option<&Path>) -> std::io::Result<Box<dyn Write>> {
+    Ok(match out {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p)?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
 }
 

@@ -170,6 +170,25 @@ pub fn json(ev: &Evaluator<'_>, e: &Evaluation) -> Value {
     })
 }
 
+/// The JSON of §9 written as it goes, one record per line: the whole
+/// document is never held in memory.
+pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, mut w: impl std::io::Write) -> std::io::Result<()> {
+    let texts = Texts::new(ev);
+    let s = summary(ev, &e.outcomes);
+    let plan = serde_json::to_string(ev.model.plan.id())?;
+    write!(w, "{{\n  \"plan\": {plan},\n  \"year\": {},\n  \"records\": [", ev.year)?;
+    for (i, o) in e.outcomes.iter().enumerate() {
+        w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        serde_json::to_writer(&mut w, &record_json(&texts, ev, o))?;
+    }
+    let tiers: serde_json::Map<String, Value> =
+        ev.model.names.tiers.iter().zip(&s.tiers).map(|(t, n)| (t.clone(), json!(n))).collect();
+    let summary = json!({"total": s.total, "classified": s.classified, "exempt": s.exempt, "errors": s.errors, "tiers": tiers});
+    let close = if e.outcomes.is_empty() { "]" } else { "\n  ]" };
+    writeln!(w, "{close},\n  \"summary\": {summary}\n}}")?;
+    w.flush()
+}
+
 /// CSV for spreadsheets: one row per record, reasons joined by `; `.
 pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl std::io::Write) -> std::io::Result<()> {
     let texts = Texts::new(ev);
