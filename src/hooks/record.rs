@@ -60,8 +60,14 @@ impl RecordView {
                 c.id = id.into();
             }
             c.score = score.to_f64();
-            c.values.clear();
-            c.values.extend_from_slice(values);
+            // Reuse the previous record's strings: no allocation per record.
+            c.values.resize(values.len(), None);
+            for (dst, src) in c.values.iter_mut().zip(values) {
+                match (dst.as_mut(), src) {
+                    (Some(Value::Str(d)), Some(Value::Str(s))) => d.clone_from(s),
+                    (_, src) => dst.clone_from(src),
+                }
+            }
         }
     }
 
