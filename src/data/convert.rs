@@ -61,8 +61,13 @@ fn lookup<T: Copy>(
     what: &str,
 ) -> Result<T, CellError> {
     let text = cell.text();
-    // Most cells already hold a normalized name: no allocation then.
-    if let Some(v) = map.get(text) {
+    // Most cells already hold a normalized name: no allocation then; a few
+    // spellings are found faster by comparing than by hashing.
+    if map.len() <= 16 {
+        if let Some((_, v)) = map.iter().find(|(k, _)| k.as_str() == text) {
+            return Ok(*v);
+        }
+    } else if let Some(v) = map.get(text) {
         return Ok(*v);
     }
     if let Some(v) = map.get(&norm(text)) {

@@ -203,7 +203,12 @@ pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl std::io::Write) -> std:
         if let Some(x) = o.score.filter(|_| classified) {
             x.write_to(2, &mut score);
         }
-        for (i, r) in o.reasons.iter().enumerate() {
+        // One reason (the usual case) is written as it is, without a copy.
+        let one = match o.reasons.as_slice() {
+            [r] => Some(reason_with(&texts, ev, o, r)),
+            _ => None,
+        };
+        for (i, r) in o.reasons.iter().enumerate().filter(|_| one.is_none()) {
             if i > 0 {
                 reasons.push_str("; ");
             }
@@ -216,7 +221,7 @@ pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl std::io::Write) -> std:
             &score,
             tier.map_or("", |t| ev.tier_name(t)),
             tier.map_or("", |t| ev.tier_label(t)),
-            &reasons,
+            one.as_deref().unwrap_or(&reasons),
             o.error.as_deref().unwrap_or(""),
         ])?;
     }
