@@ -83,22 +83,17 @@ enum Command {
     },
     /// What changed between two plans; with `--data`, who would change tier.
     Diff {
+        /// The plan it replaces (or the parent plan it refines).
         old: PathBuf,
+        /// The new plan.
         new: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
         format: diff::DiffFormat,
         /// Member data to evaluate under both plans.
         #[arg(long, num_args = 1..)]
         data: Vec<PathBuf>,
-        /// The evaluation year: dates deadlines and evaluates data (default: this year).
-        #[arg(long)]
-        year: Option<i32>,
-        /// The date `months_since` counts to (default: 31/12 of the year).
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<chrono::NaiveDate>,
-        /// The subject of records that do not name one.
-        #[arg(long)]
-        subject: Option<String>,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// The deadlines a plan sets for a year; with `--done`, who is late.
     Schedule {
@@ -129,6 +124,14 @@ struct DataArgs {
     /// Member data: `.csv`, `.json` (an array of objects) or `.jsonl`.
     #[arg(long, required = true, num_args = 1..)]
     data: Vec<PathBuf>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+/// How records are evaluated: the year, the day `months_since` counts to,
+/// and the subject of records that name none.
+#[derive(clap::Args)]
+struct RunArgs {
     /// The evaluation year (default: this year).
     #[arg(long)]
     year: Option<i32>,
@@ -150,9 +153,9 @@ impl DataArgs {
         eval::EvalArgs {
             plan,
             data: &self.data,
-            year: self.year.unwrap_or_else(|| chrono::Local::now().year()),
-            as_of: self.as_of,
-            subject: self.subject.clone(),
+            year: self.run.year.unwrap_or_else(|| chrono::Local::now().year()),
+            as_of: self.run.as_of,
+            subject: self.run.subject.clone(),
         }
     }
 }
@@ -194,15 +197,15 @@ pub fn run() -> i32 {
         }
         Command::Explain { plan, data, id } => eval::run_explain(&data.args(&plan), &id, color),
         Command::Test { plans } => eval::run_test(&plans, color),
-        Command::Diff { old, new, format, data, year, as_of, subject } => {
+        Command::Diff { old, new, format, data, run } => {
             let args = diff::DiffArgs {
                 old: &old,
                 new: &new,
                 format,
                 data: &data,
-                year: year.unwrap_or_else(this_year),
-                as_of,
-                subject,
+                year: run.year.unwrap_or_else(this_year),
+                as_of: run.as_of,
+                subject: run.subject,
             };
             diff::run(&args, color)
         }

@@ -105,10 +105,6 @@ fn human_change(p: &Paint, c: &Change, out: &mut String) {
     }
 }
 
-fn status_word(s: crate::eval::outcome::Status) -> &'static str {
-    s.as_str()
-}
-
 fn impact_human(i: &Impact, out: &mut String) {
     let _ = writeln!(out, "\nimpact on {} records: {} moved", i.records, i.moved.len());
     for (subject, cells) in &i.by_subject {
@@ -131,18 +127,7 @@ fn impact_human(i: &Impact, out: &mut String) {
         let _ = writeln!(out, "\n  moved:");
     }
     for m in &i.moved {
-        let side = |t: &Option<String>, s: &Option<String>, st| match t {
-            Some(t) => format!("{t} ({})", s.as_deref().unwrap_or("")),
-            None => status_word(st).to_string(),
-        };
-        let _ = writeln!(
-            out,
-            "    {} {}: {} → {}",
-            m.id,
-            m.subject,
-            side(&m.old, &m.old_score, m.old_status),
-            side(&m.new, &m.new_score, m.new_status)
-        );
+        let _ = writeln!(out, "    {} {}: {} → {}", m.id, m.subject, m.side(false), m.side(true));
     }
 }
 
@@ -243,18 +228,7 @@ fn markdown_impact(i: &Impact, out: &mut String) {
     if !i.moved.is_empty() {
         let _ = writeln!(out, "\n| id | subject | old | new |\n|---|---|---|---|");
         for m in &i.moved {
-            let side = |t: &Option<String>, s: &Option<String>, st: crate::eval::outcome::Status| match t {
-                Some(t) => format!("{t} ({})", s.as_deref().unwrap_or("")),
-                None => st.as_str().to_string(),
-            };
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                m.id,
-                m.subject,
-                side(&m.old, &m.old_score, m.old_status),
-                side(&m.new, &m.new_score, m.new_status)
-            );
+            let _ = writeln!(out, "| {} | {} | {} | {} |", m.id, m.subject, m.side(false), m.side(true));
         }
     }
 }
