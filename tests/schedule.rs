@@ -127,4 +127,10 @@ fn compliance_with_everyone_on_time_exits_0() {
     assert_eq!(code, 0, "{out}");
     let (code, _, err) = run(&["schedule", HANOI, "--year", "2024", "--done", "tests/schedule/nope.csv"]);
     assert_eq!((code, err.contains("cannot read")), (2, true));
+    let (code, _, err) =
+        run(&["schedule", HANOI, "--year", "2024", "--done", file.to_str().unwrap(), "--format", "ics"]);
+    assert_eq!((code, err.contains("`--done` reports on units")), (2, true), "{err}");
+    std::fs::write(&file, "don_vi,cap\nA,co_so\n").unwrap();
+    let (code, _, err) = run(&["schedule", HANOI, "--year", "2024", "--done", file.to_str().unwrap()]);
+    assert_eq!((code, err.contains("no `done` column")), (2, true), "{err}");
 }
