@@ -28,10 +28,7 @@ fn year_of(model: &Model, t: &Test) -> i32 {
         TestKind::Year(y) => crate::num::to_u32(&y.value).map(|y| y as i32),
         _ => None,
     });
-    let issued = model.plan.header.entries.iter().find_map(|e| match &e.kind {
-        crate::syntax::ast::HeaderKind::Issued(d) => Some(d.value.year()),
-        _ => None,
-    });
+    let issued = model.plan.issued().map(|d| d.year());
     own.or(issued).unwrap_or_else(|| chrono::Local::now().year())
 }
 

@@ -3,7 +3,6 @@
 
 use crate::diag::Color;
 use crate::schedule::{done, entries::entries, ics, render};
-use crate::syntax::ast::HeaderKind;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use std::path::Path;
@@ -24,6 +23,10 @@ pub struct ScheduleArgs<'a> {
 }
 
 pub fn run(a: &ScheduleArgs<'_>, color: Color) -> i32 {
+    if a.done.is_some() && a.format == ScheduleFormat::Ics {
+        eprintln!("error: `--done` reports on units; use `--format table` or `--format json`");
+        return 2;
+    }
     let model = match super::load_model(a.plan, color) {
         Ok(m) => m,
         Err(code) => return code,
@@ -34,13 +37,7 @@ pub fn run(a: &ScheduleArgs<'_>, color: Color) -> i32 {
         match a.format {
             ScheduleFormat::Table => print!("{}", render::table(plan.id(), a.year, &list)),
             ScheduleFormat::Json => println!("{:#}", render::json(plan.id(), a.year, &list)),
-            ScheduleFormat::Ics => {
-                let issued = plan.header.entries.iter().find_map(|e| match &e.kind {
-                    HeaderKind::Issued(d) => Some(d.value),
-                    _ => None,
-                });
-                print!("{}", ics::calendar(plan.id(), a.year, issued, &list));
-            }
+            ScheduleFormat::Ics => print!("{}", ics::calendar(plan.id(), a.year, plan.issued(), &list)),
         }
         return 0;
     };
@@ -54,10 +51,8 @@ pub fn run(a: &ScheduleArgs<'_>, color: Color) -> i32 {
     };
     match a.format {
         ScheduleFormat::Json => println!("{:#}", render::done_json(plan.id(), a.year, &units)),
-        ScheduleFormat::Table => print!("{}", render::done_table(&file.display().to_string(), &units)),
-        ScheduleFormat::Ics => {
-            eprintln!("error: `--done` reports on units; use `--format table` or `--format json`");
-            return 2;
+        ScheduleFormat::Table | ScheduleFormat::Ics => {
+            print!("{}", render::done_table(&file.display().to_string(), &units))
         }
     }
     i32::from(units.iter().any(done::Unit::is_problem))

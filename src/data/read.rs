@@ -24,14 +24,6 @@ impl Cell {
             _ => false,
         }
     }
-
-    pub fn text(&self) -> String {
-        match self {
-            Cell::Text(t) | Cell::Number(t) => t.clone(),
-            Cell::Bool(b) => b.to_string(),
-            Cell::Null => String::new(),
-        }
-    }
 }
 
 /// A borrowed cell, as the readers hand it to the evaluator.
@@ -160,7 +152,7 @@ pub fn estimate_rows(path: &Path) -> usize {
 }
 
 /// The delimiter that the header line uses most: `,`, `;` or tab.
-fn delimiter(start: &[u8]) -> u8 {
+pub fn delimiter(start: &[u8]) -> u8 {
     let header = start.split(|b| *b == b'\n').next().unwrap_or(&[]);
     let count = |d: u8| header.iter().filter(|b| **b == d).count();
     [b',', b';', b'\t'].into_iter().max_by_key(|d| count(*d)).unwrap_or(b',')

@@ -30,6 +30,14 @@ impl Plan {
         self.subjects.iter().find(|s| s.name.name == name)
     }
 
+    /// The `issued` date of the header, if any.
+    pub fn issued(&self) -> Option<chrono::NaiveDate> {
+        self.header.entries.iter().find_map(|e| match &e.kind {
+            ast::HeaderKind::Issued(d) => Some(d.value),
+            _ => None,
+        })
+    }
+
     pub fn tier_names(&self) -> Vec<&str> {
         self.tiers.iter().flat_map(|t| t.tiers.iter().map(|d| d.name.name.as_str())).collect()
     }

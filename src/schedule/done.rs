@@ -47,10 +47,8 @@ impl Unit {
 pub fn judge(file: &Path, entries: &[Entry], as_of: NaiveDate) -> Result<Vec<Unit>, String> {
     let cannot = |e: csv::Error| format!("cannot read `{}`: {e}", file.display());
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
-    let header = text.lines().next().unwrap_or("");
-    let delim = [b',', b';', b'\t'].into_iter().max_by_key(|d| header.bytes().filter(|b| b == d).count());
     let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delim.unwrap_or(b','))
+        .delimiter(crate::data::delimiter(text.as_bytes()))
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = rdr.headers().map_err(cannot)?.iter().map(norm).collect();
