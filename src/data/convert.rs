@@ -49,7 +49,7 @@ pub fn convert_cell(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellErr
         }
         SlotKind::Number => number(cell).map(Value::Num),
         SlotKind::Flag => flag(cell).map(Value::Bool),
-        SlotKind::Text | SlotKind::Ref(_) => Ok(Value::Str(cell.text().trim().to_string())),
+        SlotKind::Text | SlotKind::Ref(_) => Ok(Value::Str(cell.text().trim().into())),
         SlotKind::Date => date(cell).map(Value::Date),
     }
 }

@@ -42,10 +42,10 @@ impl<'a> Finished<'a> {
             let names = &self.ev.prepared[s].names;
             let Some(slot) = names.iter().position(|n| *n == agg.by) else { continue };
             let Some(Value::Str(target)) = o.kept(slot) else { continue };
-            let g = groups.entry(target.clone()).or_default();
+            let g = groups.entry(target.to_string()).or_default();
             match o.status {
                 Status::Error => {
-                    g.error.get_or_insert_with(|| o.id.clone());
+                    g.error.get_or_insert_with(|| o.id.as_str().into());
                 }
                 Status::Exempt => {}
                 Status::Classified => {

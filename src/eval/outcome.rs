@@ -3,6 +3,8 @@
 
 use crate::eval::value::Value;
 use crate::exact::Exact;
+use compact_str::CompactString;
+use smallvec::SmallVec;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -21,7 +23,8 @@ impl Status {
     }
 }
 
-/// One step that shaped an outcome.
+/// One step that shaped an outcome. Sixteen bytes: the rare steps with
+/// more to say keep it in a box, so most outcomes hold their reasons inline.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reason {
     /// The `exempt` line (index into the subject's exemptions) that held.
@@ -32,52 +35,72 @@ pub enum Reason {
     /// The cap (index into the subject's caps) that lowered the tier.
     Cap(u16),
     /// `cap at tier of F`: the referenced record and its tier index.
-    CapAt {
-        cap: u16,
-        id: Box<str>,
-        tier: u8,
-    },
+    CapAt(Box<CapAt>),
     /// A hook's note, `print` or `debug`.
-    Note {
-        hook: u16,
-        text: Box<str>,
-    },
+    Note(Box<Note>),
     /// A score hook's change.
-    HookScore {
-        hook: u16,
-        before: Exact,
-        after: Exact,
-    },
+    HookScore(Box<HookScore>),
     /// A tier hook's cap.
     HookTier {
         hook: u16,
         before: u8,
         after: u8,
     },
-    /// Moved by a quota: rank `rank` of `of` candidates in `group`, limit `limit`.
-    Quota {
-        quota: u16,
-        rank: u32,
-        of: u32,
-        group: Box<str>,
-        limit: u32,
-    },
+    /// Moved by a quota.
+    Quota(Box<QuotaMove>),
 }
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CapAt {
+    pub cap: u16,
+    pub id: Box<str>,
+    pub tier: u8,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub hook: u16,
+    pub text: Box<str>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct HookScore {
+    pub hook: u16,
+    pub before: Exact,
+    pub after: Exact,
+}
+
+/// Rank `rank` of `of` candidates in `group`, limit `limit`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuotaMove {
+    pub quota: u16,
+    pub rank: u32,
+    pub of: u32,
+    pub group: Box<str>,
+    pub limit: u32,
+}
+
+/// Reasons, two of them inline (a rule and a cap, the usual most).
+pub type Reasons = SmallVec<[Reason; 2]>;
+
+/// Kept values, one inline (the usual quota group).
+pub type Kept = SmallVec<[(u16, Value); 1]>;
 
 /// The outcome of one input record.
 #[derive(Clone, Debug)]
 pub struct Outcome {
-    pub id: Box<str>,
+    /// Inline up to 24 bytes: no allocation for usual ids.
+    pub id: CompactString,
     /// Subject index, or `None` when the record names no known subject.
     pub subject: Option<u16>,
     pub status: Status,
     pub score: Option<Exact>,
     /// Tier index (0 = best).
     pub tier: Option<u8>,
-    pub reasons: Vec<Reason>,
+    pub reasons: Reasons,
     pub error: Option<Box<str>>,
     /// The values later steps need (quota groups, refs, aggregate filters).
-    pub kept: Vec<(u16, Value)>,
+    pub kept: Kept,
 }
 
 impl Outcome {
@@ -88,9 +111,9 @@ impl Outcome {
             status: Status::Error,
             score: None,
             tier: None,
-            reasons: Vec::new(),
+            reasons: Reasons::new(),
             error: Some(message.into()),
-            kept: Vec::new(),
+            kept: Kept::new(),
         }
     }
 
@@ -104,13 +127,9 @@ impl Outcome {
         }
     }
 
-    /// Keeps the values of `slots` that the record has, in a vector of
-    /// exactly that size (millions of outcomes hold one).
-    pub fn keep(slots: &[usize], values: &[Option<Value>]) -> Vec<(u16, Value)> {
-        let present = |k: &usize| values.get(*k).is_some_and(Option::is_some);
-        let mut kept = Vec::with_capacity(slots.iter().filter(|k| present(k)).count());
-        kept.extend(slots.iter().filter_map(|&k| Some((k as u16, values.get(k)?.clone()?))));
-        kept
+    /// Keeps the values of `slots` that the record has.
+    pub fn keep(slots: &[usize], values: &[Option<Value>]) -> Kept {
+        slots.iter().filter_map(|&k| Some((k as u16, values.get(k)?.clone()?))).collect()
     }
 
     pub fn kept(&self, slot: usize) -> Option<&Value> {

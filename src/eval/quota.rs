@@ -2,7 +2,7 @@
 //! taken after the move; the rest move to the next tier, ranked by score
 //! (highest first), ties by id.
 
-use super::outcome::{Outcome, Reason, Status};
+use super::outcome::{Outcome, QuotaMove, Reason, Status};
 use super::value::Value;
 use crate::check::model::{CBound, CQuota};
 use crate::exact::Exact;
@@ -83,13 +83,14 @@ fn apply_group(q: &CQuota, qi: usize, key: &str, group: &[usize], outs: &mut [Ou
     for (k, &r) in candidates.iter().enumerate().skip(n as usize) {
         let o = &mut outs[r];
         o.tier = Some((q.tier + 1) as u8);
-        o.reasons.push(Reason::Quota {
+        let why = QuotaMove {
             quota: qi as u16,
             rank: k as u32 + 1,
             of: e as u32,
             group: key.into(),
             limit: n as u32,
-        });
+        };
+        o.reasons.push(Reason::Quota(Box::new(why)));
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::Evaluator;
 use super::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef, truth};
-use super::outcome::{Outcome, Reason, Status};
+use super::outcome::{CapAt, HookScore, Outcome, Reason, Status};
 use super::value::Value;
 use crate::check::model::CCap;
 use crate::exact::Exact;
@@ -124,10 +124,7 @@ impl Evaluator<'_> {
     ) -> Outcome {
         let mut out = self.unkept(s, id, values, lookup);
         let slots = &self.prepared[s].kept;
-        let mut kept =
-            Vec::with_capacity(slots.iter().filter(|&&k| values.get(k).is_some_and(Option::is_some)).count());
-        kept.extend(slots.iter().filter_map(|&k| Some((k as u16, values.get_mut(k)?.take()?))));
-        out.kept = kept;
+        out.kept = slots.iter().filter_map(|&k| Some((k as u16, values.get_mut(k)?.take()?))).collect();
         out
     }
 
@@ -138,15 +135,12 @@ impl Evaluator<'_> {
             status: Status::Classified,
             score: None,
             tier: None,
-            reasons: Vec::with_capacity(1),
+            reasons: Default::default(),
             error: None,
-            kept: Vec::new(),
+            kept: Default::default(),
         };
         if let Err(message) = self.steps(s, id, values, lookup, &mut out) {
             out.fail(message);
-        }
-        if out.reasons.len() != out.reasons.capacity() {
-            out.reasons.shrink_to_fit();
         }
         out
     }
@@ -176,7 +170,11 @@ impl Evaluator<'_> {
         for &h in &self.prepared[s].score_hooks {
             let after = self.hooks.score_hook(self, h, s, id, values, score, out)?;
             if after != score {
-                out.reasons.push(Reason::HookScore { hook: h as u16, before: score, after });
+                out.reasons.push(Reason::HookScore(Box::new(HookScore {
+                    hook: h as u16,
+                    before: score,
+                    after,
+                })));
                 score = after;
             }
         }
@@ -276,11 +274,8 @@ impl Evaluator<'_> {
                 };
                 match env.lookup.final_tier(target)? {
                     Some(t) if usize::from(t) > tier => {
-                        out.reasons.push(Reason::CapAt {
-                            cap: i as u16,
-                            id: target.as_str().into(),
-                            tier: t,
-                        });
+                        let why = CapAt { cap: i as u16, id: target.as_str().into(), tier: t };
+                        out.reasons.push(Reason::CapAt(Box::new(why)));
                         Ok(usize::from(t))
                     }
                     _ => Ok(tier),

@@ -59,7 +59,8 @@ pub enum Value {
     Choice(usize),
     Date(NaiveDate),
     DayMonth(DayMonth),
-    Str(String),
+    /// Inline up to 24 bytes (the usual organization code or id).
+    Str(compact_str::CompactString),
 }
 
 impl Value {

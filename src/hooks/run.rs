@@ -5,7 +5,7 @@ use super::record::RecordView;
 use super::script_loc;
 use crate::check::Model;
 use crate::eval::Evaluator;
-use crate::eval::outcome::{Outcome, Reason};
+use crate::eval::outcome::{Note, Outcome, Reason};
 use crate::eval::prepare::PSubject;
 use crate::eval::value::Value;
 use crate::exact::Exact;
@@ -54,7 +54,7 @@ impl HookRunner {
             Err(_) => Err("the hook scope is unavailable".into()),
         };
         for text in take(&self.notes) {
-            out.reasons.push(Reason::Note { hook: h as u16, text: text.into() });
+            out.reasons.push(Reason::Note(Box::new(Note { hook: h as u16, text: text.into() })));
         }
         result.map_err(|e| {
             let hook = &ev.model.plan.hooks[h];

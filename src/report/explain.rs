@@ -77,9 +77,9 @@ fn hooks_section(ev: &Evaluator<'_>, s: usize, o: &Outcome, out: &mut String) {
         let mut any = false;
         for r in &o.reasons {
             let line = match r {
-                Reason::Note { hook, text } if usize::from(*hook) == h => format!("note: {text}"),
-                Reason::HookScore { hook, before, after } if usize::from(*hook) == h => {
-                    format!("score {} → {}", before.show(4), after.show(4))
+                Reason::Note(n) if usize::from(n.hook) == h => format!("note: {}", n.text),
+                Reason::HookScore(c) if usize::from(c.hook) == h => {
+                    format!("score {} → {}", c.before.show(4), c.after.show(4))
                 }
                 Reason::HookTier { hook, before, after } if usize::from(*hook) == h => format!(
                     "tier `{}` → `{}`",

@@ -78,16 +78,16 @@ pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Re
         Reason::Rule(i) => return Cow::Borrowed(&rules[usize::from(*i)]),
         Reason::Otherwise => return Cow::Borrowed(otherwise),
         Reason::Cap(i) => return Cow::Borrowed(&caps[usize::from(*i)]),
-        Reason::CapAt { cap, id, tier: t } => {
-            let field = match &c.caps[usize::from(*cap)] {
+        Reason::CapAt(at) => {
+            let field = match &c.caps[usize::from(at.cap)] {
                 CCap::At { field, .. } => field.as_str(),
                 CCap::When { .. } => "",
             };
-            format!("cap at `{}`, the tier of `{id}` ({field})", tier(usize::from(*t)))
+            format!("cap at `{}`, the tier of `{}` ({field})", tier(usize::from(at.tier)), at.id)
         }
-        Reason::Note { hook, text } => format!("hook `{}`: {text}", hook_name(ev, *hook)),
-        Reason::HookScore { hook, before, after } => {
-            format!("hook `{}`: score {} → {}", hook_name(ev, *hook), before.show(2), after.show(2))
+        Reason::Note(n) => format!("hook `{}`: {}", hook_name(ev, n.hook), n.text),
+        Reason::HookScore(c) => {
+            format!("hook `{}`: score {} → {}", hook_name(ev, c.hook), c.before.show(2), c.after.show(2))
         }
         Reason::HookTier { hook, before, after } => format!(
             "hook `{}`: tier `{}` → `{}`",
@@ -95,8 +95,8 @@ pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Re
             tier(usize::from(*before)),
             tier(usize::from(*after))
         ),
-        Reason::Quota { rank, of, group, limit, .. } => {
-            format!("quota: rank {rank} of {of} in group {group}, limit {limit}")
+        Reason::Quota(q) => {
+            format!("quota: rank {} of {} in group {}, limit {}", q.rank, q.of, q.group, q.limit)
         }
     })
 }
@@ -145,7 +145,7 @@ fn record_json(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome) -> Value {
     let tier = o.tier.filter(|_| o.status == Status::Classified).map(usize::from);
     let score = o.score.filter(|_| o.status == Status::Classified).map(|x| x.round_places(2).to_f64());
     json!({
-        "id": o.id.as_ref(),
+        "id": o.id.as_str(),
         "subject": subject_name(ev, o),
         "status": o.status.as_str(),
         "score": score,
@@ -215,7 +215,7 @@ pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl std::io::Write) -> std:
             reasons.push_str(&reason_with(&texts, ev, o, r));
         }
         w.write_record([
-            o.id.as_ref(),
+            o.id.as_str(),
             subject_name(ev, o),
             o.status.as_str(),
             &score,
