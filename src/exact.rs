@@ -197,23 +197,62 @@ impl Exact {
         out
     }
 
-    /// [`Exact::show`] appended to `out` (no allocation for integers).
+    /// [`Exact::show`] appended to `out`, without allocating.
     pub fn write_to(self, places: u32, out: &mut String) {
-        use std::fmt::Write;
+        let mut digits = itoa::Buffer::new();
         if self.den == 1 {
-            let _ = write!(out, "{}", self.num);
+            out.push_str(digits.format(self.num));
             return;
         }
         let places = places.min(18);
-        let v = self.scaled(places);
+        let scale = 10u64.pow(places);
+        let (negative, q) = match self.scaled64(scale) {
+            Some(v) => (v < 0, v.unsigned_abs()),
+            None => {
+                let v = self.scaled(places);
+                match u64::try_from(v.unsigned_abs()) {
+                    Ok(q) => (v < 0, q),
+                    Err(_) => return out.push_str(&self.show_wide(places, v)),
+                }
+            }
+        };
+        if negative && q != 0 {
+            out.push('-');
+        }
+        out.push_str(digits.format(q / scale));
+        let (mut frac, mut width) = (q % scale, places as usize);
+        if frac == 0 {
+            return;
+        }
+        while frac % 10 == 0 {
+            frac /= 10;
+            width -= 1;
+        }
+        out.push('.');
+        let text = digits.format(frac);
+        out.extend(std::iter::repeat_n('0', width - text.len()));
+        out.push_str(text);
+    }
+
+    /// [`Exact::scaled`] on 64 bits, when `num × scale` fits.
+    fn scaled64(self, scale: u64) -> Option<i64> {
+        let m = self.num.checked_mul(i64::try_from(scale).ok()?)?;
+        let (d, a) = (self.den.unsigned_abs(), m.unsigned_abs());
+        let q = a / d + u64::from(2 * (a % d) >= d);
+        let q = i64::try_from(q).ok()?;
+        Some(if m < 0 { -q } else { q })
+    }
+
+    /// The text of a value scaled beyond 64 bits (rare: huge points totals).
+    fn show_wide(self, places: u32, v: i128) -> String {
         let scale = 10i128.pow(places);
         let (int, frac) = (v.abs() / scale, v.abs() % scale);
         let sign = if v < 0 { "-" } else { "" };
-        let _ = write!(out, "{sign}{int}");
-        if frac != 0 {
-            let digits = format!("{frac:0width$}", width = places as usize);
-            let _ = write!(out, ".{}", digits.trim_end_matches('0'));
+        if frac == 0 {
+            return format!("{sign}{int}");
         }
+        let digits = format!("{frac:0width$}", width = places as usize);
+        format!("{sign}{int}.{}", digits.trim_end_matches('0'))
     }
 
     /// Rounded half away from zero to `places` decimals, exactly.

@@ -40,4 +40,31 @@ proptest! {
         }
         prop_assert_eq!(x.cmp(&y), p.cmp(&q));
     }
+
+    #[test]
+    fn decimal_text_rounds_half_away_from_zero(
+        n in prop_oneof![any::<i64>(), -100_000i64..100_000],
+        d in prop_oneof![1i64..1000, any::<i64>().prop_filter("positive", |d| *d > 0)],
+        places in 0u32..7,
+    ) {
+        let Some(x) = Exact::ratio(n.into(), d.into()) else { return Ok(()) };
+        prop_assert_eq!(x.show(places), reference_text(&big(n, d), places));
+    }
+}
+
+/// The decimal text of `r` to `places` places, rounded half away from zero,
+/// trailing zeros dropped: computed with arbitrary precision.
+fn reference_text(r: &BigRational, places: u32) -> String {
+    use num_traits::{Signed, Zero};
+    let scale = BigInt::from(10).pow(places);
+    let m = r.abs() * BigRational::from_integer(scale.clone());
+    let (q, rem) = (m.numer() / m.denom(), m.numer() % m.denom());
+    let q = if rem * 2 >= *m.denom() { q + 1 } else { q };
+    let sign = if r.is_negative() && !q.is_zero() { "-" } else { "" };
+    let (int, frac) = (&q / &scale, &q % &scale);
+    if frac.is_zero() {
+        return format!("{sign}{int}");
+    }
+    let digits = format!("{frac:0>width$}", width = places as usize);
+    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
 }

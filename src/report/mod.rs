@@ -1,9 +1,11 @@
 //! Output of evaluations: reasons in words, and the table, CSV and JSON
 //! formats of `kehoach eval`.
 
+mod csv_out;
 pub mod explain;
 mod table;
 
+pub use csv_out::csv;
 pub use table::table;
 
 use crate::check::model::CCap;
@@ -186,44 +188,5 @@ pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, mut w: impl std::io::Write
     let summary = json!({"total": s.total, "classified": s.classified, "exempt": s.exempt, "errors": s.errors, "tiers": tiers});
     let close = if e.outcomes.is_empty() { "]" } else { "\n  ]" };
     writeln!(w, "{close},\n  \"summary\": {summary}\n}}")?;
-    w.flush()
-}
-
-/// CSV for spreadsheets: one row per record, reasons joined by `; `.
-pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl std::io::Write) -> std::io::Result<()> {
-    let texts = Texts::new(ev);
-    let mut w = csv::Writer::from_writer(out);
-    let (mut reasons, mut score) = (String::new(), String::new());
-    w.write_record(["id", "subject", "status", "score", "tier", "tier_label", "reasons", "error"])?;
-    for o in &e.outcomes {
-        let classified = o.status == Status::Classified;
-        let tier = o.tier.filter(|_| classified).map(usize::from);
-        reasons.clear();
-        score.clear();
-        if let Some(x) = o.score.filter(|_| classified) {
-            x.write_to(2, &mut score);
-        }
-        // One reason (the usual case) is written as it is, without a copy.
-        let one = match o.reasons.as_slice() {
-            [r] => Some(reason_with(&texts, ev, o, r)),
-            _ => None,
-        };
-        for (i, r) in o.reasons.iter().enumerate().filter(|_| one.is_none()) {
-            if i > 0 {
-                reasons.push_str("; ");
-            }
-            reasons.push_str(&reason_with(&texts, ev, o, r));
-        }
-        w.write_record([
-            o.id.as_str(),
-            subject_name(ev, o),
-            o.status.as_str(),
-            &score,
-            tier.map_or("", |t| ev.tier_name(t)),
-            tier.map_or("", |t| ev.tier_label(t)),
-            one.as_deref().unwrap_or(&reasons),
-            o.error.as_deref().unwrap_or(""),
-        ])?;
-    }
     w.flush()
 }
