@@ -10,6 +10,7 @@ use crate::num::{self, Num};
 use crate::resolve::model::Subject;
 use crate::syntax::ast::{AggKind, FieldType, Measure};
 use chrono::{Months, NaiveDate};
+use std::borrow::Cow;
 
 /// One candidate record: an index into each variable's values.
 pub type Point = Vec<usize>;
@@ -263,7 +264,7 @@ impl Env for PointEnv<'_> {
         Err(EvalError::Missing("tier".into()))
     }
 
-    fn item(&self, r: &ItemRef) -> Result<Value, EvalError> {
+    fn item(&self, r: &ItemRef) -> Result<Cow<'_, Value>, EvalError> {
         let found = self
             .space
             .vars
@@ -271,8 +272,10 @@ impl Env for PointEnv<'_> {
             .zip(self.point)
             .find(|(v, _)| matches!(&v.key, Key::Item(n) if *n == r.name));
         match found {
-            Some((v, &i)) => v.values.get(i).cloned().ok_or_else(|| EvalError::Missing(r.name.clone())),
-            None if r.kind == ItemKind::Flag => Ok(Value::Bool(false)),
+            Some((v, &i)) => {
+                v.values.get(i).map(Cow::Borrowed).ok_or_else(|| EvalError::Missing(r.name.clone()))
+            }
+            None if r.kind == ItemKind::Flag => Ok(Cow::Owned(Value::Bool(false))),
             None => Err(EvalError::Missing(r.name.clone())),
         }
     }

@@ -1,7 +1,7 @@
 //! Matching data columns to subjects' items, by name or label (NFC,
 //! case-insensitive), and the conversion kind of every item.
 
-use super::convert::{SlotKind, norm};
+use super::convert::{Labels, SlotKind, norm};
 use crate::check::Model;
 use crate::exact::Exact;
 use crate::resolve::model::Subject;
@@ -47,31 +47,32 @@ impl Columns {
 }
 
 fn grade_kind(model: &Model) -> SlotKind {
-    let mut map = HashMap::new();
-    let mut names = Vec::new();
+    let mut labels = Labels::new();
     if let Some(scale) = &model.plan.scale {
         for g in &scale.grades {
-            let v = Exact::from_num(&g.value.value).unwrap_or(Exact::ZERO);
-            map.insert(norm(&g.name.name), v);
-            map.entry(norm(&g.label.value)).or_insert(v);
-            names.push(g.name.name.clone());
+            labels.add(&g.name.name, Exact::from_num(&g.value.value).unwrap_or(Exact::ZERO));
+            labels.names.push(g.name.name.clone());
+        }
+        for g in &scale.grades {
+            labels.add(&g.label.value, Exact::from_num(&g.value.value).unwrap_or(Exact::ZERO));
         }
     }
-    SlotKind::Grade(map, names)
+    SlotKind::Grade(labels)
 }
 
 fn tier_kind(model: &Model) -> SlotKind {
-    let mut map = HashMap::new();
-    let mut names = Vec::new();
+    let mut labels = Labels::new();
     if let Some(tiers) = &model.plan.tiers {
         let n = tiers.tiers.len();
         for (i, t) in tiers.tiers.iter().enumerate() {
-            map.insert(norm(&t.name.name), n - 1 - i);
-            map.entry(norm(&t.label.value)).or_insert(n - 1 - i);
-            names.push(t.name.name.clone());
+            labels.add(&t.name.name, n - 1 - i);
+            labels.names.push(t.name.name.clone());
+        }
+        for (i, t) in tiers.tiers.iter().enumerate() {
+            labels.add(&t.label.value, n - 1 - i);
         }
     }
-    SlotKind::Tier(map, names)
+    SlotKind::Tier(labels)
 }
 
 fn subject_columns(s: &Subject, grades: &SlotKind, tiers: &SlotKind) -> SubjectColumns {
@@ -107,14 +108,17 @@ fn field_kind(ty: &FieldType, tiers: &SlotKind) -> SlotKind {
         FieldType::Tier => tiers.clone(),
         FieldType::Ref(s) => SlotKind::Ref(s.name.clone()),
         FieldType::Choice(opts) => {
-            let mut map = HashMap::new();
+            let mut labels = Labels::new();
             for (i, o) in opts.iter().enumerate() {
-                map.insert(norm(&o.name.name), i);
+                labels.add(&o.name.name, i);
+                labels.names.push(o.name.name.clone());
+            }
+            for (i, o) in opts.iter().enumerate() {
                 if let Some(l) = &o.label {
-                    map.entry(norm(&l.value)).or_insert(i);
+                    labels.add(&l.value, i);
                 }
             }
-            SlotKind::Choice(map, opts.iter().map(|o| o.name.name.clone()).collect())
+            SlotKind::Choice(labels)
         }
     }
 }

@@ -14,19 +14,62 @@ pub fn norm(s: &str) -> String {
     s.trim().nfc().collect::<String>().to_lowercase()
 }
 
+/// Normalized names and labels → values, and the names for did-you-mean.
+#[derive(Clone, Debug)]
+pub struct Labels<T> {
+    map: HashMap<String, T>,
+    /// The same spellings in a vector, when they are few: comparing a cell
+    /// with each is faster than hashing it.
+    few: Vec<(Box<str>, T)>,
+    pub names: Vec<String>,
+}
+
+impl<T: Copy> Labels<T> {
+    pub fn new() -> Labels<T> {
+        Labels { map: HashMap::new(), few: Vec::new(), names: Vec::new() }
+    }
+
+    /// Adds a spelling (normalized here); the first value given for it stays.
+    pub fn add(&mut self, spelling: &str, v: T) {
+        let n = norm(spelling);
+        if !self.map.contains_key(&n) {
+            self.few.push((n.as_str().into(), v));
+            self.map.insert(n, v);
+        }
+    }
+
+    /// The value of a cell written exactly as a normalized spelling.
+    fn exact(&self, text: &str) -> Option<T> {
+        if self.map.len() > 16 {
+            return self.map.get(text).copied();
+        }
+        self.few.iter().find(|(k, _)| k.len() == text.len() && **k == *text).map(|(_, v)| *v)
+    }
+
+    fn get(&self, text: &str) -> Option<T> {
+        self.exact(text).or_else(|| self.map.get(&norm(text)).copied())
+    }
+}
+
+impl<T: Copy> Default for Labels<T> {
+    fn default() -> Self {
+        Labels::new()
+    }
+}
+
 /// What a slot holds, with the lookups its conversion needs.
 #[derive(Clone, Debug)]
 pub enum SlotKind {
-    /// Normalized grade name or label → value; the names for did-you-mean.
-    Grade(HashMap<String, Exact>, Vec<String>),
+    /// Grade name or label → value.
+    Grade(Labels<Exact>),
     Points(Exact),
     Flag,
     Number,
     Text,
     Date,
-    /// Normalized tier name or label → rank (greater is better).
-    Tier(HashMap<String, usize>, Vec<String>),
-    Choice(HashMap<String, usize>, Vec<String>),
+    /// Tier name or label → rank (greater is better).
+    Tier(Labels<usize>),
+    Choice(Labels<usize>),
     /// A ref to the family of the named subject.
     Ref(String),
 }
@@ -37,9 +80,9 @@ pub struct CellError(pub String);
 
 pub fn convert_cell(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellError> {
     match kind {
-        SlotKind::Grade(map, names) => lookup(map, names, cell, "grade").map(Value::Grade),
-        SlotKind::Tier(map, names) => lookup(map, names, cell, "tier").map(Value::Tier),
-        SlotKind::Choice(map, names) => lookup(map, names, cell, "choice").map(Value::Choice),
+        SlotKind::Grade(labels) => lookup(labels, cell, "grade").map(Value::Grade),
+        SlotKind::Tier(labels) => lookup(labels, cell, "tier").map(Value::Tier),
+        SlotKind::Choice(labels) => lookup(labels, cell, "choice").map(Value::Choice),
         SlotKind::Points(max) => {
             let n = number(cell)?;
             if n.is_negative() || n > *max {
@@ -49,37 +92,32 @@ pub fn convert_cell(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellErr
         }
         SlotKind::Number => number(cell).map(Value::Num),
         SlotKind::Flag => flag(cell).map(Value::Bool),
-        SlotKind::Text | SlotKind::Ref(_) => Ok(Value::Str(cell.text().trim().into())),
+        SlotKind::Text | SlotKind::Ref(_) => Ok(Value::Str(trim(cell.text()).into())),
         SlotKind::Date => date(cell).map(Value::Date),
     }
 }
 
-fn lookup<T: Copy>(
-    map: &HashMap<String, T>,
-    names: &[String],
-    cell: CellRef<'_>,
-    what: &str,
-) -> Result<T, CellError> {
+fn lookup<T: Copy>(labels: &Labels<T>, cell: CellRef<'_>, what: &str) -> Result<T, CellError> {
     let text = cell.text();
-    // Most cells already hold a normalized name: no allocation then; a few
-    // spellings are found faster by comparing than by hashing.
-    if map.len() <= 16 {
-        if let Some((_, v)) = map.iter().find(|(k, _)| k.as_str() == text) {
-            return Ok(*v);
-        }
-    } else if let Some(v) = map.get(text) {
-        return Ok(*v);
-    }
-    if let Some(v) = map.get(&norm(text)) {
-        return Ok(*v);
+    if let Some(v) = labels.get(text) {
+        return Ok(v);
     }
     let mut msg = format!("`{}` is not a {what}", text.trim());
-    if let Some(s) = crate::suggest::closest(&norm(text), names.iter().map(String::as_str)) {
+    if let Some(s) = crate::suggest::closest(&norm(text), labels.names.iter().map(String::as_str)) {
         msg.push_str(&format!("; did you mean `{s}`?"));
     } else {
-        msg.push_str(&format!(" (one of {})", names.join(", ")));
+        msg.push_str(&format!(" (one of {})", labels.names.join(", ")));
     }
     Err(CellError(msg))
+}
+
+/// `str::trim`, with a quick answer for text that starts and ends with a
+/// visible ASCII character (the usual cell).
+pub fn trim(t: &str) -> &str {
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => t,
+        _ => t.trim(),
+    }
 }
 
 fn number(cell: CellRef<'_>) -> Result<Exact, CellError> {
@@ -91,7 +129,7 @@ fn flag(cell: CellRef<'_>) -> Result<bool, CellError> {
     if let CellRef::Bool(b) = cell {
         return Ok(b);
     }
-    match cell.text().trim() {
+    match trim(cell.text()) {
         "1" | "x" | "true" => return Ok(true),
         "0" | "" | "false" => return Ok(false),
         _ => {}
@@ -104,7 +142,7 @@ fn flag(cell: CellRef<'_>) -> Result<bool, CellError> {
 }
 
 fn date(cell: CellRef<'_>) -> Result<NaiveDate, CellError> {
-    let t = cell.text().trim();
+    let t = trim(cell.text());
     let parsed = if t.contains('/') {
         let mut parts = t.split('/');
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
@@ -125,6 +163,13 @@ fn date(cell: CellRef<'_>) -> Result<NaiveDate, CellError> {
 
 /// `YYYY-MM-DD` (month and day of one or two digits), without a format parser.
 fn iso_date(t: &str) -> Option<NaiveDate> {
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *t.as_bytes() {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| ds.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+            return NaiveDate::from_ymd_opt(n(&digits[..4]) as i32, n(&digits[4..6]), n(&digits[6..]));
+        }
+    }
     let mut parts = t.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
     let digits =
@@ -141,10 +186,11 @@ mod tests {
 
     #[test]
     fn converts_office_spellings() {
-        let mut map = HashMap::new();
-        map.insert(norm("Tốt"), Exact::int(3));
-        map.insert(norm("tot"), Exact::int(3));
-        let grade = SlotKind::Grade(map, vec!["tot".into()]);
+        let mut labels = Labels::new();
+        labels.add("tot", Exact::int(3));
+        labels.add("Tốt", Exact::int(3));
+        labels.names.push("tot".into());
+        let grade = SlotKind::Grade(labels);
         let nfd: String = "TỐT".nfd().collect();
         assert_eq!(convert_cell(&grade, CellRef::Text(&nfd)), Ok(Value::Grade(Exact::int(3))));
         assert!(convert_cell(&grade, CellRef::Text("tott")).unwrap_err().0.contains("did you mean `tot`"));

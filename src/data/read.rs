@@ -39,7 +39,7 @@ impl<'a> CellRef<'a> {
     /// Empty text and JSON null are missing values.
     pub fn is_empty(&self) -> bool {
         match self {
-            CellRef::Text(t) => t.trim().is_empty(),
+            CellRef::Text(t) => super::convert::trim(t).is_empty(),
             CellRef::Null => true,
             _ => false,
         }

@@ -75,6 +75,7 @@ impl<'a> Finished<'a> {
             tier: o.tier.map(|t| tiers - 1 - usize::from(t)),
             id: &o.id,
             lookup: self,
+            own: false,
         };
         truth(filter, &env).unwrap_or(false)
     }

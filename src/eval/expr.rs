@@ -5,6 +5,7 @@ use super::value::Value;
 use crate::exact::Exact;
 use crate::syntax::ast::{AggKind, ArithOp, CmpOp, Quantifier};
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 /// What a name in an expression refers to.
@@ -85,7 +86,13 @@ pub trait Env {
     fn as_of(&self) -> NaiveDate;
     fn score(&self) -> Result<Exact, EvalError>;
     fn tier(&self) -> Result<usize, EvalError>;
-    fn item(&self, item: &ItemRef) -> Result<Value, EvalError>;
+    /// The value of an item, borrowed when the environment holds it.
+    fn item(&self, item: &ItemRef) -> Result<Cow<'_, Value>, EvalError>;
+    /// The record's values by slot, when every slot hint of the expressions
+    /// evaluated here holds (a quick path for `all/any/none`).
+    fn slots(&self) -> Option<&[Option<Value>]> {
+        None
+    }
     fn aggregate(&self, agg: &Aggregate) -> Result<Exact, EvalError>;
 }
 
@@ -96,11 +103,11 @@ pub fn eval(e: &TExpr, env: &dyn Env) -> Res<Value> {
         TExpr::Const(v) => v.clone(),
         TExpr::Score => Value::Num(env.score()?),
         TExpr::Tier => Value::Tier(env.tier()?),
-        TExpr::Item(r) => env.item(r)?,
+        TExpr::Item(r) => env.item(r)?.into_owned(),
         TExpr::Not(x) => Value::Bool(!truth(x, env)?),
         TExpr::And(xs) => Value::Bool(all(xs, env)?),
         TExpr::Or(xs) => Value::Bool(any(xs, env)?),
-        TExpr::Cmp(op, a, b) => Value::Bool(compare(*op, &eval(a, env)?, &eval(b, env)?, env.year())),
+        TExpr::Cmp(op, a, b) => Value::Bool(comparison(*op, a, b, env)?),
         TExpr::Arith(first, rest) => Value::Num(arith(first, rest, env)?),
         TExpr::Neg(x) => Value::Num(number(x, env)?.checked_neg().ok_or(EvalError::Overflow)?),
         TExpr::Quant { q, criteria, op, grade } => Value::Bool(quant(*q, criteria, *op, grade, env)?),
@@ -112,12 +119,42 @@ pub fn eval(e: &TExpr, env: &dyn Env) -> Res<Value> {
     })
 }
 
-/// Evaluates a condition.
+/// Evaluates a condition, without building values for its parts.
 pub fn truth(e: &TExpr, env: &dyn Env) -> Res<bool> {
-    match eval(e, env)? {
-        Value::Bool(b) => Ok(b),
-        _ => Err(EvalError::Other("not a condition".into())),
+    match e {
+        TExpr::And(xs) => all(xs, env),
+        TExpr::Or(xs) => any(xs, env),
+        TExpr::Not(x) => Ok(!truth(x, env)?),
+        TExpr::Cmp(op, a, b) => match (&**a, &**b) {
+            (TExpr::Score, TExpr::Const(Value::Num(k))) => Ok(holds(*op, env.score()?.cmp(k))),
+            _ => comparison(*op, a, b, env),
+        },
+        TExpr::Quant { q, criteria, op, grade } => quant(*q, criteria, *op, grade, env),
+        TExpr::Const(Value::Bool(b)) => Ok(*b),
+        TExpr::Item(r) => match &*env.item(r)? {
+            Value::Bool(b) => Ok(*b),
+            _ => Err(EvalError::Other("not a condition".into())),
+        },
+        other => match eval(other, env)? {
+            Value::Bool(b) => Ok(b),
+            _ => Err(EvalError::Other("not a condition".into())),
+        },
     }
+}
+
+/// An operand of a comparison: constants and items borrowed, not copied.
+fn operand<'e>(e: &'e TExpr, env: &'e dyn Env) -> Res<Cow<'e, Value>> {
+    match e {
+        TExpr::Const(v) => Ok(Cow::Borrowed(v)),
+        TExpr::Item(r) => env.item(r),
+        other => eval(other, env).map(Cow::Owned),
+    }
+}
+
+fn comparison(op: CmpOp, a: &TExpr, b: &TExpr, env: &dyn Env) -> Res<bool> {
+    let a = operand(a, env)?;
+    let b = operand(b, env)?;
+    Ok(compare(op, &a, &b, env.year()))
 }
 
 fn all(xs: &[TExpr], env: &dyn Env) -> Res<bool> {
@@ -182,19 +219,38 @@ pub fn holds(op: CmpOp, ord: Ordering) -> bool {
 
 fn quant(q: Quantifier, criteria: &[ItemRef], op: CmpOp, grade: &Exact, env: &dyn Env) -> Res<bool> {
     let mut count = 0;
+    if let Some(values) = env.slots() {
+        for r in criteria {
+            match values.get(r.slot) {
+                Some(Some(Value::Grade(v))) => count += usize::from(holds(op, v.cmp(grade))),
+                _ => return quant_slowly(q, criteria, op, grade, env),
+            }
+        }
+        return Ok(quantified(q, count, criteria.len()));
+    }
+    quant_slowly(q, criteria, op, grade, env)
+}
+
+fn quantified(q: Quantifier, count: usize, of: usize) -> bool {
+    match q {
+        Quantifier::All => count == of,
+        Quantifier::Any => count > 0,
+        Quantifier::None => count == 0,
+    }
+}
+
+/// `all/any/none` item by item, with the environment's words for a missing one.
+fn quant_slowly(q: Quantifier, criteria: &[ItemRef], op: CmpOp, grade: &Exact, env: &dyn Env) -> Res<bool> {
+    let mut count = 0;
     for r in criteria {
-        let Value::Grade(v) = env.item(r)? else {
+        let Value::Grade(v) = *env.item(r)? else {
             return Err(EvalError::Other(format!("`{}` is not graded", r.name)));
         };
         if holds(op, v.cmp(grade)) {
             count += 1;
         }
     }
-    Ok(match q {
-        Quantifier::All => count == criteria.len(),
-        Quantifier::Any => count > 0,
-        Quantifier::None => count == 0,
-    })
+    Ok(quantified(q, count, criteria.len()))
 }
 
 /// Whole months from `from` to `to` (§4).

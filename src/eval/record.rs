@@ -8,6 +8,7 @@ use super::value::Value;
 use crate::check::model::CCap;
 use crate::exact::Exact;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 /// Access to other records' final results.
 pub trait Lookup {
@@ -38,6 +39,9 @@ pub struct RecordEnv<'a> {
     pub tier: Option<usize>,
     pub id: &'a str,
     pub lookup: &'a dyn Lookup,
+    /// The expressions are the subject's own (typed for it): their slot
+    /// hints hold. Not so for an aggregate's filter on a family member.
+    pub own: bool,
 }
 
 impl RecordEnv<'_> {
@@ -47,6 +51,10 @@ impl RecordEnv<'_> {
 
     /// The slot of `r` here: its hint when the names agree, else a search.
     fn slot_of(&self, r: &ItemRef) -> Option<usize> {
+        if self.own {
+            debug_assert_eq!(self.ev.prepared[self.subject].names.get(r.slot), Some(&r.name));
+            return Some(r.slot);
+        }
         match self.ev.prepared[self.subject].names.get(r.slot) {
             Some(n) if *n == r.name => Some(r.slot),
             _ => self.slot(&r.name),
@@ -71,16 +79,20 @@ impl Env for RecordEnv<'_> {
         self.tier.ok_or_else(|| EvalError::Missing("tier".into()))
     }
 
-    fn item(&self, r: &ItemRef) -> Result<Value, EvalError> {
+    fn item(&self, r: &ItemRef) -> Result<Cow<'_, Value>, EvalError> {
         match self.slot_of(r).and_then(|s| self.values.get(s)).and_then(Option::as_ref) {
-            Some(v) => Ok(v.clone()),
-            None if r.kind == ItemKind::Flag => Ok(Value::Bool(false)),
+            Some(v) => Ok(Cow::Borrowed(v)),
+            None if r.kind == ItemKind::Flag => Ok(Cow::Owned(Value::Bool(false))),
             None => Err(EvalError::Missing(r.name.clone())),
         }
     }
 
     fn aggregate(&self, agg: &Aggregate) -> Result<Exact, EvalError> {
         self.lookup.aggregate(agg, self.id)
+    }
+
+    fn slots(&self) -> Option<&[Option<Value>]> {
+        self.own.then_some(self.values)
     }
 }
 
@@ -154,7 +166,8 @@ impl Evaluator<'_> {
         out: &mut Outcome,
     ) -> Result<(), String> {
         let c = &self.model.subjects[s];
-        let mut env = RecordEnv { ev: self, subject: s, values, score: None, tier: None, id, lookup };
+        let mut env =
+            RecordEnv { ev: self, subject: s, values, score: None, tier: None, id, lookup, own: true };
         for (i, e) in c.exempts.iter().enumerate() {
             match truth(&e.cond, &env) {
                 Ok(true) => {

@@ -53,20 +53,20 @@ pub struct Evaluation {
 struct Roles {
     id: Option<usize>,
     subject: Option<usize>,
-    /// Per column, per subject: the slot it fills.
-    items: Vec<Vec<Option<usize>>>,
+    /// Per subject: the columns that fill its slots, (column, slot) in
+    /// column order.
+    slots: Vec<Vec<(usize, usize)>>,
 }
 
 fn roles(headers: &[String], cols: &Columns) -> Roles {
     let find = |want: &str| headers.iter().position(|h| norm(h) == want);
-    let items = headers
+    let titles: Vec<String> = headers.iter().map(|h| norm(h)).collect();
+    let slots = cols
+        .subjects
         .iter()
-        .map(|h| {
-            let n = norm(h);
-            cols.subjects.iter().map(|s| s.by_title.get(&n).copied()).collect()
-        })
+        .map(|s| titles.iter().enumerate().filter_map(|(c, t)| Some((c, *s.by_title.get(t)?))).collect())
         .collect();
-    Roles { id: find("id"), subject: find("subject"), items }
+    Roles { id: find("id"), subject: find("subject"), slots }
 }
 
 struct Run<'a> {
@@ -225,8 +225,13 @@ impl Run<'_> {
         }
         self.fresh = true;
         let mut values = std::mem::take(&mut self.buf);
-        values.clear();
-        values.resize(self.cols.subjects[s].kinds.len(), None);
+        let n = self.cols.subjects[s].kinds.len();
+        if values.len() == n {
+            values.iter_mut().filter(|v| v.is_some()).for_each(|v| *v = None);
+        } else {
+            values.clear();
+            values.resize(n, None);
+        }
         let outcome = self.classify_row(s, (fi, at), index, headers, roles, row, id, &mut values);
         self.buf = values;
         Ok(outcome)
@@ -248,17 +253,14 @@ impl Run<'_> {
     ) -> Outcome {
         let mut first_error = None;
         let kinds = &self.cols.subjects[s].kinds;
-        row.cells.each(|col, c| {
-            let Some(slot) = roles.items.get(col).and_then(|per| per[s]) else { return };
-            if c.is_empty() {
-                return;
-            }
+        for &(col, slot) in &roles.slots[s] {
+            let Some(c) = row.cells.get(col).filter(|c| !c.is_empty()) else { continue };
             match convert_cell(&kinds[slot], c) {
                 Ok(v) => values[slot] = Some(v),
                 Err(e) if first_error.is_none() => first_error = Some((col, e.0)),
                 Err(_) => {}
             }
-        });
+        }
         let first_error = first_error.map(|(col, e)| {
             let column = headers.get(col).map_or("?", String::as_str);
             format!("{}, column `{column}`: {e}", self.at(fi, at))

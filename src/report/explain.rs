@@ -26,7 +26,8 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
     let ids = crate::eval::ids::Ids::of(&e.outcomes);
     let finished = Finished::new(ev, &e.outcomes, &ids);
     values_section(ev, s, values, &mut out);
-    let env = RecordEnv { ev, subject: s, values, score: o.score, tier: None, id, lookup: &finished };
+    let env =
+        RecordEnv { ev, subject: s, values, score: o.score, tier: None, id, lookup: &finished, own: true };
     let c = &ev.model.subjects[s];
     for ex in &c.exempts {
         let held = truth(&ex.cond, &env).unwrap_or(false);
