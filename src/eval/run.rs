@@ -4,10 +4,8 @@
 //! in input order.
 
 use super::Evaluator;
-use super::aggregate::Finished;
 use super::ids::Ids;
 use super::outcome::{Outcome, Status};
-use super::quota;
 use super::record::NoLookup;
 use super::value::Value;
 use crate::check::Model;
@@ -15,6 +13,8 @@ use crate::check::types::in_family;
 use crate::data::{At, CellRef, Columns, DataError, OwnedRow, Row, convert_cell, norm, read_file};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
+
+mod finish;
 
 /// Where records come from: a data file, or rows made in memory (test blocks).
 pub enum Input {
@@ -343,63 +343,6 @@ impl Run<'_> {
                     self.outs[i].fail(message);
                 }
             }
-        }
-    }
-
-    /// Classifies the records that read others, in dependency order, and
-    /// applies each population's quotas once all of it is classified.
-    fn finish(&mut self) {
-        let model = self.ev.model;
-        let n = model.plan.subjects.len();
-        let mut by_subject: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, o) in self.outs.iter().enumerate() {
-            if let Some(s) = o.subject {
-                by_subject[usize::from(s)].push(i);
-            }
-        }
-        let mut pending: Vec<Vec<(usize, Vec<Option<Value>>)>> = vec![Vec::new(); n];
-        for (i, values) in std::mem::take(&mut self.pending) {
-            if let Some(s) = self.outs[i].subject {
-                pending[usize::from(s)].push((i, values));
-            }
-        }
-        let mut done = vec![false; n];
-        let mut applied = vec![false; n];
-        for &s in &model.order {
-            let results: Vec<(usize, Outcome)> = {
-                let finished = Finished::new(self.ev, &self.outs, &self.ids);
-                pending[s]
-                    .iter()
-                    .filter(|(i, _)| self.outs[*i].status != Status::Error)
-                    .map(|(i, values)| (*i, self.ev.classify(s, &self.outs[*i].id, values, &finished)))
-                    .collect()
-            };
-            for (i, o) in results {
-                self.outs[i] = o;
-            }
-            done[s] = true;
-            let ready: Vec<usize> = (0..n)
-                .filter(|&t| !applied[t] && self.ev.prepared[t].family.iter().all(|&m| done[m]))
-                .collect();
-            for t in ready {
-                applied[t] = true;
-                self.quotas(t, &by_subject);
-            }
-        }
-    }
-
-    fn quotas(&mut self, t: usize, by_subject: &[Vec<usize>]) {
-        let members: Vec<usize> =
-            self.ev.prepared[t].family.iter().flat_map(|&m| by_subject[m].iter().copied()).collect();
-        let tiers = self.ev.model.names.tiers.len();
-        for (qi, q) in self.ev.model.subjects[t].quotas.iter().enumerate() {
-            let per_slot: Vec<Option<usize>> = self
-                .ev
-                .prepared
-                .iter()
-                .map(|p| q.per.as_ref().and_then(|per| p.names.iter().position(|n| n == per)))
-                .collect();
-            quota::apply(q, qi, &per_slot, &members, &mut self.outs, tiers);
         }
     }
 }
