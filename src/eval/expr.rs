@@ -125,10 +125,7 @@ pub fn truth(e: &TExpr, env: &dyn Env) -> Res<bool> {
         TExpr::And(xs) => all(xs, env),
         TExpr::Or(xs) => any(xs, env),
         TExpr::Not(x) => Ok(!truth(x, env)?),
-        TExpr::Cmp(op, a, b) => match (&**a, &**b) {
-            (TExpr::Score, TExpr::Const(Value::Num(k))) => Ok(holds(*op, env.score()?.cmp(k))),
-            _ => comparison(*op, a, b, env),
-        },
+        TExpr::Cmp(op, a, b) => comparison(*op, a, b, env),
         TExpr::Quant { q, criteria, op, grade } => quant(*q, criteria, *op, grade, env),
         TExpr::Const(Value::Bool(b)) => Ok(*b),
         TExpr::Item(r) => match &*env.item(r)? {
@@ -152,6 +149,10 @@ fn operand<'e>(e: &'e TExpr, env: &'e dyn Env) -> Res<Cow<'e, Value>> {
 }
 
 fn comparison(op: CmpOp, a: &TExpr, b: &TExpr, env: &dyn Env) -> Res<bool> {
+    // `score >= 90`, the usual rule, without building values.
+    if let (TExpr::Score, TExpr::Const(Value::Num(k))) = (a, b) {
+        return Ok(holds(op, env.score()?.cmp(k)));
+    }
     let a = operand(a, env)?;
     let b = operand(b, env)?;
     Ok(compare(op, &a, &b, env.year()))

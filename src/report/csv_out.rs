@@ -142,13 +142,15 @@ impl Rows {
         }
         row.push(b',');
         let s = o.subject.map_or(usize::MAX, usize::from);
-        match o.reasons.as_slice() {
-            [r] if fields.fixed(s, r).is_some() => {
-                row.extend_from_slice(fields.fixed(s, r).unwrap_or_default())
-            }
-            reasons => {
+        let one = match o.reasons.as_slice() {
+            [r] => fields.fixed(s, r),
+            _ => None,
+        };
+        match one {
+            Some(words) => row.extend_from_slice(words),
+            None => {
                 self.text.clear();
-                for (i, r) in reasons.iter().enumerate() {
+                for (i, r) in o.reasons.iter().enumerate() {
                     if i > 0 {
                         self.text.push_str("; ");
                     }
