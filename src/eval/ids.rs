@@ -1,44 +1,137 @@
-//! The index from record ids to their position in the output: a hash table
-//! of positions that borrows the ids from the outcomes, so no id is stored twice.
+//! The index from record ids to their position in the output, built once
+//! after reading: (hash, position) pairs sorted by hash, with a directory by
+//! the hash's top bits. It borrows the ids from the outcomes (no id is stored
+//! twice), and building it finds every repeated id in one sort instead of a
+//! hash probe per record while reading.
 
 use super::outcome::Outcome;
 use hashbrown::DefaultHashBuilder;
-use hashbrown::HashTable;
 use std::hash::BuildHasher;
 
 #[derive(Default)]
 pub struct Ids {
-    table: HashTable<u32>,
+    /// (hash, position) of each first occurrence, by hash then position.
+    sorted: Vec<(u64, u32)>,
+    /// `sorted[starts[b]..starts[b + 1]]` holds the hashes whose top `bits`
+    /// bits are `b`.
+    starts: Vec<u32>,
+    bits: u32,
     hasher: DefaultHashBuilder,
+}
+
+/// Hashes ids for an index to be built later (`Ids::build`).
+#[derive(Clone, Default)]
+pub struct IdHasher(DefaultHashBuilder);
+
+impl IdHasher {
+    pub fn hash(&self, id: &str) -> u64 {
+        self.0.hash_one(id)
+    }
 }
 
 impl Ids {
     /// The position of the record with id `id`, if any.
     pub fn get(&self, outs: &[Outcome], id: &str) -> Option<usize> {
+        if self.sorted.is_empty() {
+            return None;
+        }
         let hash = self.hasher.hash_one(id);
-        self.table.find(hash, |&i| &*outs[i as usize].id == id).map(|&i| i as usize)
+        let b = self.bucket(hash);
+        let (lo, hi) = (self.starts[b] as usize, self.starts[b + 1] as usize);
+        self.sorted[lo..hi]
+            .iter()
+            .find(|&&(h, i)| h == hash && &*outs[i as usize].id == id)
+            .map(|&(_, i)| i as usize)
     }
 
-    /// Indexes `outs[index]` by its id (the caller checked it is new).
-    pub fn insert(&mut self, outs: &[Outcome], index: usize) {
-        let hasher = &self.hasher;
-        let hash = hasher.hash_one(&*outs[index].id);
-        self.table.insert_unique(hash, index as u32, |&i| hasher.hash_one(&*outs[i as usize].id));
+    /// Indexes the records at `entries` (their id hashes by `hasher`, and
+    /// positions, in any order); a repeated id keeps its first position.
+    /// Returns the index and each repeat as (position, first position).
+    pub fn build(
+        hasher: IdHasher,
+        mut entries: Vec<(u64, u32)>,
+        outs: &[Outcome],
+    ) -> (Ids, Vec<(usize, usize)>) {
+        entries.sort_unstable();
+        let mut repeats = Vec::new();
+        let (mut kept, mut run) = (0, 0);
+        for r in 0..entries.len() {
+            let (h, i) = entries[r];
+            if kept == 0 || entries[kept - 1].0 != h {
+                run = kept;
+            }
+            let id = &outs[i as usize].id;
+            match entries[run..kept].iter().find(|(_, j)| outs[*j as usize].id == *id) {
+                Some(&(_, j)) => repeats.push((i as usize, j as usize)),
+                None => {
+                    entries[kept] = (h, i);
+                    kept += 1;
+                }
+            }
+        }
+        entries.truncate(kept);
+        entries.shrink_to_fit();
+        let bits = usize::BITS - entries.len().leading_zeros();
+        let mut ids = Ids { sorted: entries, starts: Vec::new(), bits, hasher: hasher.0 };
+        ids.directory();
+        (ids, repeats)
     }
 
     /// Indexes every outcome; a repeated id keeps its first position.
     pub fn of(outs: &[Outcome]) -> Ids {
-        let mut ids = Ids::default();
-        for (i, o) in outs.iter().enumerate() {
-            if ids.get(outs, &o.id).is_none() {
-                ids.insert(outs, i);
-            }
-        }
-        ids
+        let hasher = IdHasher::default();
+        let entries = outs.iter().enumerate().map(|(i, o)| (hasher.hash(&o.id), i as u32)).collect();
+        Ids::build(hasher, entries, outs).0
     }
 
-    pub fn reserve(&mut self, outs: &[Outcome], more: usize) {
-        let hasher = &self.hasher;
-        self.table.reserve(more, |&i| hasher.hash_one(&*outs[i as usize].id));
+    fn bucket(&self, hash: u64) -> usize {
+        if self.bits == 0 { 0 } else { (hash >> (64 - self.bits)) as usize }
+    }
+
+    fn directory(&mut self) {
+        let buckets = 1usize << self.bits;
+        let mut starts = Vec::with_capacity(buckets + 1);
+        let mut at = 0;
+        for b in 0..buckets {
+            while at < self.sorted.len() && self.bucket(self.sorted[at].0) < b {
+                at += 1;
+            }
+            starts.push(at as u32);
+        }
+        starts.push(self.sorted.len() as u32);
+        self.starts = starts;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outs(ids: &[&str]) -> Vec<Outcome> {
+        ids.iter().map(|id| Outcome::error(id, None, String::new())).collect()
+    }
+
+    #[test]
+    fn finds_first_positions_and_repeats() {
+        let o = outs(&["a", "b", "a", "c", "b", "a"]);
+        let hasher = IdHasher::default();
+        let entries = o.iter().enumerate().map(|(i, x)| (hasher.hash(&x.id), i as u32)).collect();
+        let (ids, mut repeats) = Ids::build(hasher, entries, &o);
+        repeats.sort();
+        assert_eq!(repeats, vec![(2, 0), (4, 1), (5, 0)]);
+        assert_eq!(
+            [ids.get(&o, "a"), ids.get(&o, "b"), ids.get(&o, "c"), ids.get(&o, "d")],
+            [Some(0), Some(1), Some(3), None]
+        );
+        assert_eq!(Ids::default().get(&o, "a"), None);
+    }
+
+    #[test]
+    fn finds_every_id_of_many() {
+        let names: Vec<String> = (0..5000).map(|i| format!("DV{i}")).collect();
+        let o = outs(&names.iter().map(String::as_str).collect::<Vec<_>>());
+        let ids = Ids::of(&o);
+        assert!(names.iter().enumerate().all(|(i, n)| ids.get(&o, n) == Some(i)));
+        assert_eq!(ids.get(&o, "DV5000"), None);
     }
 }

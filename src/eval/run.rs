@@ -4,7 +4,7 @@
 //! in input order.
 
 use super::Evaluator;
-use super::ids::Ids;
+use super::ids::{IdHasher, Ids};
 use super::outcome::{Outcome, Status};
 use super::record::NoLookup;
 use super::value::Value;
@@ -76,8 +76,9 @@ struct Run<'a> {
     outs: Vec<Outcome>,
     positions: Vec<(usize, At)>,
     ids: Ids,
-    /// The record being read has a new id, to index once it is pushed.
-    fresh: bool,
+    /// (id hash, position) of each record to index once all are read.
+    hashed: Vec<(u64, u32)>,
+    hasher: IdHasher,
     /// The values of the record being read, reused from row to row.
     buf: Vec<Option<Value>>,
     pending: Vec<(usize, Vec<Option<Value>>)>,
@@ -117,7 +118,8 @@ pub fn evaluate_with(
         outs: Vec::new(),
         positions: Vec::new(),
         ids: Ids::default(),
-        fresh: false,
+        hashed: Vec::new(),
+        hasher: IdHasher::default(),
         buf: Vec::new(),
         pending: Vec::new(),
         files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),
@@ -136,6 +138,7 @@ pub fn evaluate_with(
             }
         }
     }
+    run.index_ids();
     run.check_refs();
     run.finish();
     run.locate_errors();
@@ -154,7 +157,7 @@ impl Run<'_> {
         let more = crate::data::estimate_rows(file);
         self.outs.reserve(more);
         self.positions.reserve(more);
-        self.ids.reserve(&self.outs, more);
+        self.hashed.reserve(more);
         let headers = read_file(file, |headers, row| {
             if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
                 roles_for = Some((headers.len(), roles(headers, &self.cols)));
@@ -199,9 +202,6 @@ impl Run<'_> {
             Ok(o) => self.outs.push(o),
             Err((id, subject, message)) => self.outs.push(Outcome::error(&id, subject, message)),
         }
-        if std::mem::take(&mut self.fresh) {
-            self.ids.insert(&self.outs, index);
-        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -218,12 +218,7 @@ impl Run<'_> {
         let here = |run: &Self| run.at(fi, at);
         let s =
             self.subject_of(subject).map_err(|m| (id.to_string(), None, format!("{}: {m}", here(self))))?;
-        if let Some(first) = self.ids.get(&self.outs, id) {
-            let (ffi, fat) = self.positions[first];
-            let message = format!("{}: id `{id}` repeats (first at {})", here(self), self.at(ffi, fat));
-            return Err((id.to_string(), Some(s as u16), message));
-        }
-        self.fresh = true;
+        self.hashed.push((self.hasher.hash(id), index as u32));
         let mut values = std::mem::take(&mut self.buf);
         let n = self.cols.subjects[s].kinds.len();
         if values.len() == n {
@@ -272,7 +267,7 @@ impl Run<'_> {
             o.kept = keep(values);
             return o;
         }
-        if self.capture.as_deref() == Some(id) {
+        if self.capture.as_deref() == Some(id) && self.captured.is_none() {
             self.captured = Some((index, values.to_vec()));
         }
         if self.ev.prepared[s].has_deps {
@@ -304,6 +299,24 @@ impl Run<'_> {
             None => self.default_subject.ok_or_else(|| {
                 "the record names no subject: add a `subject` column or pass `--subject`".to_string()
             }),
+        }
+    }
+
+    /// Indexes the ids of the records read; a record whose id came before
+    /// is an error that says where it first was.
+    fn index_ids(&mut self) {
+        let hashed = std::mem::take(&mut self.hashed);
+        let (ids, repeats) = Ids::build(self.hasher.clone(), hashed, &self.outs);
+        self.ids = ids;
+        for (i, first) in repeats {
+            let ((fi, at), (ffi, fat)) = (self.positions[i], self.positions[first]);
+            let o = &self.outs[i];
+            let message =
+                format!("{}: id `{}` repeats (first at {})", self.at(fi, at), o.id, self.at(ffi, fat));
+            self.outs[i] = Outcome::error(&o.id.clone(), o.subject, message);
+            if self.captured.as_ref().is_some_and(|(c, _)| *c == i) {
+                self.captured = None;
+            }
         }
     }
 
