@@ -114,6 +114,9 @@ fn end_to_end(plan: &str, data: &Path, out: &Path) -> (f64, usize, usize) {
 }
 
 fn main() {
+    if !std::env::args().any(|a| a == "--huge-pages") {
+        kehoach::memory::without_huge_pages();
+    }
     let args: Vec<String> = std::env::args().collect();
     let n = args
         .iter()

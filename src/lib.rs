@@ -10,6 +10,7 @@ pub mod eval;
 pub mod exact;
 pub mod fmt;
 pub mod hooks;
+pub mod memory;
 pub mod num;
 pub mod plantest;
 pub mod report;

@@ -6,5 +6,6 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    kehoach::memory::without_huge_pages();
     std::process::exit(kehoach::cli::run());
 }
