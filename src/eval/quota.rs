@@ -9,7 +9,8 @@ use crate::exact::Exact;
 use crate::syntax::ast::Round;
 
 /// Applies quota `q` (index `qi` of its subject) to the records `members`;
-/// `per_slot[s]` is the slot of the `per` field in subject `s`.
+/// `per_slot[s]` is the slot of the `per` field in subject `s`. Returns
+/// the records that the quota made errors (their `per` value is missing).
 pub fn apply(
     q: &CQuota,
     qi: usize,
@@ -17,7 +18,7 @@ pub fn apply(
     members: &[usize],
     outs: &mut [Outcome],
     tiers: usize,
-) {
+) -> Vec<usize> {
     let mut missing = Vec::new();
     // Group by the `per` value without copying it per record: the keys borrow
     // the outcomes, and become owned once per group.
@@ -47,13 +48,14 @@ pub fn apply(
     };
     groups.sort_by(|a, b| a.0.cmp(&b.0));
     if let Some(field) = &q.per {
-        for r in missing {
+        for &r in &missing {
             outs[r].fail(format!("the quota groups by `{field}`, which is missing"));
         }
     }
     for (key, group) in groups {
         apply_group(q, qi, &key, &group, outs, tiers);
     }
+    missing
 }
 
 fn group_key(v: &Value) -> std::borrow::Cow<'_, str> {

@@ -82,6 +82,8 @@ struct Run<'a> {
     /// The values of the record being read, reused from row to row.
     buf: Vec<Option<Value>>,
     pending: Vec<(usize, Vec<Option<Value>>)>,
+    /// Per subject: the positions of its records, in input order.
+    by_subject: Vec<Vec<usize>>,
     files: Vec<PathBuf>,
     capture: Option<String>,
     captured: Option<(usize, Vec<Option<Value>>)>,
@@ -122,6 +124,7 @@ pub fn evaluate_with(
         hasher: IdHasher::default(),
         buf: Vec::new(),
         pending: Vec::new(),
+        by_subject: vec![Vec::new(); model.plan.subjects.len()],
         files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),
         capture: opts.capture.clone(),
         captured: None,
@@ -141,7 +144,6 @@ pub fn evaluate_with(
     run.index_ids();
     run.check_refs();
     run.finish();
-    run.locate_errors();
     Ok(Evaluation {
         outcomes: run.outs,
         positions: run.positions,
@@ -158,6 +160,9 @@ impl Run<'_> {
         self.outs.reserve(more);
         self.positions.reserve(more);
         self.hashed.reserve(more);
+        if let [only] = &mut self.by_subject[..] {
+            only.reserve(more);
+        }
         let headers = read_file(file, |headers, row| {
             if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
                 roles_for = Some((headers.len(), roles(headers, &self.cols)));
@@ -202,6 +207,10 @@ impl Run<'_> {
             Ok(o) => self.outs.push(o),
             Err((id, subject, message)) => self.outs.push(Outcome::error(&id, subject, message)),
         }
+        if let Some(s) = self.outs[index].subject {
+            self.by_subject[usize::from(s)].push(index);
+        }
+        self.locate(index);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -320,22 +329,24 @@ impl Run<'_> {
         }
     }
 
-    /// Errors found after reading (missing values, hooks, quotas) get the
-    /// record's file and line in front, like errors found while reading.
-    fn locate_errors(&mut self) {
-        for i in 0..self.outs.len() {
-            if let Some(msg) = &self.outs[i].error {
-                let (fi, at) = self.positions[i];
-                let here = self.at(fi, at);
-                if !msg.starts_with(&here) {
-                    self.outs[i].error = Some(format!("{here}: {msg}").into());
-                }
+    /// An error found while classifying (missing values, hooks, quotas)
+    /// gets the record's file and line in front, like errors found while
+    /// reading.
+    fn locate(&mut self, i: usize) {
+        if let Some(msg) = &self.outs[i].error {
+            let (fi, at) = self.positions[i];
+            let here = self.at(fi, at);
+            if !msg.starts_with(&here) {
+                self.outs[i].error = Some(format!("{here}: {msg}").into());
             }
         }
     }
 
     /// A ref must hold the id of a record of the named subject's family.
     fn check_refs(&mut self) {
+        if self.ev.prepared.iter().all(|p| p.refs.is_empty()) {
+            return;
+        }
         let plan = &self.ev.model.plan;
         for i in 0..self.outs.len() {
             let Some(s) = self.outs[i].subject.map(usize::from) else { continue };

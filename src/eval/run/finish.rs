@@ -13,14 +13,7 @@ impl Run<'_> {
     pub(super) fn finish(&mut self) {
         let model = self.ev.model;
         let n = model.plan.subjects.len();
-        let mut sizes = vec![0usize; n];
-        self.outs.iter().filter_map(|o| o.subject).for_each(|s| sizes[usize::from(s)] += 1);
-        let mut by_subject: Vec<Vec<usize>> = sizes.into_iter().map(Vec::with_capacity).collect();
-        for (i, o) in self.outs.iter().enumerate() {
-            if let Some(s) = o.subject {
-                by_subject[usize::from(s)].push(i);
-            }
-        }
+        let by_subject = std::mem::take(&mut self.by_subject);
         let mut pending: Vec<Vec<(usize, Vec<Option<Value>>)>> = vec![Vec::new(); n];
         for (i, values) in std::mem::take(&mut self.pending) {
             if let Some(s) = self.outs[i].subject {
@@ -40,6 +33,7 @@ impl Run<'_> {
             };
             for (i, o) in results {
                 self.outs[i] = o;
+                self.locate(i);
             }
             done[s] = true;
             let ready: Vec<usize> = (0..n)
@@ -63,7 +57,9 @@ impl Run<'_> {
                 .iter()
                 .map(|p| q.per.as_ref().and_then(|per| p.names.iter().position(|n| n == per)))
                 .collect();
-            quota::apply(q, qi, &per_slot, &members, &mut self.outs, tiers);
+            for i in quota::apply(q, qi, &per_slot, &members, &mut self.outs, tiers) {
+                self.locate(i);
+            }
         }
     }
 }
