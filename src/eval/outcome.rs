@@ -104,6 +104,20 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// An outcome to fill in: no id, no subject, classified with nothing yet.
+    pub fn blank() -> Outcome {
+        Outcome {
+            id: CompactString::const_new(""),
+            subject: None,
+            status: Status::Classified,
+            score: None,
+            tier: None,
+            reasons: Reasons::new(),
+            error: None,
+            kept: Kept::new(),
+        }
+    }
+
     pub fn error(id: &str, subject: Option<u16>, message: String) -> Outcome {
         Outcome {
             id: id.into(),

@@ -120,41 +120,34 @@ pub fn explain_error(e: &EvalError, what: &str) -> String {
 impl Evaluator<'_> {
     /// Classifies one record through step 7 (quotas come later).
     pub fn classify(&self, s: usize, id: &str, values: &[Option<Value>], lookup: &dyn Lookup) -> Outcome {
-        let mut out = self.unkept(s, id, values, lookup);
+        let mut out = Outcome::blank();
+        self.unkept(s, id, values, lookup, &mut out);
         out.kept = Outcome::keep(&self.prepared[s].kept, values);
         out
     }
 
-    /// [`Evaluator::classify`], moving the kept values out of `values`
-    /// instead of copying them (the caller is done with the record).
+    /// [`Evaluator::classify`] into `out` (a blank outcome), moving the
+    /// kept values out of `values` instead of copying them (the caller is
+    /// done with the record).
     pub fn classify_taking(
         &self,
         s: usize,
         id: &str,
         values: &mut [Option<Value>],
         lookup: &dyn Lookup,
-    ) -> Outcome {
-        let mut out = self.unkept(s, id, values, lookup);
+        out: &mut Outcome,
+    ) {
+        self.unkept(s, id, values, lookup, out);
         let slots = &self.prepared[s].kept;
         out.kept = slots.iter().filter_map(|&k| Some((k as u16, values.get_mut(k)?.take()?))).collect();
-        out
     }
 
-    fn unkept(&self, s: usize, id: &str, values: &[Option<Value>], lookup: &dyn Lookup) -> Outcome {
-        let mut out = Outcome {
-            id: id.into(),
-            subject: Some(s as u16),
-            status: Status::Classified,
-            score: None,
-            tier: None,
-            reasons: Default::default(),
-            error: None,
-            kept: Default::default(),
-        };
-        if let Err(message) = self.steps(s, id, values, lookup, &mut out) {
+    fn unkept(&self, s: usize, id: &str, values: &[Option<Value>], lookup: &dyn Lookup, out: &mut Outcome) {
+        out.id = id.into();
+        out.subject = Some(s as u16);
+        if let Err(message) = self.steps(s, id, values, lookup, out) {
             out.fail(message);
         }
-        out
     }
 
     fn steps(

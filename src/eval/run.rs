@@ -189,6 +189,8 @@ impl Run<'_> {
     fn row(&mut self, fi: usize, headers: &[String], roles: &Roles, row: Row) {
         let index = self.outs.len();
         self.positions.push((fi, row.at));
+        // The outcome is filled where it stays: no copy of it per record.
+        self.outs.push(Outcome::blank());
         let here = || self.at(fi, row.at);
         let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c));
         let id = cell(roles.id).filter(|c| !c.is_empty()).map(|c| c.text().trim());
@@ -203,9 +205,8 @@ impl Run<'_> {
                 self.record(index, (fi, row.at), headers, roles, &row, id, cell(roles.subject))
             }
         };
-        match outcome {
-            Ok(o) => self.outs.push(o),
-            Err((id, subject, message)) => self.outs.push(Outcome::error(&id, subject, message)),
+        if let Err((id, subject, message)) = outcome {
+            self.outs[index] = Outcome::error(&id, subject, message);
         }
         if let Some(s) = self.outs[index].subject {
             self.by_subject[usize::from(s)].push(index);
@@ -223,7 +224,7 @@ impl Run<'_> {
         row: &Row,
         id: &str,
         subject: Option<CellRef<'_>>,
-    ) -> Result<Outcome, (String, Option<u16>, String)> {
+    ) -> Result<(), (String, Option<u16>, String)> {
         let here = |run: &Self| run.at(fi, at);
         let s =
             self.subject_of(subject).map_err(|m| (id.to_string(), None, format!("{}: {m}", here(self))))?;
@@ -236,13 +237,13 @@ impl Run<'_> {
             values.clear();
             values.resize(n, None);
         }
-        let outcome = self.classify_row(s, (fi, at), index, headers, roles, row, id, &mut values);
+        self.classify_row(s, (fi, at), index, headers, roles, row, id, &mut values);
         self.buf = values;
-        Ok(outcome)
+        Ok(())
     }
 
-    /// Converts the row's cells and classifies it (or keeps it for later
-    /// when it reads other records).
+    /// Converts the row's cells and classifies it into `outs[index]` (or
+    /// keeps it for later when it reads other records).
     #[allow(clippy::too_many_arguments)]
     fn classify_row(
         &mut self,
@@ -254,7 +255,7 @@ impl Run<'_> {
         row: &Row,
         id: &str,
         values: &mut [Option<Value>],
-    ) -> Outcome {
+    ) {
         let mut first_error = None;
         let kinds = &self.cols.subjects[s].kinds;
         for &(col, slot) in &roles.slots[s] {
@@ -274,7 +275,8 @@ impl Run<'_> {
             // Kept values still say which groups the record belongs to.
             let mut o = Outcome::error(id, Some(s as u16), message);
             o.kept = keep(values);
-            return o;
+            self.outs[index] = o;
+            return;
         }
         if self.capture.as_deref() == Some(id) && self.captured.is_none() {
             self.captured = Some((index, values.to_vec()));
@@ -285,9 +287,11 @@ impl Run<'_> {
             o.status = Status::Classified;
             o.error = None;
             o.kept = keep(values);
-            return o;
+            self.outs[index] = o;
+            return;
         }
-        self.ev.classify_taking(s, id, values, &NoLookup)
+        let ev = self.ev;
+        ev.classify_taking(s, id, values, &NoLookup, &mut self.outs[index]);
     }
 
     fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, String> {
