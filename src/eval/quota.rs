@@ -22,8 +22,11 @@ pub fn apply(
     let mut missing = Vec::new();
     // Group by the `per` value without copying it per record: the keys borrow
     // the outcomes, and become owned once per group.
-    let mut groups: Vec<(String, Vec<usize>)> = {
-        let mut by_key: hashbrown::HashMap<std::borrow::Cow<'_, str>, Vec<usize>> = hashbrown::HashMap::new();
+    // Each member comes with its tier: counting a group reads no outcome
+    // again (the members of a group lie all over the output).
+    let mut groups: Vec<(String, Vec<Member>)> = {
+        let mut by_key: hashbrown::HashMap<std::borrow::Cow<'_, str>, Vec<Member>> =
+            hashbrown::HashMap::new();
         for &r in members {
             if outs[r].status != Status::Classified {
                 continue;
@@ -42,7 +45,7 @@ pub fn apply(
                     }
                 },
             };
-            by_key.entry(key).or_default().push(r);
+            by_key.entry(key).or_default().push((r, outs[r].tier));
         }
         by_key.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()
     };
@@ -67,15 +70,18 @@ fn group_key(v: &Value) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn apply_group(q: &CQuota, qi: usize, key: &str, group: &[usize], outs: &mut [Outcome], tiers: usize) {
+/// A record of a group and its tier before the quota.
+type Member = (usize, Option<u8>);
+
+fn apply_group(q: &CQuota, qi: usize, key: &str, group: &[Member], outs: &mut [Outcome], tiers: usize) {
     let mut counts = vec![0u64; tiers];
-    for &r in group {
-        if let Some(t) = outs[r].tier {
+    for &(_, tier) in group {
+        if let Some(t) = tier {
             counts[usize::from(t)] += 1;
         }
     }
     let mut candidates: Vec<usize> =
-        group.iter().copied().filter(|&r| outs[r].tier == Some(q.tier as u8)).collect();
+        group.iter().filter(|(_, t)| *t == Some(q.tier as u8)).map(|&(r, _)| r).collect();
     candidates.sort_by(|&a, &b| {
         let (sa, sb) = (outs[a].score.unwrap_or(Exact::ZERO), outs[b].score.unwrap_or(Exact::ZERO));
         sb.cmp(&sa).then_with(|| outs[a].id.as_bytes().cmp(outs[b].id.as_bytes()))
