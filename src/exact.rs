@@ -270,6 +270,13 @@ impl PartialEq for Exact {
 
 impl Eq for Exact {}
 
+/// Values are kept reduced, so equal values hash alike.
+impl std::hash::Hash for Exact {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (self.num, self.den).hash(h);
+    }
+}
+
 impl PartialOrd for Exact {
     fn partial_cmp(&self, o: &Exact) -> Option<Ordering> {
         Some(self.cmp(o))

@@ -43,7 +43,12 @@ impl<T: Copy> Labels<T> {
         if self.map.len() > 16 {
             return self.map.get(text).copied();
         }
-        self.few.iter().find(|(k, _)| k.len() == text.len() && **k == *text).map(|(_, v)| *v)
+        // Length and first byte tell most spellings apart before comparing.
+        let (len, first) = (text.len(), text.as_bytes().first());
+        self.few
+            .iter()
+            .find(|(k, _)| k.len() == len && k.as_bytes().first() == first && **k == *text)
+            .map(|(_, v)| *v)
     }
 
     fn get(&self, text: &str) -> Option<T> {

@@ -7,6 +7,7 @@ use super::{Texts, reason_with};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::run::Evaluation;
+use crate::exact::Exact;
 use std::io::{self, Write};
 
 /// Appends `text` to `out` as one CSV field, as the csv crate's default
@@ -100,7 +101,8 @@ impl Fields {
 /// CSV for spreadsheets: one row per record, reasons joined by `; `.
 pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, mut out: impl Write) -> io::Result<()> {
     let texts = Texts::new(ev);
-    let mut rows = Rows { fields: Fields::new(ev, &texts), texts, text: String::new() };
+    let mut rows =
+        Rows { fields: Fields::new(ev, &texts), texts, text: String::new(), scores: Default::default() };
     let mut row = Vec::with_capacity(256);
     out.write_all(b"id,subject,status,score,tier,tier_label,reasons,error\n")?;
     for o in &e.outcomes {
@@ -111,11 +113,30 @@ pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, mut out: impl Write) -> io::Resul
     out.flush()
 }
 
-/// What writing rows needs: the fixed fields and a scratch text.
+/// What writing rows needs: the fixed fields, a scratch text and the texts
+/// of scores already written (a run has few distinct scores).
 struct Rows {
     texts: Texts,
     fields: Fields,
     text: String,
+    scores: hashbrown::HashMap<Exact, Box<[u8]>>,
+}
+
+/// At most this many score texts are kept.
+const SCORES_KEPT: usize = 4096;
+
+/// Appends the score's text with two places (`Exact::write_to`), from
+/// `scores` when it was written before.
+fn score(scores: &mut hashbrown::HashMap<Exact, Box<[u8]>>, text: &mut String, x: Exact, row: &mut Vec<u8>) {
+    if let Some(t) = scores.get(&x) {
+        return row.extend_from_slice(t);
+    }
+    text.clear();
+    x.write_to(2, text);
+    row.extend_from_slice(text.as_bytes());
+    if scores.len() < SCORES_KEPT {
+        scores.insert(x, text.as_bytes().into());
+    }
 }
 
 impl Rows {
@@ -131,9 +152,7 @@ impl Rows {
         row.push(b',');
         let classified = o.status == Status::Classified;
         if let Some(x) = o.score.filter(|_| classified) {
-            self.text.clear();
-            x.write_to(2, &mut self.text);
-            row.extend_from_slice(self.text.as_bytes());
+            score(&mut self.scores, &mut self.text, x, row);
         }
         row.push(b',');
         match o.tier.filter(|_| classified).and_then(|t| fields.tiers.get(usize::from(t))) {
