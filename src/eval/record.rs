@@ -138,8 +138,13 @@ impl Evaluator<'_> {
         out: &mut Outcome,
     ) {
         self.unkept(s, id, values, lookup, out);
-        let slots = &self.prepared[s].kept;
-        out.kept = slots.iter().filter_map(|&k| Some((k as u16, values.get_mut(k)?.take()?))).collect();
+        // Pushed one by one into the (empty) inline vector: no collecting
+        // through an iterator, no drop of the vector replaced.
+        for &k in &self.prepared[s].kept {
+            if let Some(v) = values.get_mut(k).and_then(Option::take) {
+                out.kept.push((k as u16, v));
+            }
+        }
     }
 
     fn unkept(&self, s: usize, id: &str, values: &[Option<Value>], lookup: &dyn Lookup, out: &mut Outcome) {
