@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod expr;
+pub mod fast;
 pub mod ids;
 pub mod outcome;
 pub mod prepare;

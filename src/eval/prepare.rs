@@ -5,6 +5,7 @@ use crate::check::Model;
 use crate::check::model::CCap;
 use crate::check::types::in_family;
 use crate::eval::expr::TExpr;
+use crate::eval::fast::{Fast, compile};
 use crate::exact::Exact;
 use crate::syntax::ast::{FieldType, Measure, Stage};
 
@@ -27,6 +28,31 @@ pub struct PSubject {
     pub has_deps: bool,
     /// Ref slots with the family root they must point into.
     pub refs: Vec<(usize, String)>,
+    /// The compiled exemptions, rules and caps (`None`: not compiled).
+    pub fast: Compiled,
+}
+
+/// A subject's conditions compiled, index for index.
+#[derive(Default)]
+pub struct Compiled {
+    pub exempts: Vec<Option<Fast>>,
+    pub rules: Vec<Option<Fast>>,
+    pub caps: Vec<Option<Fast>>,
+}
+
+fn compiled(c: &crate::check::model::CSubject) -> Compiled {
+    Compiled {
+        exempts: c.exempts.iter().map(|e| compile(&e.cond)).collect(),
+        rules: c.rules.iter().map(|r| compile(&r.cond)).collect(),
+        caps: c
+            .caps
+            .iter()
+            .map(|k| match k {
+                CCap::When { cond, .. } => compile(cond),
+                CCap::At { .. } => None,
+            })
+            .collect(),
+    }
 }
 
 pub fn prepare(model: &Model) -> Vec<PSubject> {
@@ -47,6 +73,7 @@ pub fn prepare(model: &Model) -> Vec<PSubject> {
                 .collect(),
             has_deps: false,
             refs: Vec::new(),
+            fast: compiled(&model.subjects[i]),
         };
         for (slot, d) in s.decls.iter().enumerate() {
             p.names.push(crate::resolve::model::decl_name(d).unwrap_or_default().to_string());

@@ -2,7 +2,8 @@
 //! rules, caps, tier hooks. Pure: other records are reached through [`Lookup`].
 
 use super::Evaluator;
-use super::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef, truth};
+use super::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef, TExpr, truth};
+use super::fast::{Fast, Record};
 use super::outcome::{CapAt, HookScore, Outcome, Reason, Status};
 use super::value::Value;
 use crate::check::model::CCap;
@@ -166,8 +167,9 @@ impl Evaluator<'_> {
         let c = &self.model.subjects[s];
         let mut env =
             RecordEnv { ev: self, subject: s, values, score: None, tier: None, id, lookup, own: true };
+        let fast = &self.prepared[s].fast;
         for (i, e) in c.exempts.iter().enumerate() {
-            match truth(&e.cond, &env) {
+            match self.truth(fast.exempts[i].as_ref(), &e.cond, &env) {
                 Ok(true) => {
                     out.status = Status::Exempt;
                     out.reasons.push(Reason::Exempt(i as u16));
@@ -194,7 +196,7 @@ impl Evaluator<'_> {
         let mut tier = None;
         for (i, r) in c.rules.iter().enumerate() {
             let rule = || format!("rule `{}` (line {})", self.tier_name(r.tier), r.loc.line());
-            if truth(&r.cond, &env).map_err(|e| explain_error(&e, &rule()))? {
+            if self.truth(fast.rules[i].as_ref(), &r.cond, &env).map_err(|e| explain_error(&e, &rule()))? {
                 tier = Some(r.tier);
                 out.reasons.push(Reason::Rule(i as u16));
                 break;
@@ -209,7 +211,7 @@ impl Evaluator<'_> {
             (None, None) => return Err("no rule gives a tier and there is no `otherwise`".into()),
         };
         for (i, cap) in c.caps.iter().enumerate() {
-            tier = self.cap(i, cap, tier, &env, out)?;
+            tier = self.cap(i, cap, fast.caps[i].as_ref(), tier, &env, out)?;
         }
         for &h in &self.prepared[s].tier_hooks {
             let after = self.hooks.tier_hook(self, h, s, id, values, score, tier, out)?;
@@ -260,10 +262,25 @@ impl Evaluator<'_> {
         Ok(total)
     }
 
+    /// A condition of the record's own subject: compiled when it can be,
+    /// else (or when the compiled form has no answer) evaluated in general.
+    fn truth(&self, fast: Option<&Fast>, cond: &TExpr, env: &RecordEnv<'_>) -> Result<bool, EvalError> {
+        let rec = Record { values: env.values, score: env.score, as_of: self.as_of, year: self.year };
+        match fast.and_then(|f| f.test(&rec)) {
+            Some(b) => {
+                debug_assert_eq!(truth(cond, env), Ok(b), "compiled {fast:?} disagrees on {cond:?}");
+                Ok(b)
+            }
+            None => truth(cond, env),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn cap(
         &self,
         i: usize,
         cap: &CCap,
+        fast: Option<&Fast>,
         tier: usize,
         env: &RecordEnv<'_>,
         out: &mut Outcome,
@@ -271,7 +288,7 @@ impl Evaluator<'_> {
         match cap {
             CCap::When { tier: t, cond, loc, .. } => {
                 let what = || format!("cap `{}` (line {})", self.tier_name(*t), loc.line());
-                if truth(cond, env).map_err(|e| explain_error(&e, &what()))? && *t > tier {
+                if self.truth(fast, cond, env).map_err(|e| explain_error(&e, &what()))? && *t > tier {
                     out.reasons.push(Reason::Cap(i as u16));
                     return Ok(*t);
                 }

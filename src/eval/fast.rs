@@ -1,0 +1,162 @@
+//! Compiled conditions: the usual shapes of a rule, cap or exemption
+//! (`score >= 90`, flags, `all >= tot`, `x == k`, `months_since(d) < 6`,
+//! and/or/not of them) evaluated straight off the record's slots. A shape not
+//! listed here is not compiled; a value that is missing or of another kind
+//! gives no answer. Either way the general evaluator ([`super::expr::truth`])
+//! decides, with its words for what went wrong, so both always agree (debug
+//! builds check every answer against it).
+
+use super::expr::{ItemKind, TExpr, compare, holds, months_since};
+use super::value::Value;
+use crate::exact::Exact;
+use crate::syntax::ast::{CmpOp, Quantifier};
+use chrono::NaiveDate;
+
+#[derive(Clone, Debug)]
+pub enum Fast {
+    Bool(bool),
+    /// `score op k`.
+    Score(CmpOp, Exact),
+    /// A flag's slot (a missing flag is false).
+    Flag(usize),
+    /// `item op k`, any kind of value.
+    Item(CmpOp, usize, Value),
+    /// `months_since(date) op k`.
+    Months(CmpOp, usize, Exact),
+    Quant {
+        q: Quantifier,
+        slots: Vec<usize>,
+        op: CmpOp,
+        grade: Exact,
+    },
+    Not(Box<Fast>),
+    And(Vec<Fast>),
+    Or(Vec<Fast>),
+}
+
+/// What a compiled condition reads besides the slots.
+pub struct Record<'a> {
+    pub values: &'a [Option<Value>],
+    pub score: Option<Exact>,
+    pub as_of: NaiveDate,
+    pub year: i32,
+}
+
+/// The compiled form of `e`, when every part of it has one. `e` must be
+/// typed for the subject whose slots it will read.
+pub fn compile(e: &TExpr) -> Option<Fast> {
+    Some(match e {
+        TExpr::Const(Value::Bool(b)) => Fast::Bool(*b),
+        TExpr::Item(r) if r.kind == ItemKind::Flag => Fast::Flag(r.slot),
+        TExpr::Not(x) => Fast::Not(Box::new(compile(x)?)),
+        TExpr::And(xs) => Fast::And(xs.iter().map(compile).collect::<Option<_>>()?),
+        TExpr::Or(xs) => Fast::Or(xs.iter().map(compile).collect::<Option<_>>()?),
+        TExpr::Quant { q, criteria, op, grade } => {
+            Fast::Quant { q: *q, slots: criteria.iter().map(|r| r.slot).collect(), op: *op, grade: *grade }
+        }
+        TExpr::Cmp(op, a, b) => match (&**a, &**b) {
+            (TExpr::Score, TExpr::Const(Value::Num(k))) => Fast::Score(*op, *k),
+            (TExpr::Item(r), TExpr::Const(v)) => Fast::Item(*op, r.slot, v.clone()),
+            (TExpr::MonthsSince(d), TExpr::Const(Value::Num(k))) => match &**d {
+                TExpr::Item(r) => Fast::Months(*op, r.slot, *k),
+                _ => return None,
+            },
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+impl Fast {
+    /// The condition's truth for `rec`, or `None` when the general
+    /// evaluator must decide.
+    pub fn test(&self, rec: &Record<'_>) -> Option<bool> {
+        let slot = |s: usize| rec.values.get(s).and_then(Option::as_ref);
+        match self {
+            Fast::Bool(b) => Some(*b),
+            Fast::Score(op, k) => Some(holds(*op, rec.score?.cmp(k))),
+            Fast::Flag(s) => match slot(*s) {
+                None => Some(false),
+                Some(Value::Bool(b)) => Some(*b),
+                Some(_) => None,
+            },
+            Fast::Item(op, s, k) => Some(compare(*op, slot(*s)?, k, rec.year)),
+            Fast::Months(op, s, k) => match slot(*s)? {
+                Value::Date(from) => Some(holds(*op, Exact::int(months_since(*from, rec.as_of)).cmp(k))),
+                _ => None,
+            },
+            Fast::Quant { q, slots, op, grade } => {
+                let mut count = 0;
+                for &s in slots {
+                    match slot(s)? {
+                        Value::Grade(v) => count += usize::from(holds(*op, v.cmp(grade))),
+                        _ => return None,
+                    }
+                }
+                Some(match q {
+                    Quantifier::All => count == slots.len(),
+                    Quantifier::Any => count > 0,
+                    Quantifier::None => count == 0,
+                })
+            }
+            Fast::Not(x) => x.test(rec).map(|b| !b),
+            Fast::And(xs) => {
+                for x in xs {
+                    if !x.test(rec)? {
+                        return Some(false);
+                    }
+                }
+                Some(true)
+            }
+            Fast::Or(xs) => {
+                for x in xs {
+                    if x.test(rec)? {
+                        return Some(true);
+                    }
+                }
+                Some(false)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::expr::ItemRef;
+
+    fn item(slot: usize, kind: ItemKind) -> TExpr {
+        TExpr::Item(ItemRef { name: format!("x{slot}"), kind, slot })
+    }
+
+    fn cmp(op: CmpOp, a: TExpr, b: TExpr) -> TExpr {
+        TExpr::Cmp(op, Box::new(a), Box::new(b))
+    }
+
+    #[test]
+    fn answers_the_usual_shapes_and_leaves_the_rest() {
+        let num = |n| TExpr::Const(Value::Num(Exact::int(n)));
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let cond = TExpr::And(vec![
+            cmp(CmpOp::Ge, TExpr::Score, num(90)),
+            TExpr::Not(Box::new(item(0, ItemKind::Flag))),
+            TExpr::Quant { q: Quantifier::All, criteria: vec![], op: CmpOp::Ge, grade: Exact::int(3) },
+            cmp(CmpOp::Ge, TExpr::MonthsSince(Box::new(item(1, ItemKind::Field))), num(6)),
+            cmp(CmpOp::Le, item(2, ItemKind::Field), num(20)),
+        ]);
+        let fast = compile(&cond).expect("every part has a compiled form");
+        let mut values = vec![None, Some(Value::Date(d(2020, 1, 1))), Some(Value::Num(Exact::int(20)))];
+        let rec = |values: &[Option<Value>], score| {
+            fast.test(&Record { values, score, as_of: d(2020, 12, 31), year: 2020 })
+        };
+        assert_eq!(rec(&values, Some(Exact::int(90))), Some(true));
+        assert_eq!(rec(&values, Some(Exact::ratio(8999, 100).unwrap())), Some(false));
+        // No score, no date: the general evaluator decides (and explains).
+        assert_eq!(rec(&values, None), None);
+        values[1] = None;
+        assert_eq!(rec(&values, Some(Exact::int(95))), None);
+        // Neither arithmetic nor aggregates are compiled.
+        let sum = TExpr::Arith(Box::new(num(1)), vec![(crate::syntax::ast::ArithOp::Add, num(2))]);
+        assert!(compile(&cmp(CmpOp::Eq, sum, num(3))).is_none());
+    }
+}
