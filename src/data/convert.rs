@@ -83,7 +83,34 @@ pub enum SlotKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellError(pub String);
 
+/// The cell's value, or why it is bad.
+#[inline]
 pub fn convert_cell(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellError> {
+    match quick(kind, cell) {
+        Some(v) => Ok(v),
+        None => convert_slowly(kind, cell),
+    }
+}
+
+/// The usual cells (a grade spelled as declared, `1`/`0`, plain text, an
+/// ISO date) without the general path; `None` for anything else.
+#[inline]
+fn quick(kind: &SlotKind, cell: CellRef<'_>) -> Option<Value> {
+    let CellRef::Text(t) = cell else { return None };
+    match kind {
+        SlotKind::Grade(labels) => labels.exact(t).map(Value::Grade),
+        SlotKind::Flag => match t {
+            "1" | "x" | "true" => Some(Value::Bool(true)),
+            "0" | "false" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        SlotKind::Text | SlotKind::Ref(_) => Some(Value::Str(trim(t).into())),
+        SlotKind::Date if t.len() == 10 => iso_date(t).map(Value::Date),
+        _ => None,
+    }
+}
+
+fn convert_slowly(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellError> {
     match kind {
         SlotKind::Grade(labels) => lookup(labels, cell, "grade").map(Value::Grade),
         SlotKind::Tier(labels) => lookup(labels, cell, "tier").map(Value::Tier),
