@@ -74,5 +74,6 @@ pub fn script_loc(hook: &Hook, pos: Position) -> Loc {
     let offset = src.offset_of(line, col);
     Loc::new(src, offset, (offset + 1).min(src.text().len()))
 }
+pub mod memo;
 pub mod record;
 pub mod run;

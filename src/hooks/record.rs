@@ -2,6 +2,7 @@
 //! `m` is a handle to the record being evaluated, and each of its properties
 //! is a getter registered once, which converts one value only when read.
 
+use super::memo::Reads;
 use crate::check::Model;
 use crate::eval::prepare::PSubject;
 use crate::eval::value::Value;
@@ -41,6 +42,8 @@ pub struct Current {
     id: ImmutableString,
     score: f64,
     values: Vec<Option<Value>>,
+    /// What the running call has read (for remembering its result).
+    reads: Reads,
 }
 
 /// The value of `m` in scripts: a handle on the current record.
@@ -60,6 +63,7 @@ impl RecordView {
                 c.id = id.into();
             }
             c.score = score.to_f64();
+            c.reads.clear();
             // Reuse the previous record's strings: no allocation per record.
             c.values.resize(values.len(), None);
             for (dst, src) in c.values.iter_mut().zip(values) {
@@ -71,10 +75,21 @@ impl RecordView {
         }
     }
 
+    /// What the last call read of the record.
+    pub fn reads(&self) -> Option<Reads> {
+        self.0.lock().ok().map(|c| c.reads.clone())
+    }
+
+    fn id(&self) -> Result<ImmutableString, Box<EvalAltResult>> {
+        let mut c = self.lock()?;
+        c.reads.id = Some(c.id.as_str().into());
+        Ok(c.id.clone())
+    }
+
     fn index(&self, key: &str) -> Result<Dynamic, Box<EvalAltResult>> {
         let id = self.lock()?.tables.ids.get(key).copied();
         match (key, id) {
-            ("id", _) => self.lock().map(|c| c.id.clone().into()),
+            ("id", _) => self.id().map(Dynamic::from),
             ("subject", _) => self.lock().map(|c| c.tables.subjects[c.subject].clone().into()),
             ("score", _) => self.lock().map(|c| c.score.into()),
             (_, Some(id)) => self.property(id, key),
@@ -83,12 +98,14 @@ impl RecordView {
     }
 
     fn property(&self, name: usize, key: &str) -> Result<Dynamic, Box<EvalAltResult>> {
-        let c = self.lock()?;
+        let mut guard = self.lock()?;
+        let c = &mut *guard;
         let t = &c.tables;
         let Some(slot) = t.slots[c.subject].get(name).copied().flatten() else {
             return Err(no_property(key));
         };
         let v = c.values.get(slot).and_then(Option::as_ref);
+        c.reads.slot(slot, v);
         Ok(match (&t.show[c.subject][slot], v) {
             (Show::Flag, None) => false.into(),
             (_, None) => Dynamic::UNIT,
@@ -147,9 +164,10 @@ pub fn register(engine: &mut Engine, model: &Model, prepared: &[PSubject]) -> Re
         id: ImmutableString::new(),
         score: 0.0,
         values: Vec::new(),
+        reads: Reads::default(),
     })));
     engine.register_type_with_name::<RecordView>("record");
-    engine.register_get("id", |r: &mut RecordView| r.lock().map(|c| c.id.clone()));
+    engine.register_get("id", |r: &mut RecordView| r.id());
     engine
         .register_get("subject", |r: &mut RecordView| r.lock().map(|c| c.tables.subjects[c.subject].clone()));
     engine.register_get("score", |r: &mut RecordView| r.lock().map(|c| c.score));

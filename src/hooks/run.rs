@@ -1,6 +1,7 @@
 //! Running hooks on a record: the record as the map `m`, `score` (and
 //! `tier`) in scope, notes captured, limits enforced by the engine.
 
+use super::memo::{Key, Memo};
 use super::record::RecordView;
 use super::script_loc;
 use crate::check::Model;
@@ -20,6 +21,8 @@ pub struct HookRunner {
     view: RecordView,
     scope: Mutex<Scope<'static>>,
     notes: Arc<Mutex<Vec<String>>>,
+    scores: Mutex<Memo<Exact>>,
+    tiers: Mutex<Memo<usize>>,
 }
 
 impl HookRunner {
@@ -31,15 +34,30 @@ impl HookRunner {
         engine.on_print(move |text| push(&n2, text.to_string()));
         engine.on_debug(move |text, _, _| push(&n3, text.to_string()));
         let view = super::record::register(&mut engine, model, prepared);
-        HookRunner { engine, asts: model.hooks.clone(), view, scope: Mutex::new(Scope::new()), notes }
+        HookRunner {
+            engine,
+            asts: model.hooks.clone(),
+            view,
+            scope: Mutex::new(Scope::new()),
+            notes,
+            scores: Mutex::default(),
+            tiers: Mutex::default(),
+        }
     }
 
     /// Makes `m` the given record, and `score` (and `tier`) its values.
     fn bind(&self, s: usize, id: &str, values: &[Option<Value>], score: Exact, tier: Option<&str>) {
         self.view.set(s, id, values, score);
         if let Ok(mut scope) = self.scope.lock() {
-            scope.rewind(0);
-            scope.push("m", self.view.clone());
+            // `m` stays from call to call (making it anew costs an
+            // allocation per record) unless a script replaced it; whatever
+            // else a script left in scope goes.
+            let first = scope.iter_raw().last();
+            let kept = first.is_some_and(|(n, _, v)| n == "m" && v.is::<RecordView>());
+            scope.rewind(usize::from(kept));
+            if !kept {
+                scope.push("m", self.view.clone());
+            }
             scope.push("score", score.to_f64());
             if let Some(t) = tier {
                 scope.push("tier", t.to_string());
@@ -47,16 +65,19 @@ impl HookRunner {
         }
     }
 
-    fn run(&self, ev: &Evaluator<'_>, h: usize, out: &mut Outcome) -> Result<Dynamic, String> {
+    /// Runs hook `h` on the bound record: its value, and whether it left notes.
+    fn run(&self, ev: &Evaluator<'_>, h: usize, out: &mut Outcome) -> Result<(Dynamic, bool), String> {
         take(&self.notes);
         let result = match self.scope.lock() {
             Ok(mut scope) => self.engine.eval_ast_with_scope::<Dynamic>(&mut scope, &self.asts[h]),
             Err(_) => Err("the hook scope is unavailable".into()),
         };
-        for text in take(&self.notes) {
+        let notes = take(&self.notes);
+        let noted = !notes.is_empty();
+        for text in notes {
             out.reasons.push(Reason::Note(Box::new(Note { hook: h as u16, text: text.into() })));
         }
-        result.map_err(|e| {
+        result.map(|v| (v, noted)).map_err(|e| {
             let hook = &ev.model.plan.hooks[h];
             let loc = script_loc(hook, e.position());
             let (line, col) = loc.line_col();
@@ -81,19 +102,33 @@ impl HookRunner {
         score: Exact,
         out: &mut Outcome,
     ) -> Result<Exact, String> {
-        self.bind(s, id, values, score, None);
-        let v = self.run(ev, h, out)?;
-        let name = &ev.model.plan.hooks[h].decl.name.name;
-        if v.is_unit() {
-            return Ok(score);
+        let key = (h, s, score, None);
+        if let Some(r) = self.scores.lock().ok().and_then(|m| m.get(key, values, id)) {
+            return Ok(r);
         }
-        let f = if let Ok(i) = v.as_int() {
-            i as f64
+        self.bind(s, id, values, score, None);
+        let (v, noted) = self.run(ev, h, out)?;
+        let name = &ev.model.plan.hooks[h].decl.name.name;
+        let r = if v.is_unit() {
+            score
         } else {
-            v.as_float().map_err(|t| wrong(name, "a number or ()", t))?
+            let f = if let Ok(i) = v.as_int() {
+                i as f64
+            } else {
+                v.as_float().map_err(|t| wrong(name, "a number or ()", t))?
+            };
+            Exact::from_f64(f)
+                .ok_or_else(|| format!("hook `{name}` returned a score that is not a usable number"))?
         };
-        Exact::from_f64(f)
-            .ok_or_else(|| format!("hook `{name}` returned a score that is not a usable number"))
+        self.remember(&self.scores, key, noted, r);
+        Ok(r)
+    }
+
+    /// Remembers a call's result, unless it left notes (each call must).
+    fn remember<R: Clone>(&self, memo: &Mutex<Memo<R>>, key: Key, noted: bool, r: R) {
+        if let (false, Some(reads), Ok(mut m)) = (noted, self.view.reads(), memo.lock()) {
+            m.put(key, &reads, r);
+        }
     }
 
     /// Runs a `tier` hook; the tier index it caps at (unchanged for `()`).
@@ -109,17 +144,24 @@ impl HookRunner {
         tier: usize,
         out: &mut Outcome,
     ) -> Result<usize, String> {
+        let key = (h, s, score, Some(tier));
+        if let Some(r) = self.tiers.lock().ok().and_then(|m| m.get(key, values, id)) {
+            return Ok(r);
+        }
         self.bind(s, id, values, score, Some(ev.tier_name(tier)));
-        let v = self.run(ev, h, out)?;
+        let (v, noted) = self.run(ev, h, out)?;
         let name = &ev.model.plan.hooks[h].decl.name.name;
-        if v.is_unit() {
-            return Ok(tier);
-        }
-        let t = v.into_immutable_string().map_err(|t| wrong(name, "a tier name or ()", t))?;
-        match ev.model.names.tier_index(t.as_str()) {
-            Some(i) => Ok(i.max(tier)),
-            None => Err(format!("hook `{name}` returned `{t}`, which is not a tier")),
-        }
+        let r = if v.is_unit() {
+            tier
+        } else {
+            let t = v.into_immutable_string().map_err(|t| wrong(name, "a tier name or ()", t))?;
+            match ev.model.names.tier_index(t.as_str()) {
+                Some(i) => i.max(tier),
+                None => return Err(format!("hook `{name}` returned `{t}`, which is not a tier")),
+            }
+        };
+        self.remember(&self.tiers, key, noted, r);
+        Ok(r)
     }
 }
 
