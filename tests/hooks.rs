@@ -122,3 +122,36 @@ fn the_district_hook_adds_its_bonus_on_real_data() {
     assert!(bonus > 10, "{bonus}");
     insta::assert_snapshot!("ba_dinh_eval", out);
 }
+
+/// Hook results are remembered between records by what each call read: a
+/// record must get its own path's result, and notes come for every record.
+#[test]
+fn remembered_hook_results_follow_each_records_path() {
+    let args = [
+        "eval",
+        "tests/hooks/paths.kh",
+        "--data",
+        "tests/hooks/paths.csv",
+        "--year",
+        "2024",
+        "--format",
+        "csv",
+    ];
+    let (code, out) = run(&args);
+    assert_eq!(code, 0, "{out}");
+    // All grades `tot`: score 100 before the hook; `a` and `b` pick the path.
+    for (id, score, tier) in [
+        ("r1", "80", "htt"),
+        ("r2", "100", "htxs"),
+        ("r3", "60", "ht"),
+        ("r4", "100", "htxs"),
+        ("r5", "80", "htt"),
+        ("r6", "60", "ht"),
+    ] {
+        let l = line(&out, id);
+        assert!(l.starts_with(&format!("{id},dv,classified,{score},{tier},")), "{l}");
+    }
+    for id in ["g1", "g2"] {
+        assert!(line(&out, id).contains(&format!("hook `ghi_chu`: đã xem {id};")), "{out}");
+    }
+}
