@@ -219,20 +219,33 @@ pub fn holds(op: CmpOp, ord: Ordering) -> bool {
 }
 
 fn quant(q: Quantifier, criteria: &[ItemRef], op: CmpOp, grade: &Exact, env: &dyn Env) -> Res<bool> {
-    let mut count = 0;
-    if let Some(values) = env.slots() {
-        for r in criteria {
-            match values.get(r.slot) {
-                Some(Some(Value::Grade(v))) => count += usize::from(holds(op, v.cmp(grade))),
-                _ => return quant_slowly(q, criteria, op, grade, env),
-            }
-        }
-        return Ok(quantified(q, count, criteria.len()));
+    let slots = criteria.iter().map(|r| r.slot);
+    match env.slots().and_then(|values| graded(values, slots, op, grade)) {
+        Some(count) => Ok(quantified(q, count, criteria.len())),
+        None => quant_slowly(q, criteria, op, grade, env),
     }
-    quant_slowly(q, criteria, op, grade, env)
 }
 
-fn quantified(q: Quantifier, count: usize, of: usize) -> bool {
+/// How many of `slots` hold a grade `g` with `g op grade`; `None` when one
+/// of them holds no grade (the caller says why, or decides otherwise).
+pub fn graded(
+    values: &[Option<Value>],
+    slots: impl IntoIterator<Item = usize>,
+    op: CmpOp,
+    grade: &Exact,
+) -> Option<usize> {
+    let mut count = 0;
+    for s in slots {
+        match values.get(s) {
+            Some(Some(Value::Grade(v))) => count += usize::from(holds(op, v.cmp(grade))),
+            _ => return None,
+        }
+    }
+    Some(count)
+}
+
+/// Whether `count` of `of` items satisfy quantifier `q`.
+pub fn quantified(q: Quantifier, count: usize, of: usize) -> bool {
     match q {
         Quantifier::All => count == of,
         Quantifier::Any => count > 0,

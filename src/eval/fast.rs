@@ -6,7 +6,7 @@
 //! decides, with its words for what went wrong, so both always agree (debug
 //! builds check every answer against it).
 
-use super::expr::{ItemKind, TExpr, compare, holds, months_since};
+use super::expr::{ItemKind, TExpr, compare, graded, holds, months_since, quantified};
 use super::value::Value;
 use crate::exact::Exact;
 use crate::syntax::ast::{CmpOp, Quantifier};
@@ -86,18 +86,8 @@ impl Fast {
                 _ => None,
             },
             Fast::Quant { q, slots, op, grade } => {
-                let mut count = 0;
-                for &s in slots {
-                    match slot(s)? {
-                        Value::Grade(v) => count += usize::from(holds(*op, v.cmp(grade))),
-                        _ => return None,
-                    }
-                }
-                Some(match q {
-                    Quantifier::All => count == slots.len(),
-                    Quantifier::Any => count > 0,
-                    Quantifier::None => count == 0,
-                })
+                let count = graded(rec.values, slots.iter().copied(), *op, grade)?;
+                Some(quantified(*q, count, slots.len()))
             }
             Fast::Not(x) => x.test(rec).map(|b| !b),
             Fast::And(xs) => {
