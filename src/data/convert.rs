@@ -18,42 +18,61 @@ pub fn norm(s: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct Labels<T> {
     map: HashMap<String, T>,
-    /// The same spellings in a vector, when they are few: comparing a cell
-    /// with each is faster than hashing it.
-    few: Vec<(Box<str>, T)>,
+    /// The same spellings by byte length (up to [`SHORT`]): a cell is
+    /// compared with the few of its length instead of being hashed.
+    by_len: Vec<Vec<(Box<[u8]>, T)>>,
     pub names: Vec<String>,
 }
 
+/// Spellings up to this many bytes are also kept by length.
+const SHORT: usize = 32;
+
 impl<T: Copy> Labels<T> {
     pub fn new() -> Labels<T> {
-        Labels { map: HashMap::new(), few: Vec::new(), names: Vec::new() }
+        Labels { map: HashMap::new(), by_len: vec![Vec::new(); SHORT + 1], names: Vec::new() }
     }
 
     /// Adds a spelling (normalized here); the first value given for it stays.
     pub fn add(&mut self, spelling: &str, v: T) {
         let n = norm(spelling);
         if !self.map.contains_key(&n) {
-            self.few.push((n.as_str().into(), v));
+            if let Some(same) = self.by_len.get_mut(n.len()) {
+                same.push((n.as_bytes().into(), v));
+            }
             self.map.insert(n, v);
         }
     }
 
     /// The value of a cell written exactly as a normalized spelling.
-    fn exact(&self, text: &str) -> Option<T> {
-        if self.map.len() > 16 {
-            return self.map.get(text).copied();
+    #[inline]
+    fn exact(&self, text: &[u8]) -> Option<T> {
+        match self.by_len.get(text.len()) {
+            Some(same) => same.iter().find(|(k, _)| same_bytes(k, text)).map(|(_, v)| *v),
+            None => std::str::from_utf8(text).ok().and_then(|t| self.map.get(t).copied()),
         }
-        // Length and first byte tell most spellings apart before comparing.
-        let (len, first) = (text.len(), text.as_bytes().first());
-        self.few
-            .iter()
-            .find(|(k, _)| k.len() == len && k.as_bytes().first() == first && **k == *text)
-            .map(|(_, v)| *v)
     }
 
     fn get(&self, text: &str) -> Option<T> {
-        self.exact(text).or_else(|| self.map.get(&norm(text)).copied())
+        self.exact(text.as_bytes()).or_else(|| self.map.get(&norm(text)).copied())
     }
+}
+
+/// `a == b` for two short slices of the same length, by whole words (no
+/// call to `memcmp`).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    fn word(s: &[u8], at: usize) -> u64 {
+        s.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes)
+    }
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        return a == b;
+    }
+    // Whole words from the start, then the last (overlapping) word.
+    (0..n / 8).all(|i| word(a, 8 * i) == word(b, 8 * i)) && word(a, n - 8) == word(b, n - 8)
 }
 
 impl<T: Copy> Default for Labels<T> {
@@ -86,26 +105,31 @@ pub struct CellError(pub String);
 /// The cell's value, or why it is bad.
 #[inline]
 pub fn convert_cell(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellError> {
-    match quick(kind, cell) {
+    let bytes = match cell {
+        CellRef::Text(t) => t.as_bytes(),
+        CellRef::Raw(b) => b,
+        _ => return convert_slowly(kind, cell),
+    };
+    match quick(kind, bytes) {
         Some(v) => Ok(v),
-        None => convert_slowly(kind, cell),
+        None => convert_slowly(kind, cell.checked()?),
     }
 }
 
 /// The usual cells (a grade spelled as declared, `1`/`0`, plain text, an
-/// ISO date) without the general path; `None` for anything else.
+/// ISO date) from their bytes, without the general path; `None` for
+/// anything else (and for text that is not UTF-8).
 #[inline]
-fn quick(kind: &SlotKind, cell: CellRef<'_>) -> Option<Value> {
-    let CellRef::Text(t) = cell else { return None };
+fn quick(kind: &SlotKind, t: &[u8]) -> Option<Value> {
     match kind {
         SlotKind::Grade(labels) => labels.exact(t).map(Value::Grade),
         SlotKind::Flag => match t {
-            "1" | "x" | "true" => Some(Value::Bool(true)),
-            "0" | "false" => Some(Value::Bool(false)),
+            b"1" | b"x" | b"true" => Some(Value::Bool(true)),
+            b"0" | b"false" => Some(Value::Bool(false)),
             _ => None,
         },
-        SlotKind::Text | SlotKind::Ref(_) => Some(Value::Str(trim(t).into())),
-        SlotKind::Date if t.len() == 10 => iso_date(t).map(Value::Date),
+        SlotKind::Text | SlotKind::Ref(_) => std::str::from_utf8(t).ok().map(|t| Value::Str(trim(t).into())),
+        SlotKind::Date if t.len() == 10 => iso_bytes(t).map(Value::Date),
         _ => None,
     }
 }
@@ -193,14 +217,22 @@ fn date(cell: CellRef<'_>) -> Result<NaiveDate, CellError> {
     parsed.ok_or_else(|| CellError(format!("`{t}` is not a date (YYYY-MM-DD or D/M/YYYY)")))
 }
 
+/// `YYYY-MM-DD` with two-digit month and day, from its bytes.
+#[inline]
+fn iso_bytes(t: &[u8]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *t else { return None };
+    let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = |ds: &[u8]| ds.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    NaiveDate::from_ymd_opt(n(&digits[..4]) as i32, n(&digits[4..6]), n(&digits[6..]))
+}
+
 /// `YYYY-MM-DD` (month and day of one or two digits), without a format parser.
 fn iso_date(t: &str) -> Option<NaiveDate> {
-    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *t.as_bytes() {
-        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
-        if digits.iter().all(u8::is_ascii_digit) {
-            let n = |ds: &[u8]| ds.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
-            return NaiveDate::from_ymd_opt(n(&digits[..4]) as i32, n(&digits[4..6]), n(&digits[6..]));
-        }
+    if let Some(d) = iso_bytes(t.as_bytes()) {
+        return Some(d);
     }
     let mut parts = t.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);

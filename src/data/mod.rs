@@ -3,6 +3,7 @@
 
 mod columns;
 mod convert;
+mod csv_in;
 mod read;
 
 pub use columns::{Columns, SubjectColumns};

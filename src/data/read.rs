@@ -2,7 +2,6 @@
 //! header), JSON arrays and JSON Lines, by file extension.
 
 use super::{At, DataError};
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 /// A cell: text as written, or a JSON scalar.
@@ -30,6 +29,10 @@ impl Cell {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum CellRef<'a> {
     Text(&'a str),
+    /// A CSV cell's bytes, not yet checked as UTF-8: the usual cells
+    /// (grades, flags, dates) are matched as bytes, the rest checked when
+    /// read as text ([`CellRef::checked`]).
+    Raw(&'a [u8]),
     Bool(bool),
     Number(&'a str),
     Null,
@@ -40,15 +43,30 @@ impl<'a> CellRef<'a> {
     pub fn is_empty(&self) -> bool {
         match self {
             CellRef::Text(t) => super::convert::trim(t).is_empty(),
+            CellRef::Raw(b) if b.is_ascii() => b.trim_ascii().is_empty(),
+            CellRef::Raw(b) => std::str::from_utf8(b).is_ok_and(|t| t.trim().is_empty()),
             CellRef::Null => true,
             _ => false,
         }
     }
 
-    /// The text of the cell (`true`/`false` for JSON booleans).
+    /// The cell with its bytes checked as UTF-8; `Err` when they are not.
+    #[inline]
+    pub fn checked(self) -> Result<CellRef<'a>, super::CellError> {
+        match self {
+            CellRef::Raw(b) => std::str::from_utf8(b)
+                .map(CellRef::Text)
+                .map_err(|_| super::CellError("the cell is not valid UTF-8: save the file as UTF-8".into())),
+            other => Ok(other),
+        }
+    }
+
+    /// The text of the cell (`true`/`false` for JSON booleans; bytes that
+    /// are not UTF-8 read as U+FFFD: check them first).
     pub fn text(&self) -> &'a str {
         match self {
             CellRef::Text(t) | CellRef::Number(t) => t,
+            CellRef::Raw(b) => std::str::from_utf8(b).unwrap_or("\u{fffd}"),
             CellRef::Bool(true) => "true",
             CellRef::Bool(false) => "false",
             CellRef::Null => "",
@@ -70,7 +88,7 @@ impl Cell {
 /// The cells of a row by column index: a CSV record as it was read (no copy),
 /// or the cells of a JSON object or test record.
 pub enum Cells<'a> {
-    Record(&'a csv::StringRecord),
+    Csv(super::csv_in::CsvCells<'a>),
     List(Vec<(usize, CellRef<'a>)>),
 }
 
@@ -78,7 +96,7 @@ impl<'a> Cells<'a> {
     /// The cell in column `col`, if the row has one.
     pub fn get(&self, col: usize) -> Option<CellRef<'a>> {
         match self {
-            Cells::Record(r) => r.get(col).map(CellRef::Text),
+            Cells::Csv(r) => r.get(col).map(CellRef::Raw),
             Cells::List(v) => v.iter().find(|(i, _)| *i == col).map(|(_, c)| *c),
         }
     }
@@ -86,7 +104,7 @@ impl<'a> Cells<'a> {
     /// Every cell with its column.
     pub fn each(&self, mut f: impl FnMut(usize, CellRef<'a>)) {
         match self {
-            Cells::Record(r) => r.iter().enumerate().for_each(|(i, c)| f(i, CellRef::Text(c))),
+            Cells::Csv(r) => (0..r.len()).for_each(|i| f(i, CellRef::Raw(r.get(i).unwrap_or_default()))),
             Cells::List(v) => v.iter().for_each(|(i, c)| f(*i, *c)),
         }
     }
@@ -114,15 +132,12 @@ impl OwnedRow {
 }
 
 /// Reads a whole file: the column names and the rows, in order. CSV is
-/// streamed; JSON documents are read whole.
+/// mapped into memory; JSON documents are read whole.
 pub fn read_file(path: &Path, mut each: impl FnMut(&[String], Row<'_>)) -> Result<Vec<String>, DataError> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
     match ext.as_str() {
-        "csv" => {
-            let file = std::fs::File::open(path).map_err(cannot)?;
-            read_csv(BufReader::with_capacity(1 << 16, file), path, &mut each)
-        }
+        "csv" => super::csv_in::read_csv(path, &mut each),
         "json" => read_json(&std::fs::read(path).map_err(cannot)?, path, &mut each),
         "jsonl" => Ok(read_jsonl(&std::fs::read(path).map_err(cannot)?, &mut each)),
         _ => Err(DataError(format!(
@@ -156,39 +171,6 @@ pub fn delimiter(start: &[u8]) -> u8 {
     let header = start.split(|b| *b == b'\n').next().unwrap_or(&[]);
     let count = |d: u8| header.iter().filter(|b| **b == d).count();
     [b',', b';', b'\t'].into_iter().max_by_key(|d| count(*d)).unwrap_or(b',')
-}
-
-fn read_csv(
-    mut input: BufReader<std::fs::File>,
-    path: &Path,
-    each: &mut impl FnMut(&[String], Row<'_>),
-) -> Result<Vec<String>, DataError> {
-    let bad = |e: csv::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
-    let start = input.fill_buf().map_err(|e| DataError(format!("cannot read `{}`: {e}", path.display())))?;
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter(start)).flexible(true).from_reader(input);
-    let headers: Vec<String> = rdr.headers().map_err(bad)?.iter().map(|h| h.trim().to_string()).collect();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = rdr.position().line();
-        match rdr.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let at = At::Line(record.position().map_or(line, |p| p.line()));
-                each(&headers, Row { at, cells: Cells::Record(&record), broken: None });
-            }
-            Err(e) => {
-                let at = At::Line(e.position().map_or(line, |p| p.line()));
-                each(
-                    &headers,
-                    Row { at, cells: Cells::List(Vec::new()), broken: Some(format!("unreadable row: {e}")) },
-                );
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    break;
-                }
-            }
-        }
-    }
-    Ok(headers)
 }
 
 fn read_json(

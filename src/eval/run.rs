@@ -193,15 +193,18 @@ impl Run<'_> {
         self.outs.push(Outcome::blank());
         let here = || self.at(fi, row.at);
         let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c));
-        let id = cell(roles.id).filter(|c| !c.is_empty()).map(|c| c.text().trim());
+        let id = cell(roles.id).filter(|c| !c.is_empty()).map(CellRef::checked);
         let outcome = match (&row.broken, id) {
             (Some(problem), id) => {
-                Err((id.unwrap_or_default().to_string(), None, format!("{}: {problem}", here())))
+                let id = id.and_then(Result::ok).map_or("", |c| c.text().trim());
+                Err((id.to_string(), None, format!("{}: {problem}", here())))
             }
             (None, None) => {
                 Err((String::new(), None, format!("{}: column `id` is missing or empty", here())))
             }
-            (None, Some(id)) => {
+            (None, Some(Err(e))) => Err((String::new(), None, format!("{}, column `id`: {}", here(), e.0))),
+            (None, Some(Ok(id))) => {
+                let id = id.text().trim();
                 self.record(index, (fi, row.at), headers, roles, &row, id, cell(roles.subject))
             }
         };
@@ -297,7 +300,7 @@ impl Run<'_> {
     fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, String> {
         match cell.filter(|c| !c.is_empty()) {
             Some(c) => {
-                let text = c.text();
+                let text = c.checked().map_err(|e| format!("column `subject`: {}", e.0))?.text();
                 self.cols.subject_titles.get(&norm(text)).copied().ok_or_else(|| {
                     let names = self.ev.model.plan.subjects.iter().map(|s| s.name.name.as_str());
                     match crate::suggest::closest(text.trim(), names) {

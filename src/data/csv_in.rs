@@ -1,0 +1,157 @@
+//! Reading a CSV file (§8): the file mapped into memory and split by the
+//! `simd-csv` crate, physical line numbers counted on the way. Cells stay
+//! bytes until read as text (see [`CellRef::Raw`](super::CellRef::Raw)).
+
+use super::read::{Cells, Row};
+use super::{At, DataError};
+use std::ops::Deref;
+use std::path::Path;
+
+/// A file's bytes: mapped when the system allows it, else read whole.
+enum Bytes {
+    Mapped(memmap2::Mmap),
+    Read(Vec<u8>),
+}
+
+impl Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Mapped(m) => m,
+            Bytes::Read(v) => v,
+        }
+    }
+}
+
+fn load(path: &Path) -> std::io::Result<Bytes> {
+    let file = std::fs::File::open(path)?;
+    // SAFETY: the map is only read, and only while this run reads the
+    // file; a file changed under a running evaluation is the user's error
+    // (as with any reader), see docs/DECISIONS.md.
+    match unsafe { memmap2::Mmap::map(&file) } {
+        Ok(map) => {
+            let _ = map.advise(memmap2::Advice::Sequential);
+            Ok(Bytes::Mapped(map))
+        }
+        Err(_) => std::fs::read(path).map(Bytes::Read),
+    }
+}
+
+/// The cells of one CSV row, as split (quotes removed).
+pub struct CsvCells<'a> {
+    record: &'a simd_csv::ByteRecord,
+}
+
+impl<'a> CsvCells<'a> {
+    /// The bytes of the cell in column `col`.
+    #[inline]
+    pub fn get(&self, col: usize) -> Option<&'a [u8]> {
+        self.record.get(col)
+    }
+
+    pub fn len(&self) -> usize {
+        self.record.len()
+    }
+}
+
+/// Counts physical lines: how many line feeds came before the row being read.
+struct Lines {
+    before: u64,
+}
+
+impl Lines {
+    /// The line on which the row in `raw` (the bytes the reader took for
+    /// it: blank lines, the row, its line end) starts; then moves past it.
+    #[inline]
+    fn take(&mut self, raw: &[u8]) -> u64 {
+        let plain = matches!(raw.last(), Some(b'\n'))
+            && !matches!(raw.first(), Some(b'\r' | b'\n'))
+            && memchr::memchr(b'"', raw).is_none();
+        if plain {
+            self.before += 1;
+            return self.before;
+        }
+        let blank = raw.iter().take_while(|b| matches!(**b, b'\r' | b'\n')).count();
+        let start = self.before + 1 + count(&raw[..blank]);
+        self.before += count(raw);
+        start
+    }
+}
+
+fn count(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
+/// Reads a CSV file: hands every row to `each` with its physical line
+/// (the header is line 1), and returns the trimmed column names.
+pub fn read_csv(path: &Path, each: &mut impl FnMut(&[String], Row<'_>)) -> Result<Vec<String>, DataError> {
+    let bytes = load(path).map_err(|e| DataError(format!("cannot read `{}`: {e}", path.display())))?;
+    let start = &bytes[..bytes.len().min(1 << 16)];
+    let mut rdr = simd_csv::TotalReaderBuilder::new().delimiter(super::delimiter(start)).from_bytes(&bytes);
+    let headers: Vec<String> =
+        rdr.byte_headers().iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
+    let mut lines = Lines { before: count(&bytes[..rdr.position() as usize]) };
+    let mut record = simd_csv::ByteRecord::new();
+    loop {
+        let from = rdr.position() as usize;
+        if !rdr.read_byte_record(&mut record) {
+            break;
+        }
+        let at = At::Line(lines.take(&bytes[from..rdr.position() as usize]));
+        each(&headers, Row { at, cells: Cells::Csv(CsvCells { record: &record }), broken: None });
+    }
+    Ok(headers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One row as read: its line, its cells and why it is broken, if it is.
+    type Read = (u64, Vec<String>, Option<String>);
+
+    /// The headers and every row of `text` read as a CSV file.
+    fn rows(text: &[u8]) -> (Vec<String>, Vec<Read>) {
+        let dir = std::env::temp_dir().join(format!("kehoach-csv-in-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("t{}.csv", text.len()));
+        std::fs::write(&path, text).unwrap();
+        let mut out = Vec::new();
+        let headers = read_csv(&path, &mut |_, row| {
+            let At::Line(n) = row.at else { panic!("csv rows have lines") };
+            let mut cells = Vec::new();
+            row.cells.each(|_, c| cells.push(c.text().to_string()));
+            out.push((n, cells, row.broken));
+        })
+        .unwrap();
+        (headers, out)
+    }
+
+    fn owned(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn counts_physical_lines_through_quotes_blank_lines_and_crlf() {
+        let text = "\u{feff}id ,b\r\nx,1\r\n\r\n\"y\nz\",\"say \"\"hi\"\"\"\n\nw,2\nlast,3";
+        let (headers, rows) = rows(text.as_bytes());
+        assert_eq!(headers, owned(&["id", "b"]));
+        let want = [
+            (2, owned(&["x", "1"])),
+            (4, owned(&["y\nz", "say \"hi\""])),
+            (7, owned(&["w", "2"])),
+            (8, owned(&["last", "3"])),
+        ];
+        let got: Vec<_> = rows.iter().map(|(n, c, _)| (*n, c.clone())).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn ragged_rows_semicolons_and_bad_bytes_are_rows() {
+        let (_, rows) = rows(b"id;a;b\nx;1\ny;\xff;3\nz;1;2;4\n");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].1, owned(&["x", "1"]));
+        assert_eq!((rows[1].0, rows[1].1[1].as_str()), (3, "\u{fffd}"));
+        assert_eq!((rows[2].0, rows[2].1.len()), (4, 4));
+    }
+}
