@@ -69,10 +69,27 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     if n < 8 {
-        return a == b;
+        return short_word(a) == short_word(b);
     }
     // Whole words from the start, then the last (overlapping) word.
     (0..n / 8).all(|i| word(a, 8 * i) == word(b, 8 * i)) && word(a, n - 8) == word(b, n - 8)
+}
+
+/// The bytes of a slice shorter than 8 as one number (two overlapping
+/// loads), so that equal numbers mean equal slices of the same length.
+#[inline]
+fn short_word(s: &[u8]) -> u64 {
+    fn at<const N: usize>(s: &[u8], i: usize) -> [u8; N] {
+        s.get(i..i + N).and_then(|w| w.try_into().ok()).unwrap_or([0; N])
+    }
+    let n = s.len();
+    if n >= 4 {
+        u64::from(u32::from_le_bytes(at(s, 0))) | u64::from(u32::from_le_bytes(at(s, n - 4))) << 32
+    } else if n >= 2 {
+        u64::from(u16::from_le_bytes(at(s, 0))) | u64::from(u16::from_le_bytes(at(s, n - 2))) << 16
+    } else {
+        s.first().map_or(0, |&b| u64::from(b))
+    }
 }
 
 impl<T: Copy> Default for Labels<T> {
@@ -247,6 +264,20 @@ fn iso_date(t: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_bytes_sees_every_byte_of_every_length() {
+        for n in 0..=24 {
+            let a: Vec<u8> = (0..n as u8).map(|i| b'a' + i).collect();
+            assert!(same_bytes(&a, &a.clone()), "length {n}");
+            for i in 0..n {
+                let mut b = a.clone();
+                b[i] ^= 0x20;
+                assert!(!same_bytes(&a, &b), "length {n}, byte {i}");
+            }
+            assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0);
+        }
+    }
 
     #[test]
     fn converts_office_spellings() {

@@ -40,7 +40,17 @@ pub enum CellRef<'a> {
 
 impl<'a> CellRef<'a> {
     /// Empty text and JSON null are missing values.
+    #[inline]
     pub fn is_empty(&self) -> bool {
+        // Most cells start with a visible ASCII character: not empty.
+        let first = match self {
+            CellRef::Text(t) => t.as_bytes().first(),
+            CellRef::Raw(b) => b.first(),
+            _ => None,
+        };
+        if first.is_some_and(u8::is_ascii_graphic) {
+            return false;
+        }
         match self {
             CellRef::Text(t) => super::convert::trim(t).is_empty(),
             CellRef::Raw(b) if b.is_ascii() => b.trim_ascii().is_empty(),
