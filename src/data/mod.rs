@@ -7,7 +7,7 @@ mod csv_in;
 mod read;
 
 pub use columns::{Columns, SubjectColumns};
-pub use convert::{CellError, SlotKind, convert_cell, norm};
+pub use convert::{CellError, SlotKind, convert_cell, convert_into, norm};
 pub use read::{Cell, CellRef, OwnedRow, Row, delimiter, estimate_rows, read_file};
 
 use std::fmt;

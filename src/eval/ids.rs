@@ -45,14 +45,17 @@ impl Ids {
     }
 
     /// Indexes the records at `entries` (their id hashes by `hasher`, and
-    /// positions, in any order); a repeated id keeps its first position.
+    /// positions, in increasing position); a repeated id keeps its first
+    /// position.
     /// Returns the index and each repeat as (position, first position).
     pub fn build(
         hasher: IdHasher,
         mut entries: Vec<(u64, u32)>,
         outs: &[Outcome],
     ) -> (Ids, Vec<(usize, usize)>) {
-        entries.sort_unstable();
+        debug_assert!(entries.windows(2).all(|w| w[0].1 < w[1].1), "entries in position order");
+        // A stable radix sort by hash keeps equal hashes in position order.
+        radsort::sort_by_key(&mut entries, |e| e.0);
         let mut repeats = Vec::new();
         let (mut kept, mut run) = (0, 0);
         for r in 0..entries.len() {

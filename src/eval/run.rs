@@ -10,7 +10,7 @@ use super::record::NoLookup;
 use super::value::Value;
 use crate::check::Model;
 use crate::check::types::in_family;
-use crate::data::{At, CellRef, Columns, DataError, OwnedRow, Row, convert_cell, norm, read_file};
+use crate::data::{At, CellRef, Columns, DataError, OwnedRow, Row, convert_into, norm, read_file};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -262,11 +262,11 @@ impl Run<'_> {
         let mut first_error = None;
         let kinds = &self.cols.subjects[s].kinds;
         for &(col, slot) in &roles.slots[s] {
-            let Some(c) = row.cells.get(col).filter(|c| !c.is_empty()) else { continue };
-            match convert_cell(&kinds[slot], c) {
-                Ok(v) => values[slot] = Some(v),
-                Err(e) if first_error.is_none() => first_error = Some((col, e.0)),
-                Err(_) => {}
+            let Some(c) = row.cells.get(col) else { continue };
+            if let Err(e) = convert_into(&kinds[slot], c, &mut values[slot])
+                && first_error.is_none()
+            {
+                first_error = Some((col, e.0));
             }
         }
         let first_error = first_error.map(|(col, e)| {
