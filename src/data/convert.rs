@@ -20,9 +20,12 @@ pub struct Labels<T> {
     map: HashMap<String, T>,
     /// The same spellings by byte length (up to [`SHORT`]): a cell is
     /// compared with the few of its length instead of being hashed.
-    by_len: Vec<Vec<(Box<[u8]>, T)>>,
+    by_len: Vec<Vec<Spelling<T>>>,
     pub names: Vec<String>,
 }
+
+/// A normalized spelling: its print, its bytes and its value.
+type Spelling<T> = (Print, Box<[u8]>, T);
 
 /// Spellings up to this many bytes are also kept by length.
 const SHORT: usize = 32;
@@ -37,17 +40,22 @@ impl<T: Copy> Labels<T> {
         let n = norm(spelling);
         if !self.map.contains_key(&n) {
             if let Some(same) = self.by_len.get_mut(n.len()) {
-                same.push((n.as_bytes().into(), v));
+                same.push((print(n.as_bytes()), n.as_bytes().into(), v));
             }
             self.map.insert(n, v);
         }
     }
 
     /// The value of a cell written exactly as a normalized spelling.
-    #[inline]
+    #[inline(always)]
     fn exact(&self, text: &[u8]) -> Option<T> {
         match self.by_len.get(text.len()) {
-            Some(same) => same.iter().find(|(k, _)| same_bytes(k, text)).map(|(_, v)| *v),
+            Some(same) => {
+                let p = print(text);
+                // Up to 16 bytes the print holds every byte.
+                let hit = |(q, k, _): &&Spelling<T>| *q == p && (text.len() <= 16 || same_bytes(k, text));
+                same.iter().find(hit).map(|(_, _, v)| *v)
+            }
             None => std::str::from_utf8(text).ok().and_then(|t| self.map.get(t).copied()),
         }
     }
@@ -57,13 +65,27 @@ impl<T: Copy> Labels<T> {
     }
 }
 
+/// The first and last 8 bytes of a slice (all of it below 8) as numbers:
+/// two slices of the same length up to 16 bytes are equal when their prints
+/// are.
+type Print = (u64, u64);
+
+#[inline(always)]
+fn print(s: &[u8]) -> Print {
+    let n = s.len();
+    if n < 8 { (short_word(s), 0) } else { (word(s, 0), word(s, n - 8)) }
+}
+
+/// The 8 bytes of `s` from `at` as a number (0 past the end).
+#[inline]
+fn word(s: &[u8], at: usize) -> u64 {
+    s.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
 /// `a == b` for two short slices of the same length, by whole words (no
 /// call to `memcmp`).
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    fn word(s: &[u8], at: usize) -> u64 {
-        s.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes)
-    }
     let n = a.len();
     if n != b.len() {
         return false;
@@ -281,6 +303,24 @@ fn iso_date(t: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_find_every_spelling_of_every_length_and_nothing_else() {
+        let mut labels = Labels::new();
+        let words: Vec<String> =
+            (0..=SHORT + 2).map(|n| (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect()).collect();
+        for (i, w) in words.iter().enumerate() {
+            labels.add(w, i);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(labels.exact(w.as_bytes()), Some(i), "length {i}");
+            for at in 0..w.len() {
+                let mut b = w.clone().into_bytes();
+                b[at] = b'-';
+                assert_eq!(labels.exact(&b), None, "length {i}, byte {at}");
+            }
+        }
+    }
 
     #[test]
     fn same_bytes_sees_every_byte_of_every_length() {

@@ -16,6 +16,10 @@ pub struct PSubject {
     /// The same as integers over one denominator (the largest grade), when
     /// every weight and the largest grade are integers: the fast path.
     pub int_weights: Option<(Vec<(usize, i64)>, i64)>,
+    /// `n / den` reduced, for every numerator `n` of the fast path from 0
+    /// up to its largest (at most [`REDUCED`]): a score is looked up, not
+    /// reduced by a gcd per record.
+    pub reduced: Vec<Exact>,
     /// Item names by slot.
     pub names: Vec<String>,
     /// Slots whose values later steps read.
@@ -64,6 +68,7 @@ pub fn prepare(model: &Model) -> Vec<PSubject> {
             weights: Vec::new(),
             points: Vec::new(),
             int_weights: Some((Vec::new(), max.as_int().unwrap_or(0))).filter(|(_, d)| *d > 0),
+            reduced: Vec::new(),
             names: Vec::new(),
             kept: Vec::new(),
             score_hooks: Vec::new(),
@@ -106,6 +111,7 @@ pub fn prepare(model: &Model) -> Vec<PSubject> {
                 }
             }
         }
+        p.reduced = reduced(p.int_weights.as_ref());
         let c = &model.subjects[i];
         p.has_deps = c.caps.iter().any(|k| matches!(k, CCap::At { .. }))
             || c.rules.iter().any(|r| has_agg(&r.cond))
@@ -115,6 +121,17 @@ pub fn prepare(model: &Model) -> Vec<PSubject> {
     }
     keep_quota_and_filter_slots(model, &mut out);
     out
+}
+
+/// The most numerators whose reduced scores are tabled per subject.
+pub const REDUCED: u64 = 1 << 16;
+
+/// `n / den` reduced for `n` in `0..=Σ|w| × den` (capped at [`REDUCED`]).
+fn reduced(int_weights: Option<&(Vec<(usize, i64)>, i64)>) -> Vec<Exact> {
+    let Some((ws, den)) = int_weights else { return Vec::new() };
+    let top = ws.iter().map(|(_, w)| w.unsigned_abs()).fold(0u64, u64::saturating_add);
+    let len = top.saturating_mul(den.unsigned_abs()).saturating_add(1).min(REDUCED);
+    (0..len as i128).map_while(|n| Exact::ratio(n, i128::from(*den))).collect()
 }
 
 /// Quota `per` fields and every item an aggregate's `where` reads are kept.
@@ -195,5 +212,24 @@ fn items(e: &TExpr, out: &mut Vec<String>) {
             rest.iter().for_each(|(_, x)| items(x, out));
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabled_scores_are_the_reduced_ratios_up_to_the_largest_sum() {
+        let ws = (vec![(0, 3), (1, -2), (2, 5)], 4);
+        let table = reduced(Some(&ws));
+        assert_eq!(table.len(), 10 * 4 + 1);
+        for (n, e) in table.iter().enumerate() {
+            let want = Exact::ratio(n as i128, 4).unwrap();
+            assert!(e == &want && e.show(6) == want.show(6), "{n}/4");
+        }
+        assert_eq!(table[6].show(6), "1.5");
+        assert!(reduced(None).is_empty());
+        assert_eq!(reduced(Some(&(vec![(0, i64::MAX)], 100))).len() as u64, REDUCED);
     }
 }

@@ -230,7 +230,10 @@ impl Evaluator<'_> {
         let overflow = || "the score is too large to compute exactly".to_string();
         let mut total = match &p.int_weights {
             Some((ws, den)) => match int_sum(ws, values) {
-                Some(num) => Exact::ratio(num, i128::from(*den)).ok_or_else(overflow)?,
+                Some(num) => match usize::try_from(num).ok().and_then(|n| p.reduced.get(n)) {
+                    Some(&tabled) => tabled,
+                    None => Exact::ratio(num, i128::from(*den)).ok_or_else(overflow)?,
+                },
                 None => self.weighted(s, values)?,
             },
             None => self.weighted(s, values)?,
