@@ -110,14 +110,6 @@ impl<'a> Cells<'a> {
             Cells::List(v) => v.iter().find(|(i, _)| *i == col).map(|(_, c)| *c),
         }
     }
-
-    /// Every cell with its column.
-    pub fn each(&self, mut f: impl FnMut(usize, CellRef<'a>)) {
-        match self {
-            Cells::Csv(r) => (0..r.len()).for_each(|i| f(i, CellRef::Raw(r.get(i).unwrap_or_default()))),
-            Cells::List(v) => v.iter().for_each(|(i, c)| f(*i, *c)),
-        }
-    }
 }
 
 /// One input row: its position and cells by column index.
