@@ -1,104 +1,191 @@
 //! Quotas (§5.3): the largest n in 0..=E with n ≤ round(bound(n)), counts
 //! taken after the move; the rest move to the next tier, ranked by score
 //! (highest first), ties by id.
+//!
+//! One pass over the population counts each group's tiers and lists the
+//! candidates with their scores (groups numbered as they first appear); a
+//! group is ranked only when it has more candidates than its limit, and
+//! then only as far as the limit.
 
 use super::outcome::{Outcome, QuotaMove, Reason, Status};
 use super::value::Value;
 use crate::check::model::{CBound, CQuota};
 use crate::exact::Exact;
 use crate::syntax::ast::Round;
+use std::borrow::Cow;
+use std::cmp::Ordering;
 
-/// Applies quota `q` (index `qi` of its subject) to the records `members`;
-/// `per_slot[s]` is the slot of the `per` field in subject `s`. Returns
-/// the records that the quota made errors (their `per` value is missing).
+/// A record at the quota's tier: its score, the first 16 bytes of its id
+/// (zero-padded, so that unequal prefixes order as the ids do), its
+/// record and its group.
+#[derive(Clone, Copy)]
+struct Candidate {
+    score: Exact,
+    prefix: [u64; 2],
+    r: u32,
+    g: u32,
+}
+
+fn prefix(id: &str) -> [u64; 2] {
+    let mut b = [0u8; 16];
+    let n = id.len().min(16);
+    b[..n].copy_from_slice(&id.as_bytes()[..n]);
+    let (hi, lo) = b.split_at(8);
+    let word = |w: &[u8]| w.try_into().map_or(0, u64::from_be_bytes);
+    [word(hi), word(lo)]
+}
+
+/// The population of one quota, counted: group names, each group's tier
+/// counts and classified count, the candidates, and the records whose
+/// group value is missing.
+struct Counted {
+    keys: Vec<String>,
+    /// `counts[g * tiers + t]`: records of group `g` at tier `t`.
+    counts: Vec<u64>,
+    classified: Vec<u64>,
+    candidates: Vec<Candidate>,
+    missing: Vec<usize>,
+}
+
+/// Applies quota `q` (index `qi` of its subject) to the records in
+/// `members` (a list per subject of the family); `per_slot[s]` is the slot
+/// of the `per` field in subject `s`. Returns the records that the quota
+/// made errors (their `per` value is missing).
 pub fn apply(
     q: &CQuota,
     qi: usize,
     per_slot: &[Option<usize>],
-    members: &[usize],
+    members: &[&[usize]],
     outs: &mut [Outcome],
     tiers: usize,
 ) -> Vec<usize> {
-    let mut missing = Vec::new();
-    // Group by the `per` value without copying it per record: the keys borrow
-    // the outcomes, and become owned once per group.
-    // Each member comes with its tier: counting a group reads no outcome
-    // again (the members of a group lie all over the output).
-    let mut groups: Vec<(String, Vec<Member>)> = {
-        let mut by_key: hashbrown::HashMap<std::borrow::Cow<'_, str>, Vec<Member>> =
-            hashbrown::HashMap::new();
-        for &r in members {
-            if outs[r].status != Status::Classified {
-                continue;
-            }
-            let key = match &q.per {
-                None => std::borrow::Cow::Borrowed("plan"),
-                Some(_) => match outs[r]
-                    .subject
-                    .and_then(|s| per_slot[usize::from(s)])
-                    .and_then(|slot| outs[r].kept(slot))
-                {
-                    Some(v) => group_key(v),
-                    None => {
-                        missing.push(r);
-                        continue;
-                    }
-                },
-            };
-            by_key.entry(key).or_default().push((r, outs[r].tier));
-        }
-        by_key.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()
-    };
-    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    let c = count(q, per_slot, members, outs, tiers);
     if let Some(field) = &q.per {
-        for &r in &missing {
+        for &r in &c.missing {
             outs[r].fail(format!("the quota groups by `{field}`, which is missing"));
         }
     }
-    for (key, group) in groups {
-        apply_group(q, qi, &key, &group, outs, tiers);
+    let (starts, mut by_group) = by_group(&c);
+    for (g, key) in c.keys.iter().enumerate() {
+        let group = &mut by_group[starts[g]..starts[g + 1]];
+        let e = group.len() as u64;
+        let n = limit(q, &c.counts[g * tiers..(g + 1) * tiers], e, c.classified[g]);
+        if n >= e {
+            continue;
+        }
+        let n = n as usize;
+        rank_from(group, n, outs);
+        for (k, cand) in group.iter().enumerate().skip(n) {
+            let o = &mut outs[cand.r as usize];
+            o.tier = Some((q.tier + 1) as u8);
+            let why = QuotaMove {
+                quota: qi as u16,
+                rank: k as u32 + 1,
+                of: e as u32,
+                group: key.as_str().into(),
+                limit: n as u32,
+            };
+            o.reasons.push(Reason::Quota(Box::new(why)));
+        }
     }
-    missing
+    c.missing
 }
 
-fn group_key(v: &Value) -> std::borrow::Cow<'_, str> {
+/// One pass over the population: groups numbered as they first appear.
+fn count(
+    q: &CQuota,
+    per_slot: &[Option<usize>],
+    members: &[&[usize]],
+    outs: &[Outcome],
+    tiers: usize,
+) -> Counted {
+    let mut c = Counted {
+        keys: Vec::new(),
+        counts: Vec::new(),
+        classified: Vec::new(),
+        candidates: Vec::new(),
+        missing: Vec::new(),
+    };
+    // The keys borrow the outcomes; each group's name is copied once.
+    let mut index: hashbrown::HashMap<Cow<'_, str>, u32> = hashbrown::HashMap::new();
+    for &r in members.iter().flat_map(|m| m.iter()) {
+        let o = &outs[r];
+        if o.status != Status::Classified {
+            continue;
+        }
+        let key = match &q.per {
+            None => Cow::Borrowed("plan"),
+            Some(_) => match o.subject.and_then(|s| per_slot[usize::from(s)]).and_then(|slot| o.kept(slot)) {
+                Some(v) => group_key(v),
+                None => {
+                    c.missing.push(r);
+                    continue;
+                }
+            },
+        };
+        let g = match index.get(&*key) {
+            Some(&g) => g as usize,
+            None => {
+                let g = c.keys.len();
+                c.keys.push(key.to_string());
+                c.counts.resize(c.counts.len() + tiers, 0);
+                c.classified.push(0);
+                index.insert(key, g as u32);
+                g
+            }
+        };
+        c.classified[g] += 1;
+        if let Some(n) = o.tier.and_then(|t| c.counts.get_mut(g * tiers + usize::from(t))) {
+            *n += 1;
+        }
+        if o.tier == Some(q.tier as u8) {
+            let score = o.score.unwrap_or(Exact::ZERO);
+            c.candidates.push(Candidate { score, prefix: prefix(&o.id), r: r as u32, g: g as u32 });
+        }
+    }
+    c
+}
+
+/// The candidates ordered by group (input order within a group), and where
+/// each group's start: group `g` is `starts[g]..starts[g + 1]`.
+fn by_group(c: &Counted) -> (Vec<usize>, Vec<Candidate>) {
+    let mut starts = vec![0usize; c.keys.len() + 1];
+    for x in &c.candidates {
+        starts[x.g as usize + 1] += 1;
+    }
+    for g in 0..c.keys.len() {
+        starts[g + 1] += starts[g];
+    }
+    let mut next = starts.clone();
+    let blank = Candidate { score: Exact::ZERO, prefix: [0; 2], r: 0, g: 0 };
+    let mut sorted = vec![blank; c.candidates.len()];
+    for x in &c.candidates {
+        let at = &mut next[x.g as usize];
+        sorted[*at] = *x;
+        *at += 1;
+    }
+    (starts, sorted)
+}
+
+/// Puts the candidates of rank `n` and below (0-based) in rank order at
+/// `group[n..]`; the first `n` are the best, in no particular order.
+fn rank_from(group: &mut [Candidate], n: usize, outs: &[Outcome]) {
+    let by_rank = |a: &Candidate, b: &Candidate| -> Ordering {
+        b.score
+            .cmp(&a.score)
+            .then(a.prefix.cmp(&b.prefix))
+            .then_with(|| outs[a.r as usize].id.as_bytes().cmp(outs[b.r as usize].id.as_bytes()))
+    };
+    group.select_nth_unstable_by(n, by_rank);
+    group[n + 1..].sort_unstable_by(by_rank);
+}
+
+fn group_key(v: &Value) -> Cow<'_, str> {
     match v {
-        Value::Str(s) => std::borrow::Cow::Borrowed(s),
+        Value::Str(s) => Cow::Borrowed(s),
         Value::Num(n) => n.show(6).into(),
         Value::Date(d) => d.to_string().into(),
         other => format!("{other:?}").into(),
-    }
-}
-
-/// A record of a group and its tier before the quota.
-type Member = (usize, Option<u8>);
-
-fn apply_group(q: &CQuota, qi: usize, key: &str, group: &[Member], outs: &mut [Outcome], tiers: usize) {
-    let mut counts = vec![0u64; tiers];
-    for &(_, tier) in group {
-        if let Some(t) = tier {
-            counts[usize::from(t)] += 1;
-        }
-    }
-    let mut candidates: Vec<usize> =
-        group.iter().filter(|(_, t)| *t == Some(q.tier as u8)).map(|&(r, _)| r).collect();
-    candidates.sort_by(|&a, &b| {
-        let (sa, sb) = (outs[a].score.unwrap_or(Exact::ZERO), outs[b].score.unwrap_or(Exact::ZERO));
-        sb.cmp(&sa).then_with(|| outs[a].id.as_bytes().cmp(outs[b].id.as_bytes()))
-    });
-    let e = candidates.len() as u64;
-    let n = limit(q, &counts, e, group.len() as u64);
-    for (k, &r) in candidates.iter().enumerate().skip(n as usize) {
-        let o = &mut outs[r];
-        o.tier = Some((q.tier + 1) as u8);
-        let why = QuotaMove {
-            quota: qi as u16,
-            rank: k as u32 + 1,
-            of: e as u32,
-            group: key.into(),
-            limit: n as u32,
-        };
-        o.reasons.push(Reason::Quota(Box::new(why)));
     }
 }
 
@@ -138,4 +225,22 @@ fn bound(q: &CQuota, counts: &[u64], moved: u64, classified: u64) -> Exact {
     };
     let count = Exact::int(i64::try_from(count).unwrap_or(i64::MAX));
     percent.checked_mul(count).and_then(|x| x.checked_div(Exact::int(100))).unwrap_or(Exact::ZERO)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Unequal prefixes order as the ids do; equal ones leave it to the
+        /// whole ids.
+        #[test]
+        fn id_prefixes_order_as_the_ids(a in "[\\x00-\\x02a-bđ]{0,20}", b in "[\\x00-\\x02a-bđ]{0,20}") {
+            let (pa, pb) = (prefix(&a), prefix(&b));
+            if pa != pb {
+                prop_assert_eq!(pa.cmp(&pb), a.as_bytes().cmp(b.as_bytes()));
+            }
+        }
+    }
 }

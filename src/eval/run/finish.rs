@@ -47,8 +47,8 @@ impl Run<'_> {
     }
 
     fn quotas(&mut self, t: usize, by_subject: &[Vec<usize>]) {
-        let members: Vec<usize> =
-            self.ev.prepared[t].family.iter().flat_map(|&m| by_subject[m].iter().copied()).collect();
+        let members: Vec<&[usize]> =
+            self.ev.prepared[t].family.iter().map(|&m| by_subject[m].as_slice()).collect();
         let tiers = self.ev.model.names.tiers.len();
         for (qi, q) in self.ev.model.subjects[t].quotas.iter().enumerate() {
             let per_slot: Vec<Option<usize>> = self
