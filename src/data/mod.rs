@@ -12,12 +12,39 @@ pub use read::{Cell, CellRef, OwnedRow, Row, delimiter, estimate_rows, read_file
 
 use std::fmt;
 
-/// Where a record came from: the file and its physical line (CSV, JSON
-/// Lines; the header is line 1) or its 0-based index (JSON arrays).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Pos {
-    pub file: u32,
-    pub at: At,
+/// Where a record came from: the index of its file and its [`At`], packed
+/// into 8 bytes (a run keeps one per record): 20 bits of file index, one bit
+/// for the kind of `At`, 43 bits of line or index.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pos(u64);
+
+impl Pos {
+    /// How many input files a run can read.
+    pub const FILES: usize = 1 << 20;
+    const NUMBER: u64 = (1 << 43) - 1;
+
+    /// `None` when the file index or the number does not fit (more than
+    /// [`Pos::FILES`] files, or a line past 8.7 trillion).
+    pub fn new(file: usize, at: At) -> Option<Pos> {
+        let (kind, n) = match at {
+            At::Line(n) => (0, n),
+            At::Index(i) => (1, i),
+        };
+        (file < Self::FILES && n <= Self::NUMBER).then_some(Pos((file as u64) << 44 | kind << 43 | n))
+    }
+
+    pub fn file(self) -> usize {
+        (self.0 >> 44) as usize
+    }
+
+    pub fn at(self) -> At {
+        let n = self.0 & Self::NUMBER;
+        if self.0 >> 43 & 1 == 0 { At::Line(n) } else { At::Index(n) }
+    }
+
+    pub fn get(self) -> (usize, At) {
+        (self.file(), self.at())
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,5 +69,21 @@ pub struct DataError(pub String);
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{At, Pos};
+
+    #[test]
+    fn positions_pack_and_unpack() {
+        for file in [0, 1, 7, Pos::FILES - 1] {
+            for at in [At::Line(0), At::Line(1), At::Index(0), At::Index(12), At::Line((1 << 43) - 1)] {
+                assert_eq!(Pos::new(file, at).map(Pos::get), Some((file, at)));
+            }
+        }
+        assert_eq!(Pos::new(Pos::FILES, At::Line(1)), None);
+        assert_eq!(Pos::new(0, At::Index(1 << 43)), None);
     }
 }

@@ -6,7 +6,7 @@ use crate::exact::Exact;
 use compact_str::CompactString;
 use smallvec::SmallVec;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     Classified,
     Exempt,

@@ -10,7 +10,7 @@ use super::record::NoLookup;
 use super::value::Value;
 use crate::check::Model;
 use crate::check::types::in_family;
-use crate::data::{At, CellRef, Columns, DataError, OwnedRow, Row, convert_into, norm, read_file};
+use crate::data::{At, CellRef, Columns, DataError, OwnedRow, Pos, Row, convert_into, norm, read_file};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -41,8 +41,8 @@ pub struct Options {
 
 pub struct Evaluation {
     pub outcomes: Vec<Outcome>,
-    /// Where each outcome's record was: (file index, line or index).
-    pub positions: Vec<(usize, At)>,
+    /// Where each outcome's record was: its file index and line or index.
+    pub positions: Vec<Pos>,
     pub files: Vec<PathBuf>,
     pub warnings: Vec<String>,
     /// The values of the captured record: its index and values.
@@ -74,7 +74,9 @@ struct Run<'a> {
     cols: Columns,
     default_subject: Option<usize>,
     outs: Vec<Outcome>,
-    positions: Vec<(usize, At)>,
+    positions: Vec<Pos>,
+    /// A record's position did not fit a [`Pos`].
+    unplaceable: bool,
     ids: Ids,
     /// (id hash, position) of each record to index once all are read.
     hashed: Vec<(u64, u32)>,
@@ -119,6 +121,7 @@ pub fn evaluate_with(
         default_subject,
         outs: Vec::new(),
         positions: Vec::new(),
+        unplaceable: false,
         ids: Ids::default(),
         hashed: Vec::new(),
         hasher: IdHasher::default(),
@@ -130,6 +133,9 @@ pub fn evaluate_with(
         captured: None,
     };
     let mut warnings = Vec::new();
+    if inputs.len() > Pos::FILES {
+        return Err(DataError(format!("more than {} data files in one run", Pos::FILES)));
+    }
     for (fi, input) in inputs.into_iter().enumerate() {
         match input {
             Input::File(file) => warnings.extend(run.read(fi, &file)?),
@@ -140,6 +146,9 @@ pub fn evaluate_with(
                 }
             }
         }
+    }
+    if run.unplaceable {
+        return Err(DataError("a data file has more lines than kehoach can number".into()));
     }
     run.index_ids();
     run.check_refs();
@@ -188,7 +197,11 @@ impl Run<'_> {
 
     fn row(&mut self, fi: usize, headers: &[String], roles: &Roles, row: Row) {
         let index = self.outs.len();
-        self.positions.push((fi, row.at));
+        let pos = Pos::new(fi, row.at).unwrap_or_else(|| {
+            self.unplaceable = true;
+            Pos::default()
+        });
+        self.positions.push(pos);
         // The outcome is filled where it stays: no copy of it per record.
         self.outs.push(Outcome::blank());
         let here = || self.at(fi, row.at);
@@ -325,7 +338,7 @@ impl Run<'_> {
         let (ids, repeats) = Ids::build(self.hasher.clone(), hashed, &self.outs);
         self.ids = ids;
         for (i, first) in repeats {
-            let ((fi, at), (ffi, fat)) = (self.positions[i], self.positions[first]);
+            let ((fi, at), (ffi, fat)) = (self.positions[i].get(), self.positions[first].get());
             let o = &self.outs[i];
             let message =
                 format!("{}: id `{}` repeats (first at {})", self.at(fi, at), o.id, self.at(ffi, fat));
@@ -341,7 +354,7 @@ impl Run<'_> {
     /// reading.
     fn locate(&mut self, i: usize) {
         if let Some(msg) = &self.outs[i].error {
-            let (fi, at) = self.positions[i];
+            let (fi, at) = self.positions[i].get();
             let here = self.at(fi, at);
             if !msg.starts_with(&here) {
                 self.outs[i].error = Some(format!("{here}: {msg}").into());
@@ -365,7 +378,7 @@ impl Run<'_> {
                         .is_some_and(|t| in_family(plan, &plan.subjects[usize::from(t)].name.name, root))
                 });
                 if !ok {
-                    let (fi, at) = self.positions[i];
+                    let (fi, at) = self.positions[i].get();
                     let field = &self.ev.prepared[s].names[*slot];
                     let message = format!(
                         "{}, column `{field}`: `{target}` is not the id of a `{root}` record",

@@ -3,7 +3,7 @@
 //! crate; each row is then written as bytes, and only the texts that vary
 //! per record (ids, errors, reasons with details) go through the quoting.
 
-use super::{Texts, reason_with};
+use super::{Texts, push_reason};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::run::Evaluation;
@@ -102,7 +102,7 @@ impl Fields {
 pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, mut out: impl Write) -> io::Result<()> {
     let texts = Texts::new(ev);
     let mut rows =
-        Rows { fields: Fields::new(ev, &texts), texts, text: String::new(), scores: Default::default() };
+        Rows { fields: Fields::new(ev, &texts), texts, text: String::new(), tails: Default::default() };
     let mut chunk = Vec::with_capacity(CHUNK + 4096);
     chunk.extend_from_slice(b"id,subject,status,score,tier,tier_label,reasons,error\n");
     for o in &e.outcomes {
@@ -121,37 +121,72 @@ pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, mut out: impl Write) -> io::Resul
 /// docs/PERFORMANCE.md).
 const CHUNK: usize = 1 << 20;
 
-/// What writing rows needs: the fixed fields, a scratch text and the texts
-/// of scores already written (a run has few distinct scores).
+/// What writing rows needs: the fixed fields, a scratch text, and the
+/// tails of rows already written (all that follows the id, for outcomes
+/// with one fixed reason and no error: a run has few distinct ones).
 struct Rows {
     texts: Texts,
     fields: Fields,
     text: String,
-    scores: hashbrown::HashMap<Exact, Box<[u8]>>,
+    tails: hashbrown::HashMap<Tail, Box<[u8]>>,
 }
 
-/// At most this many score texts are kept.
-const SCORES_KEPT: usize = 4096;
+/// What the tail of a row depends on, for outcomes with one or two
+/// reasons that read the same for every record (rules, caps, exemptions).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Tail {
+    subject: u16,
+    status: Status,
+    tier: Option<u8>,
+    reasons: [Option<(u8, u16)>; 2],
+    score: Option<Exact>,
+}
 
-/// Appends the score's text with two places (`Exact::write_to`), from
-/// `scores` when it was written before.
-fn score(scores: &mut hashbrown::HashMap<Exact, Box<[u8]>>, text: &mut String, x: Exact, row: &mut Vec<u8>) {
-    if let Some(t) = scores.get(&x) {
-        return row.extend_from_slice(t);
-    }
-    text.clear();
-    x.write_to(2, text);
-    row.extend_from_slice(text.as_bytes());
-    if scores.len() < SCORES_KEPT {
-        scores.insert(x, text.as_bytes().into());
+impl Tail {
+    fn of(o: &Outcome) -> Option<Tail> {
+        let reasons = match o.reasons.as_slice() {
+            [a] => [Some(fixed(a)?), None],
+            [a, b] => [Some(fixed(a)?), Some(fixed(b)?)],
+            _ => return None,
+        };
+        let subject = o.subject.filter(|_| o.error.is_none())?;
+        Some(Tail { subject, status: o.status, tier: o.tier, reasons, score: o.score })
     }
 }
+
+/// A reason that reads the same for every record of its subject, as a code.
+fn fixed(r: &Reason) -> Option<(u8, u16)> {
+    match r {
+        Reason::Rule(i) => Some((0, *i)),
+        Reason::Cap(i) => Some((1, *i)),
+        Reason::Exempt(i) => Some((2, *i)),
+        Reason::Otherwise => Some((3, 0)),
+        _ => None,
+    }
+}
+
+/// At most this many tails are kept.
+const TAILS_KEPT: usize = 1 << 16;
 
 impl Rows {
     fn write(&mut self, ev: &Evaluator<'_>, o: &Outcome, row: &mut Vec<u8>) {
-        let fields = &self.fields;
         push(row, &o.id);
         row.push(b',');
+        let key = Tail::of(o);
+        if let Some(tail) = key.and_then(|k| self.tails.get(&k)) {
+            return row.extend_from_slice(tail);
+        }
+        let start = row.len();
+        self.rest(ev, o, row);
+        if let Some(k) = key.filter(|_| self.tails.len() < TAILS_KEPT) {
+            self.tails.insert(k, row[start..].into());
+        }
+    }
+
+    /// Everything after the id: subject, status, score, tier, reasons and
+    /// error, and the line end.
+    fn rest(&mut self, ev: &Evaluator<'_>, o: &Outcome, row: &mut Vec<u8>) {
+        let fields = &self.fields;
         if let Some(f) = o.subject.and_then(|s| fields.subjects.get(usize::from(s))) {
             row.extend_from_slice(&f.name);
         }
@@ -160,7 +195,9 @@ impl Rows {
         row.push(b',');
         let classified = o.status == Status::Classified;
         if let Some(x) = o.score.filter(|_| classified) {
-            score(&mut self.scores, &mut self.text, x, row);
+            self.text.clear();
+            x.write_to(2, &mut self.text);
+            row.extend_from_slice(self.text.as_bytes());
         }
         row.push(b',');
         match o.tier.filter(|_| classified).and_then(|t| fields.tiers.get(usize::from(t))) {
@@ -181,7 +218,7 @@ impl Rows {
                     if i > 0 {
                         self.text.push_str("; ");
                     }
-                    self.text.push_str(&reason_with(&self.texts, ev, o, r));
+                    push_reason(&self.texts, ev, o, r, &mut self.text);
                 }
                 push(row, &self.text);
             }

@@ -14,7 +14,7 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
     let (index, values) = e.captured.as_ref()?;
     let o = e.outcomes.get(*index)?;
     let mut out = String::new();
-    let (fi, at) = e.positions[*index];
+    let (fi, at) = e.positions[*index].get();
     let _ = writeln!(out, "record `{id}` ({} {at})", e.files[fi].display());
     let Some(s) = o.subject.map(usize::from) else {
         let _ = writeln!(out, "error: {}", o.error.as_deref().unwrap_or(""));

@@ -10,7 +10,7 @@ pub use table::table;
 
 use crate::check::model::CCap;
 use crate::eval::Evaluator;
-use crate::eval::outcome::{Outcome, Reason, Status};
+use crate::eval::outcome::{Outcome, QuotaMove, Reason, Status};
 use crate::eval::run::Evaluation;
 use serde_json::{Value, json};
 use std::borrow::Cow;
@@ -98,9 +98,33 @@ pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Re
             tier(usize::from(*after))
         ),
         Reason::Quota(q) => {
-            format!("quota: rank {} of {} in group {}, limit {}", q.rank, q.of, q.group, q.limit)
+            let mut words = String::new();
+            quota_words(q, &mut words);
+            words
         }
     })
+}
+
+/// Appends one reason in words to `out` (as [`reason_with`], without a
+/// string of its own for a quota's move).
+pub fn push_reason(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Reason, out: &mut String) {
+    match r {
+        Reason::Quota(q) if o.subject.is_some() => quota_words(q, out),
+        _ => out.push_str(&reason_with(texts, ev, o, r)),
+    }
+}
+
+/// "quota: rank k of E in group V, limit n".
+fn quota_words(q: &QuotaMove, out: &mut String) {
+    let mut n = itoa::Buffer::new();
+    out.push_str("quota: rank ");
+    out.push_str(n.format(q.rank));
+    out.push_str(" of ");
+    out.push_str(n.format(q.of));
+    out.push_str(" in group ");
+    out.push_str(&q.group);
+    out.push_str(", limit ");
+    out.push_str(n.format(q.limit));
 }
 
 fn hook_name<'a>(ev: &'a Evaluator<'_>, h: u16) -> &'a str {
