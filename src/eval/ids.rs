@@ -54,17 +54,19 @@ impl Ids {
         outs: &[Outcome],
     ) -> (Ids, Vec<(usize, usize)>) {
         debug_assert!(entries.windows(2).all(|w| w[0].1 < w[1].1), "entries in position order");
-        // A stable radix sort by hash keeps equal hashes in position order.
-        radsort::sort_by_key(&mut entries, |e| e.0);
+        // A stable radix sort by the hash's top half (four passes, not
+        // eight) keeps equal keys in position order; the few entries that
+        // share a top half are told apart by the whole hash and the id.
+        radsort::sort_by_key(&mut entries, |e| top(e.0));
         let mut repeats = Vec::new();
         let (mut kept, mut run) = (0, 0);
         for r in 0..entries.len() {
             let (h, i) = entries[r];
-            if kept == 0 || entries[kept - 1].0 != h {
+            if kept == 0 || top(entries[kept - 1].0) != top(h) {
                 run = kept;
             }
             let id = &outs[i as usize].id;
-            match entries[run..kept].iter().find(|(_, j)| outs[*j as usize].id == *id) {
+            match entries[run..kept].iter().find(|(g, j)| *g == h && outs[*j as usize].id == *id) {
                 Some(&(_, j)) => repeats.push((i as usize, j as usize)),
                 None => {
                     entries[kept] = (h, i);
@@ -87,6 +89,8 @@ impl Ids {
         Ids::build(hasher, entries, outs).0
     }
 
+    /// The bucket of a hash: its top `bits` bits (at most 32, as positions
+    /// are 32-bit, so buckets follow the order of [`top`]).
     fn bucket(&self, hash: u64) -> usize {
         if self.bits == 0 { 0 } else { (hash >> (64 - self.bits)) as usize }
     }
@@ -104,6 +108,11 @@ impl Ids {
         starts.push(self.sorted.len() as u32);
         self.starts = starts;
     }
+}
+
+/// The top half of a hash: the sort key of the index.
+fn top(hash: u64) -> u32 {
+    (hash >> 32) as u32
 }
 
 #[cfg(test)]
@@ -127,6 +136,18 @@ mod tests {
             [Some(0), Some(1), Some(3), None]
         );
         assert_eq!(Ids::default().get(&o, "a"), None);
+    }
+
+    #[test]
+    fn tells_apart_ids_that_share_a_hash_or_its_top_half() {
+        let o = outs(&["a", "b", "c", "b", "a"]);
+        let x = 0xABCD_0123_0000_0000u64;
+        // `a` and `c` share a whole hash, `b` only its top half.
+        let entries = vec![(x, 0), (x | 1, 1), (x, 2), (x | 1, 3), (x, 4)];
+        let (ids, mut repeats) = Ids::build(IdHasher::default(), entries, &o);
+        repeats.sort();
+        assert_eq!(repeats, vec![(3, 1), (4, 0)]);
+        assert_eq!(ids.sorted, vec![(x, 0), (x | 1, 1), (x, 2)]);
     }
 
     #[test]

@@ -168,8 +168,9 @@ impl Evaluator<'_> {
         let mut env =
             RecordEnv { ev: self, subject: s, values, score: None, tier: None, id, lookup, own: true };
         let fast = &self.prepared[s].fast;
+        let mut rec = Record { values, score: None, as_of: self.as_of, year: self.year };
         for (i, e) in c.exempts.iter().enumerate() {
-            match self.truth(fast.exempts[i].as_ref(), &e.cond, &env) {
+            match self.truth(fast.exempts[i].as_ref(), &e.cond, &env, &rec) {
                 Ok(true) => {
                     out.status = Status::Exempt;
                     out.reasons.push(Reason::Exempt(i as u16));
@@ -192,11 +193,15 @@ impl Evaluator<'_> {
             }
         }
         env.score = Some(score);
+        rec.score = Some(score);
         out.score = Some(score);
         let mut tier = None;
         for (i, r) in c.rules.iter().enumerate() {
             let rule = || format!("rule `{}` (line {})", self.tier_name(r.tier), r.loc.line());
-            if self.truth(fast.rules[i].as_ref(), &r.cond, &env).map_err(|e| explain_error(&e, &rule()))? {
+            if self
+                .truth(fast.rules[i].as_ref(), &r.cond, &env, &rec)
+                .map_err(|e| explain_error(&e, &rule()))?
+            {
                 tier = Some(r.tier);
                 out.reasons.push(Reason::Rule(i as u16));
                 break;
@@ -211,7 +216,7 @@ impl Evaluator<'_> {
             (None, None) => return Err("no rule gives a tier and there is no `otherwise`".into()),
         };
         for (i, cap) in c.caps.iter().enumerate() {
-            tier = self.cap(i, cap, fast.caps[i].as_ref(), tier, &env, out)?;
+            tier = self.cap(i, cap, fast.caps[i].as_ref(), tier, (&env, &rec), out)?;
         }
         for &h in &self.prepared[s].tier_hooks {
             let after = self.hooks.tier_hook(self, h, s, id, values, score, tier, out)?;
@@ -267,9 +272,15 @@ impl Evaluator<'_> {
 
     /// A condition of the record's own subject: compiled when it can be,
     /// else (or when the compiled form has no answer) evaluated in general.
-    fn truth(&self, fast: Option<&Fast>, cond: &TExpr, env: &RecordEnv<'_>) -> Result<bool, EvalError> {
-        let rec = Record { values: env.values, score: env.score, as_of: self.as_of, year: self.year };
-        match fast.and_then(|f| f.test(&rec)) {
+    /// `rec` holds the same values and score as `env`, for the compiled form.
+    fn truth(
+        &self,
+        fast: Option<&Fast>,
+        cond: &TExpr,
+        env: &RecordEnv<'_>,
+        rec: &Record<'_>,
+    ) -> Result<bool, EvalError> {
+        match fast.and_then(|f| f.test(rec)) {
             Some(b) => {
                 debug_assert_eq!(truth(cond, env), Ok(b), "compiled {fast:?} disagrees on {cond:?}");
                 Ok(b)
@@ -285,13 +296,13 @@ impl Evaluator<'_> {
         cap: &CCap,
         fast: Option<&Fast>,
         tier: usize,
-        env: &RecordEnv<'_>,
+        (env, rec): (&RecordEnv<'_>, &Record<'_>),
         out: &mut Outcome,
     ) -> Result<usize, String> {
         match cap {
             CCap::When { tier: t, cond, loc, .. } => {
                 let what = || format!("cap `{}` (line {})", self.tier_name(*t), loc.line());
-                if self.truth(fast, cond, env).map_err(|e| explain_error(&e, &what()))? && *t > tier {
+                if self.truth(fast, cond, env, rec).map_err(|e| explain_error(&e, &what()))? && *t > tier {
                     out.reasons.push(Reason::Cap(i as u16));
                     return Ok(*t);
                 }

@@ -18,12 +18,14 @@ fn push(out: &mut Vec<u8>, text: &str) {
         return out.extend_from_slice(text.as_bytes());
     }
     out.push(b'"');
-    for part in text.split_inclusive('"') {
-        out.extend_from_slice(part.as_bytes());
-        if part.ends_with('"') {
-            out.push(b'"');
-        }
+    let mut from = 0;
+    for q in memchr::memchr_iter(b'"', text.as_bytes()) {
+        // Up to and including the quote, then the quote again.
+        out.extend_from_slice(&text.as_bytes()[from..=q]);
+        out.push(b'"');
+        from = q + 1;
     }
+    out.extend_from_slice(&text.as_bytes()[from..]);
     out.push(b'"');
 }
 
@@ -35,7 +37,12 @@ fn quoted(text: &str) -> Vec<u8> {
 
 /// The bytes that make the csv crate quote a field (its default writer).
 fn needs_quotes(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    let b = text.as_bytes();
+    if b.len() < 32 {
+        // Short texts (ids): a plain loop beats two searches.
+        return b.iter().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+    }
+    memchr::memchr3(b',', b'"', b'\n', b).is_some() || memchr::memchr(b'\r', b).is_some()
 }
 
 /// Per subject: its name, and its rules', caps' and exemptions' words and
