@@ -32,6 +32,9 @@ pub struct Space {
     vars: Vec<Var>,
     /// (variable index, weight) of each graded criterion.
     weights: Vec<(usize, Num)>,
+    /// (variable index, weight / max grade) of each graded criterion, made
+    /// once; `None` past `Exact`'s range.
+    factors: Option<Vec<(usize, Exact)>>,
     points: Vec<usize>,
     max_grade: Num,
     as_of: NaiveDate,
@@ -49,6 +52,7 @@ impl Space {
         let mut sp = Space {
             vars: Vec::new(),
             weights: Vec::new(),
+            factors: None,
             points: Vec::new(),
             max_grade: names.max_grade.clone().unwrap_or_else(|| num::int(1)),
             as_of,
@@ -83,6 +87,9 @@ impl Space {
             let nums = numbers(&consts, Some(&num::zero()), max, kind == AggKind::Count);
             sp.vars.push(num_var(Key::Agg(text), nums, false));
         }
+        let max = Exact::from_num(&sp.max_grade).filter(|m| !m.is_zero());
+        sp.factors =
+            sp.weights.iter().map(|(v, w)| Some((*v, Exact::from_num(w)?.checked_div(max?)?))).collect();
         sp
     }
 
@@ -162,7 +169,7 @@ impl Space {
     }
 
     pub fn env<'a>(&'a self, p: &'a Point) -> PointEnv<'a> {
-        PointEnv { space: self, point: p }
+        PointEnv { space: self, point: p, score: std::cell::OnceCell::new() }
     }
 
     /// "a record with a = x, b = y (score 55)".
@@ -184,12 +191,10 @@ impl Space {
 
     /// The score of a point, exactly (`None` past `Exact`'s range).
     fn score(&self, p: &Point) -> Option<Exact> {
-        let max = Exact::from_num(&self.max_grade).filter(|m| !m.is_zero())?;
         let mut total = Exact::ZERO;
-        for (v, w) in &self.weights {
+        for (v, factor) in self.factors.as_ref()? {
             if let Some(Value::Grade(g)) = self.vars[*v].values.get(p[*v]) {
-                let w = Exact::from_num(w)?;
-                total = total.checked_add(w.checked_mul(*g)?.checked_div(max)?)?;
+                total = total.checked_add(factor.checked_mul(*g)?)?;
             }
         }
         for v in &self.points {
@@ -245,6 +250,8 @@ fn walk(e: &TExpr, refs: &mut Vec<String>, aggs: &mut Vec<(String, AggKind)>, co
 pub struct PointEnv<'a> {
     space: &'a Space,
     point: &'a Point,
+    /// The point's score, worked out once for all the rules that read it.
+    score: std::cell::OnceCell<Option<Exact>>,
 }
 
 impl Env for PointEnv<'_> {
@@ -257,7 +264,7 @@ impl Env for PointEnv<'_> {
     }
 
     fn score(&self) -> Result<Exact, EvalError> {
-        self.space.score(self.point).ok_or(EvalError::Overflow)
+        self.score.get_or_init(|| self.space.score(self.point)).ok_or(EvalError::Overflow)
     }
 
     fn tier(&self) -> Result<usize, EvalError> {
