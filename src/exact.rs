@@ -123,6 +123,26 @@ impl Exact {
         (i128::from(self.num), i128::from(self.den))
     }
 
+    /// Σ x × y over `pairs`, exactly, reduced once at the end instead of at
+    /// every step. `None` when an intermediate does not fit, even where
+    /// step-by-step sums would: callers fall back to those.
+    pub fn dot(pairs: impl IntoIterator<Item = (Exact, Exact)>) -> Option<Exact> {
+        let (mut n, mut d) = (0i128, 1i128);
+        for (x, y) in pairs {
+            let ((a, b), (c, e)) = (x.parts(), y.parts());
+            let (p, q) = (a.checked_mul(c)?, b.checked_mul(e)?);
+            if d % q == 0 {
+                n = n.checked_add(p.checked_mul(d / q)?)?;
+            } else {
+                // Over the least common denominator.
+                let l = (d / gcd(d, q)).checked_mul(q)?;
+                n = n.checked_mul(l / d)?.checked_add(p.checked_mul(l / q)?)?;
+                d = l;
+            }
+        }
+        Exact::ratio(n, d)
+    }
+
     pub fn checked_add(self, o: Exact) -> Option<Exact> {
         let ((a, b), (c, d)) = (self.parts(), o.parts());
         if b == d {

@@ -42,6 +42,37 @@ proptest! {
     }
 
     #[test]
+    fn dot_products_are_exact(
+        terms in proptest::collection::vec((any::<i64>(), 1i64..1_000_000, -1000i64..1000, 1i64..100), 0..10),
+    ) {
+        let pairs: Vec<(Exact, Exact)> = terms
+            .iter()
+            .filter_map(|&(a, b, c, d)| Some((Exact::ratio(a.into(), b.into())?, Exact::ratio(c.into(), d.into())?)))
+            .collect();
+        let sum = pairs.iter().fold(BigRational::from_integer(0.into()), |t, (x, y)| t + x.to_num() * y.to_num());
+        // A result, when there is one, is exact (`None` sends callers to
+        // the step-by-step sum).
+        if let Some(e) = Exact::dot(pairs.iter().copied()) {
+            prop_assert!(same(e, &sum));
+        }
+    }
+
+    #[test]
+    fn dot_products_of_scores_always_fit(
+        m in 1i64..100, d in 1i64..4,
+        terms in proptest::collection::vec((0i64..1000, 0i64..100), 0..40),
+    ) {
+        // Weights over the maximum grade times grades of one scale: what
+        // scores are made of.
+        let pairs: Vec<(Exact, Exact)> = terms
+            .iter()
+            .map(|&(w, g)| (Exact::ratio(w.into(), m.into()).unwrap(), Exact::ratio(g.into(), d.into()).unwrap()))
+            .collect();
+        let sum = pairs.iter().fold(BigRational::from_integer(0.into()), |t, (x, y)| t + x.to_num() * y.to_num());
+        prop_assert!(Exact::dot(pairs.iter().copied()).is_some_and(|e| same(e, &sum)));
+    }
+
+    #[test]
     fn decimal_text_rounds_half_away_from_zero(
         n in prop_oneof![any::<i64>(), -100_000i64..100_000],
         d in prop_oneof![1i64..1000, any::<i64>().prop_filter("positive", |d| *d > 0)],

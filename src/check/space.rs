@@ -191,12 +191,17 @@ impl Space {
 
     /// The score of a point, exactly (`None` past `Exact`'s range).
     fn score(&self, p: &Point) -> Option<Exact> {
-        let mut total = Exact::ZERO;
-        for (v, factor) in self.factors.as_ref()? {
-            if let Some(Value::Grade(g)) = self.vars[*v].values.get(p[*v]) {
-                total = total.checked_add(factor.checked_mul(*g)?)?;
-            }
-        }
+        let factors = self.factors.as_ref()?;
+        let graded = || {
+            factors.iter().filter_map(|(v, factor)| match self.vars[*v].values.get(p[*v]) {
+                Some(Value::Grade(g)) => Some((*factor, *g)),
+                _ => None,
+            })
+        };
+        let mut total = match Exact::dot(graded()) {
+            Some(total) => total,
+            None => graded().try_fold(Exact::ZERO, |t, (f, g)| t.checked_add(f.checked_mul(g)?))?,
+        };
         for v in &self.points {
             if let Some(Value::Num(n)) = self.vars[*v].values.get(p[*v]) {
                 total = total.checked_add(*n)?;
