@@ -68,10 +68,10 @@ impl<T: Copy> Labels<T> {
 /// The first and last 8 bytes of a slice (all of it below 8) as numbers:
 /// two slices of the same length up to 16 bytes are equal when their prints
 /// are.
-type Print = (u64, u64);
+pub type Print = (u64, u64);
 
 #[inline(always)]
-fn print(s: &[u8]) -> Print {
+pub fn print(s: &[u8]) -> Print {
     let n = s.len();
     if n < 8 { (short_word(s), 0) } else { (word(s, 0), word(s, n - 8)) }
 }

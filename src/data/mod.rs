@@ -7,7 +7,7 @@ mod csv_in;
 mod read;
 
 pub use columns::{Columns, SubjectColumns};
-pub use convert::{CellError, SlotKind, convert_cell, convert_into, norm};
+pub use convert::{CellError, Print, SlotKind, convert_cell, convert_into, norm, print};
 pub use read::{Cell, CellRef, OwnedRow, Row, delimiter, estimate_rows, read_file};
 
 use std::fmt;

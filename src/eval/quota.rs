@@ -10,8 +10,10 @@
 use super::outcome::{Outcome, QuotaMove, Reason, Status};
 use super::value::Value;
 use crate::check::model::{CBound, CQuota};
+use crate::data::{Print, print};
 use crate::exact::Exact;
 use crate::syntax::ast::Round;
+use hashbrown::hash_map::Entry;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
@@ -106,8 +108,7 @@ fn count(
         candidates: Vec::new(),
         missing: Vec::new(),
     };
-    // The keys borrow the outcomes; each group's name is copied once.
-    let mut index: hashbrown::HashMap<Cow<'_, str>, u32> = hashbrown::HashMap::new();
+    let mut index = Groups::default();
     for &r in members.iter().flat_map(|m| m.iter()) {
         let o = &outs[r];
         if o.status != Status::Classified {
@@ -123,15 +124,13 @@ fn count(
                 }
             },
         };
-        let g = match index.get(&*key) {
-            Some(&g) => g as usize,
-            None => {
-                let g = c.keys.len();
-                c.keys.push(key.to_string());
+        let g = match index.number(key, c.keys.len()) {
+            Ok(g) => g,
+            Err(key) => {
+                c.keys.push(key);
                 c.counts.resize(c.counts.len() + tiers, 0);
                 c.classified.push(0);
-                index.insert(key, g as u32);
-                g
+                c.keys.len() - 1
             }
         };
         c.classified[g] += 1;
@@ -178,6 +177,40 @@ fn rank_from(group: &mut [Candidate], n: usize, outs: &[Outcome]) {
     };
     group.select_nth_unstable_by(n, by_rank);
     group[n + 1..].sort_unstable_by(by_rank);
+}
+
+/// Group names → numbers. The names borrow the outcomes; names of up to 16
+/// bytes are told apart by their length and print (no call to compare
+/// bytes), longer ones by their text.
+#[derive(Default)]
+struct Groups<'a> {
+    short: hashbrown::HashMap<(Print, usize), usize>,
+    long: hashbrown::HashMap<Cow<'a, str>, usize>,
+}
+
+impl<'a> Groups<'a> {
+    /// The number of the group named `key`, or (`Err`) the name of a new
+    /// group, now numbered `next`.
+    fn number(&mut self, key: Cow<'a, str>, next: usize) -> Result<usize, String> {
+        if key.len() <= 16 {
+            let short = (print(key.as_bytes()), key.len());
+            return match self.short.entry(short) {
+                Entry::Occupied(g) => Ok(*g.get()),
+                Entry::Vacant(v) => {
+                    v.insert(next);
+                    Err(key.to_string())
+                }
+            };
+        }
+        match self.long.get(&*key) {
+            Some(&g) => Ok(g),
+            None => {
+                let name = key.to_string();
+                self.long.insert(key, next);
+                Err(name)
+            }
+        }
+    }
 }
 
 fn group_key(v: &Value) -> Cow<'_, str> {
@@ -229,8 +262,24 @@ fn bound(q: &CQuota, counts: &[u64], moved: u64, classified: u64) -> Exact {
 
 #[cfg(test)]
 mod tests {
-    use super::prefix;
+    use super::{Groups, prefix};
     use proptest::prelude::*;
+    use std::borrow::Cow;
+
+    #[test]
+    fn numbers_every_group_once() {
+        let mut names: Vec<String> = (0..=20)
+            .flat_map(|n| ["a".repeat(n), format!("{}b", "a".repeat(n)), format!("b{}", "a".repeat(n))])
+            .collect();
+        names.dedup();
+        let mut groups = Groups::default();
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(groups.number(Cow::Borrowed(name), i), Err(name.clone()), "new: {name:?}");
+        }
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(groups.number(Cow::Owned(name.clone()), 999), Ok(i), "seen: {name:?}");
+        }
+    }
 
     proptest! {
         /// Unequal prefixes order as the ids do; equal ones leave it to the
