@@ -167,19 +167,39 @@ pub fn summary(ev: &Evaluator<'_>, outs: &[Outcome]) -> Summary {
     s
 }
 
+/// One record of the JSON of §9. The fields are declared in the order of
+/// their names, the order in which `serde_json` writes a map's keys, so
+/// that a record reads the same written directly or through a [`Value`].
+#[derive(serde::Serialize)]
+struct RecordOut<'a> {
+    error: Option<&'a str>,
+    id: &'a str,
+    reasons: Vec<Cow<'a, str>>,
+    score: Option<f64>,
+    status: &'a str,
+    subject: &'a str,
+    tier: Option<&'a str>,
+    tier_label: Option<&'a str>,
+}
+
+impl<'a> RecordOut<'a> {
+    fn new(texts: &'a Texts, ev: &'a Evaluator<'_>, o: &'a Outcome) -> RecordOut<'a> {
+        let tier = o.tier.filter(|_| o.status == Status::Classified).map(usize::from);
+        RecordOut {
+            error: o.error.as_deref(),
+            id: o.id.as_str(),
+            reasons: o.reasons.iter().map(|r| reason_with(texts, ev, o, r)).collect(),
+            score: o.score.filter(|_| o.status == Status::Classified).map(|x| x.round_places(2).to_f64()),
+            status: o.status.as_str(),
+            subject: subject_name(ev, o),
+            tier: tier.map(|t| ev.tier_name(t)),
+            tier_label: tier.map(|t| ev.tier_label(t)),
+        }
+    }
+}
+
 fn record_json(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome) -> Value {
-    let tier = o.tier.filter(|_| o.status == Status::Classified).map(usize::from);
-    let score = o.score.filter(|_| o.status == Status::Classified).map(|x| x.round_places(2).to_f64());
-    json!({
-        "id": o.id.as_str(),
-        "subject": subject_name(ev, o),
-        "status": o.status.as_str(),
-        "score": score,
-        "tier": tier.map(|t| ev.tier_name(t)),
-        "tier_label": tier.map(|t| ev.tier_label(t)),
-        "reasons": o.reasons.iter().map(|r| reason_with(texts, ev, o, r)).collect::<Vec<_>>(),
-        "error": o.error.as_deref(),
-    })
+    serde_json::to_value(RecordOut::new(texts, ev, o)).unwrap_or(Value::Null)
 }
 
 /// The JSON of §9.
@@ -205,7 +225,7 @@ pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, mut w: impl std::io::Write
     write!(w, "{{\n  \"plan\": {plan},\n  \"year\": {},\n  \"records\": [", ev.year)?;
     for (i, o) in e.outcomes.iter().enumerate() {
         w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-        serde_json::to_writer(&mut w, &record_json(&texts, ev, o))?;
+        serde_json::to_writer(&mut w, &RecordOut::new(&texts, ev, o))?;
     }
     let tiers: serde_json::Map<String, Value> =
         ev.model.names.tiers.iter().zip(&s.tiers).map(|(t, n)| (t.clone(), json!(n))).collect();
