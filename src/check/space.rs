@@ -30,8 +30,6 @@ struct Var {
 
 pub struct Space {
     vars: Vec<Var>,
-    /// (variable index, weight) of each graded criterion.
-    weights: Vec<(usize, Num)>,
     /// (variable index, weight / max grade) of each graded criterion, made
     /// once; `None` past `Exact`'s range.
     factors: Option<Vec<(usize, Exact)>>,
@@ -51,7 +49,6 @@ impl Space {
         let as_of = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default();
         let mut sp = Space {
             vars: Vec::new(),
-            weights: Vec::new(),
             factors: None,
             points: Vec::new(),
             max_grade: names.max_grade.clone().unwrap_or_else(|| num::int(1)),
@@ -59,11 +56,12 @@ impl Space {
         };
         let mut grades: Vec<(&String, &Num)> = names.grades.iter().collect();
         grades.sort_by(|a, b| b.1.cmp(a.1));
+        let mut weights = Vec::new();
         for cr in s.criteria() {
             let key = Key::Item(cr.name.name.clone());
             match &cr.measure {
                 Measure::Weight(w) => {
-                    sp.weights.push((sp.vars.len(), w.value.clone()));
+                    weights.push((sp.vars.len(), &w.value));
                     let values = grades
                         .iter()
                         .map(|g| Value::Grade(Exact::from_num(g.1).unwrap_or(Exact::ZERO)))
@@ -89,7 +87,7 @@ impl Space {
         }
         let max = Exact::from_num(&sp.max_grade).filter(|m| !m.is_zero());
         sp.factors =
-            sp.weights.iter().map(|(v, w)| Some((*v, Exact::from_num(w)?.checked_div(max?)?))).collect();
+            weights.iter().map(|(v, w)| Some((*v, Exact::from_num(w)?.checked_div(max?)?))).collect();
         sp
     }
 

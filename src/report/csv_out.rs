@@ -130,7 +130,8 @@ const CHUNK: usize = 1 << 20;
 
 /// What writing rows needs: the fixed fields, a scratch text, and the
 /// tails of rows already written (all that follows the id, for outcomes
-/// with one fixed reason and no error: a run has few distinct ones).
+/// whose one or two reasons are fixed words and that have no error: a run
+/// has few distinct ones).
 struct Rows {
     texts: Texts,
     fields: Fields,
