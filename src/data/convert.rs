@@ -3,6 +3,7 @@
 //! date forms.
 
 use super::read::CellRef;
+use super::table::{Key, Table, WIDE};
 use crate::eval::value::Value;
 use crate::exact::Exact;
 use chrono::NaiveDate;
@@ -21,6 +22,9 @@ pub struct Labels<T> {
     /// The same spellings by byte length (up to [`SHORT`]): a cell is
     /// compared with the few of its length instead of being hashed.
     by_len: Vec<Vec<Spelling<T>>>,
+    /// The same spellings (up to 16 bytes) for a lookup that does not
+    /// branch on the cell; `None` when they do not fit one.
+    table: Option<Table<T>>,
     pub names: Vec<String>,
 }
 
@@ -32,7 +36,7 @@ const SHORT: usize = 32;
 
 impl<T: Copy> Labels<T> {
     pub fn new() -> Labels<T> {
-        Labels { map: HashMap::new(), by_len: vec![Vec::new(); SHORT + 1], names: Vec::new() }
+        Labels { map: HashMap::new(), by_len: vec![Vec::new(); SHORT + 1], table: None, names: Vec::new() }
     }
 
     /// Adds a spelling (normalized here); the first value given for it stays.
@@ -43,7 +47,17 @@ impl<T: Copy> Labels<T> {
                 same.push((print(n.as_bytes()), n.as_bytes().into(), v));
             }
             self.map.insert(n, v);
+            let short: Vec<(Key, T)> =
+                self.map.iter().filter_map(|(k, v)| Some((Key::of_bytes(k.as_bytes())?, *v))).collect();
+            self.table = Table::build(&short);
         }
+    }
+
+    /// The value of a cell of `len` bytes written exactly as a normalized
+    /// spelling, from its first 16 bytes (`None`: look further).
+    #[inline(always)]
+    pub fn wide(&self, window: &[u8; WIDE], len: usize) -> Option<T> {
+        self.table.as_ref()?.get(Key::of(window, len)?)
     }
 
     /// The value of a cell written exactly as a normalized spelling.

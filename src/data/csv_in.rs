@@ -3,6 +3,7 @@
 //! bytes until read as text (see [`CellRef::Raw`](super::CellRef::Raw)).
 
 use super::read::{Cells, Row};
+use super::table::WIDE;
 use super::{At, DataError};
 use std::ops::Deref;
 use std::path::Path;
@@ -47,6 +48,20 @@ impl<'a> CsvCells<'a> {
     #[inline]
     pub fn get(&self, col: usize) -> Option<&'a [u8]> {
         self.record.get(col)
+    }
+
+    /// The bytes of the cell in column `col` and, when the record's buffer
+    /// holds 16 bytes from where it starts, those bytes (for lookups that
+    /// read a whole word: see [`super::table`]).
+    #[inline(always)]
+    pub fn wide(&self, col: usize) -> Option<(&'a [u8], Option<&'a [u8; WIDE]>)> {
+        let cell = self.record.get(col)?;
+        let all = self.record.as_slice();
+        // The cell is a part of the record's buffer: its offset there.
+        let at = (cell.as_ptr() as usize).wrapping_sub(all.as_ptr() as usize);
+        let window = all.get(at..at.wrapping_add(WIDE)).and_then(|w| w.try_into().ok());
+        debug_assert!(window.is_none_or(|w: &[u8; WIDE]| w.starts_with(cell) || cell.len() > WIDE));
+        Some((cell, window))
     }
 }
 

@@ -5,10 +5,13 @@ mod columns;
 mod convert;
 mod csv_in;
 mod read;
+mod row;
+mod table;
 
 pub use columns::{Columns, SubjectColumns};
 pub use convert::{CellError, Print, SlotKind, convert_cell, convert_into, norm, print};
 pub use read::{Cell, CellRef, OwnedRow, Row, delimiter, estimate_rows, read_file};
+pub use row::RowPlan;
 
 use std::fmt;
 

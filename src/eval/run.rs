@@ -10,7 +10,7 @@ use super::record::NoLookup;
 use super::value::Value;
 use crate::check::Model;
 use crate::check::types::in_family;
-use crate::data::{At, CellRef, Columns, DataError, OwnedRow, Pos, Row, convert_into, norm, read_file};
+use crate::data::{At, CellRef, Columns, DataError, OwnedRow, Pos, Row, RowPlan, norm, read_file};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -53,9 +53,8 @@ pub struct Evaluation {
 struct Roles {
     id: Option<usize>,
     subject: Option<usize>,
-    /// Per subject: the columns that fill its slots, (column, slot) in
-    /// column order.
-    slots: Vec<Vec<(usize, usize)>>,
+    /// Per subject: the columns that fill its slots.
+    slots: Vec<RowPlan>,
 }
 
 fn roles(headers: &[String], cols: &Columns) -> Roles {
@@ -64,7 +63,11 @@ fn roles(headers: &[String], cols: &Columns) -> Roles {
     let slots = cols
         .subjects
         .iter()
-        .map(|s| titles.iter().enumerate().filter_map(|(c, t)| Some((c, *s.by_title.get(t)?))).collect())
+        .map(|s| {
+            let slots: Vec<(usize, usize)> =
+                titles.iter().enumerate().filter_map(|(c, t)| Some((c, *s.by_title.get(t)?))).collect();
+            RowPlan::new(&slots, &s.kinds)
+        })
         .collect();
     Roles { id: find("id"), subject: find("subject"), slots }
 }
@@ -272,19 +275,10 @@ impl Run<'_> {
         id: &str,
         values: &mut [Option<Value>],
     ) {
-        let mut first_error = None;
-        let kinds = &self.cols.subjects[s].kinds;
-        for &(col, slot) in &roles.slots[s] {
-            let Some(c) = row.cells.get(col) else { continue };
-            if let Err(e) = convert_into(&kinds[slot], c, &mut values[slot])
-                && first_error.is_none()
-            {
-                first_error = Some((col, e.0));
-            }
-        }
+        let first_error = roles.slots[s].convert(&self.cols.subjects[s].kinds, &row.cells, values);
         let first_error = first_error.map(|(col, e)| {
             let column = headers.get(col).map_or("?", String::as_str);
-            format!("{}, column `{column}`: {e}", self.at(fi, at))
+            format!("{}, column `{column}`: {}", self.at(fi, at), e.0)
         });
         let keep = |values: &[Option<Value>]| Outcome::keep(&self.ev.prepared[s].kept, values);
         if let Some(message) = first_error {

@@ -1,0 +1,202 @@
+//! Converting one row's cells into a subject's slots. The columns are
+//! grouped by kind once per header, so that each group converts in a loop
+//! of its own: CSV grades and flags by lookups that do not branch on what
+//! the cell holds, everything else (and any cell those lookups do not
+//! answer) through [`convert_into`]. The result is the same as converting
+//! the cells one by one in column order.
+
+use super::convert::{CellError, SlotKind, convert_into};
+use super::read::Cells;
+use crate::eval::value::Value;
+
+/// One subject's columns in one header: (column, slot) pairs by kind, each
+/// group in column order.
+#[derive(Debug, Default)]
+pub struct RowPlan {
+    grades: Vec<(usize, usize)>,
+    flags: Vec<(usize, usize)>,
+    rest: Vec<(usize, usize)>,
+}
+
+impl RowPlan {
+    /// The plan for `slots` ((column, slot) pairs) of a subject whose
+    /// slots convert as `kinds` say.
+    pub fn new(slots: &[(usize, usize)], kinds: &[SlotKind]) -> RowPlan {
+        let mut plan = RowPlan::default();
+        for &(col, slot) in slots {
+            let group = match kinds.get(slot) {
+                Some(SlotKind::Grade(_)) => &mut plan.grades,
+                Some(SlotKind::Flag) => &mut plan.flags,
+                _ => &mut plan.rest,
+            };
+            group.push((col, slot));
+        }
+        plan
+    }
+
+    /// Converts the row's cells into `values` (one per slot of `kinds`);
+    /// the first bad cell in column order, as (column, why), if any.
+    #[inline]
+    pub fn convert(
+        &self,
+        kinds: &[SlotKind],
+        cells: &Cells<'_>,
+        values: &mut [Option<Value>],
+    ) -> Option<(usize, CellError)> {
+        let mut first: Option<(usize, CellError)> = None;
+        let mut general = |col: usize, slot: usize, values: &mut [Option<Value>]| {
+            let (Some(cell), Some(kind), Some(v)) = (cells.get(col), kinds.get(slot), values.get_mut(slot))
+            else {
+                return;
+            };
+            if let Err(e) = convert_into(kind, cell, v)
+                && first.as_ref().is_none_or(|(c, _)| col < *c)
+            {
+                first = Some((col, e));
+            }
+        };
+        let Cells::Csv(csv) = cells else {
+            for &(col, slot) in self.grades.iter().chain(&self.flags).chain(&self.rest) {
+                general(col, slot, values);
+            }
+            return first;
+        };
+        for &(col, slot) in &self.grades {
+            let quick = match (csv.wide(col), kinds.get(slot)) {
+                (Some((cell, Some(w))), Some(SlotKind::Grade(labels))) => labels.wide(w, cell.len()),
+                _ => None,
+            };
+            match (quick, values.get_mut(slot)) {
+                (Some(g), Some(v)) => *v = Some(Value::Grade(g)),
+                _ => general(col, slot, values),
+            }
+        }
+        for &(col, slot) in &self.flags {
+            match (csv.get(col).and_then(flag), values.get_mut(slot)) {
+                (Some(b), Some(v)) => *v = Some(Value::Bool(b)),
+                _ => general(col, slot, values),
+            }
+        }
+        for &(col, slot) in &self.rest {
+            general(col, slot, values);
+        }
+        first
+    }
+}
+
+/// `1`, `x` and `0`, the usual flag cells, by table (`None`: look further).
+#[inline(always)]
+fn flag(cell: &[u8]) -> Option<bool> {
+    const FLAGS: [u8; 256] = {
+        let mut t = [0; 256];
+        t[b'0' as usize] = 1;
+        t[b'1' as usize] = 2;
+        t[b'x' as usize] = 2;
+        t
+    };
+    match cell {
+        [b] if FLAGS[usize::from(*b)] != 0 => Some(FLAGS[usize::from(*b)] == 2),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::convert::Labels;
+    use crate::exact::Exact;
+    use proptest::prelude::*;
+
+    fn kinds() -> Vec<SlotKind> {
+        let mut grades = Labels::new();
+        for (i, (name, label)) in
+            [("xuat_sac", "Xuất sắc"), ("tot", "Tốt"), ("trung_binh", "Trung bình"), ("kem", "Kém")]
+                .iter()
+                .enumerate()
+        {
+            grades.add(name, Exact::int(4 - i as i64));
+            grades.add(label, Exact::int(4 - i as i64));
+            grades.names.push(name.to_string());
+        }
+        vec![
+            SlotKind::Grade(grades.clone()),
+            SlotKind::Flag,
+            SlotKind::Text,
+            SlotKind::Date,
+            SlotKind::Grade(grades),
+        ]
+    }
+
+    /// Cells of every sort: usual, spelled otherwise, bad, empty, long.
+    const CELLS: &[&str] = &[
+        "tot",
+        "kem",
+        "xuat_sac",
+        "trung_binh",
+        "Tốt",
+        "tốt",
+        "TOT",
+        " tot",
+        "tot ",
+        "tott",
+        "Trung bình",
+        "trung bình dài hơn mười sáu",
+        "",
+        "1",
+        "0",
+        "x",
+        "true",
+        "có",
+        "yes",
+        "2",
+        "2024-05-06",
+        "6/5/2024",
+        "2024-13-01",
+        "CS01",
+        "\"quoted, cell\"",
+        "kém",
+    ];
+
+    fn csv(rows: &[Vec<usize>]) -> String {
+        let mut text = String::from("a,b,c,d,e\n");
+        for row in rows {
+            let cells: Vec<&str> = row.iter().map(|&i| CELLS[i]).collect();
+            text.push_str(&cells.join(","));
+            text.push('\n');
+        }
+        text
+    }
+
+    proptest! {
+        #[test]
+        fn converts_as_cell_by_cell_in_column_order(
+            rows in prop::collection::vec(prop::collection::vec(0..CELLS.len(), 5), 1..20),
+            order in Just((0..5).collect::<Vec<usize>>()).prop_shuffle(),
+        ) {
+            let kinds = kinds();
+            let slots: Vec<(usize, usize)> = order.iter().enumerate().map(|(col, &slot)| (col, slot)).collect();
+            let plan = RowPlan::new(&slots, &kinds);
+            let dir = std::env::temp_dir().join(format!("kehoach-row-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let path = dir.join("rows.csv");
+            std::fs::write(&path, csv(&rows)).unwrap();
+            let mut seen = 0;
+            super::super::read_file(&path, |_, row| {
+                let mut got = vec![None; 5];
+                let got_error = plan.convert(&kinds, &row.cells, &mut got);
+                let mut want = vec![None; 5];
+                let mut want_error = None;
+                for &(col, slot) in &slots {
+                    let cell = row.cells.get(col).unwrap();
+                    if let Err(e) = convert_into(&kinds[slot], cell, &mut want[slot]) && want_error.is_none() {
+                        want_error = Some((col, e));
+                    }
+                }
+                assert_eq!((got, got_error), (want, want_error));
+                seen += 1;
+            })
+            .unwrap();
+            prop_assert_eq!(seen, rows.len());
+        }
+    }
+}
