@@ -10,7 +10,7 @@ mod table;
 
 pub use columns::{Columns, SubjectColumns};
 pub use convert::{CellError, Print, SlotKind, convert_cell, convert_into, norm, print};
-pub use read::{Cell, CellRef, OwnedRow, Row, delimiter, estimate_rows, read_file};
+pub use read::{Cell, CellRef, Cells, OwnedRow, Row, delimiter, estimate_rows, read_file};
 pub use row::RowPlan;
 
 use std::fmt;

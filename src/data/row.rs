@@ -15,6 +15,7 @@ use crate::eval::value::Value;
 pub struct RowPlan {
     grades: Vec<(usize, usize)>,
     flags: Vec<(usize, usize)>,
+    texts: Vec<(usize, usize)>,
     rest: Vec<(usize, usize)>,
 }
 
@@ -27,6 +28,7 @@ impl RowPlan {
             let group = match kinds.get(slot) {
                 Some(SlotKind::Grade(_)) => &mut plan.grades,
                 Some(SlotKind::Flag) => &mut plan.flags,
+                Some(SlotKind::Text | SlotKind::Ref(_)) => &mut plan.texts,
                 _ => &mut plan.rest,
             };
             group.push((col, slot));
@@ -56,7 +58,7 @@ impl RowPlan {
             }
         };
         let Cells::Csv(csv) = cells else {
-            for &(col, slot) in self.grades.iter().chain(&self.flags).chain(&self.rest) {
+            for &(col, slot) in self.grades.iter().chain(&self.flags).chain(&self.texts).chain(&self.rest) {
                 general(col, slot, values);
             }
             return first;
@@ -74,6 +76,12 @@ impl RowPlan {
         for &(col, slot) in &self.flags {
             match (csv.get(col).and_then(flag), values.get_mut(slot)) {
                 (Some(b), Some(v)) => *v = Some(Value::Bool(b)),
+                _ => general(col, slot, values),
+            }
+        }
+        for &(col, slot) in &self.texts {
+            match (csv.plain(col), values.get_mut(slot)) {
+                (Some(t), Some(v)) => *v = Some(Value::Str(t.into())),
                 _ => general(col, slot, values),
             }
         }
@@ -124,11 +132,18 @@ mod tests {
             SlotKind::Text,
             SlotKind::Date,
             SlotKind::Grade(grades),
+            SlotKind::Ref("x".into()),
         ]
     }
 
     /// Cells of every sort: usual, spelled otherwise, bad, empty, long.
     const CELLS: &[&str] = &[
+        "CS01 ",
+        "Chi bộ 3",
+        "a",
+        "sixteen-bytes-ok",
+        "seventeen-bytes-x",
+        "\"two\nlines\"",
         "tot",
         "kem",
         "xuat_sac",
@@ -157,12 +172,16 @@ mod tests {
         "kém",
     ];
 
-    fn csv(rows: &[Vec<usize>]) -> String {
-        let mut text = String::from("a,b,c,d,e\n");
+    /// Bytes that are not UTF-8, short and long.
+    const BAD: [&[u8]; 2] = [b"CS\xff1", b"a\xc3 cell that is longer"];
+
+    fn csv(rows: &[Vec<usize>]) -> Vec<u8> {
+        let mut text = b"a,b,c,d,e,f\n".to_vec();
         for row in rows {
-            let cells: Vec<&str> = row.iter().map(|&i| CELLS[i]).collect();
-            text.push_str(&cells.join(","));
-            text.push('\n');
+            let cells: Vec<&[u8]> =
+                row.iter().map(|&i| CELLS.get(i).map_or(BAD[i % 2], |c| c.as_bytes())).collect();
+            text.extend(cells.join(&b','));
+            text.push(b'\n');
         }
         text
     }
@@ -170,8 +189,8 @@ mod tests {
     proptest! {
         #[test]
         fn converts_as_cell_by_cell_in_column_order(
-            rows in prop::collection::vec(prop::collection::vec(0..CELLS.len(), 5), 1..20),
-            order in Just((0..5).collect::<Vec<usize>>()).prop_shuffle(),
+            rows in prop::collection::vec(prop::collection::vec(0..CELLS.len() + 2, 6), 1..20),
+            order in Just((0..6).collect::<Vec<usize>>()).prop_shuffle(),
         ) {
             let kinds = kinds();
             let slots: Vec<(usize, usize)> = order.iter().enumerate().map(|(col, &slot)| (col, slot)).collect();
@@ -182,9 +201,9 @@ mod tests {
             std::fs::write(&path, csv(&rows)).unwrap();
             let mut seen = 0;
             super::super::read_file(&path, |_, row| {
-                let mut got = vec![None; 5];
+                let mut got = vec![None; 6];
                 let got_error = plan.convert(&kinds, &row.cells, &mut got);
-                let mut want = vec![None; 5];
+                let mut want = vec![None; 6];
                 let mut want_error = None;
                 for &(col, slot) in &slots {
                     let cell = row.cells.get(col).unwrap();

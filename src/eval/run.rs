@@ -10,7 +10,7 @@ use super::record::NoLookup;
 use super::value::Value;
 use crate::check::Model;
 use crate::check::types::in_family;
-use crate::data::{At, CellRef, Columns, DataError, OwnedRow, Pos, Row, RowPlan, norm, read_file};
+use crate::data::{At, CellRef, Cells, Columns, DataError, OwnedRow, Pos, Row, RowPlan, norm, read_file};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -209,7 +209,11 @@ impl Run<'_> {
         self.outs.push(Outcome::blank());
         let here = || self.at(fi, row.at);
         let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c));
-        let id = cell(roles.id).filter(|c| !c.is_empty()).map(CellRef::checked);
+        let plain = match (&row.cells, roles.id) {
+            (Cells::Csv(cells), Some(col)) => cells.plain(col).map(|t| Ok(CellRef::Text(t))),
+            _ => None,
+        };
+        let id = plain.or_else(|| cell(roles.id).filter(|c| !c.is_empty()).map(CellRef::checked));
         let outcome = match (&row.broken, id) {
             (Some(problem), id) => {
                 let id = id.and_then(Result::ok).map_or("", |c| c.text().trim());
