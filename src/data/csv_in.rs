@@ -3,7 +3,7 @@
 //! bytes until read as text (see [`CellRef::Raw`](super::CellRef::Raw)).
 
 use super::read::{Cells, Row};
-use super::table::WIDE;
+use super::table::{WIDE, mask};
 use super::{At, DataError};
 use std::ops::Deref;
 use std::path::Path;
@@ -72,8 +72,7 @@ impl<'a> CsvCells<'a> {
     pub fn plain(&self, col: usize) -> Option<&'a str> {
         let (cell, window) = self.wide(col)?;
         let (first, last) = (*cell.first()?, *cell.last()?);
-        let mask = u128::MAX.checked_shr(128 - 8 * cell.len().min(WIDE) as u32).unwrap_or(0);
-        let high = u128::from_le_bytes(*window?) & mask & u128::from_le_bytes([0x80; WIDE]);
+        let high = u128::from_le_bytes(*window?) & mask(cell.len()) & u128::from_le_bytes([0x80; WIDE]);
         if cell.len() > WIDE || high != 0 || !first.is_ascii_graphic() || !last.is_ascii_graphic() {
             return None;
         }

@@ -5,7 +5,7 @@
 //! answer) through [`convert_into`]. The result is the same as converting
 //! the cells one by one in column order.
 
-use super::convert::{CellError, SlotKind, convert_into};
+use super::convert::{CellError, SlotKind, convert_into, iso_bytes};
 use super::read::Cells;
 use crate::eval::value::Value;
 
@@ -16,6 +16,7 @@ pub struct RowPlan {
     grades: Vec<(usize, usize)>,
     flags: Vec<(usize, usize)>,
     texts: Vec<(usize, usize)>,
+    dates: Vec<(usize, usize)>,
     rest: Vec<(usize, usize)>,
 }
 
@@ -29,6 +30,7 @@ impl RowPlan {
                 Some(SlotKind::Grade(_)) => &mut plan.grades,
                 Some(SlotKind::Flag) => &mut plan.flags,
                 Some(SlotKind::Text | SlotKind::Ref(_)) => &mut plan.texts,
+                Some(SlotKind::Date) => &mut plan.dates,
                 _ => &mut plan.rest,
             };
             group.push((col, slot));
@@ -58,7 +60,7 @@ impl RowPlan {
             }
         };
         let Cells::Csv(csv) = cells else {
-            for &(col, slot) in self.grades.iter().chain(&self.flags).chain(&self.texts).chain(&self.rest) {
+            for &(col, slot) in self.grades.iter().chain(&self.flags).chain(&self.texts).chain(&self.dates).chain(&self.rest) {
                 general(col, slot, values);
             }
             return first;
@@ -82,6 +84,12 @@ impl RowPlan {
         for &(col, slot) in &self.texts {
             match (csv.plain(col), values.get_mut(slot)) {
                 (Some(t), Some(v)) => *v = Some(Value::Str(t.into())),
+                _ => general(col, slot, values),
+            }
+        }
+        for &(col, slot) in &self.dates {
+            match (csv.get(col).and_then(iso_bytes), values.get_mut(slot)) {
+                (Some(d), Some(v)) => *v = Some(Value::Date(d)),
                 _ => general(col, slot, values),
             }
         }
@@ -166,7 +174,7 @@ mod tests {
         "2",
         "2024-05-06",
         "6/5/2024",
-        "2024-13-01",
+        "2024-13-01", "2024-02-30", "2024-0a-01", "2024/02/01", "1999-12-31", "2024-1-05",
         "CS01",
         "\"quoted, cell\"",
         "kém",

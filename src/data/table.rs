@@ -22,9 +22,7 @@ impl Key {
     #[inline(always)]
     pub fn of(window: &[u8; WIDE], len: usize) -> Option<Key> {
         let all = u128::from_le_bytes(*window);
-        // Without a branch: `len` bytes kept, the rest zero (none at 0).
-        let mask = u128::MAX.checked_shr(128 - 8 * len.min(WIDE) as u32).unwrap_or(0);
-        (len <= WIDE).then_some(Key { bytes: all & mask, len: len as u8 })
+        (len <= WIDE).then(|| Key { bytes: all & mask(len), len: len as u8 })
     }
 
     /// The key of a spelling, from its bytes; `None` past [`WIDE`] bytes.
@@ -39,6 +37,22 @@ impl Key {
         let x = (self.bytes as u64) ^ ((self.bytes >> 64) as u64).rotate_left(29) ^ u64::from(self.len);
         (x.wrapping_mul(mul) >> (64 - bits)) as usize
     }
+}
+
+/// The mask that keeps the first `len` bytes of a window (all of them
+/// past [`WIDE`]), by table: no branch, no variable 128-bit shift.
+#[inline(always)]
+pub fn mask(len: usize) -> u128 {
+    const MASKS: [u128; WIDE + 1] = {
+        let mut t = [0; WIDE + 1];
+        let mut n = 1;
+        while n <= WIDE {
+            t[n] = u128::MAX >> (128 - 8 * n);
+            n += 1;
+        }
+        t
+    };
+    MASKS[len.min(WIDE)]
 }
 
 /// Spellings → values, one per slot (empty slots hold no key).
@@ -125,6 +139,7 @@ mod tests {
         }
         assert_eq!(Key::of_bytes(&[b'a'; WIDE + 1]), None);
         assert_eq!(Key::of(&[0; WIDE], WIDE + 1), None);
+        assert_eq!((mask(0), mask(1), mask(WIDE), mask(WIDE + 1)), (0, 0xff, u128::MAX, u128::MAX));
     }
 
     #[test]
