@@ -88,16 +88,24 @@ impl<'a> CsvCells<'a> {
 /// Counts physical lines: how many line feeds came before the row being read.
 struct Lines {
     before: u64,
+    /// Where the next `"` of the file is at or after the row being read
+    /// (`usize::MAX`: none): rows before it hold no quoted line break.
+    quote: usize,
 }
 
 impl Lines {
-    /// The line on which the row in `raw` (the bytes the reader took for
-    /// it: blank lines, the row, its line end) starts; then moves past it.
+    /// The line on which the row in `bytes[from..to]` (the bytes the reader
+    /// took for it: blank lines, the row, its line end) starts; then moves
+    /// past it.
     #[inline]
-    fn take(&mut self, raw: &[u8]) -> u64 {
+    fn take(&mut self, bytes: &[u8], from: usize, to: usize) -> u64 {
+        let raw = &bytes[from..to];
+        if self.quote < from {
+            self.quote = memchr::memchr(b'"', &bytes[from..]).map_or(usize::MAX, |i| from + i);
+        }
         let plain = matches!(raw.last(), Some(b'\n'))
             && !matches!(raw.first(), Some(b'\r' | b'\n'))
-            && memchr::memchr(b'"', raw).is_none();
+            && to <= self.quote;
         if plain {
             self.before += 1;
             return self.before;
@@ -121,14 +129,14 @@ pub fn read_csv(path: &Path, each: &mut impl FnMut(&[String], Row<'_>)) -> Resul
     let mut rdr = simd_csv::TotalReaderBuilder::new().delimiter(super::delimiter(start)).from_bytes(&bytes);
     let headers: Vec<String> =
         rdr.byte_headers().iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
-    let mut lines = Lines { before: count(&bytes[..rdr.position() as usize]) };
+    let mut lines = Lines { before: count(&bytes[..rdr.position() as usize]), quote: 0 };
     let mut record = simd_csv::ByteRecord::new();
     loop {
         let from = rdr.position() as usize;
         if !rdr.read_byte_record(&mut record) {
             break;
         }
-        let at = At::Line(lines.take(&bytes[from..rdr.position() as usize]));
+        let at = At::Line(lines.take(&bytes, from, rdr.position() as usize));
         each(&headers, Row { at, cells: Cells::Csv(CsvCells { record: &record }), broken: None });
     }
     Ok(headers)
