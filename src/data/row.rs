@@ -60,7 +60,9 @@ impl RowPlan {
             }
         };
         let Cells::Csv(csv) = cells else {
-            for &(col, slot) in self.grades.iter().chain(&self.flags).chain(&self.texts).chain(&self.dates).chain(&self.rest) {
+            for &(col, slot) in
+                self.grades.iter().chain(&self.flags).chain(&self.texts).chain(&self.dates).chain(&self.rest)
+            {
                 general(col, slot, values);
             }
             return first;
@@ -174,7 +176,12 @@ mod tests {
         "2",
         "2024-05-06",
         "6/5/2024",
-        "2024-13-01", "2024-02-30", "2024-0a-01", "2024/02/01", "1999-12-31", "2024-1-05",
+        "2024-13-01",
+        "2024-02-30",
+        "2024-0a-01",
+        "2024/02/01",
+        "1999-12-31",
+        "2024-1-05",
         "CS01",
         "\"quoted, cell\"",
         "kém",

@@ -1,6 +1,6 @@
 //! The index from record ids to their position in the output, built once
-//! after reading: (hash, position) pairs sorted by hash, with a directory by
-//! the hash's top bits. It borrows the ids from the outcomes (no id is stored
+//! after reading: (print, position) pairs sorted by print (a print is the
+//! top 32 bits of the id's hash), with a directory by the print's top bits. It borrows the ids from the outcomes (no id is stored
 //! twice), and building it finds every repeated id in one sort instead of a
 //! hash probe per record while reading.
 
@@ -10,24 +10,31 @@ use std::hash::BuildHasher;
 
 #[derive(Default)]
 pub struct Ids {
-    /// (hash, position) of each first occurrence, by hash then position.
-    sorted: Vec<(u64, u32)>,
-    /// `sorted[starts[b]..starts[b + 1]]` holds the hashes whose top `bits`
+    /// (print, position) of each first occurrence, by the print's top
+    /// [`SORTED_BITS`] bits, then position.
+    sorted: Vec<(u32, u32)>,
+    /// `sorted[starts[b]..starts[b + 1]]` holds the prints whose top `bits`
     /// bits are `b`.
     starts: Vec<u32>,
     bits: u32,
     hasher: DefaultHashBuilder,
 }
 
-/// Hashes ids for an index to be built later (`Ids::build`).
+/// Prints ids for an index to be built later (`Ids::build`).
 #[derive(Clone, Default)]
 pub struct IdHasher(DefaultHashBuilder);
 
 impl IdHasher {
-    pub fn hash(&self, id: &str) -> u64 {
-        self.0.hash_one(id)
+    /// The id's print: the top half of its hash.
+    pub fn hash(&self, id: &str) -> u32 {
+        (self.0.hash_one(id) >> 32) as u32
     }
 }
+
+/// The index is sorted by this many top bits of the prints: three passes
+/// of a radix sort (the bits past them are told apart one by one, and a
+/// million ids share a 24-bit key with one other at most, as a rule).
+const SORTED_BITS: u32 = 24;
 
 impl Ids {
     /// The position of the record with id `id`, if any.
@@ -35,7 +42,7 @@ impl Ids {
         if self.sorted.is_empty() {
             return None;
         }
-        let hash = self.hasher.hash_one(id);
+        let hash = (self.hasher.hash_one(id) >> 32) as u32;
         let b = self.bucket(hash);
         let (lo, hi) = (self.starts[b] as usize, self.starts[b + 1] as usize);
         self.sorted[lo..hi]
@@ -44,19 +51,19 @@ impl Ids {
             .map(|&(_, i)| i as usize)
     }
 
-    /// Indexes the records at `entries` (their id hashes by `hasher`, and
+    /// Indexes the records at `entries` (their id prints by `hasher`, and
     /// positions, in increasing position); a repeated id keeps its first
     /// position.
     /// Returns the index and each repeat as (position, first position).
     pub fn build(
         hasher: IdHasher,
-        mut entries: Vec<(u64, u32)>,
+        mut entries: Vec<(u32, u32)>,
         outs: &[Outcome],
     ) -> (Ids, Vec<(usize, usize)>) {
         debug_assert!(entries.windows(2).all(|w| w[0].1 < w[1].1), "entries in position order");
-        // A stable radix sort by the hash's top half (four passes, not
-        // eight) keeps equal keys in position order; the few entries that
-        // share a top half are told apart by the whole hash and the id.
+        // A stable radix sort by the print's top bits (radsort skips the
+        // top byte, always zero) keeps equal keys in position order; the
+        // few entries that share them are told apart by print and id.
         radsort::sort_by_key(&mut entries, |e| top(e.0));
         let mut repeats = Vec::new();
         let (mut kept, mut run) = (0, 0);
@@ -76,7 +83,7 @@ impl Ids {
         }
         entries.truncate(kept);
         entries.shrink_to_fit();
-        let bits = usize::BITS - entries.len().leading_zeros();
+        let bits = (usize::BITS - entries.len().leading_zeros()).min(SORTED_BITS);
         let mut ids = Ids { sorted: entries, starts: Vec::new(), bits, hasher: hasher.0 };
         ids.directory();
         (ids, repeats)
@@ -89,10 +96,10 @@ impl Ids {
         Ids::build(hasher, entries, outs).0
     }
 
-    /// The bucket of a hash: its top `bits` bits (at most 32, as positions
-    /// are 32-bit, so buckets follow the order of [`top`]).
-    fn bucket(&self, hash: u64) -> usize {
-        if self.bits == 0 { 0 } else { (hash >> (64 - self.bits)) as usize }
+    /// The bucket of a print: its top `bits` bits (at most
+    /// [`SORTED_BITS`], so buckets follow the order of [`top`]).
+    fn bucket(&self, print: u32) -> usize {
+        if self.bits == 0 { 0 } else { (print >> (32 - self.bits)) as usize }
     }
 
     fn directory(&mut self) {
@@ -110,9 +117,9 @@ impl Ids {
     }
 }
 
-/// The top half of a hash: the sort key of the index.
-fn top(hash: u64) -> u32 {
-    (hash >> 32) as u32
+/// The sort key of a print: its top [`SORTED_BITS`] bits.
+fn top(print: u32) -> u32 {
+    print >> (32 - SORTED_BITS)
 }
 
 #[cfg(test)]
@@ -139,10 +146,10 @@ mod tests {
     }
 
     #[test]
-    fn tells_apart_ids_that_share_a_hash_or_its_top_half() {
+    fn tells_apart_ids_that_share_a_print_or_its_sorted_bits() {
         let o = outs(&["a", "b", "c", "b", "a"]);
-        let x = 0xABCD_0123_0000_0000u64;
-        // `a` and `c` share a whole hash, `b` only its top half.
+        let x = 0xABCD_0100u32;
+        // `a` and `c` share a whole print, `b` only its sorted bits.
         let entries = vec![(x, 0), (x | 1, 1), (x, 2), (x | 1, 3), (x, 4)];
         let (ids, mut repeats) = Ids::build(IdHasher::default(), entries, &o);
         repeats.sort();

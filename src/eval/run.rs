@@ -81,8 +81,8 @@ struct Run<'a> {
     /// A record's position did not fit a [`Pos`].
     unplaceable: bool,
     ids: Ids,
-    /// (id hash, position) of each record to index once all are read.
-    hashed: Vec<(u64, u32)>,
+    /// (id print, position) of each record to index once all are read.
+    hashed: Vec<(u32, u32)>,
     hasher: IdHasher,
     /// The values of the record being read, reused from row to row.
     buf: Vec<Option<Value>>,
