@@ -3,11 +3,11 @@
 //! crate; each row is then written as bytes, and only the texts that vary
 //! per record (ids, errors, reasons with details) go through the quoting.
 
+use super::tail::{TAILS_KEPT, Tail};
 use super::{Texts, push_reason};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::run::Evaluation;
-use crate::exact::Exact;
 use std::io::{self, Write};
 
 /// Appends `text` to `out` as one CSV field, as the csv crate's default
@@ -138,43 +138,6 @@ struct Rows {
     text: String,
     tails: hashbrown::HashMap<Tail, Box<[u8]>>,
 }
-
-/// What the tail of a row depends on, for outcomes with one or two
-/// reasons that read the same for every record (rules, caps, exemptions).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Tail {
-    subject: u16,
-    status: Status,
-    tier: Option<u8>,
-    reasons: [Option<(u8, u16)>; 2],
-    score: Option<Exact>,
-}
-
-impl Tail {
-    fn of(o: &Outcome) -> Option<Tail> {
-        let reasons = match o.reasons.as_slice() {
-            [a] => [Some(fixed(a)?), None],
-            [a, b] => [Some(fixed(a)?), Some(fixed(b)?)],
-            _ => return None,
-        };
-        let subject = o.subject.filter(|_| o.error.is_none())?;
-        Some(Tail { subject, status: o.status, tier: o.tier, reasons, score: o.score })
-    }
-}
-
-/// A reason that reads the same for every record of its subject, as a code.
-fn fixed(r: &Reason) -> Option<(u8, u16)> {
-    match r {
-        Reason::Rule(i) => Some((0, *i)),
-        Reason::Cap(i) => Some((1, *i)),
-        Reason::Exempt(i) => Some((2, *i)),
-        Reason::Otherwise => Some((3, 0)),
-        _ => None,
-    }
-}
-
-/// At most this many tails are kept.
-const TAILS_KEPT: usize = 1 << 16;
 
 impl Rows {
     fn write(&mut self, ev: &Evaluator<'_>, o: &Outcome, row: &mut Vec<u8>) {

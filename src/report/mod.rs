@@ -3,9 +3,12 @@
 
 mod csv_out;
 pub mod explain;
+mod json_out;
 mod table;
+mod tail;
 
 pub use csv_out::csv;
+pub use json_out::write_json;
 pub use table::table;
 
 use crate::check::model::CCap;
@@ -171,7 +174,7 @@ pub fn summary(ev: &Evaluator<'_>, outs: &[Outcome]) -> Summary {
 /// their names, the order in which `serde_json` writes a map's keys, so
 /// that a record reads the same written directly or through a [`Value`].
 #[derive(serde::Serialize)]
-struct RecordOut<'a> {
+pub(crate) struct RecordOut<'a> {
     error: Option<&'a str>,
     id: &'a str,
     reasons: Vec<Cow<'a, str>>,
@@ -183,7 +186,7 @@ struct RecordOut<'a> {
 }
 
 impl<'a> RecordOut<'a> {
-    fn new(texts: &'a Texts, ev: &'a Evaluator<'_>, o: &'a Outcome) -> RecordOut<'a> {
+    pub(crate) fn new(texts: &'a Texts, ev: &'a Evaluator<'_>, o: &'a Outcome) -> RecordOut<'a> {
         let tier = o.tier.filter(|_| o.status == Status::Classified).map(usize::from);
         RecordOut {
             error: o.error.as_deref(),
@@ -214,23 +217,4 @@ pub fn json(ev: &Evaluator<'_>, e: &Evaluation) -> Value {
         "records": e.outcomes.iter().map(|o| record_json(&texts, ev, o)).collect::<Vec<_>>(),
         "summary": {"total": s.total, "classified": s.classified, "exempt": s.exempt, "errors": s.errors, "tiers": tiers},
     })
-}
-
-/// The JSON of §9 written as it goes, one record per line: the whole
-/// document is never held in memory.
-pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, mut w: impl std::io::Write) -> std::io::Result<()> {
-    let texts = Texts::new(ev);
-    let s = summary(ev, &e.outcomes);
-    let plan = serde_json::to_string(ev.model.plan.id())?;
-    write!(w, "{{\n  \"plan\": {plan},\n  \"year\": {},\n  \"records\": [", ev.year)?;
-    for (i, o) in e.outcomes.iter().enumerate() {
-        w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-        serde_json::to_writer(&mut w, &RecordOut::new(&texts, ev, o))?;
-    }
-    let tiers: serde_json::Map<String, Value> =
-        ev.model.names.tiers.iter().zip(&s.tiers).map(|(t, n)| (t.clone(), json!(n))).collect();
-    let summary = json!({"total": s.total, "classified": s.classified, "exempt": s.exempt, "errors": s.errors, "tiers": tiers});
-    let close = if e.outcomes.is_empty() { "]" } else { "\n  ]" };
-    writeln!(w, "{close},\n  \"summary\": {summary}\n}}")?;
-    w.flush()
 }
