@@ -1,6 +1,6 @@
 //! End-to-end benchmark over generated data (PLAN-LANGUAGE issue #3, #4):
-//! read CSV → classify → write CSV, side by side with the csv crate alone
-//! parsing the same file, and peak heap memory per record.
+//! read CSV → classify → write CSV (and JSON), side by side with the csv
+//! crate alone parsing the same file, and peak heap memory per record.
 //!
 //!     cargo bench --bench eval -- [--records N] [--runs N] [--hook]
 
@@ -91,8 +91,9 @@ fn csv_alone(path: &Path) -> (f64, usize) {
     (t.elapsed().as_secs_f64(), fields)
 }
 
-/// (seconds, peak heap bytes above the start) for read → classify → write CSV.
-fn end_to_end(plan: &str, data: &Path, out: &Path) -> (f64, usize, usize) {
+/// (seconds, peak heap bytes above the start, records) for read → classify
+/// → write CSV (or JSON).
+fn end_to_end(plan: &str, data: &Path, out: &Path, json: bool) -> (f64, usize, usize) {
     // The previous run's output goes first, outside the timing: truncating a
     // 120 MB file drops its page cache, a cost of the old file, not of this
     // run (docs/PERFORMANCE.md).
@@ -107,7 +108,11 @@ fn end_to_end(plan: &str, data: &Path, out: &Path) -> (f64, usize, usize) {
     let e = evaluate_with(&ev, vec![Input::File(data.to_path_buf())], &opts).unwrap();
     let t_eval = t.elapsed().as_secs_f64();
     let w = BufWriter::new(std::fs::File::create(out).unwrap());
-    kehoach::report::csv(&ev, &e, w).unwrap();
+    if json {
+        kehoach::report::write_json(&ev, &e, w).unwrap();
+    } else {
+        kehoach::report::csv(&ev, &e, w).unwrap();
+    }
     let secs = t.elapsed().as_secs_f64();
     println!(
         "  phases: load and check {t_check:.3} s, read and classify {:.3} s, write {:.3} s",
@@ -147,26 +152,31 @@ fn main() {
     // The machine is shared: each figure is the best of `runs`, the csv
     // crate's runs interleaved with ours.
     let (mut t_csv, mut t_e2e, mut peak, mut records, mut fields) = (f64::MAX, f64::MAX, 0, 0, 0);
+    let (mut t_json, mut peak_json) = (f64::MAX, 0);
     for _ in 0..runs.max(1) {
         let (t, f) = csv_alone(&data);
-        let (e, p, r) = end_to_end(&plan, &data, &dir.join("out.csv"));
+        let (e, p, r) = end_to_end(&plan, &data, &dir.join("out.csv"), false);
         (t_csv, t_e2e, peak, records, fields) = (t_csv.min(t), t_e2e.min(e), peak.max(p), r, f);
+        let (j, p, _) = end_to_end(&plan, &data, &dir.join("out.json"), true);
+        (t_json, peak_json) = (t_json.min(j), peak_json.max(p));
     }
     println!("records            {records}");
     println!("input              {:.1} MB, {fields} fields", size as f64 / 1e6);
     println!("csv crate alone    {t_csv:.3} s");
     println!("end to end         {t_e2e:.3} s  ({:.0} records/s)", records as f64 / t_e2e);
     println!("ratio              {:.2}x the csv crate alone", t_e2e / t_csv);
+    println!("end to end, JSON   {t_json:.3} s  ({:.2}x the csv crate alone)", t_json / t_csv);
     println!(
-        "peak heap          {:.1} MB, {:.0} bytes per record",
+        "peak heap          {:.1} MB, {:.0} bytes per record (JSON {:.0})",
         peak as f64 / 1e6,
-        peak as f64 / records as f64
+        peak as f64 / records as f64,
+        peak_json as f64 / records as f64
     );
     if hook {
         let plan_hook = format!("{root}/benches/plan-hook.kh");
         let (mut t_hook, mut peak_hook) = (f64::MAX, 0);
         for _ in 0..runs.max(1) {
-            let (t, p, _) = end_to_end(&plan_hook, &data, &dir.join("out-hook.csv"));
+            let (t, p, _) = end_to_end(&plan_hook, &data, &dir.join("out-hook.csv"), false);
             (t_hook, peak_hook) = (t_hook.min(t), peak_hook.max(p));
         }
         println!(

@@ -1,19 +1,20 @@
 //! The JSON of §9 written as it goes, one record per line: the whole
 //! document is never held in memory. A record is the bytes `serde_json`
-//! writes for [`RecordOut`]; for outcomes with a [`Tail`], all that follows
-//! the id is made once and copied (a test holds both ways to the same bytes).
+//! writes for [`RecordOut`] (a test holds the two to the same bytes), put
+//! together from pieces: the error and the id escaped as they come, the
+//! reasons that read the same for every record escaped once per run, and
+//! the fields after the reasons made once per distinct score, tier and
+//! status.
 
-use super::tail::{TAILS_KEPT, Tail};
-use super::{RecordOut, Texts, summary};
+use super::tail::TAILS_KEPT;
+use super::{RecordOut, Texts, push_reason, summary};
 use crate::eval::Evaluator;
-use crate::eval::outcome::Outcome;
+use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::run::Evaluation;
+use crate::exact::Exact;
 use hashbrown::hash_map::Entry;
 use serde_json::{Value, json};
 use std::io::{self, Write};
-
-/// What every record without an error starts with, up to its id.
-const HEAD: &[u8] = br#"{"error":null,"id":"#;
 
 /// The JSON of §9, written to `w`.
 pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, mut w: impl Write) -> io::Result<()> {
@@ -33,29 +34,17 @@ pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, mut w: impl Write) -> io::
 const CHUNK: usize = 1 << 20;
 
 /// Writes the records, each on a line of its own after a comma (but the
-/// first); `cached`: copy the tails of records that have one.
-fn records(ev: &Evaluator<'_>, outs: &[Outcome], cached: bool, w: &mut impl Write) -> io::Result<()> {
+/// first); `pieces`: put together from pieces, else through `serde_json`.
+fn records(ev: &Evaluator<'_>, outs: &[Outcome], pieces: bool, w: &mut impl Write) -> io::Result<()> {
     let texts = Texts::new(ev);
-    let mut tails: hashbrown::HashMap<Tail, Box<[u8]>> = Default::default();
+    let mut p = Pieces::new(&texts, ev);
     let mut chunk = Vec::with_capacity(CHUNK + 4096);
     for (i, o) in outs.iter().enumerate() {
         chunk.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-        let key = Tail::of(o).filter(|_| cached);
-        let tail = match key {
-            Some(key) if tails.len() < TAILS_KEPT => Some(match tails.entry(key) {
-                Entry::Occupied(t) => t.into_mut(),
-                Entry::Vacant(v) => v.insert(tail(&texts, ev, o)?),
-            }),
-            Some(key) => tails.get_mut(&key),
-            None => None,
-        };
-        match tail {
-            Some(tail) => {
-                chunk.extend_from_slice(HEAD);
-                push_str(&mut chunk, &o.id)?;
-                chunk.extend_from_slice(tail);
-            }
-            None => serde_json::to_writer(&mut chunk, &RecordOut::new(&texts, ev, o))?,
+        if pieces {
+            p.record(o, &mut chunk)?;
+        } else {
+            serde_json::to_writer(&mut chunk, &RecordOut::new(&texts, ev, o))?;
         }
         if chunk.len() >= CHUNK {
             w.write_all(&chunk)?;
@@ -65,16 +54,124 @@ fn records(ev: &Evaluator<'_>, outs: &[Outcome], cached: bool, w: &mut impl Writ
     w.write_all(&chunk)
 }
 
-/// The bytes of `o`'s record after its id (`o` has no error).
-fn tail(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome) -> io::Result<Box<[u8]>> {
-    let mut record = RecordOut::new(texts, ev, o);
-    record.id = "";
-    let bytes = serde_json::to_vec(&record)?;
-    let head = [HEAD, b"\"\""].concat();
-    match bytes.strip_prefix(head.as_slice()) {
-        Some(tail) => Ok(tail.into()),
-        None => Err(io::Error::other("a record without an error starts otherwise")),
+/// What the fields after the reasons depend on.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct End {
+    subject: Option<u16>,
+    status: Status,
+    tier: Option<u8>,
+    score: Option<Exact>,
+}
+
+/// Per subject: the reasons that read the same for every record, as JSON
+/// strings (rules, caps, exemptions, `otherwise`).
+type Fixed = (Vec<Vec<u8>>, Vec<Vec<u8>>, Vec<Vec<u8>>, Vec<u8>);
+
+struct Pieces<'a> {
+    texts: &'a Texts,
+    ev: &'a Evaluator<'a>,
+    fixed: Vec<Fixed>,
+    ends: hashbrown::HashMap<End, Box<[u8]>>,
+    text: String,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(texts: &'a Texts, ev: &'a Evaluator<'a>) -> Pieces<'a> {
+        let json = |t: &String| serde_json::to_vec(t).unwrap_or_default();
+        let all = |ts: &Vec<String>| ts.iter().map(json).collect();
+        let fixed = texts
+            .subjects
+            .iter()
+            .map(|(r, c, e, otherwise)| (all(r), all(c), all(e), json(otherwise)))
+            .collect();
+        Pieces { texts, ev, fixed, ends: Default::default(), text: String::new() }
     }
+
+    fn record(&mut self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
+        out.extend_from_slice(b"{\"error\":");
+        match &o.error {
+            Some(e) => push_str(out, e)?,
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"id\":");
+        push_str(out, &o.id)?;
+        out.extend_from_slice(b",\"reasons\":[");
+        for (i, r) in o.reasons.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            match self.fixed(o, r) {
+                Some(words) => out.extend_from_slice(words),
+                None => {
+                    self.text.clear();
+                    push_reason(self.texts, self.ev, o, r, &mut self.text);
+                    push_str(out, &self.text)?;
+                }
+            }
+        }
+        out.push(b']');
+        self.end(o, out)
+    }
+
+    /// The words of a reason that reads the same for every record.
+    fn fixed(&self, o: &Outcome, r: &Reason) -> Option<&[u8]> {
+        let (rules, caps, exempts, otherwise) = self.fixed.get(usize::from(o.subject?))?;
+        fn pick(v: &[Vec<u8>], i: u16) -> Option<&[u8]> {
+            v.get(usize::from(i)).map(Vec::as_slice)
+        }
+        match r {
+            Reason::Rule(i) => pick(rules, *i),
+            Reason::Cap(i) => pick(caps, *i),
+            Reason::Exempt(i) => pick(exempts, *i),
+            Reason::Otherwise => Some(otherwise),
+            _ => None,
+        }
+    }
+
+    /// `,"score":…,"tier_label":…}`: made once per distinct [`End`].
+    fn end(&mut self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
+        let key = End { subject: o.subject, status: o.status, tier: o.tier, score: o.score };
+        if self.ends.len() >= TAILS_KEPT && !self.ends.contains_key(&key) {
+            return self.make_end(o, out);
+        }
+        match self.ends.entry(key) {
+            Entry::Occupied(e) => out.extend_from_slice(e.get()),
+            Entry::Vacant(v) => {
+                let mut bytes = Vec::new();
+                make_end(self.texts, self.ev, o, &mut bytes)?;
+                out.extend_from_slice(v.insert(bytes.into()));
+            }
+        }
+        Ok(())
+    }
+
+    fn make_end(&self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
+        make_end(self.texts, self.ev, o, out)
+    }
+}
+
+/// The fields of [`RecordOut`] after the reasons, as `serde_json` writes them.
+fn make_end(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
+    let r = RecordOut::new(texts, ev, o);
+    #[derive(serde::Serialize)]
+    struct EndOut<'a> {
+        score: Option<f64>,
+        status: &'a str,
+        subject: &'a str,
+        tier: Option<&'a str>,
+        tier_label: Option<&'a str>,
+    }
+    let end = EndOut {
+        score: r.score,
+        status: r.status,
+        subject: r.subject,
+        tier: r.tier,
+        tier_label: r.tier_label,
+    };
+    let bytes = serde_json::to_vec(&end)?;
+    out.push(b',');
+    out.extend_from_slice(bytes.get(1..).unwrap_or_default());
+    Ok(())
 }
 
 /// `text` as a JSON string, as `serde_json` writes it: the usual id (no
@@ -102,10 +199,10 @@ mod tests {
     fn copied_tails_write_what_serde_json_writes() {
         let hanoi = ["bi-thu", "chi-bo", "dang-vien", "han-muc"].map(|f| format!("plans/hanoi/data/{f}.csv"));
         let runs = [
-            ("plans/hanoi/01-KH-TU.kh", hanoi.to_vec()),
-            ("plans/ba-dinh/12-KH-QU.kh", vec!["plans/ba-dinh/data/dang-vien.csv".to_string()]),
+            ("plans/hanoi/01-KH-TU.kh", hanoi.to_vec(), "quota: rank"),
+            ("plans/ba-dinh/12-KH-QU.kh", vec!["plans/ba-dinh/data/dang-vien.csv".to_string()], "hook `"),
         ];
-        for (plan, files) in runs {
+        for (plan, files, special) in runs {
             let model = crate::check::check_path(Path::new(plan)).unwrap().model.unwrap();
             let ev = Evaluator::new(&model, 2020, None);
             let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
@@ -113,11 +210,15 @@ mod tests {
             let mut outs = evaluate(&model, &files, &opts).unwrap().outcomes;
             outs[0].id = "say \"hi\"\n".into();
             outs[1].id = "Đ\\x".into();
-            outs[2].fail("broken".into());
+            (outs[2].status, outs[2].error) = (Status::Error, Some("broken".into()));
             let (mut copied, mut serde) = (Vec::new(), Vec::new());
             records(&ev, &outs, true, &mut copied).unwrap();
             records(&ev, &outs, false, &mut serde).unwrap();
             assert!(copied.len() > 10_000, "{plan}: {} bytes", copied.len());
+            let text = String::from_utf8_lossy(&copied);
+            for piece in [special, r#""error":"broken""#, r#""say \"hi\"\n""#] {
+                assert!(text.contains(piece), "{plan}: no `{piece}`");
+            }
             assert_eq!(String::from_utf8(copied).unwrap(), String::from_utf8(serde).unwrap(), "{plan}");
         }
     }
