@@ -76,7 +76,8 @@ pub struct QuotaMove {
     pub quota: u16,
     pub rank: u32,
     pub of: u32,
-    pub group: Box<str>,
+    /// The group's name, shared by every record of the group that moved.
+    pub group: std::sync::Arc<str>,
     pub limit: u32,
 }
 

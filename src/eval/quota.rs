@@ -77,6 +77,7 @@ pub fn apply(
         }
         let n = n as usize;
         rank_from(group, n, outs);
+        let name: std::sync::Arc<str> = key.as_str().into();
         for (k, cand) in group.iter().enumerate().skip(n) {
             let o = &mut outs[cand.r as usize];
             o.tier = Some((q.tier + 1) as u8);
@@ -84,7 +85,7 @@ pub fn apply(
                 quota: qi as u16,
                 rank: k as u32 + 1,
                 of: e as u32,
-                group: key.as_str().into(),
+                group: name.clone(),
                 limit: n as u32,
             };
             o.reasons.push(Reason::Quota(Box::new(why)));
