@@ -136,7 +136,7 @@ struct Rows {
     texts: Texts,
     fields: Fields,
     text: String,
-    tails: hashbrown::HashMap<Tail, Box<[u8]>>,
+    tails: hashbrown::HashMap<Tail, Box<[u8]>, rustc_hash::FxBuildHasher>,
 }
 
 impl Rows {

@@ -71,7 +71,7 @@ struct Pieces<'a> {
     texts: &'a Texts,
     ev: &'a Evaluator<'a>,
     fixed: Vec<Fixed>,
-    ends: hashbrown::HashMap<End, Box<[u8]>>,
+    ends: hashbrown::HashMap<End, Box<[u8]>, rustc_hash::FxBuildHasher>,
     text: String,
 }
 
@@ -177,7 +177,19 @@ fn make_end(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome, out: &mut Vec<u8>) -
 /// `text` as a JSON string, as `serde_json` writes it: the usual id (no
 /// quote, backslash or control character) straight, any other through it.
 fn push_str(out: &mut Vec<u8>, text: &str) -> io::Result<()> {
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    const ESCAPED: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = true;
+            b += 1;
+        }
+        t[b'"' as usize] = true;
+        t[b'\\' as usize] = true;
+        t
+    };
+    if !text.bytes().any(|b| ESCAPED[usize::from(b)]) {
+        out.reserve(text.len() + 2);
         out.push(b'"');
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
