@@ -152,10 +152,11 @@ fn main() {
     // The machine is shared: each figure is the best of `runs`, the csv
     // crate's runs interleaved with ours.
     let (mut t_csv, mut t_e2e, mut peak, mut records, mut fields) = (f64::MAX, f64::MAX, 0, 0, 0);
-    let (mut t_json, mut peak_json) = (f64::MAX, 0);
+    let (mut t_json, mut peak_json, mut t_first) = (f64::MAX, 0, None);
     for _ in 0..runs.max(1) {
         let (t, f) = csv_alone(&data);
         let (e, p, r) = end_to_end(&plan, &data, &dir.join("out.csv"), false);
+        t_first.get_or_insert(e);
         (t_csv, t_e2e, peak, records, fields) = (t_csv.min(t), t_e2e.min(e), peak.max(p), r, f);
         let (j, p, _) = end_to_end(&plan, &data, &dir.join("out.json"), true);
         (t_json, peak_json) = (t_json.min(j), peak_json.max(p));
@@ -166,6 +167,11 @@ fn main() {
     println!("end to end         {t_e2e:.3} s  ({:.0} records/s)", records as f64 / t_e2e);
     println!("ratio              {:.2}x the csv crate alone", t_e2e / t_csv);
     println!("end to end, JSON   {t_json:.3} s  ({:.2}x the csv crate alone)", t_json / t_csv);
+    // The first run takes every page of its memory from the system; later
+    // runs may find pages the allocator kept (docs/PERFORMANCE.md).
+    if let Some(first) = t_first {
+        println!("first run (cold)   {first:.3} s  ({:.2}x)", first / t_csv);
+    }
     println!(
         "peak heap          {:.1} MB, {:.0} bytes per record (JSON {:.0})",
         peak as f64 / 1e6,
