@@ -4,9 +4,9 @@
 //! together from pieces: the error and the id escaped as they come, the
 //! reasons that read the same for every record escaped once per run, and
 //! the fields after the reasons made once per distinct score, tier and
-//! status.
+//! status. Outcomes with a [`Tail`] copy all that follows the id whole.
 
-use super::tail::TAILS_KEPT;
+use super::tail::{TAILS_KEPT, Tail};
 use super::{RecordOut, Texts, push_reason, summary};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
@@ -72,6 +72,8 @@ struct Pieces<'a> {
     ev: &'a Evaluator<'a>,
     fixed: Vec<Fixed>,
     ends: hashbrown::HashMap<End, Box<[u8]>, rustc_hash::FxBuildHasher>,
+    /// Everything after the id, for outcomes with a [`Tail`].
+    tails: hashbrown::HashMap<Tail, Box<[u8]>, rustc_hash::FxBuildHasher>,
     text: String,
 }
 
@@ -84,7 +86,7 @@ impl<'a> Pieces<'a> {
             .iter()
             .map(|(r, c, e, otherwise)| (all(r), all(c), all(e), json(otherwise)))
             .collect();
-        Pieces { texts, ev, fixed, ends: Default::default(), text: String::new() }
+        Pieces { texts, ev, fixed, ends: Default::default(), tails: Default::default(), text: String::new() }
     }
 
     fn record(&mut self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
@@ -95,6 +97,22 @@ impl<'a> Pieces<'a> {
         }
         out.extend_from_slice(b",\"id\":");
         push_str(out, &o.id)?;
+        // The rest, copied whole when an outcome like this one came before.
+        let key = Tail::of(o);
+        if let Some(rest) = key.and_then(|k| self.tails.get(&k)) {
+            out.extend_from_slice(rest);
+            return Ok(());
+        }
+        let mark = out.len();
+        self.rest(o, out)?;
+        if let Some(k) = key.filter(|_| self.tails.len() < TAILS_KEPT) {
+            self.tails.insert(k, out[mark..].into());
+        }
+        Ok(())
+    }
+
+    /// Everything after the id: the reasons and [`Pieces::end`].
+    fn rest(&mut self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
         out.extend_from_slice(b",\"reasons\":[");
         for (i, r) in o.reasons.iter().enumerate() {
             if i > 0 {
