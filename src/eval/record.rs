@@ -273,6 +273,7 @@ impl Evaluator<'_> {
     /// A condition of the record's own subject: compiled when it can be,
     /// else (or when the compiled form has no answer) evaluated in general.
     /// `rec` holds the same values and score as `env`, for the compiled form.
+    #[inline(always)]
     fn truth(
         &self,
         fast: Option<&Fast>,
@@ -280,7 +281,7 @@ impl Evaluator<'_> {
         env: &RecordEnv<'_>,
         rec: &Record<'_>,
     ) -> Result<bool, EvalError> {
-        match fast.and_then(|f| f.test(rec)) {
+        match fast.and_then(|f| f.quick(rec)) {
             Some(b) => {
                 debug_assert_eq!(truth(cond, env), Ok(b), "compiled {fast:?} disagrees on {cond:?}");
                 Ok(b)
