@@ -7,7 +7,7 @@
 //! status. Outcomes with a [`Tail`] copy all that follows the id whole.
 
 use super::tail::{TAILS_KEPT, Tail};
-use super::{RecordOut, Texts, push_reason, summary};
+use super::{RecordOut, Summary, Texts, push_reason};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::run::Evaluation;
@@ -18,10 +18,9 @@ use std::io::{self, Write};
 
 /// The JSON of §9, written to `w`.
 pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, mut w: impl Write) -> io::Result<()> {
-    let s = summary(ev, &e.outcomes);
     let plan = serde_json::to_string(ev.model.plan.id())?;
     write!(w, "{{\n  \"plan\": {plan},\n  \"year\": {},\n  \"records\": [", ev.year)?;
-    records(ev, &e.outcomes, true, &mut w)?;
+    let s = records(ev, &e.outcomes, true, &mut w)?;
     let tiers: serde_json::Map<String, Value> =
         ev.model.names.tiers.iter().zip(&s.tiers).map(|(t, n)| (t.clone(), json!(n))).collect();
     let summary = json!({"total": s.total, "classified": s.classified, "exempt": s.exempt, "errors": s.errors, "tiers": tiers});
@@ -35,11 +34,14 @@ const CHUNK: usize = 1 << 20;
 
 /// Writes the records, each on a line of its own after a comma (but the
 /// first); `pieces`: put together from pieces, else through `serde_json`.
-fn records(ev: &Evaluator<'_>, outs: &[Outcome], pieces: bool, w: &mut impl Write) -> io::Result<()> {
+/// Returns their summary, counted on the way.
+fn records(ev: &Evaluator<'_>, outs: &[Outcome], pieces: bool, w: &mut impl Write) -> io::Result<Summary> {
     let texts = Texts::new(ev);
+    let mut summary = Summary::new(ev);
     let mut p = Pieces::new(&texts, ev);
     let mut chunk = Vec::with_capacity(CHUNK + 4096);
     for (i, o) in outs.iter().enumerate() {
+        summary.add(o);
         chunk.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
         if pieces {
             p.record(o, &mut chunk)?;
@@ -51,7 +53,8 @@ fn records(ev: &Evaluator<'_>, outs: &[Outcome], pieces: bool, w: &mut impl Writ
             chunk.clear();
         }
     }
-    w.write_all(&chunk)
+    w.write_all(&chunk)?;
+    Ok(summary)
 }
 
 /// What the fields after the reasons depend on.

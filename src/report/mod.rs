@@ -148,26 +148,32 @@ pub struct Summary {
 }
 
 pub fn summary(ev: &Evaluator<'_>, outs: &[Outcome]) -> Summary {
-    let mut s = Summary {
-        total: outs.len(),
-        classified: 0,
-        exempt: 0,
-        errors: 0,
-        tiers: vec![0; ev.model.names.tiers.len()],
-    };
-    for o in outs {
+    let mut s = Summary::new(ev);
+    outs.iter().for_each(|o| s.add(o));
+    s
+}
+
+impl Summary {
+    /// Nothing counted yet.
+    pub fn new(ev: &Evaluator<'_>) -> Summary {
+        let tiers = vec![0; ev.model.names.tiers.len()];
+        Summary { total: 0, classified: 0, exempt: 0, errors: 0, tiers }
+    }
+
+    /// Counts one more outcome.
+    pub fn add(&mut self, o: &Outcome) {
+        self.total += 1;
         match o.status {
             Status::Classified => {
-                s.classified += 1;
-                if let Some(t) = o.tier {
-                    s.tiers[usize::from(t)] += 1;
+                self.classified += 1;
+                if let Some(n) = o.tier.and_then(|t| self.tiers.get_mut(usize::from(t))) {
+                    *n += 1;
                 }
             }
-            Status::Exempt => s.exempt += 1,
-            Status::Error => s.errors += 1,
+            Status::Exempt => self.exempt += 1,
+            Status::Error => self.errors += 1,
         }
     }
-    s
 }
 
 /// One record of the JSON of §9. The fields are declared in the order of
