@@ -2,7 +2,7 @@
 //! read CSV → classify → write CSV (and JSON), side by side with the csv
 //! crate alone parsing the same file, and peak heap memory per record.
 //!
-//!     cargo bench --bench eval -- [--records N] [--runs N] [--hook]
+//!     cargo bench --bench eval -- [--records N] [--runs N] [--hook] [--purge]
 
 use kehoach::check::check_path;
 use kehoach::eval::Evaluator;
@@ -122,9 +122,21 @@ fn end_to_end(plan: &str, data: &Path, out: &Path, json: bool) -> (f64, usize, u
     (secs, PEAK.load(Relaxed) - base, e.outcomes.len())
 }
 
+/// mimalloc's option `purge_delay` (`mi_option_purge_delay` in the `mi_option_e`
+/// of its v3 `mimalloc.h`, the version `libmimalloc-sys` builds).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() {
     if !std::env::args().any(|a| a == "--huge-pages") {
         kehoach::memory::without_huge_pages();
+    }
+    // Steady state: the allocator keeps the pages of one run for the next
+    // (otherwise whether a run finds them depends on when it returned them
+    // to the system). The first run takes them all from the system and is
+    // reported on its own line; docs/PERFORMANCE.md.
+    if !std::env::args().any(|a| a == "--purge") {
+        // SAFETY: sets one of mimalloc's options before any other thread runs.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     }
     let args: Vec<String> = std::env::args().collect();
     let n = args
