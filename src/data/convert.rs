@@ -47,10 +47,18 @@ impl<T: Copy> Labels<T> {
                 same.push((print(n.as_bytes()), n.as_bytes().into(), v));
             }
             self.map.insert(n, v);
-            let short: Vec<(Key, T)> =
-                self.map.iter().filter_map(|(k, v)| Some((Key::of_bytes(k.as_bytes())?, *v))).collect();
-            self.table = Table::build(&short);
+            self.table = None;
         }
+    }
+
+    /// The same labels with the table that [`Labels::wide`] reads (built
+    /// once all spellings are added; without it `wide` answers nothing and
+    /// cells go the general way).
+    pub fn with_table(mut self) -> Labels<T> {
+        let short: Vec<(Key, T)> =
+            self.map.iter().filter_map(|(k, v)| Some((Key::of_bytes(k.as_bytes())?, *v))).collect();
+        self.table = Table::build(&short);
+        self
     }
 
     /// The value of a cell of `len` bytes written exactly as a normalized
@@ -320,6 +328,30 @@ mod tests {
                 assert_eq!(labels.exact(&b), None, "length {i}, byte {at}");
             }
         }
+    }
+
+    #[test]
+    fn the_table_answers_short_spellings_once_built() {
+        let mut labels = Labels::new();
+        for (i, w) in
+            ["tot", "kem", "xuat_sac", "Trung bình", "một nhãn dài hơn mười sáu byte"].iter().enumerate()
+        {
+            labels.add(w, i);
+        }
+        let window = |w: &str| {
+            let mut b = [b','; WIDE];
+            let n = w.len().min(WIDE);
+            b[..n].copy_from_slice(&w.as_bytes()[..n]);
+            b
+        };
+        assert_eq!(labels.wide(&window("tot"), 3), None, "no table before `with_table`");
+        let labels = labels.with_table();
+        for (i, w) in ["tot", "kem", "xuat_sac", "trung bình"].iter().enumerate() {
+            assert_eq!(labels.wide(&window(w), w.len()), Some(i), "{w}");
+        }
+        let long = "một nhãn dài hơn mười sáu byte";
+        assert_eq!(labels.wide(&window(long), long.len()), None, "past 16 bytes: the general way");
+        assert_eq!(labels.exact(long.as_bytes()), Some(4));
     }
 
     #[test]

@@ -67,38 +67,37 @@ impl RowPlan {
             }
             return first;
         };
-        for &(col, slot) in &self.grades {
-            let quick = match (csv.wide(col), kinds.get(slot)) {
-                (Some((cell, Some(w))), Some(SlotKind::Grade(labels))) => labels.wide(w, cell.len()),
-                _ => None,
-            };
-            match (quick, values.get_mut(slot)) {
-                (Some(g), Some(v)) => *v = Some(Value::Grade(g)),
-                _ => general(col, slot, values),
+        let grade = |col: usize, slot: usize| match (csv.wide(col), kinds.get(slot)) {
+            (Some((cell, Some(w))), Some(SlotKind::Grade(labels))) => {
+                labels.wide(w, cell.len()).map(Value::Grade)
             }
-        }
-        for &(col, slot) in &self.flags {
-            match (csv.get(col).and_then(flag), values.get_mut(slot)) {
-                (Some(b), Some(v)) => *v = Some(Value::Bool(b)),
-                _ => general(col, slot, values),
-            }
-        }
-        for &(col, slot) in &self.texts {
-            match (csv.plain(col), values.get_mut(slot)) {
-                (Some(t), Some(v)) => *v = Some(Value::Str(t.into())),
-                _ => general(col, slot, values),
-            }
-        }
-        for &(col, slot) in &self.dates {
-            match (csv.get(col).and_then(iso_bytes), values.get_mut(slot)) {
-                (Some(d), Some(v)) => *v = Some(Value::Date(d)),
-                _ => general(col, slot, values),
-            }
-        }
+            _ => None,
+        };
+        each(&self.grades, values, grade, &mut general);
+        each(&self.flags, values, |col, _| csv.get(col).and_then(flag).map(Value::Bool), &mut general);
+        each(&self.texts, values, |col, _| csv.plain(col).map(|t| Value::Str(t.into())), &mut general);
+        each(&self.dates, values, |col, _| csv.get(col).and_then(iso_bytes).map(Value::Date), &mut general);
         for &(col, slot) in &self.rest {
             general(col, slot, values);
         }
         first
+    }
+}
+
+/// Converts the cells of `group` ((column, slot) pairs) by `quick`, and
+/// those it does not answer by `general`.
+#[inline(always)]
+fn each(
+    group: &[(usize, usize)],
+    values: &mut [Option<Value>],
+    quick: impl Fn(usize, usize) -> Option<Value>,
+    general: &mut impl FnMut(usize, usize, &mut [Option<Value>]),
+) {
+    for &(col, slot) in group {
+        match (quick(col, slot), values.get_mut(slot)) {
+            (Some(v), Some(to)) => *to = Some(v),
+            _ => general(col, slot, values),
+        }
     }
 }
 
@@ -136,8 +135,10 @@ mod tests {
             grades.add(label, Exact::int(4 - i as i64));
             grades.names.push(name.to_string());
         }
+        // One grade column with the table, one without: both ways are held
+        // to converting cell by cell.
         vec![
-            SlotKind::Grade(grades.clone()),
+            SlotKind::Grade(grades.clone().with_table()),
             SlotKind::Flag,
             SlotKind::Text,
             SlotKind::Date,

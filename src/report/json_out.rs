@@ -153,7 +153,7 @@ impl<'a> Pieces<'a> {
     fn end(&mut self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
         let key = End { subject: o.subject, status: o.status, tier: o.tier, score: o.score };
         if self.ends.len() >= TAILS_KEPT && !self.ends.contains_key(&key) {
-            return self.make_end(o, out);
+            return make_end(self.texts, self.ev, o, out);
         }
         match self.ends.entry(key) {
             Entry::Occupied(e) => out.extend_from_slice(e.get()),
@@ -164,10 +164,6 @@ impl<'a> Pieces<'a> {
             }
         }
         Ok(())
-    }
-
-    fn make_end(&self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
-        make_end(self.texts, self.ev, o, out)
     }
 }
 
