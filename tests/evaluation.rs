@@ -87,6 +87,53 @@ fn every_quota_form_and_rounding_matches_hand_computation() {
     assert!(text.contains(&"quota: rank 3 of 3 in group G1, limit 2".to_string()), "{text:?}");
 }
 
+/// Quotas count their population while it is read, unless an outcome
+/// changes afterwards: a repeated id (an error found once all is read) must
+/// not count, whatever the quota saw while reading.
+#[test]
+fn a_repeated_id_changes_no_other_record_of_a_quota() {
+    let m = model("tests/eval/quotas.kh");
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id,subject,p,g\n");
+    csv += &quota_rows("q_count", "C", &[95, 92, 99], 0, "G1");
+    csv += &quota_rows("q_all", "L", &[91, 92, 93, 94], 6, "x");
+    let before = results(&m, &run(&m, &[write(&dir, "a.csv", &csv)], 2024));
+    // The repeats score highest: counted as candidates, they would move others.
+    let repeated = csv.clone() + "CA1,q_count,100,G1\nLB00,q_all,100,x\nLA0,q_all,100,x\n";
+    let e = run(&m, &[write(&dir, "b.csv", &repeated)], 2024);
+    let errors: Vec<&str> = e.outcomes[e.outcomes.len() - 3..].iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(errors, ["CA1", "LB00", "LA0"]);
+    assert!(e.outcomes[e.outcomes.len() - 3..].iter().all(|o| o.status == Status::Error));
+    let first: Vec<_> = e.outcomes[..e.outcomes.len() - 3].to_vec();
+    let after = results(&m, &Evaluation { outcomes: first, ..e });
+    assert_eq!(after, before);
+}
+
+/// A quota over records classified after the others (their rule reads
+/// other records) counts them once classified, not as they were read.
+#[test]
+fn a_quota_counts_records_classified_later() {
+    let m = model("tests/eval/quota-later.kh");
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "id,subject,p,to_cua\nT1,to_nhom,90,\nT2,to_nhom,80,\nT3,to_nhom,70,\n\
+               M1,thanh_vien,60,T1\nM2,thanh_vien,60,T2\nM3,thanh_vien,60,T3\n";
+    let r = results(&m, &run(&m, &[write(&dir, "q.csv", csv)], 2024));
+    let tiers: Vec<&str> = ["T1", "T2", "T3", "M1"].iter().map(|id| r[*id].1.as_str()).collect();
+    assert_eq!(tiers, ["a", "b", "b", "a"]);
+}
+
+/// A record whose ref is bad (an error found once all is read) is no
+/// candidate of its quota, whatever the quota saw while reading.
+#[test]
+fn a_bad_ref_is_no_candidate_of_a_quota() {
+    let m = model("tests/eval/quota-ref.kh");
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "id,subject,p,don_vi_cua\nD1,don_vi,60,\nM1,thanh_vien,90,D1\nM2,thanh_vien,80,D1\n\
+               M3,thanh_vien,99,NOPE\n";
+    let r = results(&m, &run(&m, &[write(&dir, "q.csv", csv)], 2024));
+    assert_eq!((r["M1"].1.as_str(), r["M2"].1.as_str(), r["M3"].0), ("a", "b", Status::Error));
+}
+
 #[test]
 fn a_threshold_that_floating_point_misses_is_decided_exactly() {
     let m = model("plans/qd366/366-2025.kh");
