@@ -57,7 +57,7 @@ fn grade_kind(model: &Model) -> SlotKind {
             labels.add(&g.label.value, Exact::from_num(&g.value.value).unwrap_or(Exact::ZERO));
         }
     }
-    SlotKind::Grade(labels.with_table())
+    SlotKind::Grade(labels.with_table().into())
 }
 
 fn tier_kind(model: &Model) -> SlotKind {

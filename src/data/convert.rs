@@ -130,8 +130,9 @@ impl<T: Copy> Default for Labels<T> {
 /// What a slot holds, with the lookups its conversion needs.
 #[derive(Clone, Debug)]
 pub enum SlotKind {
-    /// Grade name or label → value.
-    Grade(Labels<Exact>),
+    /// Grade name or label → value (one table shared by every graded slot:
+    /// the row loop reads it for each grade cell).
+    Grade(std::sync::Arc<Labels<Exact>>),
     Points(Exact),
     Flag,
     Number,
@@ -360,7 +361,7 @@ mod tests {
         labels.add("tot", Exact::int(3));
         labels.add("Tốt", Exact::int(3));
         labels.names.push("tot".into());
-        let grade = SlotKind::Grade(labels);
+        let grade = SlotKind::Grade(labels.into());
         let nfd: String = "TỐT".nfd().collect();
         assert_eq!(convert_cell(&grade, CellRef::Text(&nfd)), Ok(Value::Grade(Exact::int(3))));
         assert!(convert_cell(&grade, CellRef::Text("tott")).unwrap_err().0.contains("did you mean `tot`"));

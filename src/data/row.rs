@@ -138,11 +138,11 @@ mod tests {
         // One grade column with the table, one without: both ways are held
         // to converting cell by cell.
         vec![
-            SlotKind::Grade(grades.clone().with_table()),
+            SlotKind::Grade(grades.clone().with_table().into()),
             SlotKind::Flag,
             SlotKind::Text,
             SlotKind::Date,
-            SlotKind::Grade(grades),
+            SlotKind::Grade(grades.into()),
             SlotKind::Ref("x".into()),
         ]
     }
