@@ -4,7 +4,7 @@
 //! per record (ids, errors, reasons with details) go through the quoting.
 
 use super::tail::{TAILS_KEPT, Tail};
-use super::{Texts, push_reason};
+use super::{Fixed, Texts, push_reason};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::run::Evaluation;
@@ -49,10 +49,7 @@ fn needs_quotes(text: &str) -> bool {
 /// `otherwise` line, quoted.
 struct SubjectFields {
     name: Vec<u8>,
-    rules: Vec<Vec<u8>>,
-    caps: Vec<Vec<u8>>,
-    exempts: Vec<Vec<u8>>,
-    otherwise: Vec<u8>,
+    words: Fixed<Vec<u8>>,
 }
 
 /// Every fixed field of a run, quoted once.
@@ -70,13 +67,7 @@ impl Fields {
             .subjects
             .iter()
             .zip(&texts.subjects)
-            .map(|(s, (rules, caps, exempts, otherwise))| SubjectFields {
-                name: quoted(&s.name.name),
-                rules: rules.iter().map(|t| quoted(t)).collect(),
-                caps: caps.iter().map(|t| quoted(t)).collect(),
-                exempts: exempts.iter().map(|t| quoted(t)).collect(),
-                otherwise: quoted(otherwise),
-            })
+            .map(|(s, words)| SubjectFields { name: quoted(&s.name.name), words: words.map(|t| quoted(t)) })
             .collect();
         let tiers = (0..ev.model.names.tiers.len())
             .map(|t| {
@@ -91,17 +82,7 @@ impl Fields {
 
     /// The quoted words of a reason that reads the same for every record.
     fn fixed(&self, s: usize, r: &Reason) -> Option<&[u8]> {
-        let f = self.subjects.get(s)?;
-        fn pick(v: &[Vec<u8>], i: u16) -> Option<&[u8]> {
-            v.get(usize::from(i)).map(Vec::as_slice)
-        }
-        match r {
-            Reason::Rule(i) => pick(&f.rules, *i),
-            Reason::Cap(i) => pick(&f.caps, *i),
-            Reason::Exempt(i) => pick(&f.exempts, *i),
-            Reason::Otherwise => Some(&f.otherwise),
-            _ => None,
-        }
+        self.subjects.get(s)?.words.get(r).map(Vec::as_slice)
     }
 }
 

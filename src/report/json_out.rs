@@ -7,23 +7,19 @@
 //! status. Outcomes with a [`Tail`] copy all that follows the id whole.
 
 use super::tail::{TAILS_KEPT, Tail};
-use super::{RecordOut, Summary, Texts, push_reason};
+use super::{Fixed, RecordOut, Summary, Texts, push_reason, summary_json};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::run::Evaluation;
 use crate::exact::Exact;
 use hashbrown::hash_map::Entry;
-use serde_json::{Value, json};
 use std::io::{self, Write};
 
 /// The JSON of §9, written to `w`.
 pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, mut w: impl Write) -> io::Result<()> {
     let plan = serde_json::to_string(ev.model.plan.id())?;
     write!(w, "{{\n  \"plan\": {plan},\n  \"year\": {},\n  \"records\": [", ev.year)?;
-    let s = records(ev, &e.outcomes, true, &mut w)?;
-    let tiers: serde_json::Map<String, Value> =
-        ev.model.names.tiers.iter().zip(&s.tiers).map(|(t, n)| (t.clone(), json!(n))).collect();
-    let summary = json!({"total": s.total, "classified": s.classified, "exempt": s.exempt, "errors": s.errors, "tiers": tiers});
+    let summary = summary_json(ev, &records(ev, &e.outcomes, true, &mut w)?);
     let close = if e.outcomes.is_empty() { "]" } else { "\n  ]" };
     writeln!(w, "{close},\n  \"summary\": {summary}\n}}")?;
     w.flush()
@@ -66,14 +62,11 @@ struct End {
     score: Option<Exact>,
 }
 
-/// Per subject: the reasons that read the same for every record, as JSON
-/// strings (rules, caps, exemptions, `otherwise`).
-type Fixed = (Vec<Vec<u8>>, Vec<Vec<u8>>, Vec<Vec<u8>>, Vec<u8>);
-
 struct Pieces<'a> {
     texts: &'a Texts,
     ev: &'a Evaluator<'a>,
-    fixed: Vec<Fixed>,
+    /// Per subject: the fixed reasons as JSON strings.
+    fixed: Vec<Fixed<Vec<u8>>>,
     ends: hashbrown::HashMap<End, Box<[u8]>, rustc_hash::FxBuildHasher>,
     /// Everything after the id, for outcomes with a [`Tail`].
     tails: hashbrown::HashMap<Tail, Box<[u8]>, rustc_hash::FxBuildHasher>,
@@ -83,12 +76,7 @@ struct Pieces<'a> {
 impl<'a> Pieces<'a> {
     fn new(texts: &'a Texts, ev: &'a Evaluator<'a>) -> Pieces<'a> {
         let json = |t: &String| serde_json::to_vec(t).unwrap_or_default();
-        let all = |ts: &Vec<String>| ts.iter().map(json).collect();
-        let fixed = texts
-            .subjects
-            .iter()
-            .map(|(r, c, e, otherwise)| (all(r), all(c), all(e), json(otherwise)))
-            .collect();
+        let fixed = texts.subjects.iter().map(|f| f.map(json)).collect();
         Pieces { texts, ev, fixed, ends: Default::default(), tails: Default::default(), text: String::new() }
     }
 
@@ -136,17 +124,7 @@ impl<'a> Pieces<'a> {
 
     /// The words of a reason that reads the same for every record.
     fn fixed(&self, o: &Outcome, r: &Reason) -> Option<&[u8]> {
-        let (rules, caps, exempts, otherwise) = self.fixed.get(usize::from(o.subject?))?;
-        fn pick(v: &[Vec<u8>], i: u16) -> Option<&[u8]> {
-            v.get(usize::from(i)).map(Vec::as_slice)
-        }
-        match r {
-            Reason::Rule(i) => pick(rules, *i),
-            Reason::Cap(i) => pick(caps, *i),
-            Reason::Exempt(i) => pick(exempts, *i),
-            Reason::Otherwise => Some(otherwise),
-            _ => None,
-        }
+        self.fixed.get(usize::from(o.subject?))?.get(r).map(Vec::as_slice)
     }
 
     /// `,"score":…,"tier_label":…}`: made once per distinct [`End`].

@@ -18,12 +18,42 @@ use crate::eval::run::Evaluation;
 use serde_json::{Value, json};
 use std::borrow::Cow;
 
-/// Per subject: the words for its rules, caps, exemptions, and the `otherwise` line.
-type SubjectTexts = (Vec<String>, Vec<String>, Vec<String>, String);
+/// One subject's reasons that read the same for every record (its rules,
+/// caps, exemptions and `otherwise` line), each in some form `W`: words,
+/// or those words quoted for CSV or escaped for JSON.
+pub struct Fixed<W> {
+    rules: Vec<W>,
+    caps: Vec<W>,
+    exempts: Vec<W>,
+    otherwise: W,
+}
+
+impl<W> Fixed<W> {
+    /// The form of reason `r`, when it is one of these.
+    pub fn get(&self, r: &Reason) -> Option<&W> {
+        match r {
+            Reason::Rule(i) => self.rules.get(usize::from(*i)),
+            Reason::Cap(i) => self.caps.get(usize::from(*i)),
+            Reason::Exempt(i) => self.exempts.get(usize::from(*i)),
+            Reason::Otherwise => Some(&self.otherwise),
+            _ => None,
+        }
+    }
+
+    /// The same reasons in another form.
+    pub fn map<V>(&self, f: impl Fn(&W) -> V) -> Fixed<V> {
+        Fixed {
+            rules: self.rules.iter().map(&f).collect(),
+            caps: self.caps.iter().map(&f).collect(),
+            exempts: self.exempts.iter().map(&f).collect(),
+            otherwise: f(&self.otherwise),
+        }
+    }
+}
 
 /// The words for reasons that do not vary per record, made once per run.
 pub struct Texts {
-    subjects: Vec<SubjectTexts>,
+    subjects: Vec<Fixed<String>>,
 }
 
 impl Texts {
@@ -60,7 +90,7 @@ impl Texts {
                     .collect();
                 let otherwise =
                     format!("no rule holds: otherwise `{}`", c.otherwise.map(tier).unwrap_or_default());
-                (rules, caps, exempts, otherwise)
+                Fixed { rules, caps, exempts, otherwise }
             })
             .collect();
         Texts { subjects }
@@ -75,14 +105,15 @@ pub fn reason_text(ev: &Evaluator<'_>, o: &Outcome, r: &Reason) -> String {
 /// One reason in words, with the run's fixed texts.
 pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Reason) -> Cow<'t, str> {
     let Some(s) = o.subject.map(usize::from) else { return Cow::Borrowed("") };
+    if let Some(words) = texts.subjects.get(s).and_then(|f| f.get(r)) {
+        return Cow::Borrowed(words);
+    }
     let c = &ev.model.subjects[s];
-    let (rules, caps, exempts, otherwise) = &texts.subjects[s];
     let tier = |t: usize| ev.tier_name(t).to_string();
     Cow::Owned(match r {
-        Reason::Exempt(i) => return Cow::Borrowed(&exempts[usize::from(*i)]),
-        Reason::Rule(i) => return Cow::Borrowed(&rules[usize::from(*i)]),
-        Reason::Otherwise => return Cow::Borrowed(otherwise),
-        Reason::Cap(i) => return Cow::Borrowed(&caps[usize::from(*i)]),
+        // Fixed reasons are answered above; evaluation makes no index past
+        // the plan's.
+        Reason::Exempt(_) | Reason::Rule(_) | Reason::Otherwise | Reason::Cap(_) => String::new(),
         Reason::CapAt(at) => {
             let field = match &c.caps[usize::from(at.cap)] {
                 CCap::At { field, .. } => field.as_str(),
@@ -214,13 +245,17 @@ fn record_json(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome) -> Value {
 /// The JSON of §9.
 pub fn json(ev: &Evaluator<'_>, e: &Evaluation) -> Value {
     let texts = Texts::new(ev);
-    let s = summary(ev, &e.outcomes);
-    let tiers: serde_json::Map<String, Value> =
-        ev.model.names.tiers.iter().zip(&s.tiers).map(|(t, n)| (t.clone(), json!(n))).collect();
     json!({
         "plan": ev.model.plan.id(),
         "year": ev.year,
         "records": e.outcomes.iter().map(|o| record_json(&texts, ev, o)).collect::<Vec<_>>(),
-        "summary": {"total": s.total, "classified": s.classified, "exempt": s.exempt, "errors": s.errors, "tiers": tiers},
+        "summary": summary_json(ev, &summary(ev, &e.outcomes)),
     })
+}
+
+/// The `summary` object of §9's JSON.
+fn summary_json(ev: &Evaluator<'_>, s: &Summary) -> Value {
+    let tiers: serde_json::Map<String, Value> =
+        ev.model.names.tiers.iter().zip(&s.tiers).map(|(t, n)| (t.clone(), json!(n))).collect();
+    json!({"total": s.total, "classified": s.classified, "exempt": s.exempt, "errors": s.errors, "tiers": tiers})
 }
