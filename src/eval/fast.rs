@@ -42,6 +42,24 @@ pub struct Record<'a> {
     pub year: i32,
 }
 
+impl Record<'_> {
+    /// A flag's value (a missing flag is false); `None` for any other value.
+    #[inline(always)]
+    fn flag(&self, s: usize) -> Option<bool> {
+        match self.values.get(s).and_then(Option::as_ref) {
+            None => Some(false),
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => None,
+        }
+    }
+
+    /// `score op k`; `None` without a score.
+    #[inline(always)]
+    fn score_is(&self, op: CmpOp, k: &Exact) -> Option<bool> {
+        Some(holds(op, self.score?.cmp(k)))
+    }
+}
+
 /// The compiled form of `e`, when every part of it has one. `e` must be
 /// typed for the subject whose slots it will read.
 pub fn compile(e: &TExpr) -> Option<Fast> {
@@ -75,12 +93,8 @@ impl Fast {
     #[inline(always)]
     pub fn quick(&self, rec: &Record<'_>) -> Option<bool> {
         match self {
-            Fast::Flag(s) => match rec.values.get(*s).and_then(Option::as_ref) {
-                None => Some(false),
-                Some(Value::Bool(b)) => Some(*b),
-                Some(_) => None,
-            },
-            Fast::Score(op, k) => Some(holds(*op, rec.score?.cmp(k))),
+            Fast::Flag(s) => rec.flag(*s),
+            Fast::Score(op, k) => rec.score_is(*op, k),
             _ => self.test(rec),
         }
     }
@@ -91,12 +105,8 @@ impl Fast {
         let slot = |s: usize| rec.values.get(s).and_then(Option::as_ref);
         match self {
             Fast::Bool(b) => Some(*b),
-            Fast::Score(op, k) => Some(holds(*op, rec.score?.cmp(k))),
-            Fast::Flag(s) => match slot(*s) {
-                None => Some(false),
-                Some(Value::Bool(b)) => Some(*b),
-                Some(_) => None,
-            },
+            Fast::Score(op, k) => rec.score_is(*op, k),
+            Fast::Flag(s) => rec.flag(*s),
             Fast::Item(op, s, k) => Some(compare(*op, slot(*s)?, k, rec.year)),
             Fast::Months(op, s, k) => match slot(*s)? {
                 Value::Date(from) => Some(holds(*op, Exact::int(months_since(*from, rec.as_of)).cmp(k))),
