@@ -72,7 +72,7 @@ fn tier_kind(model: &Model) -> SlotKind {
             labels.add(&t.label.value, n - 1 - i);
         }
     }
-    SlotKind::Tier(labels)
+    SlotKind::Tier(labels.with_table())
 }
 
 fn subject_columns(s: &Subject, grades: &SlotKind, tiers: &SlotKind) -> SubjectColumns {
@@ -118,7 +118,7 @@ fn field_kind(ty: &FieldType, tiers: &SlotKind) -> SlotKind {
                     labels.add(&l.value, i);
                 }
             }
-            SlotKind::Choice(labels)
+            SlotKind::Choice(labels.with_table())
         }
     }
 }

@@ -19,41 +19,30 @@ pub fn norm(s: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct Labels<T> {
     map: HashMap<String, T>,
-    /// The same spellings by byte length (up to [`SHORT`]): a cell is
-    /// compared with the few of its length instead of being hashed.
-    by_len: Vec<Vec<Spelling<T>>>,
-    /// The same spellings (up to 16 bytes) for a lookup that does not
-    /// branch on the cell; `None` when they do not fit one.
+    /// The same spellings (up to 16 bytes) in a table whose lookup does not
+    /// branch on the cell ([`Labels::with_table`]); `None` until it is
+    /// built, or when they do not fit one.
     table: Option<Table<T>>,
     pub names: Vec<String>,
 }
 
-/// A normalized spelling: its print, its bytes and its value.
-type Spelling<T> = (Print, Box<[u8]>, T);
-
-/// Spellings up to this many bytes are also kept by length.
-const SHORT: usize = 32;
-
 impl<T: Copy> Labels<T> {
     pub fn new() -> Labels<T> {
-        Labels { map: HashMap::new(), by_len: vec![Vec::new(); SHORT + 1], table: None, names: Vec::new() }
+        Labels { map: HashMap::new(), table: None, names: Vec::new() }
     }
 
     /// Adds a spelling (normalized here); the first value given for it stays.
     pub fn add(&mut self, spelling: &str, v: T) {
         let n = norm(spelling);
         if !self.map.contains_key(&n) {
-            if let Some(same) = self.by_len.get_mut(n.len()) {
-                same.push((print(n.as_bytes()), n.as_bytes().into(), v));
-            }
             self.map.insert(n, v);
             self.table = None;
         }
     }
 
-    /// The same labels with the table that [`Labels::wide`] reads (built
-    /// once all spellings are added; without it `wide` answers nothing and
-    /// cells go the general way).
+    /// The same labels with the table that [`Labels::wide`] and quick
+    /// lookups read (built once all spellings are added; without it every
+    /// lookup hashes the text).
     pub fn with_table(mut self) -> Labels<T> {
         let short: Vec<(Key, T)> =
             self.map.iter().filter_map(|(k, v)| Some((Key::of_bytes(k.as_bytes())?, *v))).collect();
@@ -71,53 +60,15 @@ impl<T: Copy> Labels<T> {
     /// The value of a cell written exactly as a normalized spelling.
     #[inline(always)]
     fn exact(&self, text: &[u8]) -> Option<T> {
-        match self.by_len.get(text.len()) {
-            Some(same) => {
-                let p = print(text);
-                // Up to 16 bytes the print holds every byte.
-                let hit = |(q, k, _): &&Spelling<T>| *q == p && (text.len() <= 16 || **k == *text);
-                same.iter().find(hit).map(|(_, _, v)| *v)
-            }
-            None => std::str::from_utf8(text).ok().and_then(|t| self.map.get(t).copied()),
+        match (&self.table, Key::of_bytes(text)) {
+            // The table holds every spelling of up to 16 bytes.
+            (Some(table), Some(key)) => table.get(key),
+            _ => std::str::from_utf8(text).ok().and_then(|t| self.map.get(t).copied()),
         }
     }
 
     fn get(&self, text: &str) -> Option<T> {
         self.exact(text.as_bytes()).or_else(|| self.map.get(&norm(text)).copied())
-    }
-}
-
-/// The first and last 8 bytes of a slice (all of it below 8) as numbers:
-/// two slices of the same length up to 16 bytes are equal when their prints
-/// are.
-pub type Print = (u64, u64);
-
-#[inline(always)]
-pub fn print(s: &[u8]) -> Print {
-    let n = s.len();
-    if n < 8 { (short_word(s), 0) } else { (word(s, 0), word(s, n - 8)) }
-}
-
-/// The 8 bytes of `s` from `at` as a number (0 past the end).
-#[inline]
-fn word(s: &[u8], at: usize) -> u64 {
-    s.get(at..at + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes)
-}
-
-/// The bytes of a slice shorter than 8 as one number (two overlapping
-/// loads), so that equal numbers mean equal slices of the same length.
-#[inline]
-fn short_word(s: &[u8]) -> u64 {
-    fn at<const N: usize>(s: &[u8], i: usize) -> [u8; N] {
-        s.get(i..i + N).and_then(|w| w.try_into().ok()).unwrap_or([0; N])
-    }
-    let n = s.len();
-    if n >= 4 {
-        u64::from(u32::from_le_bytes(at(s, 0))) | u64::from(u32::from_le_bytes(at(s, n - 4))) << 32
-    } else if n >= 2 {
-        u64::from(u16::from_le_bytes(at(s, 0))) | u64::from(u16::from_le_bytes(at(s, n - 2))) << 16
-    } else {
-        s.first().map_or(0, |&b| u64::from(b))
     }
 }
 
@@ -317,16 +268,19 @@ mod tests {
     fn labels_find_every_spelling_of_every_length_and_nothing_else() {
         let mut labels = Labels::new();
         let words: Vec<String> =
-            (0..=SHORT + 2).map(|n| (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect()).collect();
+            (0..=2 * WIDE + 2).map(|n| (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect()).collect();
         for (i, w) in words.iter().enumerate() {
             labels.add(w, i);
         }
-        for (i, w) in words.iter().enumerate() {
-            assert_eq!(labels.exact(w.as_bytes()), Some(i), "length {i}");
-            for at in 0..w.len() {
-                let mut b = w.clone().into_bytes();
-                b[at] = b'-';
-                assert_eq!(labels.exact(&b), None, "length {i}, byte {at}");
+        // Without the table (every text hashed) and with it.
+        for labels in [labels.clone(), labels.with_table()] {
+            for (i, w) in words.iter().enumerate() {
+                assert_eq!(labels.exact(w.as_bytes()), Some(i), "length {i}");
+                for at in 0..w.len() {
+                    let mut b = w.clone().into_bytes();
+                    b[at] = b'-';
+                    assert_eq!(labels.exact(&b), None, "length {i}, byte {at}");
+                }
             }
         }
     }
