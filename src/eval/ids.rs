@@ -1,8 +1,9 @@
 //! The index from record ids to their position in the output, built once
 //! after reading: (print, position) pairs sorted by print (a print is the
-//! top 32 bits of the id's hash), with a directory by the print's top bits. It borrows the ids from the outcomes (no id is stored
-//! twice), and building it finds every repeated id in one sort instead of a
-//! hash probe per record while reading.
+//! top 32 bits of the id's hash), with a directory by the print's top bits.
+//! It borrows the ids from the outcomes (no id is stored twice), and
+//! building it finds every repeated id in one sort instead of a hash probe
+//! per record while reading.
 
 use super::outcome::Outcome;
 use hashbrown::DefaultHashBuilder;
@@ -17,7 +18,7 @@ pub struct Ids {
     /// bits are `b`.
     starts: Vec<u32>,
     bits: u32,
-    hasher: DefaultHashBuilder,
+    hasher: IdHasher,
 }
 
 /// Prints ids for an index to be built later (`Ids::build`).
@@ -26,7 +27,7 @@ pub struct IdHasher(DefaultHashBuilder);
 
 impl IdHasher {
     /// The id's print: the top half of its hash.
-    pub fn hash(&self, id: &str) -> u32 {
+    pub fn print(&self, id: &str) -> u32 {
         (self.0.hash_one(id) >> 32) as u32
     }
 }
@@ -42,7 +43,7 @@ impl Ids {
         if self.sorted.is_empty() {
             return None;
         }
-        let hash = (self.hasher.hash_one(id) >> 32) as u32;
+        let hash = self.hasher.print(id);
         let b = self.bucket(hash);
         let (lo, hi) = (self.starts[b] as usize, self.starts[b + 1] as usize);
         self.sorted[lo..hi]
@@ -84,7 +85,7 @@ impl Ids {
         entries.truncate(kept);
         entries.shrink_to_fit();
         let bits = (usize::BITS - entries.len().leading_zeros()).min(SORTED_BITS);
-        let mut ids = Ids { sorted: entries, starts: Vec::new(), bits, hasher: hasher.0 };
+        let mut ids = Ids { sorted: entries, starts: Vec::new(), bits, hasher };
         ids.directory();
         (ids, repeats)
     }
@@ -92,7 +93,7 @@ impl Ids {
     /// Indexes every outcome; a repeated id keeps its first position.
     pub fn of(outs: &[Outcome]) -> Ids {
         let hasher = IdHasher::default();
-        let entries = outs.iter().enumerate().map(|(i, o)| (hasher.hash(&o.id), i as u32)).collect();
+        let entries = outs.iter().enumerate().map(|(i, o)| (hasher.print(&o.id), i as u32)).collect();
         Ids::build(hasher, entries, outs).0
     }
 
@@ -134,7 +135,7 @@ mod tests {
     fn finds_first_positions_and_repeats() {
         let o = outs(&["a", "b", "a", "c", "b", "a"]);
         let hasher = IdHasher::default();
-        let entries = o.iter().enumerate().map(|(i, x)| (hasher.hash(&x.id), i as u32)).collect();
+        let entries = o.iter().enumerate().map(|(i, x)| (hasher.print(&x.id), i as u32)).collect();
         let (ids, mut repeats) = Ids::build(hasher, entries, &o);
         repeats.sort();
         assert_eq!(repeats, vec![(2, 0), (4, 1), (5, 0)]);

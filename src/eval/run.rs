@@ -251,7 +251,7 @@ impl Run<'_> {
         let here = |run: &Self| run.at(fi, at);
         let s =
             self.subject_of(subject).map_err(|m| (id.to_string(), None, format!("{}: {m}", here(self))))?;
-        self.hashed.push((self.hasher.hash(id), index as u32));
+        self.hashed.push((self.hasher.print(id), index as u32));
         let mut values = std::mem::take(&mut self.buf);
         let n = self.cols.subjects[s].kinds.len();
         if values.len() == n {
