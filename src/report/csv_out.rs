@@ -3,6 +3,7 @@
 //! crate; each row is then written as bytes, and only the texts that vary
 //! per record (ids, errors, reasons with details) go through the quoting.
 
+use super::chunks::Chunks;
 use super::tail::{TAILS_KEPT, Tail};
 use super::{Fixed, Texts, push_reason};
 use crate::eval::Evaluator;
@@ -87,27 +88,23 @@ impl Fields {
 }
 
 /// CSV for spreadsheets: one row per record, reasons joined by `; `.
-pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, mut out: impl Write) -> io::Result<()> {
-    let texts = Texts::new(ev);
-    let mut rows =
-        Rows { fields: Fields::new(ev, &texts), texts, text: String::new(), tails: Default::default() };
-    let mut chunk = Vec::with_capacity(CHUNK + 4096);
-    chunk.extend_from_slice(b"id,subject,status,score,tier,tier_label,reasons,error\n");
-    for o in &e.outcomes {
-        rows.write(ev, o, &mut chunk);
-        if chunk.len() >= CHUNK {
-            out.write_all(&chunk[..CHUNK])?;
-            chunk.drain(..CHUNK);
-        }
-    }
-    out.write_all(&chunk)?;
-    out.flush()
+pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl Write) -> io::Result<()> {
+    rows(ev, e, TAILS_KEPT, out).map(drop)
 }
 
-/// Rows are written in whole chunks of this many bytes: the file grows by
-/// whole pages, which the kernel need not zero first (measured in
-/// docs/PERFORMANCE.md).
-const CHUNK: usize = 1 << 20;
+/// [`csv`], keeping at most `kept` tails; returns the writer.
+fn rows<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, kept: usize, out: W) -> io::Result<W> {
+    let texts = Texts::new(ev);
+    let fields = Fields::new(ev, &texts);
+    let mut rows = Rows { fields, texts, text: String::new(), tails: Default::default(), kept };
+    let mut chunks = Chunks::new(out);
+    chunks.buf.extend_from_slice(b"id,subject,status,score,tier,tier_label,reasons,error\n");
+    for o in &e.outcomes {
+        rows.write(ev, o, &mut chunks.buf);
+        chunks.spill()?;
+    }
+    chunks.finish()
+}
 
 /// What writing rows needs: the fixed fields, a scratch text, and the
 /// tails of rows already written (all that follows the id, for outcomes
@@ -118,6 +115,8 @@ struct Rows {
     fields: Fields,
     text: String,
     tails: hashbrown::HashMap<Tail, Box<[u8]>, rustc_hash::FxBuildHasher>,
+    /// At most this many tails are kept.
+    kept: usize,
 }
 
 impl Rows {
@@ -130,7 +129,7 @@ impl Rows {
         }
         let start = row.len();
         self.rest(ev, o, row);
-        if let Some(k) = key.filter(|_| self.tails.len() < TAILS_KEPT) {
+        if let Some(k) = key.filter(|_| self.tails.len() < self.kept) {
             self.tails.insert(k, row[start..].into());
         }
     }
@@ -183,8 +182,26 @@ impl Rows {
 
 #[cfg(test)]
 mod tests {
-    use super::push;
+    use super::*;
     use proptest::prelude::*;
+
+    /// Rows copied from the tails of rows written before, keeping every
+    /// tail, one or none: the same bytes.
+    #[test]
+    fn copied_tails_write_the_same_rows() {
+        for (model, e, special) in crate::report::samples() {
+            let ev = Evaluator::new(&model, 2020, None);
+            let bytes = |kept| String::from_utf8(rows(&ev, &e, kept, Vec::new()).unwrap()).unwrap();
+            let fresh = bytes(0);
+            assert_eq!(bytes(TAILS_KEPT), fresh);
+            assert_eq!(bytes(1), fresh);
+            for piece in [special, ",broken\n", "\"say \"\"hi\"\"\n\""] {
+                assert!(fresh.contains(piece), "no `{piece}` in {fresh}");
+            }
+            // A header, a line per record, and the line end inside a quoted id.
+            assert_eq!(fresh.lines().count(), e.outcomes.len() + 2);
+        }
+    }
 
     /// The bytes the csv crate writes for `text` as the first of two fields.
     fn by_csv_crate(text: &str) -> Vec<u8> {

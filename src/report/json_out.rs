@@ -6,6 +6,7 @@
 //! the fields after the reasons made once per distinct score, tier and
 //! status. Outcomes with a [`Tail`] copy all that follows the id whole.
 
+use super::chunks::Chunks;
 use super::tail::{TAILS_KEPT, Tail};
 use super::{Fixed, RecordOut, Summary, Texts, push_reason, summary_json};
 use crate::eval::Evaluator;
@@ -16,40 +17,44 @@ use hashbrown::hash_map::Entry;
 use std::io::{self, Write};
 
 /// The JSON of §9, written to `w`.
-pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, mut w: impl Write) -> io::Result<()> {
-    let plan = serde_json::to_string(ev.model.plan.id())?;
-    write!(w, "{{\n  \"plan\": {plan},\n  \"year\": {},\n  \"records\": [", ev.year)?;
-    let summary = summary_json(ev, &records(ev, &e.outcomes, true, &mut w)?);
-    let close = if e.outcomes.is_empty() { "]" } else { "\n  ]" };
-    writeln!(w, "{close},\n  \"summary\": {summary}\n}}")?;
-    w.flush()
+pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, w: impl Write) -> io::Result<()> {
+    document(ev, e, Some(TAILS_KEPT), w).map(drop)
 }
 
-/// Rows go out in chunks of this many bytes.
-const CHUNK: usize = 1 << 20;
+/// [`write_json`]: records put together from pieces keeping at most `kept`
+/// tails and ends, or (`None`) written through `serde_json`; returns the
+/// writer.
+fn document<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, kept: Option<usize>, w: W) -> io::Result<W> {
+    let mut chunks = Chunks::new(w);
+    let plan = serde_json::to_string(ev.model.plan.id())?;
+    write!(chunks.buf, "{{\n  \"plan\": {plan},\n  \"year\": {},\n  \"records\": [", ev.year)?;
+    let summary = summary_json(ev, &records(ev, &e.outcomes, kept, &mut chunks)?);
+    let close = if e.outcomes.is_empty() { "]" } else { "\n  ]" };
+    writeln!(chunks.buf, "{close},\n  \"summary\": {summary}\n}}")?;
+    chunks.finish()
+}
 
 /// Writes the records, each on a line of its own after a comma (but the
-/// first); `pieces`: put together from pieces, else through `serde_json`.
-/// Returns their summary, counted on the way.
-fn records(ev: &Evaluator<'_>, outs: &[Outcome], pieces: bool, w: &mut impl Write) -> io::Result<Summary> {
+/// first), as [`document`] says. Returns their summary, counted on the way.
+fn records(
+    ev: &Evaluator<'_>,
+    outs: &[Outcome],
+    kept: Option<usize>,
+    chunks: &mut Chunks<impl Write>,
+) -> io::Result<Summary> {
     let texts = Texts::new(ev);
     let mut summary = Summary::new(ev);
-    let mut p = Pieces::new(&texts, ev);
-    let mut chunk = Vec::with_capacity(CHUNK + 4096);
+    let mut p = Pieces::new(&texts, ev, kept.unwrap_or(0));
     for (i, o) in outs.iter().enumerate() {
         summary.add(o);
-        chunk.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-        if pieces {
-            p.record(o, &mut chunk)?;
-        } else {
-            serde_json::to_writer(&mut chunk, &RecordOut::new(&texts, ev, o))?;
+        let out = &mut chunks.buf;
+        out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        match kept {
+            Some(_) => p.record(o, out)?,
+            None => serde_json::to_writer(&mut *out, &RecordOut::new(&texts, ev, o))?,
         }
-        if chunk.len() >= CHUNK {
-            w.write_all(&chunk)?;
-            chunk.clear();
-        }
+        chunks.spill()?;
     }
-    w.write_all(&chunk)?;
     Ok(summary)
 }
 
@@ -70,14 +75,17 @@ struct Pieces<'a> {
     ends: hashbrown::HashMap<End, Box<[u8]>, rustc_hash::FxBuildHasher>,
     /// Everything after the id, for outcomes with a [`Tail`].
     tails: hashbrown::HashMap<Tail, Box<[u8]>, rustc_hash::FxBuildHasher>,
+    /// At most this many tails, and this many ends, are kept.
+    kept: usize,
     text: String,
 }
 
 impl<'a> Pieces<'a> {
-    fn new(texts: &'a Texts, ev: &'a Evaluator<'a>) -> Pieces<'a> {
+    fn new(texts: &'a Texts, ev: &'a Evaluator<'a>, kept: usize) -> Pieces<'a> {
         let json = |t: &String| serde_json::to_vec(t).unwrap_or_default();
         let fixed = texts.subjects.iter().map(|f| f.map(json)).collect();
-        Pieces { texts, ev, fixed, ends: Default::default(), tails: Default::default(), text: String::new() }
+        let (ends, tails) = Default::default();
+        Pieces { texts, ev, fixed, ends, tails, kept, text: String::new() }
     }
 
     fn record(&mut self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
@@ -96,7 +104,7 @@ impl<'a> Pieces<'a> {
         }
         let mark = out.len();
         self.rest(o, out)?;
-        if let Some(k) = key.filter(|_| self.tails.len() < TAILS_KEPT) {
+        if let Some(k) = key.filter(|_| self.tails.len() < self.kept) {
             self.tails.insert(k, out[mark..].into());
         }
         Ok(())
@@ -130,7 +138,7 @@ impl<'a> Pieces<'a> {
     /// `,"score":…,"tier_label":…}`: made once per distinct [`End`].
     fn end(&mut self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
         let key = End { subject: o.subject, status: o.status, tier: o.tier, score: o.score };
-        if self.ends.len() >= TAILS_KEPT && !self.ends.contains_key(&key) {
+        if self.ends.len() >= self.kept && !self.ends.contains_key(&key) {
             return make_end(self.texts, self.ev, o, out);
         }
         match self.ends.entry(key) {
@@ -196,37 +204,25 @@ fn push_str(out: &mut Vec<u8>, text: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::run::{Options, evaluate};
     use proptest::prelude::*;
-    use std::path::{Path, PathBuf};
 
-    /// The bundled plans' sample data, with ids that need escaping and
-    /// records in error among them: copied tails or not, the same bytes.
+    /// The bundled plans' sample data, with ids that need escaping and a
+    /// record in error among them: put together from pieces, keeping every
+    /// tail, one or none, the same bytes as through `serde_json`.
     #[test]
-    fn copied_tails_write_what_serde_json_writes() {
-        let hanoi = ["bi-thu", "chi-bo", "dang-vien", "han-muc"].map(|f| format!("plans/hanoi/data/{f}.csv"));
-        let runs = [
-            ("plans/hanoi/01-KH-TU.kh", hanoi.to_vec(), "quota: rank"),
-            ("plans/ba-dinh/12-KH-QU.kh", vec!["plans/ba-dinh/data/dang-vien.csv".to_string()], "hook `"),
-        ];
-        for (plan, files, special) in runs {
-            let model = crate::check::check_path(Path::new(plan)).unwrap().model.unwrap();
+    fn pieces_write_what_serde_json_writes() {
+        for (model, e, special) in crate::report::samples() {
             let ev = Evaluator::new(&model, 2020, None);
-            let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
-            let opts = Options { year: 2020, as_of: None, subject: None, capture: None };
-            let mut outs = evaluate(&model, &files, &opts).unwrap().outcomes;
-            outs[0].id = "say \"hi\"\n".into();
-            outs[1].id = "Đ\\x".into();
-            (outs[2].status, outs[2].error) = (Status::Error, Some("broken".into()));
-            let (mut copied, mut serde) = (Vec::new(), Vec::new());
-            records(&ev, &outs, true, &mut copied).unwrap();
-            records(&ev, &outs, false, &mut serde).unwrap();
-            assert!(copied.len() > 10_000, "{plan}: {} bytes", copied.len());
-            let text = String::from_utf8_lossy(&copied);
-            for piece in [special, r#""error":"broken""#, r#""say \"hi\"\n""#] {
-                assert!(text.contains(piece), "{plan}: no `{piece}`");
+            let serde = String::from_utf8(document(&ev, &e, None, Vec::new()).unwrap()).unwrap();
+            for kept in [TAILS_KEPT, 1, 0] {
+                let pieces = String::from_utf8(document(&ev, &e, Some(kept), Vec::new()).unwrap()).unwrap();
+                assert_eq!(pieces, serde, "{} keeping {kept}", ev.model.plan.id());
             }
-            assert_eq!(String::from_utf8(copied).unwrap(), String::from_utf8(serde).unwrap(), "{plan}");
+            for piece in [special, r#""error":"broken""#, r#""say \"hi\"\n""#] {
+                assert!(serde.contains(piece), "{}: no `{piece}`", ev.model.plan.id());
+            }
+            let parsed: serde_json::Value = serde_json::from_str(&serde).unwrap();
+            assert_eq!(parsed, crate::report::json(&ev, &e));
         }
     }
 

@@ -1,6 +1,7 @@
 //! Output of evaluations: reasons in words, and the table, CSV and JSON
 //! formats of `kehoach eval`.
 
+mod chunks;
 mod csv_out;
 pub mod explain;
 mod json_out;
@@ -258,4 +259,33 @@ fn summary_json(ev: &Evaluator<'_>, s: &Summary) -> Value {
     let tiers: serde_json::Map<String, Value> =
         ev.model.names.tiers.iter().zip(&s.tiers).map(|(t, n)| (t.clone(), json!(n))).collect();
     json!({"total": s.total, "classified": s.classified, "exempt": s.exempt, "errors": s.errors, "tiers": tiers})
+}
+
+/// The bundled plans' sample data evaluated for 2020, with ids that need
+/// quoting or escaping and a record in error among them, and words that
+/// each one's output must hold (for tests of the writers).
+#[cfg(test)]
+pub(crate) fn samples() -> Vec<(crate::check::Model, Evaluation, &'static str)> {
+    use crate::eval::run::Options;
+    use std::path::{Path, PathBuf};
+    let hanoi: Vec<String> = ["bi-thu", "chi-bo", "dang-vien", "han-muc"]
+        .iter()
+        .map(|f| format!("plans/hanoi/data/{f}.csv"))
+        .collect();
+    let runs = [
+        ("plans/hanoi/01-KH-TU.kh", hanoi, "quota: rank"),
+        ("plans/ba-dinh/12-KH-QU.kh", vec!["plans/ba-dinh/data/dang-vien.csv".to_string()], "hook `"),
+    ];
+    let opts = Options { year: 2020, as_of: None, subject: None, capture: None };
+    runs.into_iter()
+        .map(|(plan, files, special)| {
+            let model = crate::check::check_path(Path::new(plan)).unwrap().model.unwrap();
+            let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+            let mut e = crate::eval::run::evaluate(&model, &files, &opts).unwrap();
+            e.outcomes[0].id = "say \"hi\"\n".into();
+            e.outcomes[1].id = "Đ\\x, y".into();
+            (e.outcomes[2].status, e.outcomes[2].error) = (Status::Error, Some("broken".into()));
+            (model, e, special)
+        })
+        .collect()
 }
