@@ -3,9 +3,9 @@
 
 use crate::check::Model;
 use crate::data::{At, Cell, OwnedRow};
-use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Status};
-use crate::eval::run::{Input, Options, evaluate_with};
+use crate::eval::run::{Evaluation, Input, Options, evaluate_with};
+use crate::eval::{Evaluator, Passes};
 use crate::exact::Exact;
 use crate::syntax::ast::{Expectation, Test, TestKind, Value};
 use chrono::Datelike;
@@ -61,9 +61,13 @@ fn rows(t: &Test) -> Input {
     Input::Rows { name: t.loc.src.path().to_path_buf(), headers, rows }
 }
 
-fn run_one(model: &Model, t: &Test) -> TestResult {
-    let mut result = TestResult { name: t.name.value.clone(), at: t.loc.file_line(), failures: Vec::new() };
-    let ev = Evaluator::new(model, year_of(model, t), None);
+/// The outcomes of a test block's records and data, evaluated with `passes`.
+pub fn evaluate_block(model: &Model, t: &Test, passes: Passes) -> Result<Evaluation, String> {
+    let ev = Evaluator::with_passes(model, year_of(model, t), None, passes);
+    evaluate_block_with(&ev, t)
+}
+
+fn evaluate_block_with(ev: &Evaluator<'_>, t: &Test) -> Result<Evaluation, String> {
     let dir = t.loc.src.path().parent().unwrap_or(Path::new("")).to_path_buf();
     let mut inputs = vec![rows(t)];
     for item in &t.items {
@@ -72,10 +76,16 @@ fn run_one(model: &Model, t: &Test) -> TestResult {
         }
     }
     let opts = Options { year: ev.year, as_of: None, subject: None, capture: None };
-    let evaluation = match evaluate_with(&ev, inputs, &opts) {
+    evaluate_with(ev, inputs, &opts).map_err(|e| e.0)
+}
+
+fn run_one(model: &Model, t: &Test) -> TestResult {
+    let mut result = TestResult { name: t.name.value.clone(), at: t.loc.file_line(), failures: Vec::new() };
+    let ev = Evaluator::new(model, year_of(model, t), None);
+    let evaluation = match evaluate_block_with(&ev, t) {
         Ok(e) => e,
         Err(e) => {
-            result.failures.push(e.0);
+            result.failures.push(e);
             return result;
         }
     };

@@ -1,67 +1,13 @@
 //! Dependencies between subjects (aggregates and `cap at tier of`), the
 //! evaluation order they imply, and cycles among them.
 
-use super::model::{CCap, CSubject};
-use super::types::in_family;
+use super::reads::SubjectReads;
 use crate::diag::{Diagnostic, Kind};
-use crate::eval::expr::TExpr;
 use crate::resolve::Plan;
-use crate::syntax::ast::FieldType;
 
-/// The families each subject reads: `deps[i]` lists the subjects `i` needs first.
-pub fn dependencies(plan: &Plan, compiled: &[CSubject]) -> Vec<Vec<usize>> {
-    let mut deps = vec![Vec::new(); plan.subjects.len()];
-    for (i, c) in compiled.iter().enumerate() {
-        let mut roots: Vec<String> = Vec::new();
-        let conds = c.exempts.iter().map(|e| &e.cond).chain(c.rules.iter().map(|r| &r.cond));
-        let caps = c.caps.iter().filter_map(|k| match k {
-            CCap::When { cond, .. } => Some(cond),
-            CCap::At { .. } => None,
-        });
-        for e in conds.chain(caps) {
-            aggregates(e, &mut roots);
-        }
-        for k in &c.caps {
-            if let CCap::At { field, .. } = k {
-                let target =
-                    plan.subjects[i].fields().find(|f| &f.name.name == field).and_then(|f| match &f.ty {
-                        FieldType::Ref(t) => Some(t.name.clone()),
-                        _ => None,
-                    });
-                roots.extend(target);
-            }
-        }
-        for root in roots {
-            for (j, s) in plan.subjects.iter().enumerate() {
-                if in_family(plan, &s.name.name, &root) && !deps[i].contains(&j) {
-                    deps[i].push(j);
-                }
-            }
-        }
-    }
-    deps
-}
-
-fn aggregates(e: &TExpr, out: &mut Vec<String>) {
-    match e {
-        TExpr::Agg(a) => {
-            out.push(a.subject.clone());
-            if let Some(f) = &a.filter {
-                aggregates(f, out);
-            }
-        }
-        TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => aggregates(x, out),
-        TExpr::And(xs) | TExpr::Or(xs) => xs.iter().for_each(|x| aggregates(x, out)),
-        TExpr::Cmp(_, a, b) => {
-            aggregates(a, out);
-            aggregates(b, out);
-        }
-        TExpr::Arith(a, rest) => {
-            aggregates(a, out);
-            rest.iter().for_each(|(_, x)| aggregates(x, out));
-        }
-        _ => {}
-    }
+/// The subjects each subject reads: `deps[i]` lists the subjects `i` needs first.
+pub fn dependencies(plan: &Plan, reads: &[SubjectReads]) -> Vec<Vec<usize>> {
+    reads.iter().map(|r| r.families(plan)).collect()
 }
 
 /// A topological order (declaration order among equals), reporting cycles.

@@ -5,6 +5,7 @@ mod deadlines;
 mod deps;
 pub mod model;
 pub mod names;
+pub mod reads;
 mod rules;
 mod space;
 mod subject;
@@ -70,7 +71,9 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
             }
         }
     }
-    let deps = deps::dependencies(&plan, &compiled);
+    let reads: Vec<reads::SubjectReads> =
+        compiled.iter().enumerate().map(|(i, c)| reads::SubjectReads::of(&plan, i, c)).collect();
+    let deps = deps::dependencies(&plan, &reads);
     let order = deps::order(&plan, &deps, &mut diags);
     deadlines::check(&plan, &mut diags);
     for (i, s) in plan.subjects.iter().enumerate() {
@@ -82,7 +85,7 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
     for t in &plan.tests {
         tests::check(&plan, &names, t, &mut diags);
     }
-    let model = Model { plan, names, subjects: compiled, order, hooks };
+    let model = Model { plan, names, subjects: compiled, reads, order, hooks };
     finish(diags, Some(model))
 }
 

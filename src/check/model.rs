@@ -13,6 +13,8 @@ pub struct Model {
     pub names: Names,
     /// One per `plan.subjects`, same order.
     pub subjects: Vec<CSubject>,
+    /// What each subject's conditions read, one per `plan.subjects`.
+    pub reads: Vec<super::reads::SubjectReads>,
     /// Subject indices in evaluation order (dependencies first).
     pub order: Vec<usize>,
     /// Compiled hooks, one per `plan.hooks`.

@@ -231,22 +231,16 @@ fn numbers(consts: &[Num], min: Option<&Num>, max: Option<&Num>, whole: bool) ->
     out
 }
 
+/// The flags and fields, aggregates and numeric constants a rule reads:
+/// a filter over the one traversal.
 fn walk(e: &TExpr, refs: &mut Vec<String>, aggs: &mut Vec<(String, AggKind)>, consts: &mut Vec<Num>) {
-    match e {
-        TExpr::Const(Value::Num(n)) => consts.push(n.to_num()),
-        TExpr::Item(r) if matches!(r.kind, ItemKind::Flag | ItemKind::Field) => refs.push(r.name.clone()),
-        TExpr::Agg(a) if !aggs.iter().any(|(t, _)| *t == a.text) => aggs.push((a.text.clone(), a.kind)),
-        TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => walk(x, refs, aggs, consts),
-        TExpr::And(xs) | TExpr::Or(xs) => xs.iter().for_each(|x| walk(x, refs, aggs, consts)),
-        TExpr::Cmp(_, a, b) => {
-            walk(a, refs, aggs, consts);
-            walk(b, refs, aggs, consts);
+    for x in e.subexpressions() {
+        match x {
+            TExpr::Const(Value::Num(n)) => consts.push(n.to_num()),
+            TExpr::Item(r) if matches!(r.kind, ItemKind::Flag | ItemKind::Field) => refs.push(r.name.clone()),
+            TExpr::Agg(a) if !aggs.iter().any(|(t, _)| *t == a.text) => aggs.push((a.text.clone(), a.kind)),
+            _ => {}
         }
-        TExpr::Arith(a, rest) => {
-            walk(a, refs, aggs, consts);
-            rest.iter().for_each(|(_, x)| walk(x, refs, aggs, consts));
-        }
-        _ => {}
     }
 }
 

@@ -16,7 +16,17 @@ use std::collections::HashMap;
 struct Group {
     classified: i64,
     matching: i64,
-    error: Option<Box<str>>,
+    /// The first counted record that leaves the aggregate without a value.
+    error: Option<Spoiled>,
+}
+
+/// Why a group's aggregate has no value (§4: a group holding a record in
+/// error puts every record that reads it in error).
+enum Spoiled {
+    /// A counted record is in error.
+    InError(Box<str>),
+    /// The `where` cannot be decided for a counted record.
+    Filter(Box<str>, EvalError),
 }
 
 pub struct Finished<'a> {
@@ -45,13 +55,17 @@ impl<'a> Finished<'a> {
             let g = groups.entry(target.to_string()).or_default();
             match o.status {
                 Status::Error => {
-                    g.error.get_or_insert_with(|| o.id.as_str().into());
+                    g.error.get_or_insert_with(|| Spoiled::InError(o.id.as_str().into()));
                 }
                 Status::Exempt => {}
                 Status::Classified => {
                     g.classified += 1;
-                    if self.matches(agg, s, o) {
-                        g.matching += 1;
+                    match self.matches(agg, s, o) {
+                        Ok(true) => g.matching += 1,
+                        Ok(false) => {}
+                        Err(e) => {
+                            g.error.get_or_insert_with(|| Spoiled::Filter(o.id.as_str().into(), e));
+                        }
                     }
                 }
             }
@@ -60,8 +74,8 @@ impl<'a> Finished<'a> {
     }
 
     /// Whether the counted record `o` passes the aggregate's `where`.
-    fn matches(&self, agg: &Aggregate, s: usize, o: &Outcome) -> bool {
-        let Some(filter) = &agg.filter else { return true };
+    fn matches(&self, agg: &Aggregate, s: usize, o: &Outcome) -> Result<bool, EvalError> {
+        let Some(filter) = &agg.filter else { return Ok(true) };
         let mut values = vec![None; self.ev.prepared[s].names.len()];
         for (slot, v) in &o.kept {
             values[usize::from(*slot)] = Some(v.clone());
@@ -77,7 +91,21 @@ impl<'a> Finished<'a> {
             lookup: self,
             own: false,
         };
-        truth(filter, &env).unwrap_or(false)
+        truth(filter, &env)
+    }
+}
+
+/// Words for an aggregate a counted record leaves without a value.
+fn spoiled(agg: &Aggregate, why: &Spoiled) -> String {
+    match why {
+        Spoiled::InError(id) => format!("`{}` counts record `{id}`, which is in error", agg.text),
+        Spoiled::Filter(id, EvalError::Missing(name)) => {
+            format!("`{}` cannot tell whether record `{id}` counts: its `{name}` is missing", agg.text)
+        }
+        Spoiled::Filter(id, e) => {
+            let e = crate::eval::record::explain_error(e, "its `where`");
+            format!("`{}` cannot tell whether record `{id}` counts: {e}", agg.text)
+        }
     }
 }
 
@@ -87,7 +115,7 @@ impl Lookup for Finished<'_> {
         let groups = cache.entry(agg.text.clone()).or_insert_with(|| self.groups(agg));
         let g = groups.get(id);
         if let Some(bad) = g.and_then(|g| g.error.as_ref()) {
-            return Err(EvalError::Other(format!("`{}` counts record `{bad}`, which is in error", agg.text)));
+            return Err(EvalError::Other(spoiled(agg, bad)));
         }
         let (classified, matching) = g.map_or((0, 0), |g| (g.classified, g.matching));
         Ok(match agg.kind {

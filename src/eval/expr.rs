@@ -54,20 +54,6 @@ pub enum TExpr {
     MonthsSince(Box<TExpr>),
 }
 
-impl TExpr {
-    /// The number of nodes, a measure of evaluation cost.
-    pub fn size(&self) -> usize {
-        1 + match self {
-            TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => x.size(),
-            TExpr::And(xs) | TExpr::Or(xs) => xs.iter().map(TExpr::size).sum(),
-            TExpr::Cmp(_, a, b) => a.size() + b.size(),
-            TExpr::Arith(a, rest) => a.size() + rest.iter().map(|(_, x)| x.size()).sum::<usize>(),
-            TExpr::Agg(a) => a.filter.as_ref().map_or(0, TExpr::size),
-            _ => 0,
-        }
-    }
-}
-
 /// Why an expression has no value for a record.
 #[derive(Clone, Debug, PartialEq)]
 pub enum EvalError {

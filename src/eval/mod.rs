@@ -6,10 +6,12 @@ pub mod expr;
 pub mod fast;
 pub mod ids;
 pub mod outcome;
+pub mod passes;
 pub mod prepare;
 pub mod quota;
 pub mod record;
 pub mod run;
+pub mod subexpr;
 pub mod value;
 
 use crate::check::Model;
@@ -17,6 +19,7 @@ use crate::exact::Exact;
 use crate::hooks::run::HookRunner;
 use crate::syntax::ast::{FieldType, ItemKind};
 use chrono::NaiveDate;
+pub use passes::Passes;
 use prepare::PSubject;
 
 /// Everything evaluation needs about a plan, prepared once.
@@ -26,15 +29,29 @@ pub struct Evaluator<'m> {
     pub year: i32,
     pub as_of: NaiveDate,
     pub hooks: HookRunner,
+    /// The optimizations in use ([`Passes::NONE`]: the reference evaluator).
+    pub passes: Passes,
 }
 
 impl<'m> Evaluator<'m> {
     /// For evaluation year `year`; `as_of` defaults to 31/12 of that year.
+    /// With the default passes ([`Passes::default`]: all of them unless
+    /// `KEHOACH_PASSES` says otherwise).
     pub fn new(model: &'m Model, year: i32, as_of: Option<NaiveDate>) -> Evaluator<'m> {
+        Evaluator::with_passes(model, year, as_of, Passes::default())
+    }
+
+    /// [`Evaluator::new`] with the given optimizations.
+    pub fn with_passes(
+        model: &'m Model,
+        year: i32,
+        as_of: Option<NaiveDate>,
+        passes: Passes,
+    ) -> Evaluator<'m> {
         let as_of = as_of.or_else(|| NaiveDate::from_ymd_opt(year, 12, 31)).unwrap_or_default();
-        let prepared = prepare::prepare(model);
-        let hooks = HookRunner::new(model, &prepared);
-        Evaluator { model, prepared, year, as_of, hooks }
+        let prepared = prepare::prepare(model, passes);
+        let hooks = HookRunner::new(model, &prepared, passes.hook_memo);
+        Evaluator { model, prepared, year, as_of, hooks, passes }
     }
 
     pub fn is_flag(&self, s: usize, slot: usize) -> bool {

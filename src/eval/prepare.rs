@@ -3,8 +3,9 @@
 
 use crate::check::Model;
 use crate::check::model::CCap;
+use crate::check::reads::SubjectReads;
 use crate::check::types::in_family;
-use crate::eval::expr::TExpr;
+use crate::eval::Passes;
 use crate::eval::fast::{Fast, compile};
 use crate::exact::Exact;
 use crate::syntax::ast::{FieldType, Measure, Stage};
@@ -44,7 +45,14 @@ pub struct Compiled {
     pub caps: Vec<Option<Fast>>,
 }
 
-fn compiled(c: &crate::check::model::CSubject) -> Compiled {
+fn compiled(c: &crate::check::model::CSubject, passes: Passes) -> Compiled {
+    if !passes.compiled {
+        return Compiled {
+            exempts: vec![None; c.exempts.len()],
+            rules: vec![None; c.rules.len()],
+            caps: vec![None; c.caps.len()],
+        };
+    }
     Compiled {
         exempts: c.exempts.iter().map(|e| compile(&e.cond)).collect(),
         rules: c.rules.iter().map(|r| compile(&r.cond)).collect(),
@@ -59,7 +67,7 @@ fn compiled(c: &crate::check::model::CSubject) -> Compiled {
     }
 }
 
-pub fn prepare(model: &Model) -> Vec<PSubject> {
+pub fn prepare(model: &Model, passes: Passes) -> Vec<PSubject> {
     let plan = &model.plan;
     let max = model.names.max_grade.as_ref().and_then(Exact::from_num).unwrap_or(Exact::int(1));
     let mut out: Vec<PSubject> = Vec::new();
@@ -67,7 +75,8 @@ pub fn prepare(model: &Model) -> Vec<PSubject> {
         let mut p = PSubject {
             weights: Vec::new(),
             points: Vec::new(),
-            int_weights: Some((Vec::new(), max.as_int().unwrap_or(0))).filter(|(_, d)| *d > 0),
+            int_weights: Some((Vec::new(), max.as_int().unwrap_or(0)))
+                .filter(|(_, d)| passes.int_scores && *d > 0),
             reduced: Vec::new(),
             names: Vec::new(),
             kept: Vec::new(),
@@ -78,7 +87,7 @@ pub fn prepare(model: &Model) -> Vec<PSubject> {
                 .collect(),
             has_deps: false,
             refs: Vec::new(),
-            fast: compiled(&model.subjects[i]),
+            fast: compiled(&model.subjects[i], passes),
         };
         for (slot, d) in s.decls.iter().enumerate() {
             p.names.push(crate::resolve::model::decl_name(d).unwrap_or_default().to_string());
@@ -112,14 +121,16 @@ pub fn prepare(model: &Model) -> Vec<PSubject> {
             }
         }
         p.reduced = reduced(p.int_weights.as_ref());
-        let c = &model.subjects[i];
-        p.has_deps = c.caps.iter().any(|k| matches!(k, CCap::At { .. }))
-            || c.rules.iter().any(|r| has_agg(&r.cond))
-            || c.exempts.iter().any(|e| has_agg(&e.cond))
-            || c.caps.iter().any(|k| matches!(k, CCap::When { cond, .. } if has_agg(cond)));
+        p.has_deps = model.reads[i].reads_others();
         out.push(p);
     }
-    keep_quota_and_filter_slots(model, &mut out);
+    if passes.dropped_slots {
+        keep_quota_and_filter_slots(model, &mut out);
+    } else {
+        for p in &mut out {
+            p.kept = (0..p.names.len()).collect();
+        }
+    }
     out
 }
 
@@ -134,9 +145,9 @@ fn reduced(int_weights: Option<&(Vec<(usize, i64)>, i64)>) -> Vec<Exact> {
     (0..len as i128).map_while(|n| Exact::ratio(n, i128::from(*den))).collect()
 }
 
-/// Quota `per` fields and every item an aggregate's `where` reads are kept.
+/// Quota `per` fields, and every item another subject's aggregate reads
+/// (its `by` field and what its `where` reads), are kept.
 fn keep_quota_and_filter_slots(model: &Model, out: &mut [PSubject]) {
-    let plan = &model.plan;
     let mut wanted: Vec<(usize, String)> = Vec::new();
     for (i, c) in model.subjects.iter().enumerate() {
         for q in &c.quotas {
@@ -146,16 +157,10 @@ fn keep_quota_and_filter_slots(model: &Model, out: &mut [PSubject]) {
                 }
             }
         }
-        let conds = c.rules.iter().map(|r| &r.cond).chain(c.exempts.iter().map(|e| &e.cond));
-        for e in conds {
-            filters(e, &mut |subject, names| {
-                for (j, s) in plan.subjects.iter().enumerate() {
-                    if in_family(plan, &s.name.name, subject) {
-                        wanted.extend(names.iter().map(|n| (j, n.clone())));
-                    }
-                }
-            });
-        }
+    }
+    let others = SubjectReads::read_by_others(&model.plan, &model.reads);
+    for (j, names) in others.into_iter().enumerate() {
+        wanted.extend(names.into_iter().map(|n| (j, n)));
     }
     for (s, name) in wanted {
         if let Some(slot) = out[s].names.iter().position(|n| *n == name) {
@@ -163,55 +168,6 @@ fn keep_quota_and_filter_slots(model: &Model, out: &mut [PSubject]) {
                 out[s].kept.push(slot);
             }
         }
-    }
-}
-
-fn has_agg(e: &TExpr) -> bool {
-    let mut found = false;
-    filters(e, &mut |_, _| found = true);
-    found
-}
-
-/// Calls `f(subject, names read by its where)` for every aggregate in `e`.
-fn filters(e: &TExpr, f: &mut dyn FnMut(&str, &[String])) {
-    match e {
-        TExpr::Agg(a) => {
-            let mut names = Vec::new();
-            if let Some(w) = &a.filter {
-                items(w, &mut names);
-            }
-            names.push(a.by.clone());
-            f(&a.subject, &names);
-        }
-        TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => filters(x, f),
-        TExpr::And(xs) | TExpr::Or(xs) => xs.iter().for_each(|x| filters(x, f)),
-        TExpr::Cmp(_, a, b) => {
-            filters(a, f);
-            filters(b, f);
-        }
-        TExpr::Arith(a, rest) => {
-            filters(a, f);
-            rest.iter().for_each(|(_, x)| filters(x, f));
-        }
-        _ => {}
-    }
-}
-
-fn items(e: &TExpr, out: &mut Vec<String>) {
-    match e {
-        TExpr::Item(r) => out.push(r.name.clone()),
-        TExpr::Quant { criteria, .. } => out.extend(criteria.iter().map(|r| r.name.clone())),
-        TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => items(x, out),
-        TExpr::And(xs) | TExpr::Or(xs) => xs.iter().for_each(|x| items(x, out)),
-        TExpr::Cmp(_, a, b) => {
-            items(a, out);
-            items(b, out);
-        }
-        TExpr::Arith(a, rest) => {
-            items(a, out);
-            rest.iter().for_each(|(_, x)| items(x, out));
-        }
-        _ => {}
     }
 }
 

@@ -93,7 +93,7 @@ impl Env for RecordEnv<'_> {
     }
 
     fn slots(&self) -> Option<&[Option<Value>]> {
-        self.own.then_some(self.values)
+        (self.own && self.ev.passes.compiled).then_some(self.values)
     }
 }
 
@@ -235,10 +235,14 @@ impl Evaluator<'_> {
         let overflow = || "the score is too large to compute exactly".to_string();
         let mut total = match &p.int_weights {
             Some((ws, den)) => match int_sum(ws, values) {
-                Some(num) => match usize::try_from(num).ok().and_then(|n| p.reduced.get(n)) {
-                    Some(&tabled) => tabled,
-                    None => Exact::ratio(num, i128::from(*den)).ok_or_else(overflow)?,
-                },
+                Some(num) => {
+                    let fast = match usize::try_from(num).ok().and_then(|n| p.reduced.get(n)) {
+                        Some(&tabled) => tabled,
+                        None => Exact::ratio(num, i128::from(*den)).ok_or_else(overflow)?,
+                    };
+                    debug_assert_eq!(Ok(fast), self.weighted(s, values), "integer score path disagrees");
+                    fast
+                }
                 None => self.weighted(s, values)?,
             },
             None => self.weighted(s, values)?,

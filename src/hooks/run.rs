@@ -23,10 +23,12 @@ pub struct HookRunner {
     notes: Arc<Mutex<Vec<String>>>,
     scores: Mutex<Memo<Exact>>,
     tiers: Mutex<Memo<usize>>,
+    /// Whether results are remembered ([`crate::eval::Passes::hook_memo`]).
+    memo: bool,
 }
 
 impl HookRunner {
-    pub fn new(model: &Model, prepared: &[PSubject]) -> HookRunner {
+    pub fn new(model: &Model, prepared: &[PSubject], memo: bool) -> HookRunner {
         let notes = Arc::new(Mutex::new(Vec::new()));
         let mut engine = super::engine();
         let (n1, n2, n3) = (Arc::clone(&notes), Arc::clone(&notes), Arc::clone(&notes));
@@ -42,6 +44,7 @@ impl HookRunner {
             notes,
             scores: Mutex::default(),
             tiers: Mutex::default(),
+            memo,
         }
     }
 
@@ -103,7 +106,7 @@ impl HookRunner {
         out: &mut Outcome,
     ) -> Result<Exact, String> {
         let key = (h, s, score, None);
-        if let Some(r) = self.scores.lock().ok().and_then(|m| m.get(key, values, id)) {
+        if let Some(r) = self.scores.lock().ok().filter(|_| self.memo).and_then(|m| m.get(key, values, id)) {
             return Ok(r);
         }
         self.bind(s, id, values, score, None);
@@ -126,7 +129,7 @@ impl HookRunner {
 
     /// Remembers a call's result, unless it left notes (each call must).
     fn remember<R: Clone>(&self, memo: &Mutex<Memo<R>>, key: Key, noted: bool, r: R) {
-        if let (false, Some(reads), Ok(mut m)) = (noted, self.view.reads(), memo.lock()) {
+        if let (true, false, Some(reads), Ok(mut m)) = (self.memo, noted, self.view.reads(), memo.lock()) {
             m.put(key, &reads, r);
         }
     }
@@ -145,7 +148,7 @@ impl HookRunner {
         out: &mut Outcome,
     ) -> Result<usize, String> {
         let key = (h, s, score, Some(tier));
-        if let Some(r) = self.tiers.lock().ok().and_then(|m| m.get(key, values, id)) {
+        if let Some(r) = self.tiers.lock().ok().filter(|_| self.memo).and_then(|m| m.get(key, values, id)) {
             return Ok(r);
         }
         self.bind(s, id, values, score, Some(ev.tier_name(tier)));

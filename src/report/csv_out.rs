@@ -89,7 +89,8 @@ impl Fields {
 
 /// CSV for spreadsheets: one row per record, reasons joined by `; `.
 pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl Write) -> io::Result<()> {
-    rows(ev, e, TAILS_KEPT, out).map(drop)
+    let kept = if ev.passes.output_tails { TAILS_KEPT } else { 0 };
+    rows(ev, e, kept, out).map(drop)
 }
 
 /// [`csv`], keeping at most `kept` tails; returns the writer.

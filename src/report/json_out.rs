@@ -18,7 +18,8 @@ use std::io::{self, Write};
 
 /// The JSON of §9, written to `w`.
 pub fn write_json(ev: &Evaluator<'_>, e: &Evaluation, w: impl Write) -> io::Result<()> {
-    document(ev, e, Some(TAILS_KEPT), w).map(drop)
+    let kept = if ev.passes.output_tails { Some(TAILS_KEPT) } else { None };
+    document(ev, e, kept, w).map(drop)
 }
 
 /// [`write_json`]: records put together from pieces keeping at most `kept`
