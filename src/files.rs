@@ -15,6 +15,12 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
     if meta.is_file() { Ok(file) } else { Err(not_regular(&meta)) }
 }
 
+/// `Ok` when `path` names a regular file (symlinks followed), else why not.
+pub fn regular(path: &Path) -> io::Result<()> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_file() { Ok(()) } else { Err(not_regular(&meta)) }
+}
+
 /// The whole content of a regular file (see [`open_regular`]).
 pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
     let mut file = open_regular(path)?;
