@@ -79,15 +79,18 @@ fn special_kind(_: &Metadata) -> &'static str {
 /// was. The bytes go to a temporary file in the same folder, which is synced
 /// and renamed over the file. An existing file keeps its permissions (and, as
 /// far as the system allows, its owner); a symlink is followed, so the file it
-/// names is replaced and the link stays. A target that exists but is not a
-/// regular file (`/dev/stdout`, a FIFO) cannot be replaced: it is written to.
+/// names is replaced and the link stays. A file this user may not write is
+/// not replaced either. A target that exists but is not a regular file
+/// (`/dev/stdout`, a FIFO) cannot be replaced: it is written to.
 pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let existing = std::fs::metadata(&target).ok();
     match &existing {
         Some(m) if m.is_dir() => return Err(not_regular(m)),
         Some(m) if !m.is_file() => return write_through(&target, write),
-        _ => {}
+        // Opening for writing changes nothing; it asks whether we may.
+        Some(_) => drop(std::fs::OpenOptions::new().write(true).open(&target)?),
+        None => {}
     }
     let dir = folder(&target);
     let mut tmp = temporary(&dir, existing.is_none())?;
@@ -182,6 +185,26 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
         assert_eq!(std::fs::metadata(&real).unwrap().permissions().mode() & 0o7777, 0o640);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_read_only_file_is_replaced_only_by_whom_may_write_it() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.kh");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let result = write_atomic(&path, |w| w.write_all(b"new"));
+        // SAFETY: geteuid only reads the process's user id.
+        if unsafe { libc::geteuid() } == 0 {
+            assert!(result.is_ok());
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o444);
+        } else {
+            assert_eq!(result.unwrap_err().kind(), ErrorKind::PermissionDenied);
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        }
     }
 
     #[test]
