@@ -8,6 +8,7 @@ pub mod diag;
 pub mod diff;
 pub mod eval;
 pub mod exact;
+pub mod files;
 pub mod fmt;
 pub mod hooks;
 pub mod memory;

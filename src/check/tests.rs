@@ -21,9 +21,12 @@ pub fn check(plan: &Plan, names: &Names, t: &Test, diags: &mut Vec<Diagnostic>) 
                 has_data = true;
                 let dir = p.loc.src.path().parent().unwrap_or(std::path::Path::new(""));
                 let full = dir.join(&p.value);
-                if !full.is_file() {
-                    let kind =
-                        Kind::ReadFile { path: full.display().to_string(), error: "no such file".into() };
+                if let Err(e) = crate::files::regular(&full) {
+                    let error = match e.kind() {
+                        std::io::ErrorKind::NotFound => "no such file".into(),
+                        _ => e.to_string(),
+                    };
+                    let kind = Kind::ReadFile { path: full.display().to_string(), error };
                     diags.push(Diagnostic::new(kind, &p.loc));
                 }
             }

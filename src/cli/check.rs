@@ -1,12 +1,13 @@
 //! `kehoach check`.
 
 use super::Format;
+use super::out::Out;
 use crate::check::check_path;
 use crate::diag::{self, Color, Diagnostic, Severity};
 use serde_json::json;
 use std::path::PathBuf;
 
-pub fn run(plans: &[PathBuf], format: Format, deny_warnings: bool, color: Color) -> i32 {
+pub fn run(plans: &[PathBuf], format: Format, deny_warnings: bool, color: Color, out: &mut Out) -> i32 {
     let mut all: Vec<Diagnostic> = Vec::new();
     let mut unreadable = false;
     for p in plans {
@@ -30,13 +31,13 @@ pub fn run(plans: &[PathBuf], format: Format, deny_warnings: bool, color: Color)
                 "warnings": warnings,
                 "diagnostics": all.iter().map(diag::to_json).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            out.line(serde_json::to_string_pretty(&report).unwrap_or_default());
         }
         Format::Human => {
             for d in &all {
-                print!("{}", diag::render_human(d, color));
+                out.text(&diag::render_human(d, color));
             }
-            println!("{}", summary(plans.len(), errors, warnings));
+            out.line(summary(plans.len(), errors, warnings));
         }
     }
     if unreadable {

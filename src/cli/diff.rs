@@ -1,6 +1,7 @@
 //! `kehoach diff OLD NEW`: what changed, and with `--data`, whom it moves.
 //! Exit 0 when the plans are the same, 1 when they differ, 2 on trouble.
 
+use super::out::{self, Out};
 use crate::diag::Color;
 use crate::diff::{self, impact, render};
 use crate::eval::run::Options;
@@ -24,7 +25,7 @@ pub struct DiffArgs<'a> {
     pub subject: Option<String>,
 }
 
-pub fn run(a: &DiffArgs<'_>, color: Color) -> i32 {
+pub fn run(a: &DiffArgs<'_>, color: Color, out: &mut Out) -> i32 {
     // An invalid plan cannot be compared: that is trouble, not a difference.
     let (old, new) = match (super::load_model(a.old, color), super::load_model(a.new, color)) {
         (Ok(o), Ok(n)) => (o, n),
@@ -32,7 +33,7 @@ pub fn run(a: &DiffArgs<'_>, color: Color) -> i32 {
     };
     let d = diff::diff(&old.plan, &new.plan, a.year);
     for w in &d.warnings {
-        eprintln!("warning: {w}");
+        out::warning(w);
     }
     let impact = if a.data.is_empty() {
         None
@@ -41,15 +42,15 @@ pub fn run(a: &DiffArgs<'_>, color: Color) -> i32 {
         match impact::impact(&old, &new, a.data, &opts) {
             Ok(i) => Some(i),
             Err(e) => {
-                eprintln!("error: {e}");
+                out::error(e);
                 return 2;
             }
         }
     };
     match a.format {
-        DiffFormat::Human => print!("{}", render::human(&d, impact.as_ref(), color)),
-        DiffFormat::Json => println!("{:#}", render::json(&d, impact.as_ref())),
-        DiffFormat::Markdown => print!("{}", render::markdown(&d, impact.as_ref())),
+        DiffFormat::Human => out.text(&render::human(&d, impact.as_ref(), color)),
+        DiffFormat::Json => out.line(format_args!("{:#}", render::json(&d, impact.as_ref()))),
+        DiffFormat::Markdown => out.text(&render::markdown(&d, impact.as_ref())),
     }
     i32::from(!d.changes.is_empty())
 }

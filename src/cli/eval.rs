@@ -1,6 +1,7 @@
 //! `kehoach eval`, `kehoach explain` and `kehoach test`.
 
 use super::load_model;
+use super::out::{self, Out};
 use crate::diag::Color;
 use crate::eval::Evaluator;
 use crate::eval::outcome::Status;
@@ -25,7 +26,13 @@ pub struct EvalArgs<'a> {
     pub subject: Option<String>,
 }
 
-pub fn run_eval(a: &EvalArgs<'_>, format: EvalFormat, out: Option<&Path>, color: Color) -> i32 {
+/// Where `eval` writes: a file (`--out`) or standard output.
+pub enum Dest<'a> {
+    File(&'a Path),
+    Stdout(&'a mut Out),
+}
+
+pub fn run_eval(a: &EvalArgs<'_>, format: EvalFormat, dest: Dest<'_>, color: Color) -> i32 {
     let model = match load_model(a.plan, color) {
         Ok(m) => m,
         Err(code) => return code,
@@ -36,34 +43,34 @@ pub fn run_eval(a: &EvalArgs<'_>, format: EvalFormat, out: Option<&Path>, color:
     let e = match crate::eval::run::evaluate_with(&ev, inputs, &opts) {
         Ok(e) => e,
         Err(err) => {
-            eprintln!("error: {err}");
+            out::error(err);
             return 2;
         }
     };
     for w in &e.warnings {
-        eprintln!("warning: {w}");
+        out::warning(w);
     }
-    let result = output(out).and_then(|mut w| match format {
-        EvalFormat::Table => w.write_all(crate::report::table(&ev, &e).as_bytes()).and_then(|()| w.flush()),
+    let write = |w: &mut dyn Write| match format {
+        EvalFormat::Table => w.write_all(crate::report::table(&ev, &e).as_bytes()),
         EvalFormat::Json => crate::report::write_json(&ev, &e, w),
         EvalFormat::Csv => crate::report::csv(&ev, &e, w),
-    });
-    if let Err(err) = result {
-        eprintln!("error: cannot write output: {err}");
-        return 2;
+    };
+    match dest {
+        // A failure on standard output is kept by `Out` and reported when the run ends.
+        Dest::Stdout(o) => {
+            let _ = write(o);
+        }
+        Dest::File(p) => {
+            if let Err(err) = crate::files::write_atomic(p, write) {
+                out::error(format_args!("cannot write `{}`: {err}", p.display()));
+                return 2;
+            }
+        }
     }
     if e.outcomes.iter().any(|o| o.status == Status::Error) { 1 } else { 0 }
 }
 
-/// Where output goes: the `--out` file or standard output, buffered.
-fn output(out: Option<&Path>) -> std::io::Result<Box<dyn Write>> {
-    Ok(match out {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p)?)),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    })
-}
-
-pub fn run_explain(a: &EvalArgs<'_>, id: &str, color: Color) -> i32 {
+pub fn run_explain(a: &EvalArgs<'_>, id: &str, color: Color, out: &mut Out) -> i32 {
     let model = match load_model(a.plan, color) {
         Ok(m) => m,
         Err(code) => return code,
@@ -73,24 +80,24 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, color: Color) -> i32 {
     let e = match evaluate(&model, a.data, &opts) {
         Ok(e) => e,
         Err(err) => {
-            eprintln!("error: {err}");
+            out::error(err);
             return 2;
         }
     };
     let ev = Evaluator::new(&model, a.year, a.as_of);
     match crate::report::explain::explain(&ev, &e, id) {
         Some(text) => {
-            print!("{text}");
+            out.text(&text);
             0
         }
         None => {
-            eprintln!("error: no record has the id `{id}`");
+            out::error(format_args!("no record has the id `{id}`"));
             2
         }
     }
 }
 
-pub fn run_test(plans: &[PathBuf], color: Color) -> i32 {
+pub fn run_test(plans: &[PathBuf], color: Color, out: &mut Out) -> i32 {
     let (mut passed, mut failed) = (0, 0);
     for plan in plans {
         let model = match load_model(plan, color) {
@@ -98,23 +105,23 @@ pub fn run_test(plans: &[PathBuf], color: Color) -> i32 {
             Err(2) => return 2,
             Err(_) => {
                 failed += 1;
-                println!("FAIL {}: the plan does not check", plan.display());
+                out.line(format_args!("FAIL {}: the plan does not check", plan.display()));
                 continue;
             }
         };
         for r in crate::plantest::run_all(&model) {
             if r.failures.is_empty() {
                 passed += 1;
-                println!("ok   {}  ({})", r.name, r.at);
+                out.line(format_args!("ok   {}  ({})", r.name, r.at));
             } else {
                 failed += 1;
-                println!("FAIL {}  ({})", r.name, r.at);
+                out.line(format_args!("FAIL {}  ({})", r.name, r.at));
                 for f in &r.failures {
-                    println!("       {f}");
+                    out.line(format_args!("       {f}"));
                 }
             }
         }
     }
-    println!("{passed} passed, {failed} failed");
+    out.line(format_args!("{passed} passed, {failed} failed"));
     if failed > 0 { 1 } else { 0 }
 }

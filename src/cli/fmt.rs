@@ -1,11 +1,12 @@
 //! `kehoach fmt`.
 
+use super::out::{self, Out};
 use crate::diag::{self, Color};
 use crate::resolve::read_source;
 use crate::syntax;
 use std::path::PathBuf;
 
-pub fn run(plans: &[PathBuf], check: bool, color: Color) -> i32 {
+pub fn run(plans: &[PathBuf], check: bool, color: Color, out: &mut Out) -> i32 {
     let mut status = 0;
     for path in plans {
         let (src, bad) = match read_source(path) {
@@ -23,7 +24,7 @@ pub fn run(plans: &[PathBuf], check: bool, color: Color) -> i32 {
         let file = match syntax::parse(&src) {
             Ok(f) => f,
             Err(d) => {
-                eprint!("{}", diag::render_human(&d, color));
+                out::stderr(&diag::render_human(&d, color));
                 status = 1;
                 continue;
             }
@@ -33,14 +34,14 @@ pub fn run(plans: &[PathBuf], check: bool, color: Color) -> i32 {
             continue;
         }
         if check {
-            println!("would reformat {}", path.display());
-            print!("{}", unified(src.text(), &formatted, &path.display().to_string()));
+            out.line(format_args!("would reformat {}", path.display()));
+            out.text(&unified(src.text(), &formatted, &path.display().to_string()));
             status = 1;
-        } else if let Err(e) = std::fs::write(path, formatted) {
-            eprintln!("error: cannot write `{}`: {e}", path.display());
+        } else if let Err(e) = crate::files::write_atomic(path, |w| w.write_all(formatted.as_bytes())) {
+            out::error(format_args!("cannot write `{}`: {e}", path.display()));
             return 2;
         } else {
-            println!("formatted {}", path.display());
+            out.line(format_args!("formatted {}", path.display()));
         }
     }
     status

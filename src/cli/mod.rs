@@ -5,11 +5,13 @@ mod check;
 mod diff;
 mod eval;
 mod fmt;
+pub mod out;
 mod schedule;
 mod show;
 
 use crate::diag::{self, Color, Diagnostic};
 use clap::{Parser, Subcommand, ValueEnum};
+use out::Out;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -99,7 +101,7 @@ enum Command {
     Schedule {
         plan: PathBuf,
         /// The evaluation year (default: this year).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_year)]
         year: Option<i32>,
         #[arg(long, value_enum, default_value = "table")]
         format: schedule::ScheduleFormat,
@@ -133,7 +135,7 @@ struct DataArgs {
 #[derive(clap::Args)]
 struct RunArgs {
     /// The evaluation year (default: this year).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_year)]
     year: Option<i32>,
     /// The date `months_since` counts to (default: 31/12 of the year).
     #[arg(long, value_parser = parse_date)]
@@ -143,8 +145,24 @@ struct RunArgs {
     subject: Option<String>,
 }
 
+/// The years a run can be about: plans are for the committees of today,
+/// and a year far outside them is a typing mistake, not a wish.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+fn parse_year(s: &str) -> Result<i32, String> {
+    let year: i32 = s.trim().parse().map_err(|_| format!("`{s}` is not a year"))?;
+    if YEARS.contains(&year) { Ok(year) } else { Err(outside_years(s)) }
+}
+
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    crate::syntax::parse_date(s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD or D/M/YYYY)"))
+    use chrono::Datelike;
+    let date = crate::syntax::parse_date(s)
+        .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD or D/M/YYYY)"))?;
+    if YEARS.contains(&date.year()) { Ok(date) } else { Err(outside_years(s)) }
+}
+
+fn outside_years(s: &str) -> String {
+    format!("`{s}` is outside the years kehoach handles ({}–{})", YEARS.start(), YEARS.end())
 }
 
 impl DataArgs {
@@ -181,22 +199,38 @@ fn load_model(plan: &std::path::Path, color: Color) -> Result<crate::check::Mode
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return code;
-        }
+        Err(e) => return usage(&e),
     };
     let color = color(cli.color);
-    match cli.command {
-        Command::Check { plans, format, deny_warnings } => check::run(&plans, format, deny_warnings, color),
-        Command::Fmt { plans, check } => fmt::run(&plans, check, color),
-        Command::Show { plan, effective } => show::run(&plan, effective, color),
-        Command::Eval { plan, data, format, out } => {
-            eval::run_eval(&data.args(&plan), format, out.as_deref(), color)
+    let mut out = Out::new();
+    let status = dispatch(cli.command, color, &mut out);
+    out.finish(status)
+}
+
+/// Help and version go to standard output (status 0), mistakes to standard
+/// error (status 2).
+fn usage(e: &clap::Error) -> i32 {
+    // clap prints itself, to colour help as the terminal allows.
+    let printed = e.print();
+    if e.use_stderr() {
+        return 2;
+    }
+    printed.map_or_else(|err| out::failed(&err, 0), |()| 0)
+}
+
+fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
+    match command {
+        Command::Check { plans, format, deny_warnings } => {
+            check::run(&plans, format, deny_warnings, color, out)
         }
-        Command::Explain { plan, data, id } => eval::run_explain(&data.args(&plan), &id, color),
-        Command::Test { plans } => eval::run_test(&plans, color),
+        Command::Fmt { plans, check } => fmt::run(&plans, check, color, out),
+        Command::Show { plan, effective } => show::run(&plan, effective, color, out),
+        Command::Eval { plan, data, format, out: file } => {
+            let dest = file.as_deref().map_or(eval::Dest::Stdout(out), eval::Dest::File);
+            eval::run_eval(&data.args(&plan), format, dest, color)
+        }
+        Command::Explain { plan, data, id } => eval::run_explain(&data.args(&plan), &id, color, out),
+        Command::Test { plans } => eval::run_test(&plans, color, out),
         Command::Diff { old, new, format, data, run } => {
             let args = diff::DiffArgs {
                 old: &old,
@@ -207,7 +241,7 @@ pub fn run() -> i32 {
                 as_of: run.as_of,
                 subject: run.subject,
             };
-            diff::run(&args, color)
+            diff::run(&args, color, out)
         }
         Command::Schedule { plan, year, format, done, as_of } => {
             let args = schedule::ScheduleArgs {
@@ -217,7 +251,7 @@ pub fn run() -> i32 {
                 done: done.as_deref(),
                 as_of,
             };
-            schedule::run(&args, color)
+            schedule::run(&args, color, out)
         }
     }
 }
@@ -241,6 +275,6 @@ fn color(choice: ColorChoice) -> Color {
 /// Prints diagnostics for people, to standard error.
 pub fn print_diagnostics(diags: &[Diagnostic], color: Color) {
     for d in diags {
-        eprint!("{}", diag::render_human(d, color));
+        out::stderr(&diag::render_human(d, color));
     }
 }

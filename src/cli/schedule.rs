@@ -1,6 +1,7 @@
 //! `kehoach schedule`: the deadlines for a year as a table, JSON or an
 //! iCalendar file; with `--done`, which units were on time.
 
+use super::out::{self, Out};
 use crate::diag::Color;
 use crate::schedule::{done, entries::entries, ics, render};
 use chrono::NaiveDate;
@@ -22,9 +23,9 @@ pub struct ScheduleArgs<'a> {
     pub as_of: Option<NaiveDate>,
 }
 
-pub fn run(a: &ScheduleArgs<'_>, color: Color) -> i32 {
+pub fn run(a: &ScheduleArgs<'_>, color: Color, out: &mut Out) -> i32 {
     if a.done.is_some() && a.format == ScheduleFormat::Ics {
-        eprintln!("error: `--done` reports on units; use `--format table` or `--format json`");
+        out::error("`--done` reports on units; use `--format table` or `--format json`");
         return 2;
     }
     let model = match super::load_model(a.plan, color) {
@@ -35,9 +36,9 @@ pub fn run(a: &ScheduleArgs<'_>, color: Color) -> i32 {
     let list = entries(plan, a.year);
     let Some(file) = a.done else {
         match a.format {
-            ScheduleFormat::Table => print!("{}", render::table(plan.id(), a.year, &list)),
-            ScheduleFormat::Json => println!("{:#}", render::json(plan.id(), a.year, &list)),
-            ScheduleFormat::Ics => print!("{}", ics::calendar(plan.id(), a.year, plan.issued(), &list)),
+            ScheduleFormat::Table => out.text(&render::table(plan.id(), a.year, &list)),
+            ScheduleFormat::Json => out.line(format_args!("{:#}", render::json(plan.id(), a.year, &list))),
+            ScheduleFormat::Ics => out.text(&ics::calendar(plan.id(), a.year, plan.issued(), &list)),
         }
         return 0;
     };
@@ -45,14 +46,14 @@ pub fn run(a: &ScheduleArgs<'_>, color: Color) -> i32 {
     let units = match done::judge(file, &list, as_of) {
         Ok(u) => u,
         Err(message) => {
-            eprintln!("error: {message}");
+            out::error(message);
             return 2;
         }
     };
     match a.format {
-        ScheduleFormat::Json => println!("{:#}", render::done_json(plan.id(), a.year, &units)),
+        ScheduleFormat::Json => out.line(format_args!("{:#}", render::done_json(plan.id(), a.year, &units))),
         ScheduleFormat::Table | ScheduleFormat::Ics => {
-            print!("{}", render::done_table(&file.display().to_string(), &units))
+            out.text(&render::done_table(&file.display().to_string(), &units))
         }
     }
     i32::from(units.iter().any(done::Unit::is_problem))

@@ -1,10 +1,11 @@
 //! `kehoach show`.
 
+use super::out::Out;
 use crate::diag::Color;
 use crate::resolve;
 use std::path::Path;
 
-pub fn run(path: &Path, effective: bool, color: Color) -> i32 {
+pub fn run(path: &Path, effective: bool, color: Color, out: &mut Out) -> i32 {
     let loaded = if effective { resolve::load(path) } else { resolve::load_single(path) };
     let loaded = match loaded {
         Ok(l) => l,
@@ -16,7 +17,7 @@ pub fn run(path: &Path, effective: bool, color: Color) -> i32 {
     let errors: Vec<_> = loaded.diagnostics.into_iter().filter(|d| d.is_error()).collect();
     match loaded.plan {
         Some(plan) if errors.is_empty() => {
-            print!("{}", crate::fmt::show::show(&plan));
+            out.text(&crate::fmt::show::show(&plan));
             0
         }
         _ => {

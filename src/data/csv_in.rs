@@ -25,7 +25,7 @@ impl Deref for Bytes {
 }
 
 fn load(path: &Path) -> std::io::Result<Bytes> {
-    let file = std::fs::File::open(path)?;
+    let mut file = crate::files::open_regular(path)?;
     // SAFETY: the map is only read, and only while this run reads the
     // file; a file changed under a running evaluation is the user's error
     // (as with any reader), see docs/DECISIONS.md.
@@ -34,7 +34,10 @@ fn load(path: &Path) -> std::io::Result<Bytes> {
             let _ = map.advise(memmap2::Advice::Sequential);
             Ok(Bytes::Mapped(map))
         }
-        Err(_) => std::fs::read(path).map(Bytes::Read),
+        Err(_) => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut bytes).map(|_| Bytes::Read(bytes))
+        }
     }
 }
 

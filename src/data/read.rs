@@ -140,8 +140,8 @@ pub fn read_file(path: &Path, mut each: impl FnMut(&[String], Row<'_>)) -> Resul
     let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
     match ext.as_str() {
         "csv" => super::csv_in::read_csv(path, &mut each),
-        "json" => read_json(&std::fs::read(path).map_err(cannot)?, path, &mut each),
-        "jsonl" => Ok(read_jsonl(&std::fs::read(path).map_err(cannot)?, &mut each)),
+        "json" => read_json(&crate::files::read_regular(path).map_err(cannot)?, path, &mut each),
+        "jsonl" => Ok(read_jsonl(&crate::files::read_regular(path).map_err(cannot)?, &mut each)),
         _ => Err(DataError(format!(
             "`{}` is not a data file: use `.csv`, `.json` or `.jsonl`",
             path.display()
@@ -153,7 +153,7 @@ pub fn read_file(path: &Path, mut each: impl FnMut(&[String], Row<'_>)) -> Resul
 /// its first lines: enough to size the output once instead of growing it.
 pub fn estimate_rows(path: &Path) -> usize {
     use std::io::Read;
-    let Ok(file) = std::fs::File::open(path) else { return 0 };
+    let Ok(file) = crate::files::open_regular(path) else { return 0 };
     let size = file.metadata().map_or(0, |m| m.len());
     let mut start = Vec::with_capacity(1 << 16);
     if file.take(1 << 16).read_to_end(&mut start).is_err() {

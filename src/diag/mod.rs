@@ -35,17 +35,24 @@ pub struct Related {
 pub struct Diagnostic {
     pub kind: Box<Kind>,
     pub loc: Option<Loc>,
+    /// The file a diagnostic without a place is about (one that cannot be read).
+    pub file: Option<String>,
     pub related: Vec<Related>,
 }
 
 impl Diagnostic {
     pub fn new(kind: Kind, loc: &Loc) -> Diagnostic {
-        Diagnostic { kind: Box::new(kind), loc: Some(loc.clone()), related: Vec::new() }
+        Diagnostic { kind: Box::new(kind), loc: Some(loc.clone()), file: None, related: Vec::new() }
     }
 
     /// A diagnostic with no place in a plan file (e.g. a missing file named on the command line).
     pub fn nowhere(kind: Kind) -> Diagnostic {
-        Diagnostic { kind: Box::new(kind), loc: None, related: Vec::new() }
+        Diagnostic { kind: Box::new(kind), loc: None, file: None, related: Vec::new() }
+    }
+
+    /// A diagnostic about a whole file, at no line in it (e.g. a plan that cannot be read).
+    pub fn about(kind: Kind, path: &std::path::Path) -> Diagnostic {
+        Diagnostic { file: Some(path.display().to_string()), ..Diagnostic::nowhere(kind) }
     }
 
     pub fn with_related(mut self, loc: &Loc, message: impl Into<String>) -> Diagnostic {
@@ -77,7 +84,7 @@ impl Diagnostic {
     pub fn sort_key(&self) -> (String, usize, String) {
         match &self.loc {
             Some(l) => (l.src.name(), l.start, self.message()),
-            None => (String::new(), 0, self.message()),
+            None => (self.file.clone().unwrap_or_default(), 0, self.message()),
         }
     }
 }

@@ -161,7 +161,7 @@ pub fn to_json(d: &Diagnostic) -> Value {
             let (l, c) = loc.line_col();
             (Value::from(loc.src.name()), Value::from(l), Value::from(c))
         }
-        None => (Value::Null, Value::Null, Value::Null),
+        None => (d.file.as_deref().map_or(Value::Null, Value::from), Value::Null, Value::Null),
     };
     let related: Vec<Value> = d
         .related

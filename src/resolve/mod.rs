@@ -27,13 +27,19 @@ pub struct Loaded {
 #[derive(Debug)]
 pub struct Unreadable(pub Diagnostic);
 
-/// Reads a file as a [`Source`]. Invalid UTF-8 is a diagnostic at the first bad byte.
+/// Reads a file as a [`Source`]. Invalid UTF-8 is a diagnostic at the first
+/// bad byte; a file that cannot be read is a diagnostic about that file.
 pub fn read_source(path: &Path) -> Result<(Arc<Source>, Option<Diagnostic>), Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::nowhere(Kind::ReadFile { path: path.display().to_string(), error: e.to_string() })
+    let bytes = crate::files::read_regular(path).map_err(|e| {
+        let kind = Kind::ReadFile { path: path.display().to_string(), error: e.to_string() };
+        Diagnostic::about(kind, path)
     })?;
+    Ok(source_of(path, bytes))
+}
+
+fn source_of(path: &Path, bytes: Vec<u8>) -> (Arc<Source>, Option<Diagnostic>) {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((Source::new(path, text), None)),
+        Ok(text) => (Source::new(path, text), None),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let src = Source::new(path, String::from_utf8_lossy(e.as_bytes()).into_owned());
@@ -41,7 +47,7 @@ pub fn read_source(path: &Path) -> Result<(Arc<Source>, Option<Diagnostic>), Dia
                 Kind::InvalidUtf8 { path: path.display().to_string() },
                 &Loc::new(&src, at, at + 1),
             );
-            Ok((src, Some(d)))
+            (src, Some(d))
         }
     }
 }
@@ -123,6 +129,9 @@ pub fn tidy(path: &Path) -> PathBuf {
             other => out.push(other.as_os_str()),
         }
     }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
     out
 }
 
@@ -147,17 +156,24 @@ fn parent(
         diags.push(Diagnostic::new(Kind::ExtendsCycle { chain: names.join(" → ") }, &ext.loc));
         return None;
     }
-    if !path.is_file() {
-        let kind = Kind::ExtendsMissing { path: path.display().to_string() };
-        diags.push(Diagnostic::new(kind, &ext.loc));
-        return None;
-    }
-    match read_source(&path) {
-        Ok((src, None)) => {
+    let name = path.display().to_string();
+    let bytes = match crate::files::read_regular(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            diags.push(Diagnostic::new(Kind::ExtendsMissing { path: name }, &ext.loc));
+            return None;
+        }
+        Err(e) => {
+            diags.push(Diagnostic::new(Kind::ReadFile { path: name, error: e.to_string() }, &ext.loc));
+            return None;
+        }
+    };
+    match source_of(&path, bytes) {
+        (src, None) => {
             seen.push(canon);
             Some(src)
         }
-        Ok((_, Some(d))) | Err(d) => {
+        (_, Some(d)) => {
             diags.push(d);
             None
         }

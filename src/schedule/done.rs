@@ -46,7 +46,9 @@ impl Unit {
 /// cannot be read at all or lacks a column.
 pub fn judge(file: &Path, entries: &[Entry], as_of: NaiveDate) -> Result<Vec<Unit>, String> {
     let cannot = |e: csv::Error| format!("cannot read `{}`: {e}", file.display());
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    let bytes =
+        crate::files::read_regular(file).map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("`{}` is not valid UTF-8", file.display()))?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(crate::data::delimiter(text.as_bytes()))
         .flexible(true)
