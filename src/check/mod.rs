@@ -5,6 +5,7 @@ mod deadlines;
 mod deps;
 pub mod model;
 pub mod names;
+mod numbers;
 mod rules;
 mod space;
 mod subject;
@@ -64,7 +65,7 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
             let before = typer.diags.len();
             let root = root_of(&plan, s);
             compiled.push(typer.subject(s, root));
-            clean.push(typer.diags.len() == before);
+            clean.push(!typer.diags[before..].iter().any(Diagnostic::is_error));
             for d in &mut typer.diags[before..] {
                 note_inherited(d, s);
             }
