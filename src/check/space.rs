@@ -47,7 +47,7 @@ impl Space {
         let as_of = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default();
         let mut sp = Space { vars: Vec::new(), factors: Vec::new(), points: Vec::new(), as_of };
         let mut grades: Vec<&Grade> = names.scale.iter().collect();
-        grades.sort_by(|a, b| b.value.cmp(&a.value));
+        grades.sort_by_key(|g| std::cmp::Reverse(g.value));
         for &(slot, m) in &c.measures {
             let Some(AstItem::Criterion(cr)) = s.decls.get(slot).map(|d| &d.kind) else { continue };
             let key = Key::Item(cr.name.name.clone());

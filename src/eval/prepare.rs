@@ -82,14 +82,11 @@ pub fn prepare(model: &Model) -> Vec<PSubject> {
         };
         for (slot, d) in s.decls.iter().enumerate() {
             p.names.push(crate::resolve::model::decl_name(d).unwrap_or_default().to_string());
-            match &d.kind {
-                crate::syntax::ast::ItemKind::Field(f) => {
-                    if let FieldType::Ref(t) = &f.ty {
-                        p.refs.push((slot, t.name.clone()));
-                        p.kept.push(slot);
-                    }
-                }
-                _ => {}
+            if let crate::syntax::ast::ItemKind::Field(f) = &d.kind
+                && let FieldType::Ref(t) = &f.ty
+            {
+                p.refs.push((slot, t.name.clone()));
+                p.kept.push(slot);
             }
         }
         // The numbers `check` made exact: every criterion of a checked plan.
