@@ -7,169 +7,56 @@ use crate::exact::DIGITS;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
     // --- files and syntax -------------------------------------------------
-    ReadFile {
-        path: String,
-        error: String,
-    },
-    InvalidUtf8 {
-        path: String,
-    },
-    Syntax {
-        expected: String,
-        found: String,
-    },
-    TooDeep {
-        limit: usize,
-    },
-    InvalidDate {
-        text: String,
-    },
-    InvalidDayMonth {
-        text: String,
-    },
+    ReadFile { path: String, error: String },
+    InvalidUtf8 { path: String },
+    Syntax { expected: String, found: String },
+    TooDeep { limit: usize },
+    InvalidDate { text: String },
+    InvalidDayMonth { text: String },
     LeapDay,
-    InvalidMonth {
-        text: String,
-    },
+    InvalidMonth { text: String },
     ChainedComparison,
-    InvalidNumber {
-        text: String,
-    },
+    InvalidNumber { text: String },
     // --- resolution ---------------------------------------------------------
-    ExtendsMissing {
-        path: String,
-    },
-    ExtendsCycle {
-        chain: String,
-    },
-    ExtendsTooDeep {
-        limit: usize,
-    },
-    Redeclared {
-        what: &'static str,
-    },
-    Duplicate {
-        what: &'static str,
-        name: String,
-    },
-    Missing {
-        what: &'static str,
-    },
-    Locked {
-        what: &'static str,
-        name: String,
-    },
-    DropUnknown {
-        what: &'static str,
-        name: String,
-        help: Option<String>,
-    },
-    SubjectCycle {
-        chain: String,
-    },
-    LevelNeedsDue {
-        name: String,
-    },
-    DueLoosened {
-        name: String,
-        year: i32,
-        child: String,
-        parent: String,
-    },
-    DueOrder {
-        name: String,
-        year: i32,
-        day: String,
-        prev: String,
-        prev_day: String,
-    },
+    ExtendsMissing { path: String },
+    ExtendsCycle { chain: String },
+    ExtendsTooDeep { limit: usize },
+    Redeclared { what: &'static str },
+    Duplicate { what: &'static str, name: String },
+    Missing { what: &'static str },
+    Locked { what: &'static str, name: String },
+    DropUnknown { what: &'static str, name: String, help: Option<String> },
+    SubjectCycle { chain: String },
+    LevelNeedsDue { name: String },
+    DueLoosened { name: String, year: i32, child: String, parent: String },
+    DueOrder { name: String, year: i32, day: String, prev: String, prev_day: String },
     // --- names and types ----------------------------------------------------
-    Unknown {
-        what: &'static str,
-        name: String,
-        suggestion: Option<String>,
-    },
-    WrongKind {
-        name: String,
-        expected: &'static str,
-        found: &'static str,
-    },
-    NameClash {
-        name: String,
-        global: &'static str,
-    },
-    TypeMismatch {
-        context: String,
-        expected: String,
-        found: String,
-    },
-    Incomparable {
-        left: String,
-        right: String,
-    },
-    Unordered {
-        ty: String,
-    },
+    Unknown { what: &'static str, name: String, suggestion: Option<String> },
+    WrongKind { name: String, expected: &'static str, found: &'static str },
+    NameClash { name: String, global: &'static str },
+    TypeMismatch { context: String, expected: String, found: String },
+    Incomparable { left: String, right: String },
+    Unordered { ty: String },
     TierOutsideWhere,
-    NeedsRefField {
-        field: String,
-        subject: String,
-    },
+    NeedsRefField { field: String, subject: String },
     // --- plan content -------------------------------------------------------
     TooFewTiers,
-    DuplicateValue {
-        value: String,
-        first: String,
-    },
-    NegativeValue {
-        what: &'static str,
-    },
-    NeedsScale {
-        criterion: String,
-    },
-    FallThrough {
-        subject: String,
-        example: String,
-    },
-    UnreachableRule {
-        tier: String,
-        by: String,
-    },
-    SumNot100 {
-        subject: String,
-        total: String,
-    },
-    QuotaLastTier {
-        tier: String,
-    },
-    QuotaSameTier {
-        tier: String,
-    },
-    RepeatedItem {
-        what: &'static str,
-    },
-    HookCompile {
-        hook: String,
-        message: String,
-    },
-    HookForbidden {
-        hook: String,
-        feature: String,
-    },
-    TestValue {
-        message: String,
-    },
-    // --- numbers --------------------------------------------------------------
-    /// A literal past [`crate::check::numbers::DIGITS`] digits, or (`over` is
-    /// the highest grade value) a weight whose factor is past them.
-    NumberTooLong {
-        text: String,
-        over: Option<String>,
-    },
+    DuplicateValue { value: String, first: String },
+    NegativeValue { what: &'static str },
+    NeedsScale { criterion: String },
+    FallThrough { subject: String, example: String },
+    UnreachableRule { tier: String, by: String },
+    SumNot100 { subject: String, total: String },
+    QuotaLastTier { tier: String },
+    QuotaSameTier { tier: String },
+    RepeatedItem { what: &'static str },
+    HookCompile { hook: String, message: String },
+    HookForbidden { hook: String, feature: String },
+    TestValue { message: String },
+    // --- numbers (`over`: the highest grade a weight is divided by) ---------
+    NumberTooLong { text: String, over: Option<String> },
     NoPositiveGrade,
-    QuotaNeverBinds {
-        percent: String,
-    },
+    QuotaNeverBinds { percent: String },
 }
 
 impl Kind {
