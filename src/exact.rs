@@ -7,6 +7,12 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 use std::cmp::Ordering;
 
+/// The most digits a number written in a plan may have (before and after the
+/// decimal point together, leading and trailing zeros aside): its value and
+/// every fraction made of such numbers `check` accepts fit an [`Exact`], with
+/// room for sums.
+pub const DIGITS: u32 = 18;
+
 /// A rational `num / den` with `den > 0`, kept reduced. 16 bytes: the hot
 /// path stores millions of them; intermediate results use `i128`.
 #[derive(Clone, Copy, Debug)]
@@ -168,6 +174,11 @@ impl Exact {
     pub fn checked_div(self, o: Exact) -> Option<Exact> {
         let ((a, b), (c, d)) = (self.parts(), o.parts());
         Exact::ratio(a * d, b * c)
+    }
+
+    /// The numerator and the (positive) denominator, reduced.
+    pub fn parts64(self) -> (i64, i64) {
+        (self.num, self.den)
     }
 
     /// The value as an integer, when it is one.

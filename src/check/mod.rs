@@ -5,6 +5,7 @@ mod deadlines;
 mod deps;
 pub mod model;
 pub mod names;
+mod numbers;
 pub mod reads;
 mod rules;
 mod space;
@@ -65,7 +66,7 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
             let before = typer.diags.len();
             let root = root_of(&plan, s);
             compiled.push(typer.subject(s, root));
-            clean.push(typer.diags.len() == before);
+            clean.push(!typer.diags[before..].iter().any(Diagnostic::is_error));
             for d in &mut typer.diags[before..] {
                 note_inherited(d, s);
             }

@@ -31,6 +31,17 @@ pub struct CSubject {
     pub otherwise: Option<usize>,
     pub caps: Vec<CCap>,
     pub quotas: Vec<CQuota>,
+    /// (slot, numbers) of every criterion, in slot order.
+    pub measures: Vec<(usize, CMeasure)>,
+}
+
+/// A criterion's numbers, exact (`check` rejects a plan where one is not).
+#[derive(Clone, Copy, Debug)]
+pub enum CMeasure {
+    /// The weight, and the weight / the highest grade value.
+    Weight { weight: Exact, factor: Exact },
+    /// The most points.
+    Points(Exact),
 }
 
 #[derive(Clone, Debug)]

@@ -2,6 +2,7 @@
 //! and declarations that need no expression typing.
 
 use crate::diag::{Diagnostic, Kind};
+use crate::exact::Exact;
 use crate::num::Num;
 use crate::resolve::model::{Plan, Subject, decl_ident};
 use crate::source::Loc;
@@ -16,8 +17,17 @@ pub struct Names {
     /// Tier names, best first.
     pub tiers: Vec<String>,
     pub subjects: HashMap<String, usize>,
-    /// The highest grade value (the denominator of a weight's contribution).
-    pub max_grade: Option<Num>,
+    /// The grades whose values are exact, in the scale's order.
+    pub scale: Vec<Grade>,
+    /// The highest of their values (the denominator of a weight's contribution).
+    pub max_grade: Option<Exact>,
+}
+
+/// A grade of the scale and its exact value.
+pub struct Grade {
+    pub name: String,
+    pub label: String,
+    pub value: Exact,
 }
 
 impl Names {
@@ -44,35 +54,21 @@ impl Names {
         }
     }
 
+    /// The exact value of a grade; `None` also when it has none (reported
+    /// at the scale).
+    pub fn grade_value(&self, name: &str) -> Option<Exact> {
+        self.scale.iter().find(|g| g.name == name).map(|g| g.value)
+    }
+
     pub fn suggest_tier(&self, name: &str) -> Option<String> {
         suggest::closest(name, self.tiers.iter().map(String::as_str))
     }
 }
 
 pub fn collect(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Names {
-    let mut grades = HashMap::new();
     let mut first: HashMap<String, (Loc, &'static str)> = HashMap::new();
-    let mut values: Vec<(Num, String)> = Vec::new();
-    let mut max_grade: Option<Num> = None;
-    if let Some(scale) = &plan.scale {
-        for g in &scale.grades {
-            if !claim(&mut first, &g.name.name, &g.name.loc, "a grade", diags) {
-                continue;
-            }
-            if let Some((_, other)) = values.iter().find(|(v, _)| *v == g.value.value) {
-                let value = crate::num::literal(&g.value.value);
-                diags.push(Diagnostic::new(
-                    Kind::DuplicateValue { value, first: other.clone() },
-                    &g.value.loc,
-                ));
-            }
-            values.push((g.value.value.clone(), g.name.name.clone()));
-            if max_grade.as_ref().is_none_or(|m| g.value.value > *m) {
-                max_grade = Some(g.value.value.clone());
-            }
-            grades.insert(g.name.name.clone(), g.value.value.clone());
-        }
-    }
+    let (grades, scale_values) = scale(plan, &mut first, diags);
+    let max_grade = scale_values.iter().map(|g| g.value).max();
     let mut tiers = Vec::new();
     match &plan.tiers {
         Some(t) => {
@@ -93,7 +89,43 @@ pub fn collect(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Names {
             subjects.insert(s.name.name.clone(), i);
         }
     }
-    Names { grades, tiers, subjects, max_grade }
+    Names { grades, tiers, subjects, scale: scale_values, max_grade }
+}
+
+/// The grades by name, and those whose values are exact (a value that is
+/// not, and a scale without a grade above 0, are reported).
+fn scale(
+    plan: &Plan,
+    first: &mut HashMap<String, (Loc, &'static str)>,
+    diags: &mut Vec<Diagnostic>,
+) -> (HashMap<String, Num>, Vec<Grade>) {
+    let mut grades = HashMap::new();
+    let mut values: Vec<(Num, String)> = Vec::new();
+    let mut exact = Vec::new();
+    let Some(scale) = &plan.scale else { return (grades, exact) };
+    let mut inexact = false;
+    for g in &scale.grades {
+        if !claim(first, &g.name.name, &g.name.loc, "a grade", diags) {
+            continue;
+        }
+        if let Some((_, other)) = values.iter().find(|(v, _)| *v == g.value.value) {
+            let value = crate::num::literal(&g.value.value);
+            diags.push(Diagnostic::new(Kind::DuplicateValue { value, first: other.clone() }, &g.value.loc));
+        }
+        values.push((g.value.value.clone(), g.name.name.clone()));
+        match super::numbers::lit(&g.value, diags) {
+            Some(value) => {
+                exact.push(Grade { name: g.name.name.clone(), label: g.label.value.clone(), value })
+            }
+            None => inexact = true,
+        }
+        grades.insert(g.name.name.clone(), g.value.value.clone());
+    }
+    // A grade that does not fit is reported already; it might be the best.
+    if !inexact && exact.iter().all(|g| g.value <= Exact::ZERO) {
+        diags.push(Diagnostic::new(Kind::NoPositiveGrade, &scale.name.loc));
+    }
+    (grades, exact)
 }
 
 /// Records a global name; reports a clash with an earlier one.

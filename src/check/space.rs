@@ -1,14 +1,14 @@
 //! The finite space of candidate records that rule coverage explores, and an
 //! [`Env`] that evaluates conditions on one point of it.
 
-use super::model::CSubject;
-use super::names::Names;
+use super::model::{CMeasure, CSubject};
+use super::names::{Grade, Names};
 use crate::eval::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef, TExpr};
 use crate::eval::value::Value;
 use crate::exact::Exact;
 use crate::num::{self, Num};
 use crate::resolve::model::Subject;
-use crate::syntax::ast::{AggKind, FieldType, Measure};
+use crate::syntax::ast::{AggKind, FieldType, ItemKind as AstItem, Measure};
 use chrono::{Months, NaiveDate};
 use std::borrow::Cow;
 
@@ -30,11 +30,9 @@ struct Var {
 
 pub struct Space {
     vars: Vec<Var>,
-    /// (variable index, weight / max grade) of each graded criterion, made
-    /// once; `None` past `Exact`'s range.
-    factors: Option<Vec<(usize, Exact)>>,
+    /// (variable index, weight / max grade) of each graded criterion.
+    factors: Vec<(usize, Exact)>,
     points: Vec<usize>,
-    max_grade: Num,
     as_of: NaiveDate,
 }
 
@@ -47,33 +45,25 @@ impl Space {
             walk(&r.cond, &mut refs, &mut aggs, &mut consts);
         }
         let as_of = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default();
-        let mut sp = Space {
-            vars: Vec::new(),
-            factors: None,
-            points: Vec::new(),
-            max_grade: names.max_grade.clone().unwrap_or_else(|| num::int(1)),
-            as_of,
-        };
-        let mut grades: Vec<(&String, &Num)> = names.grades.iter().collect();
-        grades.sort_by(|a, b| b.1.cmp(a.1));
-        let mut weights = Vec::new();
-        for cr in s.criteria() {
+        let mut sp = Space { vars: Vec::new(), factors: Vec::new(), points: Vec::new(), as_of };
+        let mut grades: Vec<&Grade> = names.scale.iter().collect();
+        grades.sort_by_key(|g| std::cmp::Reverse(g.value));
+        for &(slot, m) in &c.measures {
+            let Some(AstItem::Criterion(cr)) = s.decls.get(slot).map(|d| &d.kind) else { continue };
             let key = Key::Item(cr.name.name.clone());
-            match &cr.measure {
-                Measure::Weight(w) => {
-                    weights.push((sp.vars.len(), &w.value));
-                    let values = grades
-                        .iter()
-                        .map(|g| Value::Grade(Exact::from_num(g.1).unwrap_or(Exact::ZERO)))
-                        .collect();
-                    let labels = grades.iter().map(|g| g.0.clone()).collect();
+            match (m, &cr.measure) {
+                (CMeasure::Weight { factor, .. }, _) => {
+                    sp.factors.push((sp.vars.len(), factor));
+                    let values = grades.iter().map(|g| Value::Grade(g.value)).collect();
+                    let labels = grades.iter().map(|g| g.name.clone()).collect();
                     sp.vars.push(Var { key, values, labels, exact: true });
                 }
-                Measure::Points(p) => {
+                (CMeasure::Points(_), Measure::Points(p)) => {
                     sp.points.push(sp.vars.len());
                     let nums = numbers(&consts, Some(&num::zero()), Some(&p.value), false);
                     sp.vars.push(num_var(key, nums, false));
                 }
+                (CMeasure::Points(_), Measure::Weight(_)) => {}
             }
         }
         for name in refs {
@@ -85,9 +75,6 @@ impl Space {
             let nums = numbers(&consts, Some(&num::zero()), max, kind == AggKind::Count);
             sp.vars.push(num_var(Key::Agg(text), nums, false));
         }
-        let max = Exact::from_num(&sp.max_grade).filter(|m| !m.is_zero());
-        sp.factors =
-            weights.iter().map(|(v, w)| Some((*v, Exact::from_num(w)?.checked_div(max?)?))).collect();
         sp
     }
 
@@ -189,7 +176,7 @@ impl Space {
 
     /// The score of a point, exactly (`None` past `Exact`'s range).
     fn score(&self, p: &Point) -> Option<Exact> {
-        let factors = self.factors.as_ref()?;
+        let factors = &self.factors;
         let graded = || {
             factors.iter().filter_map(|(v, factor)| match self.vars[*v].values.get(p[*v]) {
                 Some(Value::Grade(g)) => Some((*factor, *g)),
@@ -210,8 +197,9 @@ impl Space {
 }
 
 fn num_var(key: Key, nums: Vec<Num>, exact: bool) -> Var {
-    let labels = nums.iter().map(|n| num::format(n, 2)).collect();
-    let values = nums.iter().map(|n| Value::Num(Exact::from_num(n).unwrap_or(Exact::ZERO))).collect();
+    // A candidate past `Exact`'s range is left out, never taken as 0.
+    let (values, labels) =
+        nums.iter().filter_map(|n| Some((Value::Num(Exact::from_num(n)?), num::format(n, 2)))).unzip();
     Var { key, values, labels, exact }
 }
 

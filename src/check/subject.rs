@@ -2,8 +2,10 @@
 //! checked, tiers turned into indices.
 
 use super::model::{CBound, CCap, CQuota, CRule, CSubject, Exempt};
+use super::numbers::lit;
 use super::types::Typer;
 use crate::diag::{Diagnostic, Kind};
+use crate::exact::Exact;
 use crate::resolve::model::Subject;
 use crate::syntax::ast::{FieldType, Ident, ItemKind, QuotaBound, QuotaOf};
 
@@ -33,6 +35,7 @@ impl Typer<'_> {
             otherwise: None,
             caps: Vec::new(),
             quotas: Vec::new(),
+            measures: super::numbers::measures(s, self.names, self.diags),
         };
         for item in &s.exempts {
             if let ItemKind::Exempt { cond, because } = &item.kind {
@@ -117,9 +120,9 @@ impl Typer<'_> {
             return None;
         }
         let bound = match &q.bound {
-            QuotaBound::Count(n) => CBound::Count(exact(&n.value)),
+            QuotaBound::Count(n) => CBound::Count(lit(n, self.diags)?),
             QuotaBound::Share { percent, of: QuotaOf::All } => {
-                CBound::Share { percent: exact(&percent.value), of: None }
+                CBound::Share { percent: lit(percent, self.diags)?, of: None }
             }
             QuotaBound::Share { percent, of: QuotaOf::Tier { tier: t2, or_better } } => {
                 let i = self.tier(t2)?;
@@ -127,9 +130,10 @@ impl Typer<'_> {
                     self.diags.push(Diagnostic::new(Kind::QuotaSameTier { tier: t2.name.clone() }, &t2.loc));
                     return None;
                 }
-                CBound::Share { percent: exact(&percent.value), of: Some((i, *or_better)) }
+                CBound::Share { percent: lit(percent, self.diags)?, of: Some((i, *or_better)) }
             }
         };
+        self.never_binds(tier, &q.bound, &bound);
         if let Some(per) = &q.per {
             if s.decl(&per.name).is_none() {
                 let names = s.decls.iter().filter_map(crate::resolve::model::decl_name);
@@ -149,10 +153,20 @@ impl Typer<'_> {
             loc: loc.clone(),
         })
     }
-}
 
-/// Literals were checked when parsed (at most 40 digits); past `i128` they
-/// saturate to zero, which `check` never lets through for real plans.
-fn exact(n: &crate::num::Num) -> crate::exact::Exact {
-    crate::exact::Exact::from_num(n).unwrap_or(crate::exact::Exact::ZERO)
+    /// Warns of a share above 100% of a count that holds the tier itself:
+    /// `of all`, or `of T2 or better` with the tier at or above `T2`.
+    fn never_binds(&mut self, tier: usize, written: &QuotaBound, bound: &CBound) {
+        let (QuotaBound::Share { percent, .. }, CBound::Share { percent: p, of }) = (written, bound) else {
+            return;
+        };
+        let holds_tier = match of {
+            None => true,
+            Some((t2, or_better)) => *or_better && tier <= *t2,
+        };
+        if holds_tier && *p > Exact::int(100) {
+            let kind = Kind::QuotaNeverBinds { percent: percent.loc.snippet().to_string() };
+            self.diags.push(Diagnostic::new(kind, &percent.loc));
+        }
+    }
 }

@@ -30,6 +30,9 @@ pub fn check(plan: &Plan, names: &Names, t: &Test, diags: &mut Vec<Diagnostic>) 
                     diags.push(Diagnostic::new(kind, &p.loc));
                 }
             }
+            TestKind::ExpectCount { count: n, .. } | TestKind::Expect { what: Expectation::Score(n), .. } => {
+                super::numbers::lit(n, diags);
+            }
             TestKind::Year(y) if crate::num::to_u32(&y.value).is_none_or(|y| !(1900..=2200).contains(&y)) => {
                 bad(diags, &y.loc, format!("`{}` is not a year", crate::num::literal(&y.value)));
             }
@@ -100,6 +103,11 @@ fn record(plan: &Plan, names: &Names, r: &Record, diags: &mut Vec<Diagnostic>) {
             ));
             continue;
         };
+        if let Value::Num(n) = v {
+            if super::numbers::lit(n, diags).is_none() {
+                continue;
+            }
+        }
         if let Err(message) = value_fits(names, &decl.kind, v) {
             bad(diags, value_loc(v), format!("`{}` {message}", name.name));
         }

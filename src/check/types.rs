@@ -5,7 +5,6 @@ use super::names::Names;
 use crate::diag::{Diagnostic, Kind};
 use crate::eval::expr::{Aggregate, ItemKind as RefKind, ItemRef, TExpr};
 use crate::eval::value::{Ty, Value};
-use crate::exact::Exact;
 use crate::resolve::model::{Plan, Subject};
 use crate::source::Loc;
 use crate::suggest;
@@ -75,14 +74,10 @@ impl<'a> Typer<'a> {
             }
             ExprKind::Neg(x) => Some((TExpr::Neg(Box::new(self.number(x, sc, "`-`")?)), Ty::Num)),
             ExprKind::Paren(x) => self.expr(x, sc),
-            ExprKind::Num(n) | ExprKind::Percent(n) => match Exact::from_num(n) {
-                Some(x) => Some((TExpr::Const(Value::Num(x)), Ty::Num)),
-                None => {
-                    let text = crate::num::literal(n);
-                    self.diags.push(Diagnostic::new(Kind::InvalidNumber { text }, &e.loc));
-                    None
-                }
-            },
+            ExprKind::Num(n) | ExprKind::Percent(n) => {
+                let x = super::numbers::literal(n, &e.loc, self.diags)?;
+                Some((TExpr::Const(Value::Num(x)), Ty::Num))
+            }
             ExprKind::Date(d) => Some((TExpr::Const(Value::Date(*d)), Ty::Date)),
             ExprKind::DayMonth(dm) => Some((TExpr::Const(Value::DayMonth(*dm)), Ty::DayMonth)),
             ExprKind::Str(s) => Some((TExpr::Const(Value::Str(s.as_str().into())), Ty::Str)),
@@ -96,11 +91,12 @@ impl<'a> Typer<'a> {
             ExprKind::Name(n) => self.name(n, &e.loc, sc),
             ExprKind::Quant { q, group, op, grade } => {
                 let criteria = self.quant_criteria(sc.subject, group.as_ref())?;
-                let Some(value) = self.names.grades.get(&grade.name) else {
+                if !self.names.grades.contains_key(&grade.name) {
                     self.unknown_grade(&grade.name, &grade.loc);
                     return None;
-                };
-                let grade = Exact::from_num(value).unwrap_or(Exact::ZERO);
+                }
+                // `None`: its value does not fit, which the scale reports.
+                let grade = self.names.grade_value(&grade.name)?;
                 Some((TExpr::Quant { q: *q, criteria, op: *op, grade }, Ty::Bool))
             }
             ExprKind::Agg { kind, subject, by, filter } => {
@@ -159,8 +155,9 @@ impl<'a> Typer<'a> {
         {
             return Some(item_ref(n, &sc.subject.decls[slot].kind, slot));
         }
-        if let Some(v) = self.names.grades.get(n) {
-            return Some((TExpr::Const(Value::Grade(Exact::from_num(v).unwrap_or(Exact::ZERO))), Ty::Grade));
+        if self.names.grades.contains_key(n) {
+            // `None`: its value does not fit, which the scale reports.
+            return Some((TExpr::Const(Value::Grade(self.names.grade_value(n)?)), Ty::Grade));
         }
         if let Some(rank) = self.names.tier_rank(n) {
             return Some((TExpr::Const(Value::Tier(rank)), Ty::Tier));

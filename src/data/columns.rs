@@ -3,9 +3,9 @@
 
 use super::convert::{Labels, SlotKind, norm};
 use crate::check::Model;
-use crate::exact::Exact;
+use crate::check::model::{CMeasure, CSubject};
 use crate::resolve::model::Subject;
-use crate::syntax::ast::{FieldType, ItemKind, Measure};
+use crate::syntax::ast::{FieldType, ItemKind};
 use hashbrown::HashMap;
 
 /// One subject's items as data slots (the order of `Subject::decls`).
@@ -27,7 +27,9 @@ impl Columns {
     pub fn new(model: &Model) -> Columns {
         let grades = grade_kind(model);
         let tiers = tier_kind(model);
-        let subjects = model.plan.subjects.iter().map(|s| subject_columns(s, &grades, &tiers)).collect();
+        let subjects = (model.plan.subjects.iter().zip(&model.subjects))
+            .map(|(s, c)| subject_columns(s, c, &grades, &tiers))
+            .collect();
         let mut subject_titles = HashMap::new();
         for (i, s) in model.plan.subjects.iter().enumerate() {
             subject_titles.insert(norm(&s.name.name), i);
@@ -48,14 +50,12 @@ impl Columns {
 
 fn grade_kind(model: &Model) -> SlotKind {
     let mut labels = Labels::new();
-    if let Some(scale) = &model.plan.scale {
-        for g in &scale.grades {
-            labels.add(&g.name.name, Exact::from_num(&g.value.value).unwrap_or(Exact::ZERO));
-            labels.names.push(g.name.name.clone());
-        }
-        for g in &scale.grades {
-            labels.add(&g.label.value, Exact::from_num(&g.value.value).unwrap_or(Exact::ZERO));
-        }
+    for g in &model.names.scale {
+        labels.add(&g.name, g.value);
+        labels.names.push(g.name.clone());
+    }
+    for g in &model.names.scale {
+        labels.add(&g.label, g.value);
     }
     SlotKind::Grade(labels.with_table().into())
 }
@@ -75,14 +75,16 @@ fn tier_kind(model: &Model) -> SlotKind {
     SlotKind::Tier(labels.with_table())
 }
 
-fn subject_columns(s: &Subject, grades: &SlotKind, tiers: &SlotKind) -> SubjectColumns {
+fn subject_columns(s: &Subject, cs: &CSubject, grades: &SlotKind, tiers: &SlotKind) -> SubjectColumns {
     let mut out = SubjectColumns { names: Vec::new(), kinds: Vec::new(), by_title: HashMap::new() };
     for (slot, d) in s.decls.iter().enumerate() {
         let (name, label, kind) = match &d.kind {
             ItemKind::Criterion(c) => {
-                let kind = match &c.measure {
-                    Measure::Weight(_) => grades.clone(),
-                    Measure::Points(p) => SlotKind::Points(Exact::from_num(&p.value).unwrap_or(Exact::ZERO)),
+                // A checked model holds the exact numbers of every criterion.
+                let Some((_, m)) = cs.measures.iter().find(|(at, _)| *at == slot) else { continue };
+                let kind = match m {
+                    CMeasure::Weight { .. } => grades.clone(),
+                    CMeasure::Points(max) => SlotKind::Points(*max),
                 };
                 (&c.name.name, &c.label, kind)
             }

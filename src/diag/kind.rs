@@ -2,6 +2,7 @@
 //! help, in one place. Wording: lowercase, user input in backticks, detail in help.
 
 use super::Severity;
+use crate::exact::DIGITS;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
@@ -52,12 +53,18 @@ pub enum Kind {
     HookCompile { hook: String, message: String },
     HookForbidden { hook: String, feature: String },
     TestValue { message: String },
+    // --- numbers (`over`: the highest grade a weight is divided by) ---------
+    NumberTooLong { text: String, over: Option<String> },
+    NoPositiveGrade,
+    QuotaNeverBinds { percent: String },
 }
 
 impl Kind {
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::UnreachableRule { .. } | Kind::SumNot100 { .. } => Severity::Warning,
+            Kind::UnreachableRule { .. } | Kind::SumNot100 { .. } | Kind::QuotaNeverBinds { .. } => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }
@@ -108,6 +115,9 @@ impl Kind {
             Kind::HookCompile { .. } => "hook-compile",
             Kind::HookForbidden { .. } => "hook-forbidden",
             Kind::TestValue { .. } => "test-value",
+            Kind::NumberTooLong { .. } => "number-too-long",
+            Kind::NoPositiveGrade => "no-positive-grade",
+            Kind::QuotaNeverBinds { .. } => "quota-never-binds",
         }
     }
 
@@ -198,6 +208,20 @@ impl Kind {
                 format!("hook `{hook}` uses `{feature}`, which hooks may not use")
             }
             Kind::TestValue { message } => message.clone(),
+            Kind::NumberTooLong { text, over: None } => {
+                format!("`{text}` has more than {DIGITS} digits, too many to compute with exactly")
+            }
+            Kind::NumberTooLong { text, over: Some(max) } => format!(
+                "weight `{text}` divided by the highest grade value `{max}` is a fraction of more than {DIGITS} digits"
+            ),
+            Kind::NoPositiveGrade => {
+                "no grade of the scale has a value above 0, so no weight can count".into()
+            }
+            Kind::QuotaNeverBinds { percent } => {
+                format!(
+                    "`{percent}` is more than all the records the tier is counted among: the quota never moves one"
+                )
+            }
         }
     }
 
@@ -233,6 +257,22 @@ impl Kind {
             }
             Kind::HookForbidden { .. } => "hooks are sandboxed: no `import`, `eval` or I/O",
             Kind::NeedsScale { .. } => "declare `scale NAME { grade \"label\" value … }`",
+            Kind::NumberTooLong { over: None, .. } => {
+                return Some(format!(
+                    "scores and limits are computed exactly, never rounded: a number in a plan has at most {DIGITS} digits, before and after the decimal point together"
+                ));
+            }
+            Kind::NumberTooLong { over: Some(_), .. } => {
+                return Some(format!(
+                    "a weight counts as weight × grade / highest grade, computed exactly as a fraction whose top and bottom have at most {DIGITS} digits each; write the weight with fewer decimals"
+                ));
+            }
+            Kind::NoPositiveGrade => {
+                "a weight counts as weight × grade / highest grade; give the best grade a value above 0"
+            }
+            Kind::QuotaNeverBinds { .. } => {
+                "a tier never holds more than 100% of a count it is part of (`all`, or a tier `or better` that includes it)"
+            }
             _ => return None,
         };
         Some(text.to_string())

@@ -60,12 +60,7 @@ impl<'m> Evaluator<'m> {
 
     /// The grade name of a scale value.
     pub fn grade_name(&self, v: Exact) -> String {
-        let scale = self.model.plan.scale.iter().flat_map(|s| s.grades.iter());
-        scale
-            .filter(|g| Exact::from_num(&g.value.value) == Some(v))
-            .map(|g| g.name.name.clone())
-            .next()
-            .unwrap_or_default()
+        self.model.names.scale.iter().find(|g| g.value == v).map(|g| g.name.clone()).unwrap_or_default()
     }
 
     pub fn choice_name(&self, s: usize, slot: usize, i: usize) -> String {

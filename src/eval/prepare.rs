@@ -2,13 +2,13 @@
 //! keep, hooks per subject, families and dependencies.
 
 use crate::check::Model;
-use crate::check::model::CCap;
+use crate::check::model::{CCap, CMeasure};
 use crate::check::reads::SubjectReads;
 use crate::check::types::in_family;
 use crate::eval::Passes;
 use crate::eval::fast::{Fast, compile};
 use crate::exact::Exact;
-use crate::syntax::ast::{FieldType, Measure, Stage};
+use crate::syntax::ast::{FieldType, Stage};
 
 pub struct PSubject {
     /// (slot, W / max grade value) of each graded criterion.
@@ -69,7 +69,7 @@ fn compiled(c: &crate::check::model::CSubject, passes: Passes) -> Compiled {
 
 pub fn prepare(model: &Model, passes: Passes) -> Vec<PSubject> {
     let plan = &model.plan;
-    let max = model.names.max_grade.as_ref().and_then(Exact::from_num).unwrap_or(Exact::int(1));
+    let max = model.names.max_grade.unwrap_or(Exact::int(1));
     let mut out: Vec<PSubject> = Vec::new();
     for (i, s) in plan.subjects.iter().enumerate() {
         let mut p = PSubject {
@@ -91,25 +91,24 @@ pub fn prepare(model: &Model, passes: Passes) -> Vec<PSubject> {
         };
         for (slot, d) in s.decls.iter().enumerate() {
             p.names.push(crate::resolve::model::decl_name(d).unwrap_or_default().to_string());
-            match &d.kind {
-                crate::syntax::ast::ItemKind::Criterion(c) => match &c.measure {
-                    Measure::Weight(w) => {
-                        let w = Exact::from_num(&w.value).unwrap_or(Exact::ZERO);
-                        p.weights.push((slot, w.checked_div(max).unwrap_or(Exact::ZERO)));
-                        match (w.as_int(), p.int_weights.as_mut()) {
-                            (Some(i), Some((ws, _))) => ws.push((slot, i)),
-                            _ => p.int_weights = None,
-                        }
-                    }
-                    Measure::Points(_) => p.points.push(slot),
-                },
-                crate::syntax::ast::ItemKind::Field(f) => {
-                    if let FieldType::Ref(t) = &f.ty {
-                        p.refs.push((slot, t.name.clone()));
-                        p.kept.push(slot);
+            if let crate::syntax::ast::ItemKind::Field(f) = &d.kind
+                && let FieldType::Ref(t) = &f.ty
+            {
+                p.refs.push((slot, t.name.clone()));
+                p.kept.push(slot);
+            }
+        }
+        // The numbers `check` made exact: every criterion of a checked plan.
+        for &(slot, m) in &model.subjects[i].measures {
+            match m {
+                CMeasure::Weight { weight, factor } => {
+                    p.weights.push((slot, factor));
+                    match (weight.as_int(), p.int_weights.as_mut()) {
+                        (Some(i), Some((ws, _))) => ws.push((slot, i)),
+                        _ => p.int_weights = None,
                     }
                 }
-                _ => {}
+                CMeasure::Points(_) => p.points.push(slot),
             }
         }
         for (h, hook) in plan.hooks.iter().enumerate() {

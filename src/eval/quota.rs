@@ -260,22 +260,13 @@ fn group_key(v: &Value) -> Cow<'_, str> {
 
 /// The largest n in 0..=e with n ≤ round(bound(n)).
 pub fn limit(q: &CQuota, counts: &[u64], e: u64, classified: u64) -> u64 {
-    (0..=e)
-        .rev()
-        .find(|&n| {
-            let bound = bound(q, counts, e - n, classified);
-            let allowed = match q.round {
-                Round::Down => bound.floor(),
-                Round::Up => bound.ceil(),
-                Round::Nearest => bound.round_half_up(),
-            };
-            i128::from(n) <= allowed
-        })
-        .unwrap_or(0)
+    (0..=e).rev().find(|&n| i128::from(n) <= allowed(q, counts, e - n, classified)).unwrap_or(0)
 }
 
-/// bound(n) when `moved` candidates have moved from T to the next tier.
-fn bound(q: &CQuota, counts: &[u64], moved: u64, classified: u64) -> Exact {
+/// round(bound(n)) when `moved` candidates have moved from T to the next
+/// tier. Exact for every count: `P% × count` is an `i128` (`P`'s parts are
+/// `i64`, the count a `u64`), never a value that might not fit.
+fn allowed(q: &CQuota, counts: &[u64], moved: u64, classified: u64) -> i128 {
     let after = |t: usize| -> u64 {
         let base = counts.get(t).copied().unwrap_or(0);
         if t == q.tier {
@@ -287,13 +278,27 @@ fn bound(q: &CQuota, counts: &[u64], moved: u64, classified: u64) -> Exact {
         }
     };
     let (percent, count) = match &q.bound {
-        CBound::Count(k) => return *k,
+        CBound::Count(k) => {
+            let (n, d) = k.parts64();
+            return rounded(i128::from(n), i128::from(d), q.round);
+        }
         CBound::Share { percent, of: None } => (*percent, classified),
         CBound::Share { percent, of: Some((t2, false)) } => (*percent, after(*t2)),
         CBound::Share { percent, of: Some((t2, true)) } => (*percent, (0..=*t2).map(after).sum()),
     };
-    let count = Exact::int(i64::try_from(count).unwrap_or(i64::MAX));
-    percent.checked_mul(count).and_then(|x| x.checked_div(Exact::int(100))).unwrap_or(Exact::ZERO)
+    let (n, d) = percent.parts64();
+    rounded(i128::from(n) * i128::from(count), i128::from(d) * 100, q.round)
+}
+
+/// `n / d` (`d > 0`) rounded as the quota says (`nearest`: half up).
+fn rounded(n: i128, d: i128, round: Round) -> i128 {
+    let (q, r) = (n.div_euclid(d), n.rem_euclid(d));
+    let up = match round {
+        Round::Down => false,
+        Round::Up => r != 0,
+        Round::Nearest => r >= d - r,
+    };
+    q + i128::from(up)
 }
 
 #[cfg(test)]

@@ -206,12 +206,7 @@ fn tables(
                 .collect()
         })
         .collect();
-    let grades = plan
-        .scale
-        .iter()
-        .flat_map(|s| s.grades.iter())
-        .filter_map(|g| Some((Exact::from_num(&g.value.value)?, g.name.name.as_str().into())))
-        .collect();
+    let grades = model.names.scale.iter().map(|g| (g.value, g.name.as_str().into())).collect();
     let tiers = plan.tiers.iter().flat_map(|t| t.tiers.iter()).map(|t| t.name.name.as_str().into()).collect();
     Tables {
         slots,

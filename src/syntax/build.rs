@@ -125,7 +125,9 @@ impl Builder {
         let text = p.as_str().trim_end_matches('%');
         match num::parse_decimal(text) {
             Some(value) if text.len() <= 40 => Ok(NumLit { value, loc: self.loc(&p) }),
-            _ => Err(self.err(Kind::InvalidNumber { text: p.as_str().into() }, &p)),
+            // Past 40 characters no number fits; `check` tells the rest.
+            Some(_) => Err(self.err(Kind::NumberTooLong { text: p.as_str().into(), over: None }, &p)),
+            None => Err(self.err(Kind::InvalidNumber { text: p.as_str().into() }, &p)),
         }
     }
 
