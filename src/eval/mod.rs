@@ -12,6 +12,7 @@ pub mod quota;
 pub mod record;
 pub mod run;
 pub mod subexpr;
+pub mod trace;
 pub mod value;
 
 use crate::check::Model;

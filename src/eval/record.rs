@@ -5,6 +5,7 @@ use super::Evaluator;
 use super::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef, TExpr, truth};
 use super::fast::{Fast, Record};
 use super::outcome::{CapAt, HookScore, Outcome, Reason, Status};
+use super::trace::{Sink, Step, Trace};
 use super::value::Value;
 use crate::check::model::CCap;
 use crate::exact::Exact;
@@ -17,6 +18,10 @@ pub trait Lookup {
     fn aggregate(&self, agg: &Aggregate, id: &str) -> Result<Exact, EvalError>;
     /// The final tier of record `id` (`None` when exempt), or why it has none.
     fn final_tier(&self, id: &str) -> Result<Option<u8>, String>;
+    /// For a trace: how many of the records `agg` counts for `id` match.
+    fn tally(&self, _agg: &Aggregate, _id: &str) -> Option<(i64, i64)> {
+        None
+    }
 }
 
 /// A lookup for subjects that read no other record.
@@ -122,7 +127,22 @@ impl Evaluator<'_> {
     /// Classifies one record through step 7 (quotas come later).
     pub fn classify(&self, s: usize, id: &str, values: &[Option<Value>], lookup: &dyn Lookup) -> Outcome {
         let mut out = Outcome::blank();
-        self.unkept(s, id, values, lookup, &mut out);
+        self.unkept(s, id, values, lookup, &mut out, None);
+        out.kept = Outcome::keep(&self.prepared[s].kept, values);
+        out
+    }
+
+    /// [`Evaluator::classify`], writing every step into `trace`.
+    pub fn classify_traced(
+        &self,
+        s: usize,
+        id: &str,
+        values: &[Option<Value>],
+        lookup: &dyn Lookup,
+        trace: &mut Trace,
+    ) -> Outcome {
+        let mut out = Outcome::blank();
+        self.unkept(s, id, values, lookup, &mut out, Some(trace));
         out.kept = Outcome::keep(&self.prepared[s].kept, values);
         out
     }
@@ -138,7 +158,7 @@ impl Evaluator<'_> {
         lookup: &dyn Lookup,
         out: &mut Outcome,
     ) {
-        self.unkept(s, id, values, lookup, out);
+        self.unkept(s, id, values, lookup, out, None);
         // Pushed one by one into the (empty) inline vector: no collecting
         // through an iterator, no drop of the vector replaced.
         for &k in &self.prepared[s].kept {
@@ -148,10 +168,19 @@ impl Evaluator<'_> {
         }
     }
 
-    fn unkept(&self, s: usize, id: &str, values: &[Option<Value>], lookup: &dyn Lookup, out: &mut Outcome) {
+    fn unkept(
+        &self,
+        s: usize,
+        id: &str,
+        values: &[Option<Value>],
+        lookup: &dyn Lookup,
+        out: &mut Outcome,
+        mut trace: Option<&mut Trace>,
+    ) {
         out.id = id.into();
         out.subject = Some(s as u16);
-        if let Err(message) = self.steps(s, id, values, lookup, out) {
+        if let Err(message) = self.steps(s, id, values, lookup, out, &mut trace) {
+            trace.step(|| Step::Failed(message.clone()));
             out.fail(message);
         }
     }
@@ -163,6 +192,7 @@ impl Evaluator<'_> {
         values: &[Option<Value>],
         lookup: &dyn Lookup,
         out: &mut Outcome,
+        trace: &mut Option<&mut Trace>,
     ) -> Result<(), String> {
         let c = &self.model.subjects[s];
         let mut env =
@@ -170,7 +200,9 @@ impl Evaluator<'_> {
         let fast = &self.prepared[s].fast;
         let mut rec = Record { values, score: None, as_of: self.as_of, year: self.year };
         for (i, e) in c.exempts.iter().enumerate() {
-            match self.truth(fast.exempts[i].as_ref(), &e.cond, &env, &rec) {
+            let held = self.truth(fast.exempts[i].as_ref(), &e.cond, &env, &rec);
+            self.traced(trace, &e.cond, &env, || Step::Exempt { index: i, held: held.clone() });
+            match held {
                 Ok(true) => {
                     out.status = Status::Exempt;
                     out.reasons.push(Reason::Exempt(i as u16));
@@ -181,6 +213,7 @@ impl Evaluator<'_> {
             }
         }
         let mut score = self.score(s, values)?;
+        trace.step(|| Step::Score(score));
         for &h in &self.prepared[s].score_hooks {
             let after = self.hooks.score_hook(self, h, s, id, values, score, out)?;
             if after != score {
@@ -192,16 +225,18 @@ impl Evaluator<'_> {
                 score = after;
             }
         }
+        if !self.prepared[s].score_hooks.is_empty() {
+            trace.step(|| Step::Hooked(score));
+        }
         env.score = Some(score);
         rec.score = Some(score);
         out.score = Some(score);
         let mut tier = None;
         for (i, r) in c.rules.iter().enumerate() {
             let rule = || format!("rule `{}` (line {})", self.tier_name(r.tier), r.loc.line());
-            if self
-                .truth(fast.rules[i].as_ref(), &r.cond, &env, &rec)
-                .map_err(|e| explain_error(&e, &rule()))?
-            {
+            let held = self.truth(fast.rules[i].as_ref(), &r.cond, &env, &rec);
+            self.traced(trace, &r.cond, &env, || Step::Rule { index: i, held: held.clone() });
+            if held.map_err(|e| explain_error(&e, &rule()))? {
                 tier = Some(r.tier);
                 out.reasons.push(Reason::Rule(i as u16));
                 break;
@@ -210,13 +245,14 @@ impl Evaluator<'_> {
         let mut tier = match (tier, c.otherwise) {
             (Some(t), _) => t,
             (None, Some(t)) => {
+                trace.step(|| Step::Otherwise);
                 out.reasons.push(Reason::Otherwise);
                 t
             }
             (None, None) => return Err("no rule gives a tier and there is no `otherwise`".into()),
         };
         for (i, cap) in c.caps.iter().enumerate() {
-            tier = self.cap(i, cap, fast.caps[i].as_ref(), tier, (&env, &rec), out)?;
+            tier = self.cap(i, cap, fast.caps[i].as_ref(), tier, (&env, &rec), out, trace)?;
         }
         for &h in &self.prepared[s].tier_hooks {
             let after = self.hooks.tier_hook(self, h, s, id, values, score, tier, out)?;
@@ -303,17 +339,23 @@ impl Evaluator<'_> {
         tier: usize,
         (env, rec): (&RecordEnv<'_>, &Record<'_>),
         out: &mut Outcome,
+        trace: &mut Option<&mut Trace>,
     ) -> Result<usize, String> {
         match cap {
             CCap::When { tier: t, cond, loc, .. } => {
                 let what = || format!("cap `{}` (line {})", self.tier_name(*t), loc.line());
-                if self.truth(fast, cond, env, rec).map_err(|e| explain_error(&e, &what()))? && *t > tier {
+                let held = self.truth(fast, cond, env, rec);
+                let lowered = held == Ok(true) && *t > tier;
+                self.traced(trace, cond, env, || Step::Cap { index: i, held: held.clone(), lowered });
+                held.map_err(|e| explain_error(&e, &what()))?;
+                if lowered {
                     out.reasons.push(Reason::Cap(i as u16));
                     return Ok(*t);
                 }
                 Ok(tier)
             }
             CCap::At { field, .. } => {
+                trace.step(|| Step::Cap { index: i, held: Ok(true), lowered: false });
                 let slot = env.slot(field);
                 let Some(Value::Str(target)) = slot.and_then(|s| env.values.get(s)).and_then(Option::as_ref)
                 else {
@@ -329,6 +371,28 @@ impl Evaluator<'_> {
                 }
             }
         }
+    }
+
+    /// Writes a condition's step into the trace, after the values of the
+    /// aggregates it computed.
+    fn traced(
+        &self,
+        trace: &mut Option<&mut Trace>,
+        cond: &TExpr,
+        env: &RecordEnv<'_>,
+        step: impl FnOnce() -> Step,
+    ) {
+        if !trace.on() {
+            return;
+        }
+        for a in cond.aggregates() {
+            if let (Some((matching, counted)), Ok(value)) =
+                (env.lookup.tally(a, env.id), env.lookup.aggregate(a, env.id))
+            {
+                trace.step(|| Step::Aggregate { text: a.text.clone(), matching, counted, value });
+            }
+        }
+        trace.step(step);
     }
 
     pub fn tier_name(&self, index: usize) -> &str {

@@ -1,0 +1,56 @@
+//! What one record's classification did, step by step, recorded by the run
+//! that classified it (an optional sink the evaluator writes to), so that
+//! `explain` reports the run instead of evaluating again.
+
+use super::expr::EvalError;
+use crate::exact::Exact;
+
+/// Whether a condition held, or why it could not be decided.
+pub type Held = Result<bool, EvalError>;
+
+/// One step of §5.1 as it ran for the record.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// Exemption `index` was tried.
+    Exempt { index: usize, held: Held },
+    /// The exact score from the record's values (before hooks).
+    Score(Exact),
+    /// The score after the score hooks.
+    Hooked(Exact),
+    /// Rule `index` was tried.
+    Rule { index: usize, held: Held },
+    /// No rule held: `otherwise`.
+    Otherwise,
+    /// Cap `index` was tried; `lowered` when it lowered the tier.
+    Cap { index: usize, held: Held, lowered: bool },
+    /// An aggregate a condition computed: `matching` of `counted` records.
+    Aggregate { text: String, matching: i64, counted: i64, value: Exact },
+    /// The step the record stopped at, in words.
+    Failed(String),
+}
+
+/// The steps of one record, in order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trace {
+    pub steps: Vec<Step>,
+}
+
+/// Where the evaluator writes steps: nowhere (the usual run) or a trace.
+pub trait Sink {
+    fn on(&mut self) -> bool;
+    fn step(&mut self, step: impl FnOnce() -> Step);
+}
+
+impl Sink for Option<&mut Trace> {
+    #[inline(always)]
+    fn on(&mut self) -> bool {
+        self.is_some()
+    }
+
+    #[inline(always)]
+    fn step(&mut self, step: impl FnOnce() -> Step) {
+        if let Some(t) = self {
+            t.steps.push(step());
+        }
+    }
+}
