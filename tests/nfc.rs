@@ -236,3 +236,28 @@ fn test_block_records_group_refer_and_identify_as_composed_text() {
     assert_eq!(results.len(), 1);
     assert_eq!(results[0].failures, Vec::<String>::new());
 }
+
+#[test]
+fn ids_that_differ_only_in_form_or_spaces_repeat_but_case_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("k.kh");
+    std::fs::write(&plan, CONSTANT_PLAN.replace("UNIT", UNIT)).unwrap();
+    let file = dir.path().join("d.csv");
+    let ids = [BODY, BODY_NFD, "CS01", "cs01", "CS01\u{a0}"];
+    std::fs::write(&file, format!("id,co_so\n{}\n", ids.map(|id| format!("{id},x")).join("\n"))).unwrap();
+    let m = model(&plan);
+    let e = run(&m, file);
+    let got: Vec<(&str, Status)> = e.outcomes.iter().map(|o| (o.id.as_ref(), o.status)).collect();
+    let (ok, repeat) = (Status::Classified, Status::Error);
+    assert_eq!(got, [(BODY, ok), (BODY, repeat), ("CS01", ok), ("cs01", ok), ("CS01", repeat)]);
+    assert!(e.outcomes[1].error.as_deref().is_some_and(|m| m.contains("repeats")), "{:?}", e.outcomes[1]);
+}
+
+#[test]
+fn fmt_prints_test_block_text_composed_and_conditions_as_written() {
+    let plan = CONSTANT_PLAN.replace("UNIT", UNIT_NFD);
+    let text = format!("{plan}test \"t\" {{\n  record s \"{BODY_NFD} \" {{ co_so = \"{UNIT_NFD}\" }}\n}}\n");
+    let out = kehoach::fmt::format_file(&kehoach::syntax::parse_str("k.kh", &text).unwrap());
+    assert!(out.contains(&format!("rule a when co_so == \"{UNIT_NFD} \"")), "{out}");
+    assert!(out.contains(&format!("record s \"{BODY}\" {{\n    co_so = \"{UNIT}\"\n")), "{out}");
+}
