@@ -20,3 +20,4 @@ pub mod schedule;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod text;

@@ -80,7 +80,10 @@ impl<'a> Typer<'a> {
             }
             ExprKind::Date(d) => Some((TExpr::Const(Value::Date(*d)), Ty::Date)),
             ExprKind::DayMonth(dm) => Some((TExpr::Const(Value::DayMonth(*dm)), Ty::DayMonth)),
-            ExprKind::Str(s) => Some((TExpr::Const(Value::Str(s.as_str().into())), Ty::Str)),
+            // Compared with text read as data: composed and trimmed as it is.
+            ExprKind::Str(s) => {
+                Some((TExpr::Const(Value::Str(crate::text::key(s).as_ref().into())), Ty::Str))
+            }
             ExprKind::Bool(b) => Some((TExpr::Const(Value::Bool(*b)), Ty::Bool)),
             ExprKind::Score => Some((TExpr::Score, Ty::Num)),
             ExprKind::Tier if sc.in_where => Some((TExpr::Tier, Ty::Tier)),

@@ -75,8 +75,10 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, color: Color, out: &mut Out) -> i
         Ok(m) => m,
         Err(code) => return code,
     };
+    // Ids are read composed and trimmed; so is the one asked for.
+    let key = crate::text::key(id);
     let opts =
-        Options { year: a.year, as_of: a.as_of, subject: a.subject.clone(), capture: Some(id.to_string()) };
+        Options { year: a.year, as_of: a.as_of, subject: a.subject.clone(), capture: Some(key.to_string()) };
     let e = match evaluate(&model, a.data, &opts) {
         Ok(e) => e,
         Err(err) => {
@@ -85,7 +87,7 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, color: Color, out: &mut Out) -> i
         }
     };
     let ev = Evaluator::new(&model, a.year, a.as_of);
-    match crate::report::explain::explain(&ev, &e, id) {
+    match crate::report::explain::explain(&ev, &e, &key) {
         Some(text) => {
             out.text(&text);
             0

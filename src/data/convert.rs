@@ -8,11 +8,10 @@ use crate::eval::value::Value;
 use crate::exact::Exact;
 use chrono::NaiveDate;
 use hashbrown::HashMap;
-use unicode_normalization::UnicodeNormalization;
 
 /// NFC, trimmed, lowercase: how labels and names are compared.
 pub fn norm(s: &str) -> String {
-    s.trim().nfc().collect::<String>().to_lowercase()
+    crate::text::key(s).to_lowercase()
 }
 
 /// Normalized names and labels → values, and the names for did-you-mean.
@@ -143,7 +142,7 @@ fn quick(kind: &SlotKind, t: &[u8]) -> Option<Value> {
             b"0" | b"false" => Some(Value::Bool(false)),
             _ => None,
         },
-        SlotKind::Text | SlotKind::Ref(_) => std::str::from_utf8(t).ok().map(|t| Value::Str(trim(t).into())),
+        SlotKind::Text | SlotKind::Ref(_) => std::str::from_utf8(t).ok().map(text),
         SlotKind::Date if t.len() == 10 => iso_bytes(t).map(Value::Date),
         _ => None,
     }
@@ -163,9 +162,17 @@ fn convert_slowly(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellError
         }
         SlotKind::Number => number(cell).map(Value::Num),
         SlotKind::Flag => flag(cell).map(Value::Bool),
-        SlotKind::Text | SlotKind::Ref(_) => Ok(Value::Str(trim(cell.text()).into())),
+        SlotKind::Text | SlotKind::Ref(_) => Ok(text(cell.text())),
         SlotKind::Date => date(cell).map(Value::Date),
     }
+}
+
+/// A text or ref value: trimmed; composed already (the readers compose
+/// every text cell, see [`crate::text`]).
+#[inline(always)]
+fn text(t: &str) -> Value {
+    debug_assert!(unicode_normalization::is_nfc(t), "{t:?} was read without composing it");
+    Value::Str(trim(t).into())
 }
 
 fn lookup<T: Copy>(labels: &Labels<T>, cell: CellRef<'_>, what: &str) -> Result<T, CellError> {
@@ -263,6 +270,7 @@ fn iso_date(t: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn labels_find_every_spelling_of_every_length_and_nothing_else() {

@@ -120,6 +120,31 @@ impl Lines {
     }
 }
 
+/// Whether a cell of `record` is text not in NFC; if so, `into` gets the
+/// record with those cells composed (the others, and bytes that are not
+/// UTF-8, as they are). An ASCII record is answered by one scan of its
+/// bytes; other text by one quick check of the whole record (a part of
+/// text in NFC is in NFC).
+#[inline]
+fn compose(record: &simd_csv::ByteRecord, into: &mut simd_csv::ByteRecord) -> bool {
+    let all = record.as_slice();
+    if all.is_ascii() || std::str::from_utf8(all).is_ok_and(unicode_normalization::is_nfc) {
+        return false;
+    }
+    into.clear();
+    let mut changed = false;
+    for cell in record.iter() {
+        match std::str::from_utf8(cell).map(crate::text::nfc) {
+            Ok(std::borrow::Cow::Owned(t)) => {
+                into.push_field(t.as_bytes());
+                changed = true;
+            }
+            _ => into.push_field(cell),
+        }
+    }
+    changed
+}
+
 fn count(bytes: &[u8]) -> u64 {
     memchr::memchr_iter(b'\n', bytes).count() as u64
 }
@@ -133,14 +158,15 @@ pub fn read_csv(path: &Path, each: &mut impl FnMut(&[String], Row<'_>)) -> Resul
     let headers: Vec<String> =
         rdr.byte_headers().iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
     let mut lines = Lines { before: count(&bytes[..rdr.position() as usize]), quote: 0 };
-    let mut record = simd_csv::ByteRecord::new();
+    let (mut record, mut composed) = (simd_csv::ByteRecord::new(), simd_csv::ByteRecord::new());
     loop {
         let from = rdr.position() as usize;
         if !rdr.read_byte_record(&mut record) {
             break;
         }
         let at = At::Line(lines.take(&bytes, from, rdr.position() as usize));
-        each(&headers, Row { at, cells: Cells::Csv(CsvCells { record: &record }), broken: None });
+        let record = if compose(&record, &mut composed) { &composed } else { &record };
+        each(&headers, Row { at, cells: Cells::Csv(CsvCells { record }), broken: None });
     }
     Ok(headers)
 }
@@ -185,6 +211,20 @@ mod tests {
         ];
         let got: Vec<_> = rows.iter().map(|(n, c, _)| (*n, c.clone())).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn decomposed_cells_are_composed_and_the_others_kept() {
+        let text = "id,a,b,c\nx,Ho\u{302}\u{300},e\u{301},CS01\ny,\u{1ed3}\u{301},\u{301}e,ASCII only\n";
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.extend(b"z,\xff,o\xcc\x82,\xcc\x81\n");
+        let (_, rows) = rows(&bytes);
+        let cells: Vec<Vec<String>> = rows.into_iter().map(|r| r.1).collect();
+        assert_eq!(cells[0], owned(&["x", "H\u{1ed3}", "\u{e9}", "CS01"]));
+        // Already composed (a lone mark included): as written.
+        assert_eq!(cells[1], owned(&["y", "\u{1ed3}\u{301}", "\u{301}e", "ASCII only"]));
+        // Bytes that are not UTF-8 stay so (and read as U+FFFD); their neighbours are composed.
+        assert_eq!(cells[2], owned(&["z", "\u{fffd}", "\u{f4}", "\u{301}"]));
     }
 
     #[test]

@@ -211,7 +211,8 @@ fn read_jsonl(bytes: &[u8], each: &mut impl FnMut(&[String], Row<'_>)) -> Vec<St
     headers
 }
 
-/// A JSON object as a row; new keys become new columns.
+/// A JSON object as a row; new keys become new columns. Text is composed
+/// (NFC) here, as CSV cells are when read.
 fn object_row(v: serde_json::Value, at: At, headers: &mut Vec<String>) -> Result<OwnedRow, String> {
     let serde_json::Value::Object(map) = v else {
         return Err("not a JSON object".into());
@@ -223,11 +224,11 @@ fn object_row(v: serde_json::Value, at: At, headers: &mut Vec<String>) -> Result
             headers.len() - 1
         });
         let cell = match v {
-            serde_json::Value::String(s) => Cell::Text(s),
+            serde_json::Value::String(s) => Cell::Text(crate::text::nfc_owned(s)),
             serde_json::Value::Bool(b) => Cell::Bool(b),
             serde_json::Value::Number(n) => Cell::Number(n.to_string()),
             serde_json::Value::Null => Cell::Null,
-            other => Cell::Text(other.to_string()),
+            other => Cell::Text(crate::text::nfc_owned(other.to_string())),
         };
         cells.push((i, cell));
     }

@@ -123,6 +123,7 @@ mod tests {
     use crate::data::convert::Labels;
     use crate::exact::Exact;
     use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
 
     fn kinds() -> Vec<SlotKind> {
         let mut grades = Labels::new();
@@ -186,16 +187,31 @@ mod tests {
         "CS01",
         "\"quoted, cell\"",
         "kém",
+        // Decomposed (NFD) spellings of some of the above, and with a
+        // no-break space after: read as the composed ones.
+        "To\u{302}\u{301}t",
+        "Chi bo\u{323}\u{302} 3",
+        "Chi bo\u{323}\u{302} 3\u{a0}",
+        "ke\u{301}m",
+        "co\u{301}",
+        "\u{301}",
     ];
 
     /// Bytes that are not UTF-8, short and long.
     const BAD: [&[u8]; 2] = [b"CS\xff1", b"a\xc3 cell that is longer"];
 
-    fn csv(rows: &[Vec<usize>]) -> Vec<u8> {
+    /// The rows as a CSV file, with every cell composed (NFC) if `compose`.
+    fn csv(rows: &[Vec<usize>], compose: bool) -> Vec<u8> {
         let mut text = b"a,b,c,d,e,f\n".to_vec();
         for row in rows {
-            let cells: Vec<&[u8]> =
-                row.iter().map(|&i| CELLS.get(i).map_or(BAD[i % 2], |c| c.as_bytes())).collect();
+            let cells: Vec<Vec<u8>> = row
+                .iter()
+                .map(|&i| match CELLS.get(i) {
+                    Some(c) if compose => c.nfc().collect::<String>().into_bytes(),
+                    Some(c) => c.as_bytes().to_vec(),
+                    None => BAD[i % 2].to_vec(),
+                })
+                .collect();
             text.extend(cells.join(&b','));
             text.push(b'\n');
         }
@@ -214,8 +230,9 @@ mod tests {
             let dir = std::env::temp_dir().join(format!("kehoach-row-{}", std::process::id()));
             std::fs::create_dir_all(&dir).unwrap();
             let path = dir.join("rows.csv");
-            std::fs::write(&path, csv(&rows)).unwrap();
+            std::fs::write(&path, csv(&rows, false)).unwrap();
             let mut seen = 0;
+            let mut as_written = Vec::new();
             super::super::read_file(&path, |_, row| {
                 let mut got = vec![None; 6];
                 let got_error = plan.convert(&kinds, &row.cells, &mut got);
@@ -227,11 +244,22 @@ mod tests {
                         want_error = Some((col, e));
                     }
                 }
-                assert_eq!((got, got_error), (want, want_error));
+                assert_eq!((&got, &got_error), (&want, &want_error));
+                as_written.push((got, got_error));
                 seen += 1;
             })
             .unwrap();
             prop_assert_eq!(seen, rows.len());
+            // The same rows with every cell composed convert the same.
+            std::fs::write(&path, csv(&rows, true)).unwrap();
+            let mut composed = Vec::new();
+            super::super::read_file(&path, |_, row| {
+                let mut got = vec![None; 6];
+                let got_error = plan.convert(&kinds, &row.cells, &mut got);
+                composed.push((got, got_error));
+            })
+            .unwrap();
+            prop_assert_eq!(as_written, composed);
         }
     }
 }

@@ -55,7 +55,7 @@ impl Builder {
         for p in k {
             match p.as_rule() {
                 Rule::ident => subject = Some(self.ident(p)),
-                Rule::string => id = Some(self.string(p)),
+                Rule::string => id = Some(self.key(p)),
                 Rule::assignment => {
                     let mut a = kids(p).into_iter().filter(|q| q.as_rule() != Rule::assign);
                     let name = self.ident(self.need(a.next(), loc)?);
@@ -75,11 +75,19 @@ impl Builder {
         Ok(match p.as_rule() {
             Rule::date => Value::Date(self.date(p)?),
             Rule::signed_number => Value::Num(self.number(p)?),
-            Rule::string => Value::Str(self.string(p)),
+            Rule::string => Value::Str(self.key(p)),
             Rule::k_true => Value::Bool(true, loc),
             Rule::k_false => Value::Bool(false, loc),
             _ => Value::Name(self.ident(p)),
         })
+    }
+
+    /// A string of a record or an expectation (an id, a value) as the data
+    /// readers give text: NFC and trimmed ([`crate::text::key`]), so that it
+    /// names the same record or group however it was typed.
+    fn key(&self, p: P<'_>) -> Str {
+        let Str { value, loc } = self.string(p);
+        Str { value: crate::text::key(&value).into_owned(), loc }
     }
 
     fn expect(&self, k: Vec<P<'_>>, loc: &crate::source::Loc) -> R<TestKind> {
@@ -87,7 +95,7 @@ impl Builder {
         let mut what = Expectation::Error;
         for p in k {
             match p.as_rule() {
-                Rule::string => id = Some(self.string(p)),
+                Rule::string => id = Some(self.key(p)),
                 Rule::expect_tier => {
                     let t = kids(p).into_iter().find(|q| q.as_rule() == Rule::ident);
                     what = Expectation::Tier(self.ident(self.need(t, loc)?));
