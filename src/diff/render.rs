@@ -17,15 +17,12 @@ fn scalar(v: &Option<Json>) -> String {
     }
 }
 
-/// The lines of an added or removed item's canonical text. Header entries
-/// (`plan.…`) are values, shown inline.
+/// The lines of an added or removed item's canonical text, or of a value
+/// that spans lines. Other values (header entries, attributes) are shown inline.
 fn item_lines(c: &Change) -> Option<Vec<String>> {
     let v = if c.kind == ChangeKind::Added { &c.new } else { &c.old };
     match v {
-        Some(Json::String(s)) if c.kind != ChangeKind::Changed && !c.path.starts_with("plan.") => {
-            Some(s.lines().map(str::to_string).collect())
-        }
-        Some(Json::String(s)) if s.contains('\n') => Some(s.lines().map(str::to_string).collect()),
+        Some(Json::String(s)) if c.whole || s.contains('\n') => Some(s.lines().map(str::to_string).collect()),
         _ => None,
     }
 }
