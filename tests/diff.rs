@@ -1,7 +1,10 @@
 //! `kehoach diff` (issue #5): golden diffs of the bundled plans in all three
 //! formats, an impact case computed by hand, reformatting that is no change,
 //! the supersedes warning and the exit statuses; repeated header entries
-//! (issue 16).
+//! (issue 16), and every item of the grammar taking part (`items`).
+
+#[path = "diff/items.rs"]
+mod items;
 
 use assert_cmd::Command;
 use serde_json::Value as Json;
