@@ -198,3 +198,16 @@ fn the_basis_01_adds_to_165_is_reported() {
     let added = "Hướng dẫn 33-HD/BTCTW ngày 30/10/2020 của Ban Tổ chức Trung ương";
     assert_eq!(bases, [("plan.basis".into(), "added".into(), Json::Null, added.into())]);
 }
+
+/// What the bundled plans do not show: basis lines, a renamed scale, the
+/// order of levels and of hooks, `locked` levels and subjects, `lock rules`,
+/// an added attribute and a removed `report` line.
+#[test]
+fn golden_diff_of_the_items_issue_16_found_missing() {
+    let (old, new) = ("tests/diff/items/base.kh", "tests/diff/items/changed.kh");
+    for format in ["human", "markdown"] {
+        let (code, out, err) = run(&["diff", old, new, "--format", format]);
+        assert_eq!(code, 1, "{err}");
+        insta::assert_snapshot!(format!("diff_items_{format}"), out);
+    }
+}

@@ -4,7 +4,7 @@
 //! syntax tree or the model does not compile here until the diff compares it
 //! or says why it does not.
 
-use super::{Change, line_diff, number, text};
+use super::{Change, line_diff, number, order, text};
 use crate::fmt::{expr, items};
 use crate::resolve::model::Level;
 use crate::schedule::{last_day, show};
@@ -173,8 +173,14 @@ fn label(l: &Option<Str>) -> Option<Json> {
     l.as_ref().map(|s| text(s.value.as_str()))
 }
 
-/// Levels by name (their order is checked by `check`, not compared).
+/// Levels by name, and their order: they are declared from the lowest to the highest.
 pub fn levels(old: &[Level], new: &[Level], year: i32, out: &mut Vec<Change>) {
+    let (a, b): (Vec<&str>, Vec<&str>) = (
+        old.iter().map(|l| l.name.name.as_str()).collect(),
+        new.iter().map(|l| l.name.name.as_str()).collect(),
+    );
+    let note = "order changed: levels are declared from the lowest to the highest";
+    out.extend(order("levels", &a, &b, note));
     for l in old {
         let path = format!("level.{}", l.name.name);
         match new.iter().find(|x| x.name.name == l.name.name) {

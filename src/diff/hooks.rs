@@ -2,10 +2,14 @@
 //! compared line by line without trailing spaces, blank lines or common
 //! indentation.
 
-use super::{Change, line_diff, text};
+use super::{Change, line_diff, order, text};
 use crate::fmt::items;
 use crate::resolve::model::Hook;
-use crate::syntax::ast;
+use crate::syntax::ast::{self, Stage};
+
+fn names(hooks: &[Hook], stage: Stage) -> Vec<&str> {
+    hooks.iter().filter(|h| h.decl.stage == stage).map(|h| h.decl.name.name.as_str()).collect()
+}
 
 /// A script with trailing spaces, blank lines and common indentation removed.
 fn normalize(script: &str) -> String {
@@ -14,7 +18,14 @@ fn normalize(script: &str) -> String {
     lines.iter().map(|l| format!("{}\n", &l[indent..])).collect()
 }
 
+/// Hooks by name, and the order of the hooks of each stage, which run in
+/// declaration order.
 pub fn hooks(old: &[Hook], new: &[Hook], out: &mut Vec<Change>) {
+    for stage in [Stage::Score, Stage::Tier] {
+        let (a, b) = (names(old, stage), names(new, stage));
+        let note = format!("order changed: `{}` hooks run in declaration order", stage.word());
+        out.extend(order(&format!("hooks.{}", stage.word()), &a, &b, &note));
+    }
     let find = |hs: &[Hook], name: &str| hs.iter().find(|h| h.decl.name.name == name).cloned();
     for h in old {
         let path = format!("hook.{}", h.decl.name.name);

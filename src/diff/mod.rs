@@ -166,6 +166,18 @@ fn number(n: &crate::num::Num) -> Json {
         .map_or(Json::Null, Json::Number)
 }
 
+/// The names both lists hold, in each list's order, when that order differs:
+/// a change at `path` with both orders, and the note.
+fn order(path: &str, old: &[&str], new: &[&str], note: &str) -> Option<Change> {
+    let a: Vec<&str> = old.iter().copied().filter(|n| new.contains(n)).collect();
+    let b: Vec<&str> = new.iter().copied().filter(|n| old.contains(n)).collect();
+    if a == b {
+        return None;
+    }
+    let arr = |xs: &[&str]| Some(Json::Array(xs.iter().map(|x| text(*x)).collect()));
+    Some(Change::new(path, arr(&a), arr(&b)).note(Some(note.to_string())))
+}
+
 /// A line diff of two texts.
 fn line_diff(old: &str, new: &str) -> Vec<DiffLine> {
     use similar::{ChangeTag, TextDiff};

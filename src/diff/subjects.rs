@@ -183,6 +183,13 @@ fn singles(path: &str, old: &[SubjectItem], new: &[SubjectItem], out: &mut Vec<C
     keys.extend(b.iter().map(|(k, _)| *k).filter(|k| get(&a, k).is_none()));
     for key in keys {
         let (o, n) = (get(&a, key), get(&b, key));
+        // A yes/no item (`lock rules`) that is absent is a no.
+        let no = || Some(Json::Bool(false));
+        let (o, n) = match (o, n) {
+            (None, Some(Json::Bool(b))) => (no(), Some(Json::Bool(b))),
+            (Some(Json::Bool(b)), None) => (Some(Json::Bool(b)), no()),
+            other => other,
+        };
         if o != n {
             out.push(Change::new(format!("{path}.{key}"), o, n));
         }

@@ -46,9 +46,10 @@ const ROWS: &[Row] = &[
     // Levels.
     (&["level", "k_level"], "level co_so \"", "level xa {\n  due before 1/12\n}\n\nlevel co_so \"", "level.xa"),
     (&["level"], "level huyen \"Huyện\"", "level huyen \"Quận\"", "level.huyen.label"),
+    (&["level"], LEVELS, LEVELS_SWAPPED, "levels"),
     (&["locked", "k_locked"], "level huyen \"Huyện\" {", "level huyen \"Huyện\" locked {", "level.huyen.locked"),
     (&["due", "k_due", "due_before", "k_before", "day_month"], "before 15/12", "before 14/12", "level.co_so.due"),
-    (&["due_by", "k_by"], "due by 20/12", "due by 19/12", "level.huyen.due"),
+    (&["due_by", "k_by"], "due by 14/12", "due by 16/12", "level.huyen.due"),
     (&["due_month", "k_in", "k_month"], "in month 1 next", "in month 2 next", "level.tinh.due"),
     (&["next_year", "k_next", "k_year"], "in month 1 next year", "in month 12", "level.tinh.due"),
     (&["report", "k_report", "k_to"], "to \"Quận ủy\"", "to \"Thành ủy\"", "level.co_so.report"),
@@ -121,8 +122,16 @@ const ROWS: &[Row] = &[
     (&["k_for"], "ha for chi_bo", "ha for can_bo", "hook.ha"),
     (&["k_on", "k_score"], "cong for dang_vien on score", "cong for dang_vien on tier", "hook.cong"),
     (&["locked"], "on tier file", "on tier locked file", "hook.ha"),
+    (&["hook"], HOOKS, HOOKS_SWAPPED, "hooks.score"),
     (&["hook_file", "k_file"], "file \"thuong.rhai\"", "file \"thuong-2.rhai\"", "hook.ha"),
 ];
+
+/// Two levels with the same last day, in both orders.
+const LEVELS: &str = "level co_so \"Cơ sở\" {\n  due before 15/12\n  report to \"Quận ủy\" via \"Ban Tổ chức\"\n}\n\nlevel huyen \"Huyện\" {\n  due by 14/12\n}\n";
+const LEVELS_SWAPPED: &str = "level huyen \"Huyện\" {\n  due by 14/12\n}\n\nlevel co_so \"Cơ sở\" {\n  due before 15/12\n  report to \"Quận ủy\" via \"Ban Tổ chức\"\n}\n";
+/// Two score hooks of one subject, in both orders.
+const HOOKS: &str = "hook cong for dang_vien on score ```\n  score\n```\n\nhook tru for dang_vien on score ```\n  score * 1.0\n```\n";
+const HOOKS_SWAPPED: &str = "hook tru for dang_vien on score ```\n  score * 1.0\n```\n\nhook cong for dang_vien on score ```\n  score\n```\n";
 
 /// Rules that are not part of what a plan says, with the reason.
 const NOT_COMPARED: &[(&str, &str)] = &[
