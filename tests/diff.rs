@@ -1,14 +1,41 @@
 //! `kehoach diff` (issue #5): golden diffs of the bundled plans in all three
 //! formats, an impact case computed by hand, reformatting that is no change,
-//! the supersedes warning and the exit statuses.
+//! the supersedes warning and the exit statuses; repeated header entries
+//! (issue 16), and every item of the grammar taking part (`items`).
+
+#[path = "diff/items.rs"]
+mod items;
 
 use assert_cmd::Command;
+use serde_json::Value as Json;
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let mut c = Command::cargo_bin("kehoach").unwrap();
     let out = c.env("NO_COLOR", "1").current_dir(env!("CARGO_MANIFEST_DIR")).args(args).output().unwrap();
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+/// `diff --format json` of two plan texts written side by side in a fresh
+/// directory (with `extra` files beside them): the exit status and the changes.
+fn diff_texts(old: &str, new: &str, extra: &[(&str, &str)]) -> (i32, Vec<Json>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("old.kh", old), ("new.kh", new)].iter().chain(extra) {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let (code, out, err) = run(&["diff", &path("old.kh"), &path("new.kh"), "--format", "json"]);
+    let changes = match serde_json::from_str::<Json>(&out) {
+        Ok(v) => v["changes"].as_array().cloned().unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    (code, changes, format!("{out}{err}"))
+}
+
+/// The (path, kind, old, new) of each change.
+fn summary(changes: &[Json]) -> Vec<(String, String, Json, Json)> {
+    let s = |v: &Json| v.as_str().unwrap_or_default().to_string();
+    changes.iter().map(|c| (s(&c["path"]), s(&c["kind"]), c["old"].clone(), c["new"].clone())).collect()
 }
 
 const CITY_2019: &str = "plans/hanoi/165-KH-TU.kh";
@@ -125,4 +152,62 @@ fn human_output_is_coloured_only_when_asked() {
     let (_, coloured, _) = run(&["diff", CITY_2019, CITY_2020, "--year", "2020", "--color", "always"]);
     assert!(coloured.contains("\x1b[32m+ rule htt when score >= 70"), "{coloured}");
     assert!(coloured.contains("\x1b[33m~ plan.id"), "{coloured}");
+}
+
+/// A plan whose header has the given `basis` lines.
+fn with_bases(bases: &[&str]) -> String {
+    let lines: String = bases.iter().map(|b| format!("  basis \"{b}\"\n")).collect();
+    let plan = std::fs::read_to_string("tests/diff/old.kh").unwrap();
+    plan.replace("  issued 2024-01-10\n", &format!("  issued 2024-01-10\n{lines}"))
+}
+
+/// Old bases, new bases, and the (kind, old, new) of each change expected.
+type Case<'a> = (&'a [&'a str], &'a [&'a str], Vec<(&'a str, Json, Json)>);
+
+#[test]
+fn each_basis_line_is_compared_by_its_text() {
+    let (a, b, c, d) = ("Quy định 132", "Hướng dẫn 21", "Hướng dẫn 33", "Hướng dẫn 36");
+    let cases: [Case; 6] = [
+        // The third line differs: one document is no longer cited, another is.
+        (&[a, b, c], &[a, b, d], vec![("removed", c.into(), Json::Null), ("added", Json::Null, d.into())]),
+        (&[a], &[d], vec![("removed", a.into(), Json::Null), ("added", Json::Null, d.into())]),
+        (&[a, b], &[a, b, c], vec![("added", Json::Null, c.into())]),
+        (&[a, b, c], &[a, c], vec![("removed", b.into(), Json::Null)]),
+        // Matched by text, not position: a line put first is no change of the others.
+        (&[a, b], &[c, a, b], vec![("added", Json::Null, c.into())]),
+        (&[a, b], &[b, a], vec![]),
+    ];
+    for (old, new, want) in cases {
+        let (code, changes, out) = diff_texts(&with_bases(old), &with_bases(new), &[]);
+        let got = summary(&changes);
+        let want: Vec<_> =
+            want.into_iter().map(|(k, o, n)| ("plan.basis".to_string(), k.to_string(), o, n)).collect();
+        assert_eq!(got, want, "{old:?} → {new:?}: {out}");
+        assert_eq!(code, if want.is_empty() { 0 } else { 1 }, "{out}");
+    }
+}
+
+#[test]
+fn the_basis_01_adds_to_165_is_reported() {
+    let (_, out, _) = run(&["diff", CITY_2019, CITY_2020, "--year", "2020", "--format", "json"]);
+    let v: Json = serde_json::from_str(&out).unwrap();
+    let bases: Vec<_> = summary(v["changes"].as_array().unwrap())
+        .into_iter()
+        .filter(|(path, ..)| path == "plan.basis")
+        .collect();
+    let added = "Hướng dẫn 33-HD/BTCTW ngày 30/10/2020 của Ban Tổ chức Trung ương";
+    assert_eq!(bases, [("plan.basis".into(), "added".into(), Json::Null, added.into())]);
+}
+
+/// What the bundled plans do not show: basis lines, a renamed scale, the
+/// order of levels and of hooks, `locked` levels and subjects, `lock rules`,
+/// an added attribute and a removed `report` line.
+#[test]
+fn golden_diff_of_the_items_issue_16_found_missing() {
+    let (old, new) = ("tests/diff/items/base.kh", "tests/diff/items/changed.kh");
+    for format in ["human", "markdown"] {
+        let (code, out, err) = run(&["diff", old, new, "--format", format]);
+        assert_eq!(code, 1, "{err}");
+        insta::assert_snapshot!(format!("diff_items_{format}"), out);
+    }
 }

@@ -1,9 +1,17 @@
 //! `kehoach diff`: a semantic diff of two effective plans, item by item,
 //! matched by name (never by position), with the direction of each change
 //! where the domain has one, and line diffs of rules, caps and hook scripts.
+//!
+//! Every part of the effective plan takes part. The modules take the plan,
+//! the syntax tree's structs and the model's apart field by field and match
+//! every item kind without a catch-all arm, so that something new in the
+//! language does not compile until the diff compares it; `tests/diff/items.rs`
+//! mutates every item of the grammar and expects a change for each.
 
 mod header;
+mod hooks;
 pub mod impact;
+mod notes;
 pub mod render;
 mod subjects;
 
@@ -45,6 +53,8 @@ pub struct Change {
     pub note: Option<String>,
     /// For rules, caps, exemptions, quotas and hooks: the canonical text, line by line.
     pub lines: Vec<DiffLine>,
+    /// A whole item added or removed: its value is the item's canonical text.
+    pub whole: bool,
 }
 
 impl Change {
@@ -54,7 +64,12 @@ impl Change {
             (Some(_), None) => ChangeKind::Removed,
             _ => ChangeKind::Changed,
         };
-        Change { path: path.into(), kind, old, new, note: None, lines: Vec::new() }
+        Change { path: path.into(), kind, old, new, note: None, lines: Vec::new(), whole: false }
+    }
+
+    fn whole(mut self) -> Change {
+        self.whole = true;
+        self
     }
 
     fn note(mut self, note: Option<String>) -> Change {
@@ -86,13 +101,17 @@ pub struct PlanDiff {
 
 /// Compares two effective plans; `year` dates the deadlines in the notes.
 pub fn diff(old: &Plan, new: &Plan, year: i32) -> PlanDiff {
+    // Every part is named: a new one does not compile until it is compared.
+    // `chain` is where the plan was read from (its `extends` is a header
+    // entry); test blocks check a plan, they are not part of what it says.
+    let Plan { header, chain: _, scale, tiers, levels, subjects, hooks, tests: _ } = old;
     let mut changes = Vec::new();
-    header::header(old, new, &mut changes);
-    header::scale(old, new, &mut changes);
-    header::tiers(old, new, &mut changes);
-    header::levels(old, new, year, &mut changes);
-    subjects::subjects(old, new, &mut changes);
-    subjects::hooks(old, new, &mut changes);
+    header::header(header, &new.header, &mut changes);
+    header::scale(scale, &new.scale, &mut changes);
+    header::tiers(tiers, &new.tiers, &mut changes);
+    header::levels(levels, &new.levels, year, &mut changes);
+    subjects::subjects(subjects, &new.subjects, &mut changes);
+    hooks::hooks(hooks, &new.hooks, &mut changes);
     PlanDiff {
         old_id: old.id().to_string(),
         new_id: new.id().to_string(),
@@ -145,6 +164,18 @@ fn number(n: &crate::num::Num) -> Json {
         .ok()
         .and_then(serde_json::Number::from_f64)
         .map_or(Json::Null, Json::Number)
+}
+
+/// The names both lists hold, in each list's order, when that order differs:
+/// a change at `path` with both orders, and the note.
+fn order(path: &str, old: &[&str], new: &[&str], note: &str) -> Option<Change> {
+    let a: Vec<&str> = old.iter().copied().filter(|n| new.contains(n)).collect();
+    let b: Vec<&str> = new.iter().copied().filter(|n| old.contains(n)).collect();
+    if a == b {
+        return None;
+    }
+    let arr = |xs: &[&str]| Some(Json::Array(xs.iter().map(|x| text(*x)).collect()));
+    Some(Change::new(path, arr(&a), arr(&b)).note(Some(note.to_string())))
 }
 
 /// A line diff of two texts.

@@ -12,20 +12,23 @@ fn scalar(v: &Option<Json>) -> String {
     match v {
         None | Some(Json::Null) => "—".into(),
         Some(Json::String(s)) if !s.contains('\n') => format!("\"{s}\""),
-        Some(Json::String(_)) | Some(Json::Array(_)) => "…".into(),
+        Some(Json::Array(xs)) => format!("[{}]", names(xs)),
+        Some(Json::String(_)) => "…".into(),
         Some(other) => other.to_string(),
     }
 }
 
-/// The lines of an added or removed item's canonical text. Header entries
-/// (`plan.…`) are values, shown inline.
+/// A list of names (an order of levels or hooks), comma-separated.
+fn names(xs: &[Json]) -> String {
+    xs.iter().map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string)).collect::<Vec<_>>().join(", ")
+}
+
+/// The lines of an added or removed item's canonical text, or of a value
+/// that spans lines. Other values (header entries, attributes) are shown inline.
 fn item_lines(c: &Change) -> Option<Vec<String>> {
     let v = if c.kind == ChangeKind::Added { &c.new } else { &c.old };
     match v {
-        Some(Json::String(s)) if c.kind != ChangeKind::Changed && !c.path.starts_with("plan.") => {
-            Some(s.lines().map(str::to_string).collect())
-        }
-        Some(Json::String(s)) if s.contains('\n') => Some(s.lines().map(str::to_string).collect()),
+        Some(Json::String(s)) if c.whole || s.contains('\n') => Some(s.lines().map(str::to_string).collect()),
         _ => None,
     }
 }
@@ -167,7 +170,8 @@ fn md_value(v: &Option<Json>) -> String {
     match v {
         None | Some(Json::Null) => "—".into(),
         Some(Json::String(s)) if !s.contains('\n') => format!("`{}`", s.replace('`', "'")),
-        Some(Json::String(_)) | Some(Json::Array(_)) => "see below".into(),
+        Some(Json::Array(xs)) => format!("`{}`", names(xs).replace('`', "'")),
+        Some(Json::String(_)) => "see below".into(),
         Some(other) => format!("`{other}`"),
     }
 }
@@ -181,7 +185,7 @@ pub fn markdown(d: &PlanDiff, impact: Option<&Impact>) -> String {
         let _ = writeln!(out, "\n### {section}\n");
         for c in changes {
             let note = c.note.as_ref().map_or(String::new(), |n| format!(" — {n}"));
-            let shown = item_lines(c).is_some();
+            let shown = item_lines(c).is_some() || !c.lines.is_empty();
             let what = match c.kind {
                 ChangeKind::Added if shown => "added".to_string(),
                 ChangeKind::Removed if shown => "removed".to_string(),

@@ -1,133 +1,246 @@
-//! Diffs of subjects — their criteria, flags and fields attribute by
-//! attribute, their rule, exemption, cap and quota lists as canonical lines —
-//! and of hooks, script against script.
+//! Diffs of subjects: the subject line, its single items (`level`, `lock
+//! rules`), its criteria, flags and fields attribute by attribute, and its
+//! exemption, rule, cap and quota lists as canonical lines.
+//!
+//! Where each kind of item is compared is decided by [`slot`], a match over
+//! every [`ItemKind`] without a catch-all arm, and the model's subject is taken
+//! apart field by field: a new kind of item, or a new field, does not compile
+//! until the diff gives it a place.
 
-use super::{Change, line_diff, number, text};
+use super::{Change, line_diff, notes, number, text};
 use crate::fmt::items;
-use crate::resolve::Plan;
-use crate::resolve::model::{Hook, Subject};
-use crate::syntax::ast::{CmpOp, Expr, ExprKind, ItemKind, Measure, QuotaBound, Round, SubjectItem};
+use crate::resolve::model::Subject;
+use crate::source::Loc;
+use crate::syntax::ast::{Criterion, Field, Flag, ItemKind, Measure, Str, SubjectItem};
 use serde_json::Value as Json;
+use std::collections::BTreeMap;
 
-pub fn subjects(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
-    for s in &old.subjects {
-        let path = format!("subject.{}", s.name.name);
-        match new.subject(&s.name.name) {
-            None => out.push(Change::new(path, Some(text(subject_text(s))), None)),
-            Some(n) => subject(&path, s, n, out),
+/// The lists of a subject, in the order their changes are listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum List {
+    Exempt,
+    Rules,
+    Caps,
+    Quotas,
+    Drops,
+}
+
+impl List {
+    fn key(self) -> &'static str {
+        match self {
+            List::Exempt => "exempt",
+            List::Rules => "rules",
+            List::Caps => "caps",
+            List::Quotas => "quotas",
+            List::Drops => "drops",
         }
     }
-    for s in new.subjects.iter().filter(|s| old.subject(&s.name.name).is_none()) {
-        out.push(Change::new(format!("subject.{}", s.name.name), None, Some(text(subject_text(s)))));
+}
+
+/// Where the changes of one subject item are reported.
+enum Slot<'a> {
+    /// An item a subject has at most once, reported at `subject.S.KEY` with this value.
+    Single(&'static str, Json),
+    /// A declaration, matched by kind and name, with its attributes.
+    Decl { what: &'static str, name: &'a str, attrs: Vec<(&'static str, Option<Json>)> },
+    /// One line of an ordered list, compared as canonical lines.
+    List(List),
+}
+
+fn label(l: &Option<Str>) -> Option<Json> {
+    l.as_ref().map(|s| text(s.value.as_str()))
+}
+
+fn locked(l: &Option<Loc>) -> Option<Json> {
+    Some(Json::Bool(l.is_some()))
+}
+
+fn slot(k: &ItemKind) -> Slot<'_> {
+    match k {
+        ItemKind::Level(l) => Slot::Single("level", text(l.name.as_str())),
+        ItemKind::LockRules => Slot::Single("lock_rules", Json::Bool(true)),
+        ItemKind::Criterion(c) => criterion(c),
+        ItemKind::Flag(f) => {
+            let Flag { name, label: l, locked: lock } = f;
+            Slot::Decl {
+                what: "flag",
+                name: &name.name,
+                attrs: vec![("label", label(l)), ("locked", locked(lock))],
+            }
+        }
+        ItemKind::Field(f) => {
+            let Field { name, label: l, ty, locked: lock } = f;
+            let attrs = vec![
+                ("label", label(l)),
+                ("type", Some(text(items::field_type(ty)))),
+                ("locked", locked(lock)),
+            ];
+            Slot::Decl { what: "field", name: &name.name, attrs }
+        }
+        ItemKind::Exempt { .. } => Slot::List(List::Exempt),
+        ItemKind::Rule { .. } | ItemKind::Otherwise(_) => Slot::List(List::Rules),
+        ItemKind::Cap { .. } | ItemKind::CapAt(_) => Slot::List(List::Caps),
+        ItemKind::Quota(_) => Slot::List(List::Quotas),
+        // Resolving applies every drop (the dropped declaration is gone from
+        // the effective subject); one that could not be is an error of `check`.
+        ItemKind::Drop { .. } => Slot::List(List::Drops),
+    }
+}
+
+fn criterion(c: &Criterion) -> Slot<'_> {
+    let Criterion { name, label: l, measure, group, locked: lock } = c;
+    let (w, p) = match measure {
+        Measure::Weight(w) => (Some(number(&w.value)), None),
+        Measure::Points(p) => (None, Some(number(&p.value))),
+    };
+    let group = group.as_ref().map(|g| text(g.name.as_str()));
+    let attrs =
+        vec![("label", label(l)), ("weight", w), ("points", p), ("group", group), ("locked", locked(lock))];
+    Slot::Decl { what: "criterion", name: &name.name, attrs }
+}
+
+/// The subject line's own attributes, and every item of the effective
+/// subject (`lock rules` included) in a fixed order.
+fn parts(s: &Subject) -> (Vec<(&'static str, Option<Json>)>, Vec<SubjectItem>) {
+    let Subject {
+        name: _,
+        label: l,
+        extends,
+        locked: lock,
+        level,
+        decls,
+        exempts,
+        rules,
+        caps,
+        quotas,
+        lock_rules,
+        drops,
+        loc: _,
+    } = s;
+    let ext = extends.as_ref().map(|e| text(e.name.as_str()));
+    let line = vec![("label", label(l)), ("extends", ext), ("locked", locked(lock))];
+    let lock = lock_rules.as_ref().map(|loc| SubjectItem { kind: ItemKind::LockRules, loc: loc.clone() });
+    let all = level.iter().chain(decls).chain(exempts).chain(rules).chain(caps).chain(quotas).chain(drops);
+    (line, all.cloned().chain(lock).collect())
+}
+
+pub fn subjects(old: &[Subject], new: &[Subject], out: &mut Vec<Change>) {
+    let find = |xs: &'_ [Subject], name: &str| xs.iter().find(|s| s.name.name == name).cloned();
+    for s in old {
+        let path = format!("subject.{}", s.name.name);
+        match find(new, &s.name.name) {
+            None => out.push(Change::new(path, Some(text(subject_text(s))), None).whole()),
+            Some(n) => subject(&path, s, &n, out),
+        }
+    }
+    for s in new.iter().filter(|s| find(old, &s.name.name).is_none()) {
+        out.push(Change::new(format!("subject.{}", s.name.name), None, Some(text(subject_text(s)))).whole());
     }
 }
 
 fn subject_text(s: &Subject) -> String {
     let mut lines = vec![crate::fmt::show::subject_line(s)];
-    let all =
-        s.level.iter().chain(&s.decls).chain(&s.exempts).chain(&s.rules).chain(&s.caps).chain(&s.quotas);
-    lines.extend(all.map(|i| format!("  {}", items::item(&i.kind))));
+    lines.extend(parts(s).1.iter().map(|i| format!("  {}", items::item(&i.kind))));
     lines.push("}".into());
     lines.join("\n")
 }
 
-fn opt_text(s: Option<&str>) -> Option<Json> {
-    s.map(text)
-}
-
 fn subject(path: &str, s: &Subject, n: &Subject, out: &mut Vec<Change>) {
-    let label = |s: &Subject| opt_text(s.label.as_ref().map(|l| l.value.as_str()));
-    let level =
-        |s: &Subject| s.level.as_ref().map(|l| text(items::item(&l.kind).trim_start_matches("level ")));
-    let ext = |s: &Subject| opt_text(s.extends.as_ref().map(|e| e.name.as_str()));
-    for (key, o, nn) in
-        [("label", label(s), label(n)), ("level", level(s), level(n)), ("extends", ext(s), ext(n))]
-    {
+    let ((line_a, items_a), (line_b, items_b)) = (parts(s), parts(n));
+    for ((key, o), (_, nn)) in line_a.into_iter().zip(line_b) {
         if o != nn {
             out.push(Change::new(format!("{path}.{key}"), o, nn));
         }
     }
-    decls(path, s, n, out);
-    list(&format!("{path}.exempt"), &s.exempts, &n.exempts, out);
-    list(&format!("{path}.rules"), &s.rules, &n.rules, out);
-    list(&format!("{path}.caps"), &s.caps, &n.caps, out);
-    list(&format!("{path}.quotas"), &s.quotas, &n.quotas, out);
-}
-
-/// The kind word and name of a declaration.
-fn decl_key(d: &SubjectItem) -> Option<(&'static str, &str)> {
-    match &d.kind {
-        ItemKind::Criterion(c) => Some(("criterion", c.name.name.as_str())),
-        ItemKind::Flag(f) => Some(("flag", f.name.name.as_str())),
-        ItemKind::Field(f) => Some(("field", f.name.name.as_str())),
-        _ => None,
+    singles(path, &items_a, &items_b, out);
+    decls(path, &items_a, &items_b, out);
+    let mut lists: BTreeMap<List, (Vec<SubjectItem>, Vec<SubjectItem>)> = BTreeMap::new();
+    for (side, xs) in [(0, &items_a), (1, &items_b)] {
+        for i in xs.iter() {
+            if let Slot::List(l) = slot(&i.kind) {
+                let entry = lists.entry(l).or_default();
+                if side == 0 { &mut entry.0 } else { &mut entry.1 }.push(i.clone());
+            }
+        }
+    }
+    for (l, (a, b)) in lists {
+        list(&format!("{path}.{}", l.key()), &a, &b, out);
     }
 }
 
-fn decls(path: &str, s: &Subject, n: &Subject, out: &mut Vec<Change>) {
-    let find = |xs: &[SubjectItem], key: (&str, &str)| xs.iter().find(|d| decl_key(d) == Some(key)).cloned();
-    for d in &s.decls {
-        let Some(key) = decl_key(d) else { continue };
+fn singles(path: &str, old: &[SubjectItem], new: &[SubjectItem], out: &mut Vec<Change>) {
+    let values = |xs: &[SubjectItem]| -> Vec<(&'static str, Json)> {
+        xs.iter()
+            .filter_map(|i| match slot(&i.kind) {
+                Slot::Single(key, v) => Some((key, v)),
+                _ => None,
+            })
+            .collect()
+    };
+    let (a, b) = (values(old), values(new));
+    let get = |xs: &[(&str, Json)], key: &str| xs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
+    let mut keys: Vec<&str> = a.iter().map(|(k, _)| *k).collect();
+    keys.extend(b.iter().map(|(k, _)| *k).filter(|k| get(&a, k).is_none()));
+    for key in keys {
+        let (o, n) = (get(&a, key), get(&b, key));
+        // A yes/no item (`lock rules`) that is absent is a no.
+        let no = || Some(Json::Bool(false));
+        let (o, n) = match (o, n) {
+            (None, Some(Json::Bool(b))) => (no(), Some(Json::Bool(b))),
+            (Some(Json::Bool(b)), None) => (Some(Json::Bool(b)), no()),
+            other => other,
+        };
+        if o != n {
+            out.push(Change::new(format!("{path}.{key}"), o, n));
+        }
+    }
+}
+
+/// The declarations of a subject as ((kind, name), attributes, item).
+type Decls<'a> = Vec<((&'static str, &'a str), Vec<(&'static str, Option<Json>)>, &'a SubjectItem)>;
+
+fn decl_list(xs: &[SubjectItem]) -> Decls<'_> {
+    xs.iter()
+        .filter_map(|i| match slot(&i.kind) {
+            Slot::Decl { what, name, attrs } => Some(((what, name), attrs, i)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn decls(path: &str, old: &[SubjectItem], new: &[SubjectItem], out: &mut Vec<Change>) {
+    let (a, b) = (decl_list(old), decl_list(new));
+    let whole = |i: &SubjectItem| Some(text(items::item(&i.kind)));
+    for (key, attrs, item) in &a {
         let p = format!("{path}.{}.{}", key.0, key.1);
-        match find(&n.decls, key) {
-            None => out.push(Change::new(p, Some(text(items::item(&d.kind))), None)),
-            Some(m) => attributes(&p, &d.kind, &m.kind, out),
+        match b.iter().find(|(k, ..)| k == key) {
+            None => out.push(Change::new(p, whole(item), None).whole()),
+            Some((_, new_attrs, _)) => attributes(&p, attrs, new_attrs, out),
         }
     }
-    for d in &n.decls {
-        let Some(key) = decl_key(d) else { continue };
-        if find(&s.decls, key).is_none() {
-            out.push(Change::new(
-                format!("{path}.{}.{}", key.0, key.1),
-                None,
-                Some(text(items::item(&d.kind))),
-            ));
-        }
+    for (key, _, item) in b.iter().filter(|(k, ..)| !a.iter().any(|(x, ..)| x == k)) {
+        out.push(Change::new(format!("{path}.{}.{}", key.0, key.1), None, whole(item)).whole());
     }
 }
 
-/// The attributes of a declaration, as (key, value) pairs.
-fn attrs(k: &ItemKind) -> Vec<(&'static str, Option<Json>)> {
-    let label = |l: &Option<crate::syntax::ast::Str>| l.as_ref().map(|s| text(s.value.as_str()));
-    let locked = |l: &Option<crate::source::Loc>| Some(Json::Bool(l.is_some()));
-    match k {
-        ItemKind::Criterion(c) => {
-            let (w, p) = match &c.measure {
-                Measure::Weight(w) => (Some(number(&w.value)), None),
-                Measure::Points(p) => (None, Some(number(&p.value))),
-            };
-            let group = c.group.as_ref().map(|g| text(g.name.as_str()));
-            vec![
-                ("label", label(&c.label)),
-                ("weight", w),
-                ("points", p),
-                ("group", group),
-                ("locked", locked(&c.locked)),
-            ]
-        }
-        ItemKind::Flag(f) => vec![("label", label(&f.label)), ("locked", locked(&f.locked))],
-        ItemKind::Field(f) => vec![
-            ("label", label(&f.label)),
-            ("type", Some(text(items::field_type(&f.ty)))),
-            ("locked", locked(&f.locked)),
-        ],
-        _ => Vec::new(),
-    }
-}
-
-fn attributes(path: &str, old: &ItemKind, new: &ItemKind, out: &mut Vec<Change>) {
-    for ((key, o), (_, n)) in attrs(old).into_iter().zip(attrs(new)) {
+fn attributes(
+    path: &str,
+    old: &[(&'static str, Option<Json>)],
+    new: &[(&'static str, Option<Json>)],
+    out: &mut Vec<Change>,
+) {
+    for ((key, o), (_, n)) in old.iter().zip(new) {
         if o == n {
             continue;
         }
-        let note = match (key, &o, &n) {
+        let note = match (*key, o, n) {
             ("weight" | "points", Some(Json::Number(a)), Some(Json::Number(b))) => {
                 let (a, b) = (a.as_f64().unwrap_or(0.0), b.as_f64().unwrap_or(0.0));
                 Some(format!("{key} {}", if b > a { "up" } else { "down" }))
             }
             _ => None,
         };
-        out.push(Change::new(format!("{path}.{key}"), o, n).note(note));
+        out.push(Change::new(format!("{path}.{key}"), o.clone(), n.clone()).note(note));
     }
 }
 
@@ -139,134 +252,9 @@ fn list(path: &str, old: &[SubjectItem], new: &[SubjectItem], out: &mut Vec<Chan
     }
     let arr = |xs: &[String]| Some(Json::Array(xs.iter().map(|x| text(x.as_str())).collect()));
     let (o, n) = (if a.is_empty() { None } else { arr(&a) }, if b.is_empty() { None } else { arr(&b) });
-    let notes: Vec<String> = thresholds(old, new).into_iter().chain(quotas(old, new)).collect();
+    let notes: Vec<String> = notes::thresholds(old, new).into_iter().chain(notes::quotas(old, new)).collect();
     let mut c = Change::new(path, o, n).note((!notes.is_empty()).then(|| notes.join("; ")));
     let join = |xs: &[String]| xs.iter().map(|x| format!("{x}\n")).collect::<String>();
     c.lines = line_diff(&join(&a), &join(&b));
-    out.push(c);
-}
-
-/// `score >= N` (or `>`) thresholds of a condition.
-fn score_bounds(e: &Expr, out: &mut Vec<(CmpOp, crate::num::Num)>) {
-    match &e.kind {
-        ExprKind::Cmp { op, lhs, rhs } => {
-            if let (ExprKind::Score, ExprKind::Num(n)) = (&lhs.kind, &rhs.kind) {
-                out.push((*op, n.clone()));
-            }
-        }
-        ExprKind::And(xs) | ExprKind::Or(xs) => xs.iter().for_each(|x| score_bounds(x, out)),
-        ExprKind::Not(x) | ExprKind::Paren(x) => score_bounds(x, out),
-        _ => {}
-    }
-}
-
-/// For each tier whose rule is in both lists: a score threshold raised or lowered.
-fn thresholds(old: &[SubjectItem], new: &[SubjectItem]) -> Vec<String> {
-    let rules = |xs: &[SubjectItem]| -> Vec<(String, Vec<(CmpOp, crate::num::Num)>)> {
-        xs.iter()
-            .filter_map(|i| match &i.kind {
-                ItemKind::Rule { tier, cond } => {
-                    let mut b = Vec::new();
-                    score_bounds(cond, &mut b);
-                    Some((tier.name.clone(), b))
-                }
-                _ => None,
-            })
-            .collect()
-    };
-    let (a, b) = (rules(old), rules(new));
-    let mut notes = Vec::new();
-    for (tier, ob) in &a {
-        let Some((_, nb)) = b.iter().find(|(t, _)| t == tier) else { continue };
-        if let ([(op1, x)], [(op2, y)]) = (ob.as_slice(), nb.as_slice()) {
-            if op1 == op2 && x != y {
-                let dir = if y > x { "raised" } else { "lowered" };
-                let (x, y) = (crate::num::literal(x), crate::num::literal(y));
-                notes.push(format!("rule `{tier}`: score threshold {dir} {x} → {y}"));
-            }
-        }
-    }
-    notes
-}
-
-/// For each quota that is new or changed, against a quota of the old list
-/// on the same tier and population: tighter or looser. Quotas accumulate,
-/// so one added beside an old one can only tighten.
-fn quotas(old: &[SubjectItem], new: &[SubjectItem]) -> Vec<String> {
-    use crate::syntax::ast::Quota;
-    let qs = |xs: &[SubjectItem]| -> Vec<Quota> {
-        xs.iter()
-            .filter_map(|i| if let ItemKind::Quota(q) = &i.kind { Some(q.clone()) } else { None })
-            .collect()
-    };
-    let (a, b) = (qs(old), qs(new));
-    let per = |q: &Quota| q.per.as_ref().map(|p| p.name.clone());
-    let same = |x: &Quota, y: &Quota| x.tier.name == y.tier.name && per(x) == per(y);
-    let mut notes = Vec::new();
-    for n in b.iter().filter(|n| !a.contains(n)) {
-        let kept = a.iter().find(|q| same(q, n) && b.contains(q));
-        let replaced = a.iter().find(|q| same(q, n) && !b.contains(q));
-        let Some(q) = replaced.or(kept) else { continue };
-        let looser = match (&q.bound, &n.bound) {
-            (QuotaBound::Count(x), QuotaBound::Count(y)) if x.value != y.value => Some(y.value > x.value),
-            (QuotaBound::Share { percent: x, of: o1 }, QuotaBound::Share { percent: y, of: o2 })
-                if o1 == o2 && x.value != y.value =>
-            {
-                Some(y.value > x.value)
-            }
-            _ if q.bound == n.bound && q.round != n.round => Some(rank(n.round) > rank(q.round)),
-            _ => None,
-        };
-        let (qt, nt) = (items::quota(q), items::quota(n));
-        notes.push(match (looser, replaced.is_some()) {
-            (Some(l), true) => {
-                format!("quota `{}` {}: `{qt}` → `{nt}`", q.tier.name, if l { "looser" } else { "tighter" })
-            }
-            (Some(false), false) => format!("quota `{}` tighter: `{nt}` added beside `{qt}`", q.tier.name),
-            _ => format!("quota `{}`: `{nt}` added beside `{qt}`; the stricter one binds", q.tier.name),
-        });
-    }
-    notes
-}
-
-/// Rounding down allows fewest, up most.
-fn rank(r: Round) -> u8 {
-    match r {
-        Round::Down => 0,
-        Round::Nearest => 1,
-        Round::Up => 2,
-    }
-}
-
-/// A script with trailing spaces, blank lines and common indentation removed.
-fn normalize(script: &str) -> String {
-    let lines: Vec<&str> = script.lines().map(str::trim_end).filter(|l| !l.is_empty()).collect();
-    let indent = lines.iter().map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
-    lines.iter().map(|l| format!("{}\n", &l[indent..])).collect()
-}
-
-pub fn hooks(old: &Plan, new: &Plan, out: &mut Vec<Change>) {
-    let find = |p: &Plan, name: &str| p.hooks.iter().find(|h| h.decl.name.name == name).cloned();
-    for h in &old.hooks {
-        let path = format!("hook.{}", h.decl.name.name);
-        match find(new, &h.decl.name.name) {
-            None => out.push(Change::new(path, Some(text(normalize(&h.script))), None)),
-            Some(n) => hook(&path, h, &n, out),
-        }
-    }
-    for h in new.hooks.iter().filter(|h| find(old, &h.decl.name.name).is_none()) {
-        out.push(Change::new(format!("hook.{}", h.decl.name.name), None, Some(text(normalize(&h.script)))));
-    }
-}
-
-fn hook(path: &str, h: &Hook, n: &Hook, out: &mut Vec<Change>) {
-    let (a, b) = (normalize(&h.script), normalize(&n.script));
-    let (la, lb) = (items::hook_line(&h.decl), items::hook_line(&n.decl));
-    if a == b && la == lb {
-        return;
-    }
-    let note = (la != lb).then(|| format!("declaration `{}` → `{}`", la, lb));
-    let mut c = Change::new(path, Some(text(a.clone())), Some(text(b.clone()))).note(note);
-    c.lines = line_diff(&a, &b);
     out.push(c);
 }
