@@ -127,6 +127,12 @@ impl Lookup for Finished<'_> {
         })
     }
 
+    fn tally(&self, agg: &Aggregate, id: &str) -> Option<(i64, i64)> {
+        let mut cache = self.cache.borrow_mut();
+        let groups = cache.entry(agg.text.clone()).or_insert_with(|| self.groups(agg));
+        Some(groups.get(id).map_or((0, 0), |g| (g.matching, g.classified)))
+    }
+
     fn final_tier(&self, id: &str) -> Result<Option<u8>, String> {
         let Some(i) = self.ids.get(self.outs, id) else { return Err(format!("no record has the id `{id}`")) };
         let o = &self.outs[i];

@@ -235,7 +235,10 @@ impl Evaluator<'_> {
         for (i, r) in c.rules.iter().enumerate() {
             let rule = || format!("rule `{}` (line {})", self.tier_name(r.tier), r.loc.line());
             let held = self.truth(fast.rules[i].as_ref(), &r.cond, &env, &rec);
-            self.traced(trace, &r.cond, &env, || Step::Rule { index: i, held: held.clone() });
+            self.traced(trace, &r.cond, &env, || {
+                let failing = (held == Ok(false)).then(|| super::trace::failing(&r.cond, &env));
+                Step::Rule { index: i, held: held.clone(), failing }
+            });
             if held.map_err(|e| explain_error(&e, &rule()))? {
                 tier = Some(r.tier);
                 out.reasons.push(Reason::Rule(i as u16));
@@ -355,20 +358,21 @@ impl Evaluator<'_> {
                 Ok(tier)
             }
             CCap::At { field, .. } => {
-                trace.step(|| Step::Cap { index: i, held: Ok(true), lowered: false });
                 let slot = env.slot(field);
                 let Some(Value::Str(target)) = slot.and_then(|s| env.values.get(s)).and_then(Option::as_ref)
                 else {
                     return Err(format!("`cap at tier of {field}` needs `{field}`, which is missing"));
                 };
-                match env.lookup.final_tier(target)? {
+                let lowered = match env.lookup.final_tier(target)? {
                     Some(t) if usize::from(t) > tier => {
                         let why = CapAt { cap: i as u16, id: target.as_str().into(), tier: t };
                         out.reasons.push(Reason::CapAt(Box::new(why)));
-                        Ok(usize::from(t))
+                        Some(usize::from(t))
                     }
-                    _ => Ok(tier),
-                }
+                    _ => None,
+                };
+                trace.step(|| Step::Cap { index: i, held: Ok(true), lowered: lowered.is_some() });
+                Ok(lowered.unwrap_or(tier))
             }
         }
     }

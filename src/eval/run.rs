@@ -7,6 +7,7 @@ use super::Evaluator;
 use super::ids::{IdHasher, Ids};
 use super::outcome::{Outcome, Status};
 use super::record::NoLookup;
+use super::trace::{Captured, Step, Trace};
 use super::value::Value;
 use crate::check::Model;
 use crate::check::types::in_family;
@@ -45,8 +46,8 @@ pub struct Evaluation {
     pub positions: Vec<Pos>,
     pub files: Vec<PathBuf>,
     pub warnings: Vec<String>,
-    /// The values of the captured record: its index and values.
-    pub captured: Option<(usize, Vec<Option<Value>>)>,
+    /// The record `explain` asked for: its index, values and trace.
+    pub captured: Option<Captured>,
 }
 
 /// Column roles for one header row.
@@ -91,7 +92,7 @@ struct Run<'a> {
     by_subject: Vec<Vec<usize>>,
     files: Vec<PathBuf>,
     capture: Option<String>,
-    captured: Option<(usize, Vec<Option<Value>>)>,
+    captured: Option<Captured>,
 }
 
 pub fn evaluate(model: &Model, files: &[PathBuf], opts: &Options) -> Result<Evaluation, DataError> {
@@ -234,6 +235,10 @@ impl Run<'_> {
         if let Some(s) = self.outs[index].subject {
             self.by_subject[usize::from(s)].push(index);
         }
+        if self.captured.is_none() && self.capture.as_deref() == Some(self.outs[index].id.as_str()) {
+            let steps = self.outs[index].error.iter().map(|m| Step::Failed(m.to_string())).collect();
+            self.captured = Some(Captured { index, values: Vec::new(), trace: Trace { steps } });
+        }
         self.locate(index);
     }
 
@@ -285,15 +290,17 @@ impl Run<'_> {
             format!("{}, column `{column}`: {}", self.at(fi, at), e.0)
         });
         let keep = |values: &[Option<Value>]| Outcome::keep(&self.ev.prepared[s].kept, values);
+        let captured = self.capture.as_deref() == Some(id) && self.captured.is_none();
+        if captured {
+            let steps = first_error.iter().map(|m| Step::Failed(m.clone())).collect();
+            self.captured = Some(Captured { index, values: values.to_vec(), trace: Trace { steps } });
+        }
         if let Some(message) = first_error {
             // Kept values still say which groups the record belongs to.
             let mut o = Outcome::error(id, Some(s as u16), message);
             o.kept = keep(values);
             self.outs[index] = o;
             return;
-        }
-        if self.capture.as_deref() == Some(id) && self.captured.is_none() {
-            self.captured = Some((index, values.to_vec()));
         }
         if self.ev.prepared[s].has_deps {
             self.pending.push((index, values.to_vec()));
@@ -305,7 +312,10 @@ impl Run<'_> {
             return;
         }
         let ev = self.ev;
-        ev.classify_taking(s, id, values, &NoLookup, &mut self.outs[index]);
+        match self.captured.as_mut().filter(|_| captured) {
+            Some(c) => self.outs[index] = ev.classify_traced(s, id, values, &NoLookup, &mut c.trace),
+            None => ev.classify_taking(s, id, values, &NoLookup, &mut self.outs[index]),
+        }
     }
 
     fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, String> {
@@ -341,7 +351,7 @@ impl Run<'_> {
             let message =
                 format!("{}: id `{}` repeats (first at {})", self.at(fi, at), o.id, self.at(ffi, fat));
             self.outs[i] = Outcome::error(&o.id.clone(), o.subject, message);
-            if self.captured.as_ref().is_some_and(|(c, _)| *c == i) {
+            if self.captured.as_ref().is_some_and(|c| c.index == i) {
                 self.captured = None;
             }
         }

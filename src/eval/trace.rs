@@ -2,7 +2,7 @@
 //! that classified it (an optional sink the evaluator writes to), so that
 //! `explain` reports the run instead of evaluating again.
 
-use super::expr::EvalError;
+use super::expr::{Env, EvalError, TExpr, truth};
 use crate::exact::Exact;
 
 /// Whether a condition held, or why it could not be decided.
@@ -17,8 +17,9 @@ pub enum Step {
     Score(Exact),
     /// The score after the score hooks.
     Hooked(Exact),
-    /// Rule `index` was tried.
-    Rule { index: usize, held: Held },
+    /// Rule `index` was tried; when it did not hold, the first part of it
+    /// (a conjunct, or the whole) that did not.
+    Rule { index: usize, held: Held, failing: Option<TExpr> },
     /// No rule held: `otherwise`.
     Otherwise,
     /// Cap `index` was tried; `lowered` when it lowered the tier.
@@ -29,10 +30,30 @@ pub enum Step {
     Failed(String),
 }
 
+/// The first conjunct of `cond` that does not hold for `env`, going into
+/// nested `and`s; `cond` itself when it is no conjunction.
+pub fn failing(cond: &TExpr, env: &dyn Env) -> TExpr {
+    match cond {
+        TExpr::And(xs) => match xs.iter().find(|x| truth(x, env) == Ok(false)) {
+            Some(x) => failing(x, env),
+            None => cond.clone(),
+        },
+        _ => cond.clone(),
+    }
+}
+
 /// The steps of one record, in order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Trace {
     pub steps: Vec<Step>,
+}
+
+/// A record `explain` asked for: where it is, its values, its steps.
+#[derive(Clone, Debug)]
+pub struct Captured {
+    pub index: usize,
+    pub values: Vec<Option<super::value::Value>>,
+    pub trace: Trace,
 }
 
 /// Where the evaluator writes steps: nowhere (the usual run) or a trace.

@@ -121,7 +121,7 @@ pub fn cmp(op: CmpOp) -> &'static str {
     }
 }
 
-fn arith(op: ArithOp) -> &'static str {
+pub fn arith(op: ArithOp) -> &'static str {
     match op {
         ArithOp::Add => "+",
         ArithOp::Sub => "-",

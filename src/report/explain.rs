@@ -1,57 +1,47 @@
-//! `kehoach explain`: every step of one record's outcome in plain words.
+//! `kehoach explain`: every step of one record's outcome in plain words,
+//! from the trace the run recorded while it classified the record (never
+//! evaluated again).
 
 use super::reason_text;
 use crate::eval::Evaluator;
-use crate::eval::aggregate::Finished;
-use crate::eval::expr::truth;
+use crate::eval::expr::EvalError;
 use crate::eval::outcome::{Outcome, Reason, Status};
-use crate::eval::record::RecordEnv;
+use crate::eval::record::explain_error;
 use crate::eval::run::Evaluation;
+use crate::eval::trace::{Held, Step};
 use crate::eval::value::Value;
 use std::fmt::Write;
 
 pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
-    let (index, values) = e.captured.as_ref()?;
-    let o = e.outcomes.get(*index)?;
+    let c = e.captured.as_ref()?;
+    let o = e.outcomes.get(c.index)?;
     let mut out = String::new();
-    let (fi, at) = e.positions[*index].get();
+    let (fi, at) = e.positions[c.index].get();
     let _ = writeln!(out, "record `{id}` ({} {at})", e.files[fi].display());
-    let Some(s) = o.subject.map(usize::from) else {
-        let _ = writeln!(out, "error: {}", o.error.as_deref().unwrap_or(""));
-        return Some(out);
-    };
-    let subject = &ev.model.plan.subjects[s];
-    let label = subject.label.as_ref().map_or(String::new(), |l| format!(" \"{}\"", l.value));
-    let _ = writeln!(out, "subject `{}`{label}, year {}", subject.name.name, ev.year);
-    let ids = crate::eval::ids::Ids::of(&e.outcomes);
-    let finished = Finished::new(ev, &e.outcomes, &ids);
-    values_section(ev, s, values, &mut out);
-    let env =
-        RecordEnv { ev, subject: s, values, score: o.score, tier: None, id, lookup: &finished, own: true };
-    let c = &ev.model.subjects[s];
-    for ex in &c.exempts {
-        let held = truth(&ex.cond, &env).unwrap_or(false);
-        let _ = writeln!(out, "exempt? {} ({}): {}", ex.loc.snippet(), ex.loc.file_line(), yes(held));
-    }
-    if let Ok(score) = ev.score(s, values) {
-        let _ = writeln!(out, "score = {} (exact: {})", score.show(2), score.to_num());
-    }
-    hooks_section(ev, s, o, &mut out);
-    for r in &c.rules {
-        let held = match truth(&r.cond, &env) {
-            Ok(b) => yes(b).to_string(),
-            Err(err) => crate::eval::record::explain_error(&err, "it"),
-        };
-        let _ = writeln!(out, "{} ({}): {held}", one_line(r.loc.snippet()), r.loc.file_line());
-        if held == "holds" {
-            break;
+    if let Some(s) = o.subject.map(usize::from) {
+        let subject = &ev.model.plan.subjects[s];
+        let label = subject.label.as_ref().map_or(String::new(), |l| format!(" \"{}\"", l.value));
+        let _ = writeln!(out, "subject `{}`{label}, year {}", subject.name.name, ev.year);
+        values_section(ev, s, &c.values, &mut out);
+        for step in &c.trace.steps {
+            step_line(ev, s, step, &mut out);
+            if matches!(step, Step::Score(_)) {
+                hooks_section(ev, s, o, &mut out);
+            }
         }
     }
-    let _ = writeln!(out, "steps:");
-    for r in &o.reasons {
-        let _ = writeln!(out, "  - {}", reason_text(ev, o, r));
+    if !o.reasons.is_empty() {
+        let _ = writeln!(out, "steps:");
+        for r in &o.reasons {
+            let _ = writeln!(out, "  - {}", reason_text(ev, o, r));
+        }
     }
-    let outcome = match o.status {
+    let _ = writeln!(out, "outcome: {}", outcome(ev, o));
+    Some(out)
+}
+
+fn outcome(ev: &Evaluator<'_>, o: &Outcome) -> String {
+    match o.status {
         Status::Classified => {
             let t = o.tier.map_or(0, usize::from);
             format!(
@@ -63,9 +53,79 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
         }
         Status::Exempt => "exempt (not classified)".into(),
         Status::Error => format!("error: {}", o.error.as_deref().unwrap_or("")),
+    }
+}
+
+/// One recorded step in words.
+fn step_line(ev: &Evaluator<'_>, s: usize, step: &Step, out: &mut String) {
+    let c = &ev.model.subjects[s];
+    let _ = match step {
+        Step::Exempt { index, held } => {
+            let ex = &c.exempts[*index];
+            writeln!(
+                out,
+                "exempt? {} ({}): {}",
+                one_line(ex.loc.snippet()),
+                ex.loc.file_line(),
+                held_words(held)
+            )
+        }
+        Step::Score(score) => writeln!(out, "score = {} (exact: {})", score.show(2), score.to_num()),
+        Step::Hooked(score) => {
+            writeln!(out, "score after hooks = {} (exact: {})", score.show(2), score.to_num())
+        }
+        Step::Rule { index, held, failing } => {
+            let r = &c.rules[*index];
+            let _ =
+                writeln!(out, "{} ({}): {}", one_line(r.loc.snippet()), r.loc.file_line(), held_words(held));
+            match failing {
+                Some(part) => writeln!(out, "  does not hold: {}", super::texpr::show(ev, s, part)),
+                None => Ok(()),
+            }
+        }
+        Step::Otherwise => {
+            writeln!(out, "no rule holds: otherwise `{}`", c.otherwise.map_or("?", |t| ev.tier_name(t)))
+        }
+        Step::Cap { index, held, lowered } => cap_line(ev, s, *index, held, *lowered, out),
+        Step::Aggregate { text, matching, counted, value } => {
+            let share = text.starts_with("share");
+            let unit = if share { "%" } else { "" };
+            writeln!(out, "{text} = {}{unit} ({matching} of {counted} counted records match)", value.show(2))
+        }
+        Step::Failed(message) => writeln!(out, "stopped: {message}"),
     };
-    let _ = writeln!(out, "outcome: {outcome}");
-    Some(out)
+}
+
+fn cap_line(
+    ev: &Evaluator<'_>,
+    s: usize,
+    i: usize,
+    held: &Held,
+    lowered: bool,
+    out: &mut String,
+) -> std::fmt::Result {
+    let cap = &ev.model.subjects[s].caps[i];
+    let loc = match cap {
+        crate::check::model::CCap::When { loc, .. } | crate::check::model::CCap::At { loc, .. } => loc,
+    };
+    let verdict = match (held, lowered, cap) {
+        (_, true, crate::check::model::CCap::At { .. }) => "lowers the tier to that record's".to_string(),
+        (_, false, crate::check::model::CCap::At { .. }) => "that record's tier is no lower".to_string(),
+        (Ok(true), true, _) => "holds: lowers the tier".to_string(),
+        (Ok(true), false, _) => "holds, but the tier is already no better".to_string(),
+        (held, _, _) => held_words(held),
+    };
+    writeln!(out, "{} ({}): {verdict}", one_line(loc.snippet()), loc.file_line())
+}
+
+fn held_words(held: &Held) -> String {
+    match held {
+        Ok(true) => "holds".into(),
+        Ok(false) => "does not hold".into(),
+        Err(EvalError::Missing(name)) => format!("cannot be decided: `{name}` is missing"),
+        Err(EvalError::Other(m)) => format!("cannot be decided: {m}"),
+        Err(e) => explain_error(e, "cannot be decided: it"),
+    }
 }
 
 /// Each hook of the subject, where it is, and what it did to this record.
@@ -98,14 +158,6 @@ fn hooks_section(ev: &Evaluator<'_>, s: usize, o: &Outcome, out: &mut String) {
     }
 }
 
-fn yes(b: bool) -> &'static str {
-    if b { "holds" } else { "does not hold" }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn values_section(ev: &Evaluator<'_>, s: usize, values: &[Option<Value>], out: &mut String) {
     let p = &ev.prepared[s];
     for (slot, name) in p.names.iter().enumerate() {
@@ -129,4 +181,8 @@ fn values_section(ev: &Evaluator<'_>, s: usize, values: &[Option<Value>], out: &
         let points = p.points.contains(&slot).then(|| format!("  → contributes {shown}"));
         let _ = writeln!(out, "  {name} = {shown}{}", contribution.or(points).unwrap_or_default());
     }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

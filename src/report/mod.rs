@@ -7,6 +7,7 @@ pub mod explain;
 mod json_out;
 mod table;
 mod tail;
+mod texpr;
 
 pub use csv_out::csv;
 pub use json_out::write_json;

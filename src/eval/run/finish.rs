@@ -25,10 +25,18 @@ impl Run<'_> {
         for &s in &model.order {
             let results: Vec<(usize, Outcome)> = {
                 let finished = Finished::new(self.ev, &self.outs, &self.ids);
+                let mut captured = self.captured.as_mut();
                 pending[s]
                     .iter()
                     .filter(|(i, _)| self.outs[*i].status != Status::Error)
-                    .map(|(i, values)| (*i, self.ev.classify(s, &self.outs[*i].id, values, &finished)))
+                    .map(|(i, values)| {
+                        let id = &self.outs[*i].id;
+                        let o = match captured.as_deref_mut().filter(|c| c.index == *i) {
+                            Some(c) => self.ev.classify_traced(s, id, values, &finished, &mut c.trace),
+                            None => self.ev.classify(s, id, values, &finished),
+                        };
+                        (*i, o)
+                    })
                     .collect()
             };
             for (i, o) in results {
