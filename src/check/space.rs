@@ -93,7 +93,7 @@ impl Space {
             FieldType::Number => num_var(key, numbers(consts, None, None, false), false),
             FieldType::Tier => {
                 let n = names.tiers.len();
-                let values = (0..n).map(|i| Value::Tier(n - 1 - i)).collect();
+                let values = (0..n).map(|i| Value::Tier(crate::eval::value::tier_rank(i, n))).collect();
                 Var { key, values, labels: names.tiers.clone(), exact: true }
             }
             FieldType::Choice(opts) => {

@@ -4,6 +4,7 @@
 use super::convert::{Labels, SlotKind, norm};
 use crate::check::Model;
 use crate::check::model::{CMeasure, CSubject};
+use crate::eval::value::tier_rank;
 use crate::resolve::model::Subject;
 use crate::syntax::ast::{FieldType, ItemKind};
 use hashbrown::HashMap;
@@ -65,11 +66,11 @@ fn tier_kind(model: &Model) -> SlotKind {
     if let Some(tiers) = &model.plan.tiers {
         let n = tiers.tiers.len();
         for (i, t) in tiers.tiers.iter().enumerate() {
-            labels.add(&t.name.name, n - 1 - i);
+            labels.add(&t.name.name, tier_rank(i, n));
             labels.names.push(t.name.name.clone());
         }
         for (i, t) in tiers.tiers.iter().enumerate() {
-            labels.add(&t.label.value, n - 1 - i);
+            labels.add(&t.label.value, tier_rank(i, n));
         }
     }
     SlotKind::Tier(labels.with_table())

@@ -6,7 +6,7 @@ use super::expr::{Aggregate, EvalError, truth};
 use super::ids::Ids;
 use super::outcome::{Outcome, Status};
 use super::record::{Lookup, RecordEnv};
-use super::value::Value;
+use super::value::{Value, tier_rank};
 use crate::check::types::in_family;
 use crate::exact::Exact;
 use std::cell::RefCell;
@@ -25,6 +25,9 @@ struct Group {
 enum Spoiled {
     /// A counted record is in error.
     InError(Box<str>),
+    /// A counted record is not classified yet (the evaluation order
+    /// forbids it: reported, never counted as anything).
+    NotYet(Box<str>),
     /// The `where` cannot be decided for a counted record.
     Filter(Box<str>, EvalError),
 }
@@ -58,6 +61,9 @@ impl<'a> Finished<'a> {
                     g.error.get_or_insert_with(|| Spoiled::InError(o.id.as_str().into()));
                 }
                 Status::Exempt => {}
+                Status::Pending => {
+                    g.error.get_or_insert_with(|| Spoiled::NotYet(o.id.as_str().into()));
+                }
                 Status::Classified => {
                     g.classified += 1;
                     match self.matches(agg, s, o) {
@@ -86,7 +92,7 @@ impl<'a> Finished<'a> {
             subject: s,
             values: &values,
             score: o.score,
-            tier: o.tier.map(|t| tiers - 1 - usize::from(t)),
+            tier: o.tier.map(|t| tier_rank(usize::from(t), tiers)),
             id: &o.id,
             lookup: self,
             own: false,
@@ -99,6 +105,7 @@ impl<'a> Finished<'a> {
 fn spoiled(agg: &Aggregate, why: &Spoiled) -> String {
     match why {
         Spoiled::InError(id) => format!("`{}` counts record `{id}`, which is in error", agg.text),
+        Spoiled::NotYet(id) => format!("`{}` counts record `{id}`, which is not classified yet", agg.text),
         Spoiled::Filter(id, EvalError::Missing(name)) => {
             format!("`{}` cannot tell whether record `{id}` counts: its `{name}` is missing", agg.text)
         }
@@ -140,6 +147,7 @@ impl Lookup for Finished<'_> {
             Status::Classified => Ok(o.tier),
             Status::Exempt => Ok(None),
             Status::Error => Err(format!("record `{id}`, whose tier caps this one, is in error")),
+            Status::Pending => Err(format!("record `{id}`, whose tier caps this one, is not classified yet")),
         }
     }
 }

@@ -11,6 +11,9 @@ pub enum Status {
     Classified,
     Exempt,
     Error,
+    /// Read, waiting for the records of other subjects it reads (only
+    /// during a run: every record leaves it before the run ends).
+    Pending,
 }
 
 impl Status {
@@ -18,7 +21,7 @@ impl Status {
         match self {
             Status::Classified => "classified",
             Status::Exempt => "exempt",
-            Status::Error => "error",
+            Status::Error | Status::Pending => "error",
         }
     }
 }

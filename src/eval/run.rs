@@ -157,6 +157,7 @@ pub fn evaluate_with(
     run.index_ids();
     run.check_refs();
     run.finish();
+    run.none_pending();
     Ok(Evaluation {
         outcomes: run.outs,
         positions: run.positions,
@@ -304,9 +305,8 @@ impl Run<'_> {
         }
         if self.ev.prepared[s].has_deps {
             self.pending.push((index, values.to_vec()));
-            let mut o = Outcome::error(id, Some(s as u16), String::new());
-            o.status = Status::Classified;
-            o.error = None;
+            let mut o = Outcome::blank();
+            (o.id, o.subject, o.status) = (id.into(), Some(s as u16), Status::Pending);
             o.kept = keep(values);
             self.outs[index] = o;
             return;
@@ -366,6 +366,20 @@ impl Run<'_> {
             let here = self.at(fi, at);
             if !msg.starts_with(&here) {
                 self.outs[i].error = Some(format!("{here}: {msg}").into());
+            }
+        }
+    }
+
+    /// Every record leaves [`Status::Pending`] before the run ends; one
+    /// that did not would be a fault of kehoach, reported as an error on
+    /// the record rather than shown with a tier it was never given.
+    fn none_pending(&mut self) {
+        for i in 0..self.outs.len() {
+            if self.outs[i].status == Status::Pending {
+                debug_assert!(false, "record {i} was never classified");
+                self.outs[i]
+                    .fail("the record was never classified (a fault of kehoach: please report it)".into());
+                self.locate(i);
             }
         }
     }

@@ -80,9 +80,33 @@ impl Value {
     }
 }
 
+/// The one place the two numberings of tiers meet. A tier *index* counts
+/// from the best (0 = best: rules, outcomes and reasons keep it); a tier
+/// *rank* counts from the worst (greater = better: [`Value::Tier`] compares
+/// it, so that `tier >= htt` reads as it says). Either way round, among
+/// `tiers` tiers.
+pub fn tier_rank(index: usize, tiers: usize) -> usize {
+    tiers.saturating_sub(1).saturating_sub(index)
+}
+
 /// A day-month in `year` (29/02 never reaches here: it is a check error).
 pub fn resolve_dm(dm: DayMonth, year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, dm.month, dm.day)
         .or_else(|| NaiveDate::from_ymd_opt(year, dm.month, 28))
         .unwrap_or(NaiveDate::MIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tier_rank;
+
+    #[test]
+    fn tier_index_and_rank_are_one_map_both_ways() {
+        // Four tiers: index 0 (best) is rank 3 (greatest), and back.
+        assert_eq!((0..4).map(|i| tier_rank(i, 4)).collect::<Vec<_>>(), [3, 2, 1, 0]);
+        for i in 0..4 {
+            assert_eq!(tier_rank(tier_rank(i, 4), 4), i);
+        }
+        assert_eq!(tier_rank(0, 0), 0);
+    }
 }

@@ -128,9 +128,12 @@ fn plain(t: &Tables, v: &Value) -> Dynamic {
         Value::Grade(g) => {
             t.grades.iter().find(|(x, _)| x == g).map(|(_, n)| n.clone()).unwrap_or_default().into()
         }
-        Value::Tier(rank) => {
-            t.tiers.get(t.tiers.len().saturating_sub(1 + rank)).cloned().unwrap_or_default().into()
-        }
+        Value::Tier(rank) => t
+            .tiers
+            .get(crate::eval::value::tier_rank(*rank, t.tiers.len()))
+            .cloned()
+            .unwrap_or_default()
+            .into(),
         Value::Choice(i) => (*i as i64).into(),
         Value::Date(d) => d.format("%Y-%m-%d").to_string().into(),
         Value::Str(s) => s.as_str().into(),

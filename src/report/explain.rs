@@ -9,7 +9,7 @@ use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::record::explain_error;
 use crate::eval::run::Evaluation;
 use crate::eval::trace::{Held, Step};
-use crate::eval::value::Value;
+use crate::eval::value::{Value, tier_rank};
 use std::fmt::Write;
 
 pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
@@ -52,7 +52,7 @@ fn outcome(ev: &Evaluator<'_>, o: &Outcome) -> String {
             )
         }
         Status::Exempt => "exempt (not classified)".into(),
-        Status::Error => format!("error: {}", o.error.as_deref().unwrap_or("")),
+        Status::Error | Status::Pending => format!("error: {}", o.error.as_deref().unwrap_or("")),
     }
 }
 
@@ -168,7 +168,7 @@ fn values_section(ev: &Evaluator<'_>, s: usize, values: &[Option<Value>], out: &
             Some(Value::Grade(g)) => format!("{} ({})", ev.grade_name(*g), g.show(4)),
             Some(Value::Num(n)) => n.show(4),
             Some(Value::Bool(b)) => b.to_string(),
-            Some(Value::Tier(r)) => ev.tier_name(ev.model.names.tiers.len() - 1 - r).to_string(),
+            Some(Value::Tier(r)) => ev.tier_name(tier_rank(*r, ev.model.names.tiers.len())).to_string(),
             Some(Value::Choice(i)) => ev.choice_name(s, slot, *i),
             Some(Value::Date(d)) => d.to_string(),
             Some(Value::Str(t)) => format!("\"{t}\""),

@@ -204,7 +204,7 @@ impl Summary {
                 }
             }
             Status::Exempt => self.exempt += 1,
-            Status::Error => self.errors += 1,
+            Status::Error | Status::Pending => self.errors += 1,
         }
     }
 }

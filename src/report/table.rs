@@ -26,7 +26,7 @@ pub fn table(ev: &Evaluator<'_>, e: &Evaluation) -> String {
                 o.tier.map(|t| ev.tier_label(usize::from(t)).to_string()).unwrap_or_default(),
             ),
             Status::Exempt => (String::new(), "(miễn / exempt)".into()),
-            Status::Error => (String::new(), "(error)".into()),
+            Status::Error | Status::Pending => (String::new(), "(error)".into()),
         };
         let why = match &o.error {
             Some(e) => e.to_string(),

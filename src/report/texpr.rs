@@ -3,7 +3,7 @@
 
 use crate::eval::Evaluator;
 use crate::eval::expr::TExpr;
-use crate::eval::value::Value;
+use crate::eval::value::{Value, tier_rank};
 use crate::fmt::expr::{arith, cmp, date, day_month, string};
 use crate::syntax::ast::Quantifier;
 
@@ -81,7 +81,7 @@ fn value(ev: &Evaluator<'_>, v: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Num(n) => n.show(6),
         Value::Grade(g) => ev.grade_name(*g),
-        Value::Tier(rank) => ev.tier_name(ev.model.names.tiers.len().saturating_sub(1 + rank)).to_string(),
+        Value::Tier(rank) => ev.tier_name(tier_rank(*rank, ev.model.names.tiers.len())).to_string(),
         Value::Choice(i) => format!("#{i}"),
         Value::Date(d) => date(*d),
         Value::DayMonth(dm) => day_month(*dm),
