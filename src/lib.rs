@@ -4,6 +4,7 @@
 pub mod check;
 pub mod cli;
 pub mod data;
+pub mod days;
 pub mod diag;
 pub mod diff;
 pub mod eval;

@@ -1,9 +1,9 @@
 //! Deadline checks: levels run upward, and a child plan never loosens a
 //! deadline it inherits. Every year of a four-year cycle is checked.
 
+use crate::days::{CYCLE, last_day, show};
 use crate::diag::{Diagnostic, Kind};
 use crate::resolve::Plan;
-use crate::schedule::{CYCLE, last_day, show};
 
 pub fn check(plan: &Plan, diags: &mut Vec<Diagnostic>) {
     let mut prev: Option<(&str, &crate::syntax::ast::Due)> = None;

@@ -108,7 +108,7 @@ impl Space {
                 }
                 days.sort();
                 days.dedup();
-                let labels = days.iter().map(|d| crate::fmt::expr::date(*d)).collect();
+                let labels = days.iter().map(|d| crate::syntax::print::date(*d)).collect();
                 Var { key, values: days.into_iter().map(Value::Date).collect(), labels, exact: false }
             }
             FieldType::Text | FieldType::Ref(_) => {

@@ -112,7 +112,7 @@ impl<'a> Typer<'a> {
                     }
                     None => None,
                 };
-                let text = crate::fmt::expr::text(e);
+                let text = crate::syntax::print::text(e);
                 let agg = Aggregate {
                     kind: *kind,
                     subject: subject.name.clone(),

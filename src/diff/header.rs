@@ -5,9 +5,9 @@
 //! or says why it does not.
 
 use super::{Change, line_diff, number, order, text};
+use crate::days::{last_day, show};
 use crate::fmt::{expr, items};
 use crate::resolve::model::Level;
-use crate::schedule::{last_day, show};
 use crate::syntax::ast::{Grade, Header, HeaderKind, Scale, Str, TierDecl, Tiers};
 use serde_json::Value as Json;
 
@@ -203,7 +203,7 @@ fn level(path: &str, l: &Level, n: &Level, year: i32, out: &mut Vec<Change>) {
     if lock(locked) != lock(&n.locked) {
         out.push(Change::new(format!("{path}.locked"), lock(locked), lock(&n.locked)));
     }
-    let due_text = |d: &Option<crate::syntax::ast::Due>| d.as_ref().map(|d| text(crate::schedule::text(d)));
+    let due_text = |d: &Option<crate::syntax::ast::Due>| d.as_ref().map(|d| text(crate::days::text(d)));
     if due_text(due) != due_text(&n.due) {
         let note = match (due, &n.due) {
             (Some(a), Some(b)) => Some(deadline_note(last_day(a, year), last_day(b, year), year)),

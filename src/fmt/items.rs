@@ -3,7 +3,6 @@
 
 use super::expr::{self, string};
 use crate::num;
-use crate::schedule;
 use crate::syntax::ast::*;
 
 /// Lines longer than this are wrapped where a condition allows.
@@ -52,7 +51,7 @@ pub fn level_line(name: &Ident, lab: &Option<Str>, lock: &Option<crate::source::
 }
 
 pub fn due(d: &Due) -> String {
-    format!("due {}", schedule::text(d))
+    format!("due {}", crate::days::text(d))
 }
 
 pub fn report(r: &Report) -> String {

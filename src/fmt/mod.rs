@@ -1,7 +1,8 @@
 //! Canonical printing: expressions, items, whole files (`fmt`) and the
 //! effective plan with provenance (`show`).
 
-pub mod expr;
+/// Expressions print with the syntax they come from (`check` prints them too).
+pub use crate::syntax::print as expr;
 pub mod items;
 pub mod layout;
 pub mod show;

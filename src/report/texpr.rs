@@ -4,8 +4,8 @@
 use crate::eval::Evaluator;
 use crate::eval::expr::TExpr;
 use crate::eval::value::{Value, tier_rank};
-use crate::fmt::expr::{arith, cmp, date, day_month, string};
 use crate::syntax::ast::Quantifier;
+use crate::syntax::print::{arith, cmp, date, day_month, string};
 
 /// `e` as plan text, for subject `s`.
 pub fn show(ev: &Evaluator<'_>, s: usize, e: &TExpr) -> String {

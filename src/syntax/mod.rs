@@ -8,6 +8,7 @@ mod build_test;
 mod depth;
 mod errors;
 mod lit;
+pub mod print;
 
 use crate::diag::{Diagnostic, Kind};
 use crate::source::{Loc, Source};

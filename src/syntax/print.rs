@@ -1,5 +1,6 @@
-//! Canonical text of expressions and literals. Parentheses are kept where
-//! the author wrote them, so printing and re-parsing gives the same tree.
+//! Canonical text of expressions and literals (used by `fmt`, `check` and
+//! `diff`). Parentheses are kept where the author wrote them, so printing
+//! and re-parsing gives the same tree.
 
 use crate::num;
 use crate::syntax::ast::{AggKind, ArithOp, CmpOp, DayMonth, Expr, ExprKind, Quantifier};
