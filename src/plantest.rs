@@ -109,7 +109,7 @@ fn actual(ev: &Evaluator<'_>, o: &Outcome) -> String {
             o.score.map(|s| s.show(2)).unwrap_or_default()
         ),
         Status::Exempt => "exempt".into(),
-        Status::Error | Status::Pending => format!("an error: {}", o.error.as_deref().unwrap_or("")),
+        Status::Error | Status::Pending => format!("an error: {}", o.error_text().unwrap_or("")),
     }
 }
 

@@ -84,7 +84,7 @@ fn results(m: &Model, e: &Evaluation) -> HashMap<String, (Status, String, String
     e.outcomes
         .iter()
         .map(|o| {
-            let error = o.error.as_deref().unwrap_or("").to_string();
+            let error = o.error_text().unwrap_or("").to_string();
             (o.id.to_string(), (o.status, tier(o.tier), error))
         })
         .collect()
@@ -250,7 +250,7 @@ fn ids_that_differ_only_in_form_or_spaces_repeat_but_case_counts() {
     let got: Vec<(&str, Status)> = e.outcomes.iter().map(|o| (o.id.as_ref(), o.status)).collect();
     let (ok, repeat) = (Status::Classified, Status::Error);
     assert_eq!(got, [(BODY, ok), (BODY, repeat), ("CS01", ok), ("cs01", ok), ("CS01", repeat)]);
-    assert!(e.outcomes[1].error.as_deref().is_some_and(|m| m.contains("repeats")), "{:?}", e.outcomes[1]);
+    assert!(e.outcomes[1].error_text().is_some_and(|m| m.contains("repeats")), "{:?}", e.outcomes[1]);
 }
 
 #[test]

@@ -1,9 +1,11 @@
 //! Diagnostics: a location plus a [`Kind`]; rendered for people (miette) or as JSON.
 
 mod kind;
+mod record;
 mod render;
 
 pub use kind::Kind;
+pub use record::{Clause, ErrorKind, EvalError, RecordError, undecided};
 pub use render::{Color, render_human, to_json};
 
 use crate::source::Loc;

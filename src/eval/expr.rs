@@ -54,17 +54,7 @@ pub enum TExpr {
     MonthsSince(Box<TExpr>),
 }
 
-/// Why an expression has no value for a record.
-#[derive(Clone, Debug, PartialEq)]
-pub enum EvalError {
-    /// A value the expression needs is missing (names the item).
-    Missing(String),
-    DivisionByZero,
-    /// A number too large to compute exactly.
-    Overflow,
-    /// Anything else, already in words (e.g. a group in error).
-    Other(String),
-}
+pub use crate::diag::EvalError;
 
 /// Where an expression finds the record's values.
 pub trait Env {

@@ -128,7 +128,9 @@ mod tests {
     use super::*;
 
     fn outs(ids: &[&str]) -> Vec<Outcome> {
-        ids.iter().map(|id| Outcome::error(id, None, String::new())).collect()
+        ids.iter()
+            .map(|id| Outcome::error(id, None, crate::diag::RecordError::new(crate::diag::ErrorKind::NoId)))
+            .collect()
     }
 
     #[test]

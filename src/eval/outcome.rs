@@ -1,6 +1,7 @@
 //! What evaluation says about one record: status, score, tier and the
 //! reasons, kept compact (reasons are codes, rendered on output).
 
+use crate::diag::RecordError;
 use crate::eval::value::Value;
 use crate::exact::Exact;
 use compact_str::CompactString;
@@ -102,7 +103,7 @@ pub struct Outcome {
     /// Tier index (0 = best).
     pub tier: Option<u8>,
     pub reasons: Reasons,
-    pub error: Option<Box<str>>,
+    pub error: Option<Box<RecordError>>,
     /// The values later steps need (quota groups, refs, aggregate filters).
     pub kept: Kept,
 }
@@ -122,7 +123,7 @@ impl Outcome {
         }
     }
 
-    pub fn error(id: &str, subject: Option<u16>, message: String) -> Outcome {
+    pub fn error(id: &str, subject: Option<u16>, error: RecordError) -> Outcome {
         Outcome {
             id: id.into(),
             subject,
@@ -130,18 +131,23 @@ impl Outcome {
             score: None,
             tier: None,
             reasons: Reasons::new(),
-            error: Some(message.into()),
+            error: Some(Box::new(error)),
             kept: Kept::new(),
         }
     }
 
+    /// The error in words, with its place.
+    pub fn error_text(&self) -> Option<&str> {
+        self.error.as_deref().map(RecordError::text)
+    }
+
     /// Turns the outcome into an error, keeping the reasons so far.
-    pub fn fail(&mut self, message: String) {
+    pub fn fail(&mut self, error: RecordError) {
         if self.status != Status::Error {
             self.status = Status::Error;
             self.score = None;
             self.tier = None;
-            self.error = Some(message.into());
+            self.error = Some(Box::new(error));
         }
     }
 

@@ -63,7 +63,9 @@ pub fn apply(
     let c = count(q, per_slot, members, outs, tiers);
     if let Some(field) = &q.per {
         for &r in &c.missing {
-            outs[r].fail(format!("the quota groups by `{field}`, which is missing"));
+            outs[r].fail(crate::diag::RecordError::new(crate::diag::ErrorKind::QuotaGroupMissing {
+                field: field.to_string(),
+            }));
         }
     }
     let (starts, mut by_group) = by_group(&c);

@@ -8,6 +8,7 @@ use super::outcome::{CapAt, HookScore, Outcome, Reason, Status};
 use super::trace::{Sink, Step, Trace};
 use super::value::Value;
 use crate::check::model::CCap;
+use crate::diag::{Clause, ErrorKind, RecordError};
 use crate::exact::Exact;
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -115,12 +116,7 @@ fn int_sum(ws: &[(usize, i64)], values: &[Option<Value>]) -> Option<i128> {
 
 /// Words for an evaluation error of `what` (a rule, a cap…).
 pub fn explain_error(e: &EvalError, what: &str) -> String {
-    match e {
-        EvalError::Missing(name) => format!("{what} needs `{name}`, which is missing"),
-        EvalError::DivisionByZero => format!("{what} divides by zero"),
-        EvalError::Overflow => format!("{what} computes a number too large to handle exactly"),
-        EvalError::Other(m) => format!("{what}: {m}"),
-    }
+    crate::diag::undecided(e, what)
 }
 
 impl Evaluator<'_> {
@@ -179,9 +175,10 @@ impl Evaluator<'_> {
     ) {
         out.id = id.into();
         out.subject = Some(s as u16);
-        if let Err(message) = self.steps(s, id, values, lookup, out, &mut trace) {
-            trace.step(|| Step::Failed(message.clone()));
-            out.fail(message);
+        if let Err(kind) = self.steps(s, id, values, lookup, out, &mut trace) {
+            let error = RecordError::new(kind);
+            trace.step(|| Step::Failed(error.text().to_string()));
+            out.fail(error);
         }
     }
 
@@ -193,7 +190,7 @@ impl Evaluator<'_> {
         lookup: &dyn Lookup,
         out: &mut Outcome,
         trace: &mut Option<&mut Trace>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ErrorKind> {
         let c = &self.model.subjects[s];
         let mut env =
             RecordEnv { ev: self, subject: s, values, score: None, tier: None, id, lookup, own: true };
@@ -209,13 +206,13 @@ impl Evaluator<'_> {
                     return Ok(());
                 }
                 Ok(false) | Err(EvalError::Missing(_)) => {}
-                Err(err) => return Err(explain_error(&err, "an exemption")),
+                Err(why) => return Err(ErrorKind::Undecided { clause: Clause::Exemption, why }),
             }
         }
         let mut score = self.score(s, values)?;
         trace.step(|| Step::Score(score));
         for &h in &self.prepared[s].score_hooks {
-            let after = self.hooks.score_hook(self, h, s, id, values, score, out)?;
+            let after = self.hooks.score_hook(self, h, s, id, values, score, out).map_err(ErrorKind::Hook)?;
             if after != score {
                 out.reasons.push(Reason::HookScore(Box::new(HookScore {
                     hook: h as u16,
@@ -233,13 +230,16 @@ impl Evaluator<'_> {
         out.score = Some(score);
         let mut tier = None;
         for (i, r) in c.rules.iter().enumerate() {
-            let rule = || format!("rule `{}` (line {})", self.tier_name(r.tier), r.loc.line());
+            let rule = |why| {
+                let clause = Clause::Rule { tier: self.tier_name(r.tier).to_string(), line: r.loc.line() };
+                ErrorKind::Undecided { clause, why }
+            };
             let held = self.truth(fast.rules[i].as_ref(), &r.cond, &env, &rec);
             self.traced(trace, &r.cond, &env, || {
                 let failing = (held == Ok(false)).then(|| super::trace::failing(&r.cond, &env));
                 Step::Rule { index: i, held: held.clone(), failing }
             });
-            if held.map_err(|e| explain_error(&e, &rule()))? {
+            if held.map_err(rule)? {
                 tier = Some(r.tier);
                 out.reasons.push(Reason::Rule(i as u16));
                 break;
@@ -252,13 +252,14 @@ impl Evaluator<'_> {
                 out.reasons.push(Reason::Otherwise);
                 t
             }
-            (None, None) => return Err("no rule gives a tier and there is no `otherwise`".into()),
+            (None, None) => return Err(ErrorKind::NoTier),
         };
         for (i, cap) in c.caps.iter().enumerate() {
             tier = self.cap(i, cap, fast.caps[i].as_ref(), tier, (&env, &rec), out, trace)?;
         }
         for &h in &self.prepared[s].tier_hooks {
-            let after = self.hooks.tier_hook(self, h, s, id, values, score, tier, out)?;
+            let after =
+                self.hooks.tier_hook(self, h, s, id, values, score, tier, out).map_err(ErrorKind::Hook)?;
             if after > tier {
                 out.reasons.push(Reason::HookTier { hook: h as u16, before: tier as u8, after: after as u8 });
                 tier = after;
@@ -269,9 +270,9 @@ impl Evaluator<'_> {
     }
 
     /// The exact score: Σ weight × grade / max + Σ points.
-    pub fn score(&self, s: usize, values: &[Option<Value>]) -> Result<Exact, String> {
+    pub fn score(&self, s: usize, values: &[Option<Value>]) -> Result<Exact, ErrorKind> {
         let p = &self.prepared[s];
-        let overflow = || "the score is too large to compute exactly".to_string();
+        let overflow = || ErrorKind::ScoreTooLarge;
         let mut total = match &p.int_weights {
             Some((ws, den)) => match int_sum(ws, values) {
                 Some(num) => {
@@ -289,16 +290,16 @@ impl Evaluator<'_> {
         for slot in &p.points {
             match values.get(*slot).and_then(Option::as_ref) {
                 Some(Value::Num(n)) => total = total.checked_add(*n).ok_or_else(overflow)?,
-                _ => return Err(format!("criterion `{}` has no points", p.names[*slot])),
+                _ => return Err(ErrorKind::NoPoints { criterion: p.names[*slot].clone() }),
             }
         }
         Ok(total)
     }
 
     /// Σ weight × grade / max grade, exactly, for any weights and grades.
-    fn weighted(&self, s: usize, values: &[Option<Value>]) -> Result<Exact, String> {
+    fn weighted(&self, s: usize, values: &[Option<Value>]) -> Result<Exact, ErrorKind> {
         let p = &self.prepared[s];
-        let overflow = || "the score is too large to compute exactly".to_string();
+        let overflow = || ErrorKind::ScoreTooLarge;
         let mut total = Exact::ZERO;
         for (slot, factor) in &p.weights {
             match values.get(*slot).and_then(Option::as_ref) {
@@ -307,7 +308,7 @@ impl Evaluator<'_> {
                         .checked_add(factor.checked_mul(*g).ok_or_else(overflow)?)
                         .ok_or_else(overflow)?
                 }
-                _ => return Err(format!("criterion `{}` has no grade", p.names[*slot])),
+                _ => return Err(ErrorKind::NoGrade { criterion: p.names[*slot].clone() }),
             }
         }
         Ok(total)
@@ -343,14 +344,17 @@ impl Evaluator<'_> {
         (env, rec): (&RecordEnv<'_>, &Record<'_>),
         out: &mut Outcome,
         trace: &mut Option<&mut Trace>,
-    ) -> Result<usize, String> {
+    ) -> Result<usize, ErrorKind> {
         match cap {
             CCap::When { tier: t, cond, loc, .. } => {
-                let what = || format!("cap `{}` (line {})", self.tier_name(*t), loc.line());
+                let what = |why| {
+                    let clause = Clause::Cap { tier: self.tier_name(*t).to_string(), line: loc.line() };
+                    ErrorKind::Undecided { clause, why }
+                };
                 let held = self.truth(fast, cond, env, rec);
                 let lowered = held == Ok(true) && *t > tier;
                 self.traced(trace, cond, env, || Step::Cap { index: i, held: held.clone(), lowered });
-                held.map_err(|e| explain_error(&e, &what()))?;
+                held.clone().map_err(what)?;
                 if lowered {
                     out.reasons.push(Reason::Cap(i as u16));
                     return Ok(*t);
@@ -361,9 +365,9 @@ impl Evaluator<'_> {
                 let slot = env.slot(field);
                 let Some(Value::Str(target)) = slot.and_then(|s| env.values.get(s)).and_then(Option::as_ref)
                 else {
-                    return Err(format!("`cap at tier of {field}` needs `{field}`, which is missing"));
+                    return Err(ErrorKind::CapAtMissing { field: field.clone() });
                 };
-                let lowered = match env.lookup.final_tier(target)? {
+                let lowered = match env.lookup.final_tier(target).map_err(ErrorKind::CapAtTarget)? {
                     Some(t) if usize::from(t) > tier => {
                         let why = CapAt { cap: i as u16, id: target.as_str().into(), tier: t };
                         out.reasons.push(Reason::CapAt(Box::new(why)));

@@ -12,6 +12,7 @@ use super::value::Value;
 use crate::check::Model;
 use crate::check::types::in_family;
 use crate::data::{At, CellRef, Cells, Columns, DataError, OwnedRow, Pos, Row, RowPlan, norm, read_file};
+use crate::diag::{ErrorKind, RecordError};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -209,7 +210,8 @@ impl Run<'_> {
         self.positions.push(pos);
         // The outcome is filled where it stays: no copy of it per record.
         self.outs.push(Outcome::blank());
-        let here = || self.at(fi, row.at);
+        let here = self.at(fi, row.at);
+        let placed = |kind, column: Option<&str>| Box::new(RecordError::placed(kind, Some(&here), column));
         let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c));
         let plain = match (&row.cells, roles.id) {
             (Cells::Csv(cells), Some(col)) => cells.plain(col).map(|t| Ok(CellRef::Text(t))),
@@ -219,25 +221,24 @@ impl Run<'_> {
         let outcome = match (&row.broken, id) {
             (Some(problem), id) => {
                 let id = id.and_then(Result::ok).map_or("", |c| c.text().trim());
-                Err((id.to_string(), None, format!("{}: {problem}", here())))
+                Err((id.to_string(), None, placed(ErrorKind::Row(problem.to_string()), None)))
             }
-            (None, None) => {
-                Err((String::new(), None, format!("{}: column `id` is missing or empty", here())))
-            }
-            (None, Some(Err(e))) => Err((String::new(), None, format!("{}, column `id`: {}", here(), e.0))),
+            (None, None) => Err((String::new(), None, placed(ErrorKind::NoId, None))),
+            (None, Some(Err(e))) => Err((String::new(), None, placed(ErrorKind::Cell(e.0), Some("id")))),
             (None, Some(Ok(id))) => {
                 let id = id.text().trim();
                 self.record(index, (fi, row.at), headers, roles, &row, id, cell(roles.subject))
             }
         };
-        if let Err((id, subject, message)) = outcome {
-            self.outs[index] = Outcome::error(&id, subject, message);
+        if let Err((id, subject, error)) = outcome {
+            self.outs[index] = Outcome::error(&id, subject, *error);
         }
         if let Some(s) = self.outs[index].subject {
             self.by_subject[usize::from(s)].push(index);
         }
         if self.captured.is_none() && self.capture.as_deref() == Some(self.outs[index].id.as_str()) {
-            let steps = self.outs[index].error.iter().map(|m| Step::Failed(m.to_string())).collect();
+            let steps =
+                self.outs[index].error_text().map(|m| Step::Failed(m.to_string())).into_iter().collect();
             self.captured = Some(Captured { index, values: Vec::new(), trace: Trace { steps } });
         }
         self.locate(index);
@@ -253,10 +254,11 @@ impl Run<'_> {
         row: &Row,
         id: &str,
         subject: Option<CellRef<'_>>,
-    ) -> Result<(), (String, Option<u16>, String)> {
-        let here = |run: &Self| run.at(fi, at);
-        let s =
-            self.subject_of(subject).map_err(|m| (id.to_string(), None, format!("{}: {m}", here(self))))?;
+    ) -> Result<(), (String, Option<u16>, Box<RecordError>)> {
+        let here = self.at(fi, at);
+        let s = self
+            .subject_of(subject)
+            .map_err(|kind| (id.to_string(), None, Box::new(RecordError::placed(kind, Some(&here), None))))?;
         self.hashed.push((self.hasher.print(id), index as u32));
         let mut values = std::mem::take(&mut self.buf);
         let n = self.cols.subjects[s].kinds.len();
@@ -288,12 +290,12 @@ impl Run<'_> {
         let first_error = roles.slots[s].convert(&self.cols.subjects[s].kinds, &row.cells, values);
         let first_error = first_error.map(|(col, e)| {
             let column = headers.get(col).map_or("?", String::as_str);
-            format!("{}, column `{column}`: {}", self.at(fi, at), e.0)
+            RecordError::placed(ErrorKind::Cell(e.0), Some(&self.at(fi, at)), Some(column))
         });
         let keep = |values: &[Option<Value>]| Outcome::keep(&self.ev.prepared[s].kept, values);
         let captured = self.capture.as_deref() == Some(id) && self.captured.is_none();
         if captured {
-            let steps = first_error.iter().map(|m| Step::Failed(m.clone())).collect();
+            let steps = first_error.iter().map(|m| Step::Failed(m.text().to_string())).collect();
             self.captured = Some(Captured { index, values: values.to_vec(), trace: Trace { steps } });
         }
         if let Some(message) = first_error {
@@ -318,24 +320,17 @@ impl Run<'_> {
         }
     }
 
-    fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, String> {
+    fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, ErrorKind> {
         match cell.filter(|c| !c.is_empty()) {
             Some(c) => {
-                let text = c.checked().map_err(|e| format!("column `subject`: {}", e.0))?.text();
+                let text = c.checked().map_err(|e| ErrorKind::SubjectCell(e.0))?.text();
                 self.cols.subject_titles.get(&norm(text)).copied().ok_or_else(|| {
                     let names = self.ev.model.plan.subjects.iter().map(|s| s.name.name.as_str());
-                    match crate::suggest::closest(text.trim(), names) {
-                        Some(s) => format!(
-                            "column `subject`: `{}` is not a subject; did you mean `{s}`?",
-                            text.trim()
-                        ),
-                        None => format!("column `subject`: `{}` is not a subject", text.trim()),
-                    }
+                    let suggestion = crate::suggest::closest(text.trim(), names);
+                    ErrorKind::UnknownSubject { name: text.trim().to_string(), suggestion }
                 })
             }
-            None => self.default_subject.ok_or_else(|| {
-                "the record names no subject: add a `subject` column or pass `--subject`".to_string()
-            }),
+            None => self.default_subject.ok_or(ErrorKind::NoSubject),
         }
     }
 
@@ -348,9 +343,9 @@ impl Run<'_> {
         for (i, first) in repeats {
             let ((fi, at), (ffi, fat)) = (self.positions[i].get(), self.positions[first].get());
             let o = &self.outs[i];
-            let message =
-                format!("{}: id `{}` repeats (first at {})", self.at(fi, at), o.id, self.at(ffi, fat));
-            self.outs[i] = Outcome::error(&o.id.clone(), o.subject, message);
+            let kind = ErrorKind::RepeatedId { id: o.id.to_string(), first: self.at(ffi, fat) };
+            let error = RecordError::placed(kind, Some(&self.at(fi, at)), None);
+            self.outs[i] = Outcome::error(&o.id.clone(), o.subject, error);
             if self.captured.as_ref().is_some_and(|c| c.index == i) {
                 self.captured = None;
             }
@@ -361,11 +356,11 @@ impl Run<'_> {
     /// gets the record's file and line in front, like errors found while
     /// reading.
     fn locate(&mut self, i: usize) {
-        if let Some(msg) = &self.outs[i].error {
+        if self.outs[i].error.as_ref().is_some_and(|e| e.at.is_none()) {
             let (fi, at) = self.positions[i].get();
             let here = self.at(fi, at);
-            if !msg.starts_with(&here) {
-                self.outs[i].error = Some(format!("{here}: {msg}").into());
+            if let Some(e) = self.outs[i].error.take() {
+                self.outs[i].error = Some(Box::new(e.at(&here)));
             }
         }
     }
@@ -377,8 +372,7 @@ impl Run<'_> {
         for i in 0..self.outs.len() {
             if self.outs[i].status == Status::Pending {
                 debug_assert!(false, "record {i} was never classified");
-                self.outs[i]
-                    .fail("the record was never classified (a fault of kehoach: please report it)".into());
+                self.outs[i].fail(RecordError::new(ErrorKind::NeverClassified));
                 self.locate(i);
             }
         }
@@ -402,11 +396,9 @@ impl Run<'_> {
                 if !ok {
                     let (fi, at) = self.positions[i].get();
                     let field = &self.ev.prepared[s].names[*slot];
-                    let message = format!(
-                        "{}, column `{field}`: `{target}` is not the id of a `{root}` record",
-                        self.at(fi, at)
-                    );
-                    self.outs[i].fail(message);
+                    let kind = ErrorKind::BadRef { target: target.to_string(), root: root.clone() };
+                    let error = RecordError::placed(kind, Some(&self.at(fi, at)), Some(field));
+                    self.outs[i].fail(error);
                 }
             }
         }

@@ -176,7 +176,7 @@ impl Rows {
             }
         }
         row.push(b',');
-        push(row, o.error.as_deref().unwrap_or(""));
+        push(row, o.error_text().unwrap_or(""));
         row.push(b'\n');
     }
 }

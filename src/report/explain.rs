@@ -52,7 +52,7 @@ fn outcome(ev: &Evaluator<'_>, o: &Outcome) -> String {
             )
         }
         Status::Exempt => "exempt (not classified)".into(),
-        Status::Error | Status::Pending => format!("error: {}", o.error.as_deref().unwrap_or("")),
+        Status::Error | Status::Pending => format!("error: {}", o.error_text().unwrap_or("")),
     }
 }
 

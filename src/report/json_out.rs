@@ -91,7 +91,7 @@ impl<'a> Pieces<'a> {
 
     fn record(&mut self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
         out.extend_from_slice(b"{\"error\":");
-        match &o.error {
+        match o.error_text() {
             Some(e) => push_str(out, e)?,
             None => out.extend_from_slice(b"null"),
         }

@@ -228,7 +228,7 @@ impl<'a> RecordOut<'a> {
     pub(crate) fn new(texts: &'a Texts, ev: &'a Evaluator<'_>, o: &'a Outcome) -> RecordOut<'a> {
         let tier = o.tier.filter(|_| o.status == Status::Classified).map(usize::from);
         RecordOut {
-            error: o.error.as_deref(),
+            error: o.error_text(),
             id: o.id.as_str(),
             reasons: o.reasons.iter().map(|r| reason_with(texts, ev, o, r)).collect(),
             score: o.score.filter(|_| o.status == Status::Classified).map(|x| x.round_places(2).to_f64()),
@@ -285,7 +285,10 @@ pub(crate) fn samples() -> Vec<(crate::check::Model, Evaluation, &'static str)> 
             let mut e = crate::eval::run::evaluate(&model, &files, &opts).unwrap();
             e.outcomes[0].id = "say \"hi\"\n".into();
             e.outcomes[1].id = "Đ\\x, y".into();
-            (e.outcomes[2].status, e.outcomes[2].error) = (Status::Error, Some("broken".into()));
+            (e.outcomes[2].status, e.outcomes[2].error) = (
+                Status::Error,
+                Some(Box::new(crate::diag::RecordError::new(crate::diag::ErrorKind::Row("broken".into())))),
+            );
             (model, e, special)
         })
         .collect()

@@ -1,0 +1,173 @@
+//! Why a record has no tier: the kinds of run-time errors and their words,
+//! in one place (as compile-time findings are in `kind.rs`). Evaluation
+//! builds a [`RecordError`] from a kind; tests match kinds, not text.
+
+use std::fmt;
+
+/// Why an expression has no value for a record.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvalError {
+    /// A value the expression needs is missing (names the item).
+    Missing(String),
+    DivisionByZero,
+    /// A number too large to compute exactly.
+    Overflow,
+    /// Anything else, already in words (e.g. a group in error).
+    Other(String),
+}
+
+/// The condition that could not be decided.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Clause {
+    Exemption,
+    Rule { tier: String, line: usize },
+    Cap { tier: String, line: usize },
+}
+
+/// What went wrong with one record.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ErrorKind {
+    /// The row itself is broken (the data reader's words).
+    Row(String),
+    NoId,
+    /// A cell could not be read (the converter's words); the column is on the error.
+    Cell(String),
+    /// The `subject` cell names no subject of the plan.
+    UnknownSubject {
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// The `subject` cell cannot be read.
+    SubjectCell(String),
+    /// No `subject` column or value, and no `--subject`.
+    NoSubject,
+    RepeatedId {
+        id: String,
+        first: String,
+    },
+    /// A ref (the column is on the error) that names no record of its family.
+    BadRef {
+        target: String,
+        root: String,
+    },
+    NoGrade {
+        criterion: String,
+    },
+    NoPoints {
+        criterion: String,
+    },
+    ScoreTooLarge,
+    NoTier,
+    Undecided {
+        clause: Clause,
+        why: EvalError,
+    },
+    CapAtMissing {
+        field: String,
+    },
+    /// `cap at tier of F` reached a record without a tier (in words).
+    CapAtTarget(String),
+    /// A hook failed (the hook runner's words).
+    Hook(String),
+    QuotaGroupMissing {
+        field: String,
+    },
+    NeverClassified,
+}
+
+/// A record's error: its kind, where (file and line, and the column), and
+/// the words, made once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordError {
+    pub kind: ErrorKind,
+    pub at: Option<Box<str>>,
+    pub column: Option<Box<str>>,
+    text: Box<str>,
+}
+
+impl RecordError {
+    pub fn new(kind: ErrorKind) -> RecordError {
+        RecordError::placed(kind, None, None)
+    }
+
+    /// An error at `at` (file and line), in `column` when there is one.
+    pub fn placed(kind: ErrorKind, at: Option<&str>, column: Option<&str>) -> RecordError {
+        let words = message(&kind);
+        let text = match (at, column) {
+            (Some(at), Some(c)) => format!("{at}, column `{c}`: {words}"),
+            (Some(at), None) => format!("{at}: {words}"),
+            (None, Some(c)) => format!("column `{c}`: {words}"),
+            (None, None) => words,
+        };
+        RecordError { kind, at: at.map(Into::into), column: column.map(Into::into), text: text.into() }
+    }
+
+    /// The same error placed at `at`, unless it already has a place.
+    pub fn at(self, at: &str) -> RecordError {
+        match self.at {
+            Some(_) => self,
+            None => RecordError::placed(self.kind, Some(at), self.column.as_deref()),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// The words of a kind, without its place.
+pub fn message(kind: &ErrorKind) -> String {
+    match kind {
+        ErrorKind::Row(problem) | ErrorKind::Cell(problem) => problem.clone(),
+        ErrorKind::CapAtTarget(problem) | ErrorKind::Hook(problem) => problem.clone(),
+        ErrorKind::NoId => "column `id` is missing or empty".into(),
+        ErrorKind::UnknownSubject { name, suggestion: Some(s) } => {
+            format!("column `subject`: `{name}` is not a subject; did you mean `{s}`?")
+        }
+        ErrorKind::UnknownSubject { name, suggestion: None } => {
+            format!("column `subject`: `{name}` is not a subject")
+        }
+        ErrorKind::SubjectCell(problem) => format!("column `subject`: {problem}"),
+        ErrorKind::NoSubject => {
+            "the record names no subject: add a `subject` column or pass `--subject`".into()
+        }
+        ErrorKind::RepeatedId { id, first } => format!("id `{id}` repeats (first at {first})"),
+        ErrorKind::BadRef { target, root } => format!("`{target}` is not the id of a `{root}` record"),
+        ErrorKind::NoGrade { criterion } => format!("criterion `{criterion}` has no grade"),
+        ErrorKind::NoPoints { criterion } => format!("criterion `{criterion}` has no points"),
+        ErrorKind::ScoreTooLarge => "the score is too large to compute exactly".into(),
+        ErrorKind::NoTier => "no rule gives a tier and there is no `otherwise`".into(),
+        ErrorKind::Undecided { clause, why } => undecided(why, &clause_words(clause)),
+        ErrorKind::CapAtMissing { field } => {
+            format!("`cap at tier of {field}` needs `{field}`, which is missing")
+        }
+        ErrorKind::QuotaGroupMissing { field } => format!("the quota groups by `{field}`, which is missing"),
+        ErrorKind::NeverClassified => {
+            "the record was never classified (a fault of kehoach: please report it)".into()
+        }
+    }
+}
+
+fn clause_words(c: &Clause) -> String {
+    match c {
+        Clause::Exemption => "an exemption".into(),
+        Clause::Rule { tier, line } => format!("rule `{tier}` (line {line})"),
+        Clause::Cap { tier, line } => format!("cap `{tier}` (line {line})"),
+    }
+}
+
+/// Words for an evaluation error of `what` (a rule, a cap…).
+pub fn undecided(e: &EvalError, what: &str) -> String {
+    match e {
+        EvalError::Missing(name) => format!("{what} needs `{name}`, which is missing"),
+        EvalError::DivisionByZero => format!("{what} divides by zero"),
+        EvalError::Overflow => format!("{what} computes a number too large to handle exactly"),
+        EvalError::Other(m) => format!("{what}: {m}"),
+    }
+}
