@@ -1,7 +1,6 @@
 //! Exact numbers: the language's decimals as rationals, and their printing.
 
 use num_bigint::BigInt;
-use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
@@ -77,24 +76,9 @@ pub fn round_half_away(n: &Num) -> BigInt {
     if n.is_negative() { -(-n + half).floor().to_integer() } else { (n + half).floor().to_integer() }
 }
 
-/// Floor of a rational as an integer.
-pub fn floor(n: &Num) -> BigInt {
-    n.floor().to_integer()
-}
-
-/// Ceiling of a rational as an integer.
-pub fn ceil(n: &Num) -> BigInt {
-    n.ceil().to_integer()
-}
-
 /// Zero.
 pub fn zero() -> Num {
     Num::zero()
-}
-
-/// The greatest common divisor helper re-exported for callers that scale.
-pub fn gcd(a: &BigInt, b: &BigInt) -> BigInt {
-    a.gcd(b)
 }
 
 #[cfg(test)]

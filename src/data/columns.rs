@@ -109,7 +109,7 @@ fn field_kind(ty: &FieldType, tiers: &SlotKind) -> SlotKind {
         FieldType::Text => SlotKind::Text,
         FieldType::Date => SlotKind::Date,
         FieldType::Tier => tiers.clone(),
-        FieldType::Ref(s) => SlotKind::Ref(s.name.clone()),
+        FieldType::Ref(_) => SlotKind::Ref,
         FieldType::Choice(opts) => {
             let mut labels = Labels::new();
             for (i, o) in opts.iter().enumerate() {

@@ -91,8 +91,8 @@ pub enum SlotKind {
     /// Tier name or label → rank (greater is better).
     Tier(Labels<usize>),
     Choice(Labels<usize>),
-    /// A ref to the family of the named subject.
-    Ref(String),
+    /// A ref to another record (its family is checked once all are read).
+    Ref,
 }
 
 /// Why a cell's value is bad, in words (the caller adds file, line and column).
@@ -142,7 +142,7 @@ fn quick(kind: &SlotKind, t: &[u8]) -> Option<Value> {
             b"0" | b"false" => Some(Value::Bool(false)),
             _ => None,
         },
-        SlotKind::Text | SlotKind::Ref(_) => std::str::from_utf8(t).ok().map(text),
+        SlotKind::Text | SlotKind::Ref => std::str::from_utf8(t).ok().map(text),
         SlotKind::Date if t.len() == 10 => iso_bytes(t).map(Value::Date),
         _ => None,
     }
@@ -162,7 +162,7 @@ fn convert_slowly(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellError
         }
         SlotKind::Number => number(cell).map(Value::Num),
         SlotKind::Flag => flag(cell).map(Value::Bool),
-        SlotKind::Text | SlotKind::Ref(_) => Ok(text(cell.text())),
+        SlotKind::Text | SlotKind::Ref => Ok(text(cell.text())),
         SlotKind::Date => date(cell).map(Value::Date),
     }
 }

@@ -8,11 +8,10 @@ mod read;
 mod row;
 mod table;
 
-pub use columns::{Columns, SubjectColumns};
-pub use convert::{CellError, SlotKind, convert_cell, convert_into, norm};
+pub use columns::Columns;
+pub use convert::{CellError, SlotKind, convert_cell, norm};
 pub use read::{Cell, CellRef, Cells, OwnedRow, Row, delimiter, estimate_rows, read_file};
 pub use row::RowPlan;
-pub use table::Key;
 
 use std::fmt;
 

@@ -29,7 +29,7 @@ impl RowPlan {
             let group = match kinds.get(slot) {
                 Some(SlotKind::Grade(_)) => &mut plan.grades,
                 Some(SlotKind::Flag) => &mut plan.flags,
-                Some(SlotKind::Text | SlotKind::Ref(_)) => &mut plan.texts,
+                Some(SlotKind::Text | SlotKind::Ref) => &mut plan.texts,
                 Some(SlotKind::Date) => &mut plan.dates,
                 _ => &mut plan.rest,
             };
@@ -144,7 +144,7 @@ mod tests {
             SlotKind::Text,
             SlotKind::Date,
             SlotKind::Grade(grades.into()),
-            SlotKind::Ref("x".into()),
+            SlotKind::Ref,
         ]
     }
 

@@ -91,6 +91,7 @@ impl Ids {
     }
 
     /// Indexes every outcome; a repeated id keeps its first position.
+    #[cfg(test)]
     pub fn of(outs: &[Outcome]) -> Ids {
         let hasher = IdHasher::default();
         let entries = outs.iter().enumerate().map(|(i, o)| (hasher.print(&o.id), i as u32)).collect();

@@ -1,18 +1,18 @@
 //! Evaluation: from a checked plan and records to outcomes. The steps are
 //! pure (`record`, `quota`, `aggregate`); `run` feeds them from data files.
 
-pub mod aggregate;
+pub(crate) mod aggregate;
 pub mod expr;
-pub mod fast;
-pub mod ids;
+pub(crate) mod fast;
+pub(crate) mod ids;
 pub mod outcome;
 pub mod passes;
-pub mod prepare;
-pub mod quota;
-pub mod record;
+pub(crate) mod prepare;
+pub(crate) mod quota;
+pub(crate) mod record;
 pub mod run;
-pub mod subexpr;
-pub mod trace;
+pub(crate) mod subexpr;
+pub(crate) mod trace;
 pub mod value;
 
 use crate::check::Model;
