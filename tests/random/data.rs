@@ -8,6 +8,7 @@ use super::plan::{Kind, Spec};
 use unicode_normalization::UnicodeNormalization;
 
 /// One data file: its name and bytes.
+#[derive(Clone, Debug)]
 pub struct File {
     pub name: String,
     pub text: String,
@@ -96,28 +97,62 @@ fn file(
     if extra {
         header.push("ghi_chu".into());
     }
-    if rng.chance(50) {
-        header.swap(0, 1);
-    }
-    let delimiter = *rng.pick(b",,;\t");
-    let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
-    let id_first = header[0] == "id";
-    w.write_record(&header).expect("header");
+    let mut table = Vec::new();
     for r in rows {
-        let mut cells = vec![r.id.clone(), subject_cell(rng, spec, r.subject, noise)];
-        if !id_first {
-            cells.swap(0, 1);
-        }
+        let mut cells = vec![id_cell(rng, &r.id), subject_cell(rng, spec, r.subject, noise)];
         for (n, _) in &cols {
             cells.push(cell(rng, spec, (r.subject, n), all, noise));
         }
         if extra {
             cells.push("ghi chú".into());
         }
+        table.push(cells);
+    }
+    match rng.below(10) {
+        0 => json(rng, &header, &table, tag),
+        _ => csv(rng, header, table, tag),
+    }
+}
+
+/// An id as a cell: sometimes in NFD or with spaces around it.
+fn id_cell(rng: &mut Rng, id: &str) -> String {
+    match rng.below(20) {
+        0 | 1 => nfd(id),
+        2 => format!(" {id} "),
+        _ => id.to_string(),
+    }
+}
+
+fn csv(rng: &mut Rng, mut header: Vec<String>, mut table: Vec<Vec<String>>, tag: &str) -> File {
+    if rng.chance(50) {
+        header.swap(0, 1);
+        table.iter_mut().for_each(|cells| cells.swap(0, 1));
+    }
+    let delimiter = *rng.pick(b",,;\t");
+    let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
+    w.write_record(&header).expect("header");
+    for cells in table {
         w.write_record(&cells).expect("row");
     }
     let text = String::from_utf8(w.into_inner().expect("csv")).expect("utf-8");
     File { name: format!("{tag}.csv"), text }
+}
+
+/// JSON Lines or a JSON array of objects; an empty cell is left out.
+fn json(rng: &mut Rng, header: &[String], table: &[Vec<String>], tag: &str) -> File {
+    let objects: Vec<serde_json::Value> = table
+        .iter()
+        .map(|cells| {
+            let pairs = header.iter().zip(cells).filter(|(_, c)| !c.is_empty() || rng.chance(50));
+            let map = pairs.map(|(h, c)| (h.clone(), serde_json::Value::String(c.clone()))).collect();
+            serde_json::Value::Object(map)
+        })
+        .collect();
+    if rng.chance(50) {
+        let text = objects.iter().map(|o| format!("{o}\n")).collect();
+        return File { name: format!("{tag}.jsonl"), text };
+    }
+    File { name: format!("{tag}.json"), text: serde_json::Value::Array(objects).to_string() }
 }
 
 fn subject_cell(rng: &mut Rng, spec: &Spec, s: usize, noise: usize) -> String {
@@ -204,6 +239,7 @@ fn reference(rng: &mut Rng, spec: &Spec, t: usize, all: &[Row], noise: usize) ->
         0 if noise > 0 => "ZZ9".into(),
         1 if noise > 0 && !all.is_empty() => rng.pick(all).id.clone(),
         2 if !family.is_empty() => format!(" {} ", rng.pick(&family).id),
+        3 | 4 if !family.is_empty() => nfd(&rng.pick(&family).id),
         _ if !family.is_empty() => rng.pick(&family).id.clone(),
         _ => format!("{}1", spec.subjects[t].prefix),
     }

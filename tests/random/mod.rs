@@ -2,8 +2,12 @@
 //! the comparison of the optimized and the reference evaluator (issue 16).
 #![allow(dead_code)]
 
+pub mod compare;
 pub mod data;
 pub mod expr;
+pub mod hooks;
+pub mod lines;
+pub mod minimize;
 pub mod plan;
 
 /// A small deterministic generator (splitmix64): one seed gives one plan

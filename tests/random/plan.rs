@@ -54,6 +54,8 @@ pub struct Spec {
     pub subjects: Vec<Subject>,
     /// The evaluation year.
     pub year: i32,
+    /// `hook` blocks, written after the subjects.
+    pub hooks: Vec<String>,
     /// Whether conditions may make subjects wait for each other in a cycle
     /// (such a plan must not check).
     pub cycles: bool,
@@ -69,7 +71,7 @@ const TIERS: [(&str, &str); 4] = [
     ("kht", "Không hoàn thành nhiệm vụ"),
 ];
 const SUBJECTS: [(&str, &str, &str); 3] =
-    [("dang_vien", "Đảng viên", "DV"), ("chi_bo", "Chi bộ", "CB"), ("bi_thu", "Bí thư chi bộ", "BT")];
+    [("dang_vien", "Đảng viên", "ĐV"), ("chi_bo", "Chi bộ", "CB"), ("bi_thu", "Bí thư chi bộ", "BTCB-Ư")];
 const EXTENDER: (&str, &str, &str) = ("huu_tri", "Đảng viên hưu trí", "HT");
 
 const CRITERIA: [(&str, &str); 7] = [
@@ -182,6 +184,10 @@ impl Spec {
         for s in &self.subjects {
             out.push_str(&subject_text(self, s));
         }
+        for h in &self.hooks {
+            out.push('\n');
+            out.push_str(h);
+        }
         out
     }
 }
@@ -236,7 +242,7 @@ pub fn generate(rng: &mut Rng) -> Spec {
     }
     let year = if rng.chance(80) { 2024 } else { 2020 };
     let cycles = rng.chance(5);
-    let mut spec = Spec { grades, tiers, subjects, year, cycles };
+    let mut spec = Spec { grades, tiers, subjects, year, cycles, hooks: Vec::new() };
     let count = spec.subjects.len();
     for s in 0..count {
         let inherited = spec.subjects[s].extends.map(|p| spec.subjects[p].items.clone()).unwrap_or_default();
@@ -256,6 +262,7 @@ pub fn generate(rng: &mut Rng) -> Spec {
         (sub.lines, sub.rule_deps, sub.other_deps, sub.own_rules) =
             (out.lines, out.rule_deps, out.other_deps, out.own_rules);
     }
+    spec.hooks = super::hooks::generate(rng, &spec);
     spec
 }
 
