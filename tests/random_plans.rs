@@ -28,8 +28,6 @@ use std::path::Path;
 struct Case {
     plan: String,
     files: Vec<File>,
-    /// The ids of the input rows, in order, as the outcomes must show them.
-    ids: Vec<String>,
     settings: Settings,
     cyclic: bool,
 }
@@ -37,14 +35,14 @@ struct Case {
 fn case(seed: u64) -> Case {
     let mut rng = Rng::new(seed);
     let spec = plan::generate(&mut rng);
-    let data = data::generate(&mut rng, &spec);
+    let files = data::generate(&mut rng, &spec);
     let as_of = match rng.chance(20) {
         true => NaiveDate::from_ymd_opt(spec.year, rng.range(1, 12) as u32, rng.range(1, 28) as u32),
         false => None,
     };
     let subject = rng.chance(10).then(|| rng.pick(&spec.subjects).name.to_string());
     let settings = Settings { year: spec.year, as_of, subject };
-    Case { plan: spec.text(), files: data.files, ids: data.ids, settings, cyclic: spec.cyclic() }
+    Case { plan: spec.text(), files, settings, cyclic: spec.cyclic() }
 }
 
 /// Writes the plan and files to `dir`; the plan's path.
@@ -58,27 +56,29 @@ fn write(dir: &Path, plan: &str, files: &[File]) -> std::path::PathBuf {
 }
 
 /// Checks the plan and, when it checks, runs it in every mode. `Ok(true)`
-/// when the plan checked and every mode agreed.
-fn try_case(plan: &str, files: &[File], ids: Option<&[String]>, c: &Case) -> Result<bool, String> {
+/// when the plan checked and every mode agreed; a panic is an error too.
+fn try_case(plan: &str, files: &[File], c: &Case) -> Result<bool, String> {
+    let run = std::panic::AssertUnwindSafe(|| try_unwinding(plan, files, c));
+    std::panic::catch_unwind(run).unwrap_or_else(|p| {
+        let text =
+            p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
+        Err(format!("a panic: {}", text.unwrap_or_default()))
+    })
+}
+
+fn try_unwinding(plan: &str, files: &[File], c: &Case) -> Result<bool, String> {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = write(dir.path(), plan, files);
     let checked = check_path(&path).map_err(|e| format!("unreadable: {e:?}"))?;
     let Some(model) = checked.model else { return Ok(false) };
-    if c.cyclic && ids.is_some() {
+    if c.cyclic && plan == c.plan {
         return Err("a plan whose subjects wait for each other in a cycle checked".into());
     }
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let ids = ids.map(<[String]>::to_vec).unwrap_or_else(|| run_ids(&model, dir.path(), &names, c));
-    match disagreement(&model, dir.path(), &names, &ids, &c.settings) {
+    match disagreement(&model, dir.path(), &names, &data::ids_of(files), &c.settings) {
         Some(d) => Err(d),
         None => Ok(true),
     }
-}
-
-/// The reference's ids, for a shrunk case whose rows are no longer known.
-fn run_ids(m: &kehoach::check::Model, dir: &Path, files: &[String], c: &Case) -> Vec<String> {
-    let Ok((_, e)) = run(m, dir, files, &c.settings, Passes::NONE) else { return Vec::new() };
-    e.outcomes.iter().map(|o| o.id.to_string()).collect()
 }
 
 fn show(plan: &str, files: &[File], s: &Settings) -> String {
@@ -91,9 +91,9 @@ fn show(plan: &str, files: &[File], s: &Settings) -> String {
 
 /// The failure of the case of `seed`, with a smaller case that fails too.
 fn failure(seed: u64, c: &Case, e: &str) -> String {
-    let fails = |plan: &str, files: &[File]| try_case(plan, files, None, c).is_err();
+    let fails = |plan: &str, files: &[File]| try_case(plan, files, c).is_err();
     let (plan, files) = random::minimize::minimize(&c.plan, &c.files, fails);
-    let small = try_case(&plan, &files, None, c).err().unwrap_or_default();
+    let small = try_case(&plan, &files, c).err().unwrap_or_default();
     format!(
         "seed {seed}: {e}\n{}\n==== smaller: {small}\n{}",
         show(&c.plan, &c.files, &c.settings),
@@ -114,7 +114,7 @@ fn random_plans_give_the_same_outcomes_with_and_without_each_optimization() {
     let result = runner.run(&proptest::num::u64::ANY, |seed| {
         let c = case(seed);
         tried.set(tried.get() + 1);
-        match try_case(&c.plan, &c.files, Some(&c.ids), &c) {
+        match try_case(&c.plan, &c.files, &c) {
             Ok(ok) => {
                 checked.set(checked.get() + usize::from(ok));
                 Ok(())
@@ -142,7 +142,7 @@ fn replay() {
             println!("{}: {}", d.code(), d.message());
         }
     }
-    match try_case(&c.plan, &c.files, Some(&c.ids), &c) {
+    match try_case(&c.plan, &c.files, &c) {
         Ok(ok) => println!("checked: {ok}"),
         Err(e) => panic!("{}", failure(seed, &c, &e)),
     }

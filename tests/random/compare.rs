@@ -84,6 +84,9 @@ pub fn disagreement(m: &Model, dir: &Path, files: &[String], ids: &[String], s: 
         }
     }
     let reference = reference.map(|r| r.0);
+    if let Some(wrong) = reference.as_ref().ok().and_then(|r| totals(&r.json, ids.len())) {
+        return Some(wrong);
+    }
     for (name, passes) in modes() {
         let got = run(m, dir, files, s, passes).map(|r| r.0);
         if got != reference {
@@ -108,4 +111,15 @@ fn first_difference(name: &str, got: &Result<Run, String>, want: &Result<Run, St
     }
     let (what, x, y) = if a.csv != b.csv { ("CSV", &a.csv, &b.csv) } else { ("JSON", &a.json, &b.json) };
     format!("`{name}`: the {what} bytes differ:\n{x}\n---- reference:\n{y}")
+}
+
+/// What is wrong with the JSON's records and totals, if anything: one
+/// record per input row, `total = classified + exempt + errors = rows`.
+fn totals(json: &str, rows: usize) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    let n = |k: &str| v["summary"][k].as_u64().unwrap_or(u64::MAX);
+    let records = v["records"].as_array().map_or(0, Vec::len);
+    let sum = n("classified").saturating_add(n("exempt")).saturating_add(n("errors"));
+    (records != rows || n("total") != rows as u64 || sum != rows as u64)
+        .then(|| format!("{rows} rows, {records} JSON records, summary {}", v["summary"]))
 }

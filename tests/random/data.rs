@@ -14,21 +14,16 @@ pub struct File {
     pub text: String,
 }
 
-/// The data and the ids of its rows, in input order, trimmed.
-pub struct Data {
-    pub files: Vec<File>,
-    pub ids: Vec<String>,
-}
-
 struct Row {
     subject: usize,
     id: String,
 }
 
-pub fn generate(rng: &mut Rng, spec: &Spec) -> Data {
+pub fn generate(rng: &mut Rng, spec: &Spec) -> Vec<File> {
     let mut rows = Vec::new();
     for (s, sub) in spec.subjects.iter().enumerate() {
-        for k in 1..=[0, 1, 2, 3, 4, 5, 6, 8][rng.below(8)] {
+        let many = if rng.chance(8) { rng.range(20, 40) } else { 8 };
+        for k in 1..=[0, 1, 2, 3, 4, 5, 6, many][rng.below(8)] {
             rows.push(Row { subject: s, id: format!("{}{k}", sub.prefix) });
         }
     }
@@ -46,7 +41,7 @@ pub fn generate(rng: &mut Rng, spec: &Spec) -> Data {
     if split < rows.len() {
         files.push(file(rng, spec, &columns, (&rows[split..], &rows), noise, "b"));
     }
-    Data { files, ids: rows.iter().map(|r| r.id.clone()).collect() }
+    files
 }
 
 fn shuffle<T>(rng: &mut Rng, xs: &mut [T]) {
@@ -242,5 +237,35 @@ fn reference(rng: &mut Rng, spec: &Spec, t: usize, all: &[Row], noise: usize) ->
         3 | 4 if !family.is_empty() => nfd(&rng.pick(&family).id),
         _ if !family.is_empty() => rng.pick(&family).id.clone(),
         _ => format!("{}1", spec.subjects[t].prefix),
+    }
+}
+
+/// The ids of the rows of `files`, in order, composed (NFC) and trimmed, as
+/// every outcome must show them: read from the files themselves, so that
+/// they hold for a case the minimizer shrank.
+pub fn ids_of(files: &[File]) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in files {
+        if f.name.ends_with(".csv") {
+            csv_ids(&f.text, &mut out);
+        } else {
+            let rows: Vec<serde_json::Value> = match f.name.ends_with(".jsonl") {
+                true => f.text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect(),
+                false => serde_json::from_str(&f.text).unwrap_or_default(),
+            };
+            out.extend(rows.iter().map(|r| r.get("id").and_then(|v| v.as_str()).unwrap_or("").to_string()));
+        }
+    }
+    out.iter().map(|id| id.trim().nfc().collect()).collect()
+}
+
+fn csv_ids(text: &str, out: &mut Vec<String>) {
+    let header = text.lines().next().unwrap_or("");
+    let delimiter =
+        *b",;\t".iter().max_by_key(|d| header.bytes().filter(|b| b == *d).count()).unwrap_or(&b',');
+    let mut r = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let col = r.headers().ok().and_then(|h| h.iter().position(|t| t.trim() == "id"));
+    for rec in r.records().flatten() {
+        out.push(col.and_then(|c| rec.get(c)).unwrap_or("").to_string());
     }
 }
