@@ -75,6 +75,9 @@ fn try_unwinding(plan: &str, files: &[File], c: &Case) -> Result<bool, String> {
         return Err("a plan whose subjects wait for each other in a cycle checked".into());
     }
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    if let Some(d) = random::compare::block_disagreement(&model) {
+        return Err(d);
+    }
     match disagreement(&model, dir.path(), &names, &data::ids_of(files), &c.settings) {
         Some(d) => Err(d),
         None => Ok(true),

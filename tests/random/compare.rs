@@ -123,3 +123,22 @@ fn totals(json: &str, rows: usize) -> Option<String> {
     (records != rows || n("total") != rows as u64 || sum != rows as u64)
         .then(|| format!("{rows} rows, {records} JSON records, summary {}", v["summary"]))
 }
+
+/// The first difference between a mode and the reference on the records of
+/// each `test` block of the plan, if any.
+pub fn block_disagreement(m: &Model) -> Option<String> {
+    for t in &m.plan.tests {
+        let outcomes = |passes| {
+            kehoach::plantest::evaluate_block(m, t, passes)
+                .map(|e| e.outcomes.iter().map(said).collect::<Vec<_>>())
+        };
+        let reference = outcomes(Passes::NONE);
+        for (name, passes) in modes() {
+            let got = outcomes(passes);
+            if got != reference {
+                return Some(format!("test block, `{name}`: {got:#?}\nthe reference: {reference:#?}"));
+            }
+        }
+    }
+    None
+}

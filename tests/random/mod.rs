@@ -2,6 +2,7 @@
 //! the comparison of the optimized and the reference evaluator (issue 16).
 #![allow(dead_code)]
 
+pub mod block;
 pub mod compare;
 pub mod data;
 pub mod expr;

@@ -56,6 +56,8 @@ pub struct Spec {
     pub year: i32,
     /// `hook` blocks, written after the subjects.
     pub hooks: Vec<String>,
+    /// A `test` block of records, sometimes.
+    pub block: Option<String>,
     /// Whether conditions may make subjects wait for each other in a cycle
     /// (such a plan must not check).
     pub cycles: bool,
@@ -188,6 +190,7 @@ impl Spec {
             out.push('\n');
             out.push_str(h);
         }
+        out.push_str(self.block.as_deref().unwrap_or(""));
         out
     }
 }
@@ -242,7 +245,7 @@ pub fn generate(rng: &mut Rng) -> Spec {
     }
     let year = if rng.chance(80) { 2024 } else { 2020 };
     let cycles = rng.chance(5);
-    let mut spec = Spec { grades, tiers, subjects, year, cycles, hooks: Vec::new() };
+    let mut spec = Spec { grades, tiers, subjects, year, cycles, hooks: Vec::new(), block: None };
     let count = spec.subjects.len();
     for s in 0..count {
         let inherited = spec.subjects[s].extends.map(|p| spec.subjects[p].items.clone()).unwrap_or_default();
@@ -263,6 +266,7 @@ pub fn generate(rng: &mut Rng) -> Spec {
             (out.lines, out.rule_deps, out.other_deps, out.own_rules);
     }
     spec.hooks = super::hooks::generate(rng, &spec);
+    spec.block = super::block::generate(rng, &spec);
     spec
 }
 
