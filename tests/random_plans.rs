@@ -6,7 +6,7 @@
 //! with every pass on, with every pass off (the reference), with each pass
 //! alone and with all passes but one. Every input row has exactly one
 //! outcome, in input order. A plan whose subjects wait for each other in a
-//! cycle must not check.
+//! cycle must not check. The order of the rows changes no outcome.
 //!
 //! `PROPTEST_CASES=N` runs more cases. A failure prints its seed, the case
 //! and a smaller case that still fails; `RANDOM_PLANS_SEED=S cargo test
@@ -130,6 +130,66 @@ fn random_plans_give_the_same_outcomes_with_and_without_each_optimization() {
     }
     let (tried, checked) = (tried.get(), checked.get());
     assert!(checked * 10 >= tried * 7, "only {checked} of {tried} random plans checked");
+}
+
+/// The rows of each file in another order (CSV and JSON Lines).
+fn permuted(files: &[File], seed: u64) -> Vec<File> {
+    let mut rng = Rng::new(seed);
+    let mut out = files.to_vec();
+    for f in out.iter_mut().filter(|f| !f.name.ends_with(".json")) {
+        let mut lines: Vec<&str> = f.text.lines().collect();
+        let first = usize::from(f.name.ends_with(".csv"));
+        for i in (first + 1..lines.len()).rev() {
+            lines.swap(i, first + rng.below(i + 1 - first));
+        }
+        f.text = lines.join("\n") + "\n";
+    }
+    out
+}
+
+/// Each record's status, tier and exact score, by id, in the reference.
+fn by_id(plan: &str, files: &[File], s: &Settings) -> Option<std::collections::BTreeMap<String, String>> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let model = check_path(&write(dir.path(), plan, files)).ok()?.model?;
+    let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    let (_, e) = run(&model, dir.path(), &names, s, Passes::NONE).ok()?;
+    Some(
+        e.outcomes
+            .iter()
+            .map(|o| (o.id.to_string(), format!("{:?} {:?} {:?}", o.status, o.tier, o.score)))
+            .collect(),
+    )
+}
+
+#[test]
+fn the_order_of_the_rows_changes_no_outcome() {
+    let config =
+        Config { cases: cases() / 2, failure_persistence: None, max_shrink_iters: 0, ..Config::default() };
+    let (tried, compared) = (Cell::new(0usize), Cell::new(0usize));
+    let result = TestRunner::new(config).run(&proptest::num::u64::ANY, |seed| {
+        let c = case(seed);
+        tried.set(tried.get() + 1);
+        let ids = data::ids_of(&c.files);
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        if unique.len() < ids.len() || ids.iter().any(String::is_empty) {
+            return Ok(());
+        }
+        compared.set(compared.get() + 1);
+        let shuffled = permuted(&c.files, seed);
+        let (a, b) = (by_id(&c.plan, &c.files, &c.settings), by_id(&c.plan, &shuffled, &c.settings));
+        if a != b {
+            let shown = show(&c.plan, &shuffled, &c.settings);
+            return Err(TestCaseError::fail(format!("seed {seed}: {a:#?}\n{b:#?}\n{shown}")));
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let (tried, compared) = (tried.get(), compared.get());
+    assert!(compared * 2 >= tried, "only {compared} of {tried} cases had ids that do not repeat");
 }
 
 /// Prints and runs the case of `RANDOM_PLANS_SEED`.

@@ -28,8 +28,9 @@ pub fn generate(rng: &mut Rng, spec: &Spec) -> Vec<File> {
         }
     }
     shuffle(rng, &mut rows);
+    let repeats = if rng.chance(40) { 8 } else { 0 };
     for k in 1..rows.len() {
-        if rng.chance(6) {
+        if rng.chance(repeats) {
             rows[k].id = rows[rng.below(k)].id.clone();
         }
     }
