@@ -53,7 +53,7 @@ pub enum Kind {
     HookCompile { hook: String, message: String },
     HookForbidden { hook: String, feature: String },
     HookFile { path: String, problem: String },
-    HookProperty { hook: String, subject: String, name: String, suggestion: Option<String> },
+    HookProperty { hook: String, subject: String, read: String, suggestion: Option<String> },
     TestValue { message: String },
     // --- numbers (`over`: the highest grade a weight is divided by) ---------
     NumberTooLong { text: String, over: Option<String> },
@@ -212,8 +212,8 @@ impl Kind {
                 format!("hook `{hook}` uses `{feature}`, which hooks may not use")
             }
             Kind::HookFile { path, problem } => format!("hook file `{path}` {problem}"),
-            Kind::HookProperty { hook, subject, name, .. } => {
-                format!("hook `{hook}` reads `m.{name}`, which subject `{subject}` does not have")
+            Kind::HookProperty { hook, subject, read, .. } => {
+                format!("hook `{hook}` reads `{read}`, which subject `{subject}` does not have")
             }
             Kind::TestValue { message } => message.clone(),
             Kind::NumberTooLong { text, over: None } => {
@@ -270,7 +270,7 @@ impl Kind {
                     crate::hooks::limits::MAX_FILE_BYTES >> 20
                 ));
             }
-            Kind::HookProperty { suggestion: Some(s), .. } => return Some(format!("did you mean `m.{s}`?")),
+            Kind::HookProperty { suggestion: Some(s), .. } => return Some(format!("did you mean `{s}`?")),
             Kind::HookProperty { .. } => {
                 "`m` has `id`, `subject`, `score` and the subject's criteria, flags and fields"
             }

@@ -21,8 +21,8 @@ pub fn unknown(hook: &Hook, ast: &AST, subject: &Subject) -> Vec<Diagnostic> {
             let kind = Kind::HookProperty {
                 hook: hook.decl.name.name.clone(),
                 subject: subject.name.name.clone(),
-                name: r.name,
-                suggestion,
+                read: r.written(&r.name),
+                suggestion: suggestion.map(|s| r.written(&s)),
             };
             Diagnostic::new(kind, &super::script_loc(hook, r.pos))
         })
@@ -34,6 +34,15 @@ pub fn unknown(hook: &Hook, ast: &AST, subject: &Subject) -> Vec<Diagnostic> {
 pub struct PropRead {
     pub name: String,
     pub pos: Position,
+    /// Written `m["NAME"]` rather than `m.NAME`.
+    pub indexed: bool,
+}
+
+impl PropRead {
+    /// The read as the script writes it, for `name`.
+    fn written(&self, name: &str) -> String {
+        if self.indexed { format!("m[\"{name}\"]") } else { format!("m.{name}") }
+    }
 }
 
 /// Every property of `m` the script reads by a name written in it, in the
@@ -66,7 +75,7 @@ fn is_m(e: &Expr) -> bool {
 /// `m.NAME…`: the chain after the dot begins with the property read of `m`.
 fn first_property(rhs: &Expr) -> Option<PropRead> {
     match rhs {
-        Expr::Property(p, pos) => Some(PropRead { name: p.2.to_string(), pos: *pos }),
+        Expr::Property(p, pos) => Some(PropRead { name: p.2.to_string(), pos: *pos, indexed: false }),
         Expr::Dot(b, ..) | Expr::Index(b, ..) => first_property(&b.lhs),
         _ => None,
     }
@@ -75,7 +84,7 @@ fn first_property(rhs: &Expr) -> Option<PropRead> {
 /// `m[KEY]…`: the chain inside the brackets begins with the key.
 fn first_key(rhs: &Expr) -> Option<PropRead> {
     match rhs {
-        Expr::StringConstant(s, pos) => Some(PropRead { name: s.to_string(), pos: *pos }),
+        Expr::StringConstant(s, pos) => Some(PropRead { name: s.to_string(), pos: *pos, indexed: true }),
         Expr::Dot(b, ..) | Expr::Index(b, ..) => first_key(&b.lhs),
         _ => None,
     }
