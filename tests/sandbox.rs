@@ -72,7 +72,9 @@ fn hooks_keep_what_a_plan_needs() {
         ("let n = 0; for i in 0..10 { if i % 2 == 0 { continue; } n += i; } n", "25"),
         ("type_of(1.5) + type_of(\"x\")", "f64string"),
         ("fn bonus(x) { if x > 90.0 { 1.0 } else { 0.0 } } bonus(95.0)", "1.0"),
-        ("let f = Fn(\"max\"); f.call(1, 2)", "2"),
+        ("let f = Fn(\"max\"); f.call(1, 2) + f.curry(5).call(3)", "7"),
+        ("let x = 1; is_def_var(\"x\") && !is_def_fn(\"g\", 0) && (6 & 3) == 2", "true"),
+        ("let i = 0; do { i += 1; } while i < 3; i", "3"),
         ("switch 2 { 1 => \"một\", 2 => \"hai\", _ => \"khác\" }", "hai"),
         ("let r = \"\"; try { throw \"x\"; } catch (e) { r = e; } r", "x"),
     ];
