@@ -34,8 +34,8 @@ fn every_limit_trips_as_a_record_error_and_the_others_go_on() {
         ("de_quy_1", "hooks.kh:142:", "more than 32 levels deep"),
         ("thieu_truong_1", "hooks.kh:150:", "no property `khong_co`"),
         ("ghi_roi_loi_1", "hooks.kh:155:", "it threw `dữ liệu không hợp lệ`"),
-        ("dong_ho_1", "hooks.kh:159:", "`timestamp ()`, which hooks do not have"),
-        ("tep_1", "hooks.kh:163:", "`open_file"),
+        ("dong_ho_1", "hooks.kh:159:", "`timestamp()`, which hooks do not have"),
+        ("tep_1", "hooks.kh:163:", "`open_file(text)`, which hooks do not have"),
         ("ban_do_lon_1", "hooks.kh:188:", "size of object map grew past its limit"),
     ];
     for (id, at, words) in cases {
@@ -43,7 +43,10 @@ fn every_limit_trips_as_a_record_error_and_the_others_go_on() {
         let hook = format!("hook `h_{}`", id.trim_end_matches("_1"));
         assert!(l.contains(",error,") && l.contains(&hook) && l.contains(at) && l.contains(words), "{l}");
     }
-    assert!(line(&out, "sai_kieu_1").contains("must return a number or (), not string"));
+    assert!(
+        line(&out, "sai_kieu_1")
+            .contains("must give a number (the new score) or `()`, not the text `chín mươi`")
+    );
     // Notes made before the failure stay in the reasons.
     assert!(line(&out, "ghi_roi_loi_1").contains(",hook `h_ghi_roi_loi`: đã xem,"));
     // Every input row is in the output, in order.

@@ -142,7 +142,12 @@ fn compile_hooks(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Vec<rhai::AST> {
             ));
         }
         match crate::hooks::compile(&engine, h) {
-            Ok(ast) => out.push(ast),
+            Ok(ast) => {
+                if let Some(s) = plan.subject(&target.name) {
+                    diags.extend(crate::hooks::props::unknown(h, &ast, s));
+                }
+                out.push(ast);
+            }
             Err(d) => diags.push(d),
         }
     }

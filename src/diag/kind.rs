@@ -52,6 +52,8 @@ pub enum Kind {
     RepeatedItem { what: &'static str },
     HookCompile { hook: String, message: String },
     HookForbidden { hook: String, feature: String },
+    HookFile { path: String, problem: String },
+    HookProperty { hook: String, subject: String, read: String, suggestion: Option<String> },
     TestValue { message: String },
     // --- numbers (`over`: the highest grade a weight is divided by) ---------
     NumberTooLong { text: String, over: Option<String> },
@@ -114,6 +116,8 @@ impl Kind {
             Kind::RepeatedItem { .. } => "repeated-item",
             Kind::HookCompile { .. } => "hook-compile",
             Kind::HookForbidden { .. } => "hook-forbidden",
+            Kind::HookFile { .. } => "hook-file",
+            Kind::HookProperty { .. } => "hook-property",
             Kind::TestValue { .. } => "test-value",
             Kind::NumberTooLong { .. } => "number-too-long",
             Kind::NoPositiveGrade => "no-positive-grade",
@@ -207,6 +211,10 @@ impl Kind {
             Kind::HookForbidden { hook, feature } => {
                 format!("hook `{hook}` uses `{feature}`, which hooks may not use")
             }
+            Kind::HookFile { path, problem } => format!("hook file `{path}` {problem}"),
+            Kind::HookProperty { hook, subject, read, .. } => {
+                format!("hook `{hook}` reads `{read}`, which subject `{subject}` does not have")
+            }
             Kind::TestValue { message } => message.clone(),
             Kind::NumberTooLong { text, over: None } => {
                 format!("`{text}` has more than {DIGITS} digits, too many to compute with exactly")
@@ -256,6 +264,16 @@ impl Kind {
                 "write e.g. `quota htxs at most 20% of htt per co_so_dang`"
             }
             Kind::HookForbidden { .. } => "hooks are sandboxed: no `import`, `eval` or I/O",
+            Kind::HookFile { .. } => {
+                return Some(format!(
+                    "a hook file is a regular file of at most {} MiB in the plan's folder or below it, named relative to the plan",
+                    crate::hooks::limits::MAX_FILE_BYTES >> 20
+                ));
+            }
+            Kind::HookProperty { suggestion: Some(s), .. } => return Some(format!("did you mean `{s}`?")),
+            Kind::HookProperty { .. } => {
+                "`m` has `id`, `subject`, `score` and the subject's criteria, flags and fields"
+            }
             Kind::NeedsScale { .. } => "declare `scale NAME { grade \"label\" value … }`",
             Kind::NumberTooLong { over: None, .. } => {
                 return Some(format!(

@@ -8,22 +8,35 @@ use crate::source::{Loc, Source};
 use rhai::{AST, Engine, LexError, ParseErrorType, Position, Scope};
 use std::sync::Arc;
 
-/// The sandbox limits of PLAN-LANGUAGE.md §7.
-pub mod limits {
-    pub const MAX_OPERATIONS: u64 = 100_000;
-    pub const MAX_CALL_LEVELS: usize = 32;
-    pub const MAX_EXPR_DEPTH: usize = 64;
-    pub const MAX_FUNCTION_EXPR_DEPTH: usize = 32;
-    pub const MAX_STRING_SIZE: usize = 10_000;
-    pub const MAX_ARRAY_SIZE: usize = 10_000;
-    pub const MAX_MAP_SIZE: usize = 1_000;
-}
-
-/// The sandboxed engine every hook runs in.
+/// The sandboxed engine every hook runs in. It starts from a raw engine
+/// (no function at all) and adds only the packages listed in
+/// docs/DECISIONS.md ("What hooks may call"): arithmetic, logic, strings,
+/// arrays, maps, ranges, maths and function pointers. Left out: the language
+/// core package (`sleep`, `exit`, `parse_json`, `get_fn_metadata_list`,
+/// `take`, `tag`), time (`timestamp`), blobs and bit fields; the raw engine
+/// has no module resolver, and `import` and `eval` are refused when parsing.
 pub fn engine() -> Engine {
     use limits::*;
-    let mut e = Engine::new();
-    e.set_max_operations(MAX_OPERATIONS)
+    use rhai::packages::{
+        ArithmeticPackage, BasicArrayPackage, BasicFnPackage, BasicIteratorPackage, BasicMapPackage,
+        BasicMathPackage, BasicStringPackage, LogicPackage, MoreStringPackage, Package,
+    };
+    let mut e = Engine::new_raw();
+    for module in [
+        ArithmeticPackage::new().as_shared_module(),
+        LogicPackage::new().as_shared_module(),
+        BasicStringPackage::new().as_shared_module(),
+        MoreStringPackage::new().as_shared_module(),
+        BasicArrayPackage::new().as_shared_module(),
+        BasicMapPackage::new().as_shared_module(),
+        BasicIteratorPackage::new().as_shared_module(),
+        BasicMathPackage::new().as_shared_module(),
+        BasicFnPackage::new().as_shared_module(),
+    ] {
+        e.register_global_module(module);
+    }
+    e.set_max_strings_interned(256)
+        .set_max_operations(MAX_OPERATIONS)
         .set_max_call_levels(MAX_CALL_LEVELS)
         .set_max_expr_depths(MAX_EXPR_DEPTH, MAX_FUNCTION_EXPR_DEPTH)
         .set_max_string_size(MAX_STRING_SIZE)
@@ -74,6 +87,11 @@ pub fn script_loc(hook: &Hook, pos: Position) -> Loc {
     let offset = src.offset_of(line, col);
     Loc::new(src, offset, (offset + 1).min(src.text().len()))
 }
+pub mod budget;
+pub mod file;
+pub mod limits;
 pub mod memo;
+pub mod props;
 pub mod record;
 pub mod run;
+pub mod words;

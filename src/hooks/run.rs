@@ -1,26 +1,29 @@
 //! Running hooks on a record: the record as the map `m`, `score` (and
-//! `tier`) in scope, notes captured, limits enforced by the engine.
+//! `tier`) in scope, notes captured, limits enforced by the engine and by the
+//! call's [`Budget`] (time, notes).
 
+use super::budget::Budget;
 use super::memo::{Key, Memo};
 use super::record::RecordView;
 use super::script_loc;
+use super::words::{in_words, over, wrong};
 use crate::check::Model;
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Note, Outcome, Reason};
 use crate::eval::prepare::PSubject;
 use crate::eval::value::Value;
 use crate::exact::Exact;
-use rhai::{AST, Dynamic, Engine, EvalAltResult, Scope};
-use std::sync::{Arc, Mutex};
+use rhai::{AST, Dynamic, Engine, EvalAltResult, Position, Scope};
+use std::sync::Mutex;
 
 /// The engine, the compiled scripts, the record handle `m`, one scope
-/// reused from call to call, and the buffer notes go to.
+/// reused from call to call, and the budget of the running call.
 pub struct HookRunner {
     engine: Engine,
     asts: Vec<AST>,
     view: RecordView,
     scope: Mutex<Scope<'static>>,
-    notes: Arc<Mutex<Vec<String>>>,
+    budget: Budget,
     scores: Mutex<Memo<Exact>>,
     tiers: Mutex<Memo<usize>>,
     /// Whether results are remembered ([`crate::eval::Passes::hook_memo`]).
@@ -29,19 +32,30 @@ pub struct HookRunner {
 
 impl HookRunner {
     pub fn new(model: &Model, prepared: &[PSubject], memo: bool) -> HookRunner {
-        let notes = Arc::new(Mutex::new(Vec::new()));
+        let budget = Budget::default();
         let mut engine = super::engine();
-        let (n1, n2, n3) = (Arc::clone(&notes), Arc::clone(&notes), Arc::clone(&notes));
-        engine.register_fn("note", move |text: &str| push(&n1, text.to_string()));
-        engine.on_print(move |text| push(&n2, text.to_string()));
-        engine.on_debug(move |text, _, _| push(&n3, text.to_string()));
+        let (b1, b2, b3, b4) = (budget.clone(), budget.clone(), budget.clone(), budget.clone());
+        engine.register_fn("note", move |text: &str| -> Result<(), Box<EvalAltResult>> {
+            if b1.note(text) {
+                Ok(())
+            } else {
+                Err(EvalAltResult::ErrorTerminated(Dynamic::UNIT, Position::NONE).into())
+            }
+        });
+        engine.on_print(move |text| {
+            b2.note(text);
+        });
+        engine.on_debug(move |text, _, _| {
+            b3.note(text);
+        });
+        engine.on_progress(move |ops| b4.progress(ops));
         let view = super::record::register(&mut engine, model, prepared);
         HookRunner {
             engine,
             asts: model.hooks.clone(),
             view,
             scope: Mutex::new(Scope::new()),
-            notes,
+            budget,
             scores: Mutex::default(),
             tiers: Mutex::default(),
             memo,
@@ -70,27 +84,29 @@ impl HookRunner {
 
     /// Runs hook `h` on the bound record: its value, and whether it left notes.
     fn run(&self, ev: &Evaluator<'_>, h: usize, out: &mut Outcome) -> Result<(Dynamic, bool), String> {
-        take(&self.notes);
+        self.budget.start();
         let result = match self.scope.lock() {
             Ok(mut scope) => self.engine.eval_ast_with_scope::<Dynamic>(&mut scope, &self.asts[h]),
             Err(_) => Err("the hook scope is unavailable".into()),
         };
-        let notes = take(&self.notes);
+        let (notes, past) = self.budget.finish();
         let noted = !notes.is_empty();
         for text in notes {
             out.reasons.push(Reason::Note(Box::new(Note { hook: h as u16, text: text.into() })));
         }
-        result.map(|v| (v, noted)).map_err(|e| {
+        let failed = |pos: Position, words: String| {
             let hook = &ev.model.plan.hooks[h];
-            let loc = script_loc(hook, e.position());
+            let loc = script_loc(hook, pos);
             let (line, col) = loc.line_col();
-            format!(
-                "hook `{}` failed at {}:{line}:{col}: {}",
-                hook.decl.name.name,
-                loc.src.name(),
-                in_words(e.unwrap_inner())
-            )
-        })
+            format!("hook `{}` failed at {}:{line}:{col}: {words}", hook.decl.name.name, loc.src.name())
+        };
+        match (result, past) {
+            // A budget gone past wins: the error it caused (if any) only ended the call.
+            (Err(e), Some(o)) => Err(failed(e.position(), over(o))),
+            (Ok(_), Some(o)) => Err(failed(Position::NONE, over(o))),
+            (Err(e), None) => Err(failed(e.position(), in_words(e.unwrap_inner()))),
+            (Ok(v), None) => Ok((v, noted)),
+        }
     }
 
     /// Runs a `score` hook; the new score (unchanged for `()`).
@@ -118,7 +134,7 @@ impl HookRunner {
             let f = if let Ok(i) = v.as_int() {
                 i as f64
             } else {
-                v.as_float().map_err(|t| wrong(name, "a number or ()", t))?
+                v.as_float().map_err(|_| wrong(name, "a number (the new score)", &v))?
             };
             Exact::from_f64(f)
                 .ok_or_else(|| format!("hook `{name}` returned a score that is not a usable number"))?
@@ -157,7 +173,7 @@ impl HookRunner {
         let r = if v.is_unit() {
             tier
         } else {
-            let t = v.into_immutable_string().map_err(|t| wrong(name, "a tier name or ()", t))?;
+            let t = v.as_immutable_string_ref().map_err(|_| wrong(name, "a tier name", &v))?.clone();
             match ev.model.names.tier_index(t.as_str()) {
                 Some(i) => i.max(tier),
                 None => return Err(format!("hook `{name}` returned `{t}`, which is not a tier")),
@@ -166,41 +182,4 @@ impl HookRunner {
         self.remember(&self.tiers, key, noted, r);
         Ok(r)
     }
-}
-
-/// A rhai error in a plan author's words; the sandbox limits say which limit.
-fn in_words(e: &EvalAltResult) -> String {
-    use super::limits::*;
-    match e {
-        EvalAltResult::ErrorTooManyOperations(_) => {
-            format!("it ran more than {MAX_OPERATIONS} operations, the limit for one call of a hook")
-        }
-        EvalAltResult::ErrorStackOverflow(_) => {
-            format!("it nested function calls more than {MAX_CALL_LEVELS} levels deep")
-        }
-        EvalAltResult::ErrorDataTooLarge(what, _) => format!(
-            "{} grew past its limit (strings {MAX_STRING_SIZE} bytes, arrays {MAX_ARRAY_SIZE} items, maps {MAX_MAP_SIZE} entries)",
-            what.to_lowercase()
-        ),
-        EvalAltResult::ErrorPropertyNotFound(p, _) => {
-            format!("the record has no property `{p}` (a misspelt name, or one the subject does not declare)")
-        }
-        EvalAltResult::ErrorRuntime(v, _) => format!("it threw `{v}`"),
-        EvalAltResult::ErrorFunctionNotFound(f, _) => format!("it calls `{f}`, which hooks do not have"),
-        other => other.to_string(),
-    }
-}
-
-fn wrong(hook: &str, want: &str, got: &str) -> String {
-    format!("hook `{hook}` must return {want}, not {got}")
-}
-
-fn push(notes: &Mutex<Vec<String>>, text: String) {
-    if let Ok(mut n) = notes.lock() {
-        n.push(text);
-    }
-}
-
-fn take(notes: &Mutex<Vec<String>>) -> Vec<String> {
-    notes.lock().map(|mut n| std::mem::take(&mut *n)).unwrap_or_default()
 }

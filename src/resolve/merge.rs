@@ -316,17 +316,18 @@ fn load_hook(h: &ast::Hook, diags: &mut Vec<Diagnostic>) -> Option<Hook> {
             first_line: loc.line(),
         }),
         ast::HookBody::File(path) => {
+            // Only a regular file inside the plan's folder (hooks::file):
+            // what is refused is named as written, never shown.
             let dir = h.loc.src.path().parent().unwrap_or(Path::new(""));
-            let full = super::tidy(&dir.join(&path.value));
-            match std::fs::read_to_string(&full) {
+            match crate::hooks::file::read(dir, &path.value) {
                 Ok(text) => Some(Hook {
                     decl: h.clone(),
                     script: text.clone(),
-                    script_src: Source::new(&full, text),
+                    script_src: Source::new(super::tidy(&dir.join(&path.value)), text),
                     first_line: 1,
                 }),
-                Err(e) => {
-                    let kind = Kind::ReadFile { path: full.display().to_string(), error: e.to_string() };
+                Err(problem) => {
+                    let kind = Kind::HookFile { path: path.value.clone(), problem };
                     diags.push(Diagnostic::new(kind, &path.loc));
                     None
                 }
