@@ -11,7 +11,7 @@ pub mod eval;
 pub mod exact;
 pub(crate) mod files;
 pub mod fmt;
-pub(crate) mod hooks;
+pub mod hooks;
 pub mod memory;
 pub(crate) mod num;
 pub mod plantest;

@@ -238,7 +238,7 @@ fn generator_report() {
                     .or_insert(0) += 1;
             }
             let what = match &o.error {
-                Some(err) => format!("error {}", err.split(':').next_back().unwrap_or("").trim()),
+                Some(err) => format!("error {}", err.text().split(':').next_back().unwrap_or("").trim()),
                 None => format!("{:?} {:?}", o.status, o.tier),
             };
             *tally.entry(what.chars().take(70).collect()).or_insert(0) += 1;

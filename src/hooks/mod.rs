@@ -87,11 +87,11 @@ pub fn script_loc(hook: &Hook, pos: Position) -> Loc {
     let offset = src.offset_of(line, col);
     Loc::new(src, offset, (offset + 1).min(src.text().len()))
 }
-pub mod budget;
-pub mod file;
+pub(crate) mod budget;
+pub(crate) mod file;
 pub mod limits;
-pub mod memo;
-pub mod props;
-pub mod record;
-pub mod run;
-pub mod words;
+pub(crate) mod memo;
+pub(crate) mod props;
+pub(crate) mod record;
+pub(crate) mod run;
+pub(crate) mod words;
