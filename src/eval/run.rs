@@ -210,8 +210,10 @@ impl Run<'_> {
         self.positions.push(pos);
         // The outcome is filled where it stays: no copy of it per record.
         self.outs.push(Outcome::blank());
-        let here = self.at(fi, row.at);
-        let placed = |kind, column: Option<&str>| Box::new(RecordError::placed(kind, Some(&here), column));
+        // Where the row is, in words: made only for a row in error.
+        let placed = |kind, column: Option<&str>| {
+            Box::new(RecordError::placed(kind, Some(&self.at(fi, row.at)), column))
+        };
         let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c));
         let plain = match (&row.cells, roles.id) {
             (Cells::Csv(cells), Some(col)) => cells.plain(col).map(|t| Ok(CellRef::Text(t))),
@@ -255,10 +257,9 @@ impl Run<'_> {
         id: &str,
         subject: Option<CellRef<'_>>,
     ) -> Result<(), (String, Option<u16>, Box<RecordError>)> {
-        let here = self.at(fi, at);
-        let s = self
-            .subject_of(subject)
-            .map_err(|kind| (id.to_string(), None, Box::new(RecordError::placed(kind, Some(&here), None))))?;
+        let s = self.subject_of(subject).map_err(|kind| {
+            (id.to_string(), None, Box::new(RecordError::placed(kind, Some(&self.at(fi, at)), None)))
+        })?;
         self.hashed.push((self.hasher.print(id), index as u32));
         let mut values = std::mem::take(&mut self.buf);
         let n = self.cols.subjects[s].kinds.len();
