@@ -10,7 +10,6 @@ use super::record::NoLookup;
 use super::trace::{Captured, Step, Trace};
 use super::value::Value;
 use crate::check::Model;
-use crate::check::types::in_family;
 use crate::data::{At, CellRef, Cells, Columns, DataError, OwnedRow, Pos, Row, RowPlan, norm, read_file};
 use crate::diag::{ErrorKind, RecordError};
 use chrono::NaiveDate;
@@ -362,45 +361,6 @@ impl Run<'_> {
             let here = self.at(fi, at);
             if let Some(e) = self.outs[i].error.take() {
                 self.outs[i].error = Some(Box::new(e.at(&here)));
-            }
-        }
-    }
-
-    /// Every record leaves [`Status::Pending`] before the run ends; one
-    /// that did not would be a fault of kehoach, reported as an error on
-    /// the record rather than shown with a tier it was never given.
-    fn none_pending(&mut self) {
-        for i in 0..self.outs.len() {
-            if self.outs[i].status == Status::Pending {
-                debug_assert!(false, "record {i} was never classified");
-                self.outs[i].fail(RecordError::new(ErrorKind::NeverClassified));
-                self.locate(i);
-            }
-        }
-    }
-
-    /// A ref must hold the id of a record of the named subject's family.
-    fn check_refs(&mut self) {
-        if self.ev.prepared.iter().all(|p| p.refs.is_empty()) {
-            return;
-        }
-        let plan = &self.ev.model.plan;
-        for i in 0..self.outs.len() {
-            let Some(s) = self.outs[i].subject.map(usize::from) else { continue };
-            for (slot, root) in &self.ev.prepared[s].refs {
-                let Some(Value::Str(target)) = self.outs[i].kept(*slot).cloned() else { continue };
-                let ok = self.ids.get(&self.outs, target.as_str()).is_some_and(|j| {
-                    self.outs[j]
-                        .subject
-                        .is_some_and(|t| in_family(plan, &plan.subjects[usize::from(t)].name.name, root))
-                });
-                if !ok {
-                    let (fi, at) = self.positions[i].get();
-                    let field = &self.ev.prepared[s].names[*slot];
-                    let kind = ErrorKind::BadRef { target: target.to_string(), root: root.clone() };
-                    let error = RecordError::placed(kind, Some(&self.at(fi, at)), Some(field));
-                    self.outs[i].fail(error);
-                }
             }
         }
     }
