@@ -391,3 +391,27 @@ fn check_json_names_the_file_it_cannot_read() {
         );
     }
 }
+
+/// Issue 17, item 9: `--out` naming one of the `--data` files (however
+/// spelled) is refused before anything is written, and the file is intact.
+#[test]
+fn eval_refuses_to_write_over_its_own_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("dv.csv");
+    std::fs::copy("plans/hanoi/data/chi-bo.csv", &data).unwrap();
+    let before = std::fs::read(&data).unwrap();
+    let spelled = dir.path().join(".").join("dv.csv");
+    let out = Command::cargo_bin("kehoach")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["eval", "plans/hanoi/01-KH-TU.kh", "--year", "2020", "--format", "csv", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&spelled)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("names the data file"), "{err}");
+    assert_eq!(std::fs::read(&data).unwrap(), before, "the data file was touched");
+}

@@ -32,7 +32,23 @@ pub enum Dest<'a> {
     Stdout(&'a mut Out),
 }
 
+/// The `--data` file that `--out` names (the same file, however spelled).
+fn out_is_data<'a>(out: &Path, data: &'a [PathBuf]) -> Option<&'a PathBuf> {
+    let out = std::fs::canonicalize(out).ok()?;
+    data.iter().find(|d| std::fs::canonicalize(d).is_ok_and(|d| d == out))
+}
+
 pub fn run_eval(a: &EvalArgs<'_>, format: EvalFormat, dest: Dest<'_>, color: Color) -> i32 {
+    if let Dest::File(p) = &dest {
+        if let Some(d) = out_is_data(p, a.data) {
+            out::error(format_args!(
+                "`--out {}` names the data file `{}`: the results would replace the members; choose another file",
+                p.display(),
+                d.display()
+            ));
+            return 2;
+        }
+    }
     let model = match load_model(a.plan, color) {
         Ok(m) => m,
         Err(code) => return code,
