@@ -19,8 +19,18 @@ pub struct TestResult {
     pub failures: Vec<String>,
 }
 
+/// Runs every block. An evaluator is prepared once per evaluation year and
+/// shared by the blocks of that year: preparing one per block cost the whole
+/// plan for each block.
 pub fn run_all(model: &Model) -> Vec<TestResult> {
-    model.plan.tests.iter().map(|t| run_one(model, t)).collect()
+    let mut evaluators: HashMap<i32, Evaluator<'_>> = HashMap::new();
+    let mut results = Vec::with_capacity(model.plan.tests.len());
+    for t in &model.plan.tests {
+        let year = year_of(model, t);
+        let ev = evaluators.entry(year).or_insert_with(|| Evaluator::new(model, year, None));
+        results.push(run_one(ev, t));
+    }
+    results
 }
 
 fn year_of(model: &Model, t: &Test) -> i32 {
@@ -79,10 +89,9 @@ fn evaluate_block_with(ev: &Evaluator<'_>, t: &Test) -> Result<Evaluation, Strin
     evaluate_with(ev, inputs, &opts).map_err(|e| e.0)
 }
 
-fn run_one(model: &Model, t: &Test) -> TestResult {
+fn run_one(ev: &Evaluator<'_>, t: &Test) -> TestResult {
     let mut result = TestResult { name: t.name.value.clone(), at: t.loc.file_line(), failures: Vec::new() };
-    let ev = Evaluator::new(model, year_of(model, t), None);
-    let evaluation = match evaluate_block_with(&ev, t) {
+    let evaluation = match evaluate_block_with(ev, t) {
         Ok(e) => e,
         Err(e) => {
             result.failures.push(e);
@@ -94,7 +103,7 @@ fn run_one(model: &Model, t: &Test) -> TestResult {
         by_id.entry(o.id.as_ref()).or_insert(o);
     }
     for item in &t.items {
-        if let Some(f) = expectation(&ev, &item.kind, &by_id, &evaluation.outcomes) {
+        if let Some(f) = expectation(ev, &item.kind, &by_id, &evaluation.outcomes) {
             result.failures.push(format!("line {}: {f}", item.loc.line()));
         }
     }

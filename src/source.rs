@@ -11,6 +11,7 @@ pub struct Source {
     path: PathBuf,
     text: String,
     line_starts: Vec<usize>,
+    lone_cr: bool,
 }
 
 impl Source {
@@ -20,7 +21,9 @@ impl Source {
         let text = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Arc::new(Source { path: path.into(), text, line_starts })
+        let bytes = text.as_bytes();
+        let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+        Arc::new(Source { path: path.into(), text, line_starts, lone_cr })
     }
 
     pub fn path(&self) -> &Path {
@@ -45,6 +48,18 @@ impl Source {
         let end = rest.find('\n').unwrap_or(rest.len());
         let within = rest[..end].char_indices().nth(col.saturating_sub(1)).map_or(end, |(i, _)| i);
         start + within
+    }
+
+    /// 0-based line of a byte offset (offsets past the end: the last line).
+    pub fn line_index(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Whether a `\r` stands alone (not before `\n`): miette counts it as a
+    /// line break, [`Source::line_index`] does not.
+    pub fn has_lone_cr(&self) -> bool {
+        self.lone_cr
     }
 
     /// 1-based line and column (in characters) of a byte offset.

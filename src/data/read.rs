@@ -185,44 +185,65 @@ fn read_json(
     let serde_json::Value::Array(items) = value else {
         return Err(DataError(format!("`{}` must hold a JSON array of objects", path.display())));
     };
-    let mut headers = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        let at = At::Index(i as u64);
-        let row = object_row(item, at, &mut headers);
-        hand(row, at, &headers, each);
-    }
-    Ok(headers)
+    let mut keys = Keys::default();
+    let rows: Vec<_> = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let at = At::Index(i as u64);
+            (at, object_row(item, at, &mut keys))
+        })
+        .collect();
+    Ok(hand_all(rows, keys.names, each))
 }
 
 fn read_jsonl(bytes: &[u8], each: &mut impl FnMut(&[String], Row<'_>)) -> Vec<String> {
-    let mut headers = Vec::new();
+    let mut keys = Keys::default();
     let text = String::from_utf8_lossy(bytes);
+    let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let at = At::Line(i as u64 + 1);
         let row = match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(v) => object_row(v, at, &mut headers),
+            Ok(v) => object_row(v, at, &mut keys),
             Err(e) => Err(format!("not a JSON object: {e}")),
         };
-        hand(row, at, &headers, each);
+        rows.push((at, row));
     }
-    headers
+    hand_all(rows, keys.names, each)
+}
+
+/// The columns of a JSON file, in the order their keys first appear, with
+/// an index by name: records that each bring new keys cost their own keys,
+/// not the columns seen so far.
+#[derive(Default)]
+struct Keys {
+    names: Vec<String>,
+    index: std::collections::HashMap<String, usize>,
+}
+
+impl Keys {
+    fn column(&mut self, key: &str) -> usize {
+        if let Some(&i) = self.index.get(key) {
+            return i;
+        }
+        self.names.push(key.to_string());
+        self.index.insert(key.to_string(), self.names.len() - 1);
+        self.names.len() - 1
+    }
 }
 
 /// A JSON object as a row; new keys become new columns. Text is composed
 /// (NFC) here, as CSV cells are when read.
-fn object_row(v: serde_json::Value, at: At, headers: &mut Vec<String>) -> Result<OwnedRow, String> {
+fn object_row(v: serde_json::Value, at: At, keys: &mut Keys) -> Result<OwnedRow, String> {
     let serde_json::Value::Object(map) = v else {
         return Err("not a JSON object".into());
     };
     let mut cells = Vec::with_capacity(map.len());
     for (k, v) in map {
-        let i = headers.iter().position(|h| *h == k).unwrap_or_else(|| {
-            headers.push(k.clone());
-            headers.len() - 1
-        });
+        let i = keys.column(&k);
         let cell = match v {
             serde_json::Value::String(s) => Cell::Text(crate::text::nfc_owned(s)),
             serde_json::Value::Bool(b) => Cell::Bool(b),
@@ -233,6 +254,19 @@ fn object_row(v: serde_json::Value, at: At, headers: &mut Vec<String>) -> Result
         cells.push((i, cell));
     }
     Ok(OwnedRow { at, cells })
+}
+
+/// Hands every row once all keys are known: the columns stay the same from
+/// the first row to the last, so a reader maps them to the plan once.
+fn hand_all(
+    rows: Vec<(At, Result<OwnedRow, String>)>,
+    headers: Vec<String>,
+    each: &mut impl FnMut(&[String], Row<'_>),
+) -> Vec<String> {
+    for (at, row) in rows {
+        hand(row, at, &headers, each);
+    }
+    headers
 }
 
 /// Hands one JSON row (or its problem) to `each`.

@@ -27,14 +27,25 @@ impl SourceCode for Src {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.0.text().read_span(span, before, after)?;
+        let src = &*self.0;
+        // miette reads from the file start for each span: start instead a
+        // line above the context (same answer, as no lone `\r` is skipped),
+        // so that each diagnostic costs its own lines, not the whole file.
+        let skip = match src.line_index(span.offset()).checked_sub(before.saturating_add(1)) {
+            Some(line) if !src.has_lone_cr() => line,
+            _ => 0,
+        };
+        let from = src.offset_of(skip + 1, 1);
+        let local = SourceSpan::new(span.offset().saturating_sub(from).into(), span.len());
+        let inner = src.text()[from..].read_span(&local, before, after)?;
+        let at = SourceSpan::new((inner.span().offset() + from).into(), inner.span().len());
         Ok(Box::new(MietteSpanContents::new_named(
-            self.0.name(),
+            src.name(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            at,
+            inner.line() + skip,
             inner.column(),
-            inner.line_count(),
+            inner.line_count() + skip,
         )))
     }
 }

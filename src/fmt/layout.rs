@@ -12,12 +12,14 @@ struct Printer<'a> {
     comments: &'a [Comment],
     next: usize,
     text: &'a str,
+    src: &'a crate::source::Source,
 }
 
 /// The canonical text of a parsed file.
 pub fn format_file(file: &PlanFile) -> String {
-    let text = file.header.loc.src.text();
-    let mut p = Printer { out: Vec::new(), comments: &file.comments, next: 0, text };
+    let src = &*file.header.loc.src;
+    let text = src.text();
+    let mut p = Printer { out: Vec::new(), comments: &file.comments, next: 0, text, src };
     p.header(&file.header);
     for item in &file.items {
         p.top(item);
@@ -29,9 +31,10 @@ pub fn format_file(file: &PlanFile) -> String {
 }
 
 impl Printer<'_> {
+    /// The 0-based line holding `offset`, by binary search in the line table
+    /// (counting from the file start for each node made `fmt` quadratic).
     fn line_of(&self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        self.text.as_bytes()[..offset].iter().filter(|b| **b == b'\n').count()
+        self.src.line_index(offset)
     }
 
     fn line_end(&self, offset: usize) -> usize {
