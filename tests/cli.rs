@@ -1,18 +1,10 @@
 //! The real binary: exit statuses, output formats and colour (PLAN-LANGUAGE.md §9).
 
-use assert_cmd::Command;
+mod common;
+
+use common::{kehoach, stdout};
+
 use std::path::Path;
-
-fn kehoach() -> Command {
-    let mut c = Command::cargo_bin("kehoach").unwrap();
-    c.env_remove("NO_COLOR").current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
-
-fn stdout(c: &mut Command) -> (i32, String) {
-    let out = c.output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
-}
 
 #[test]
 fn check_exits_0_on_good_plans() {

@@ -3,17 +3,13 @@
 //! caps as they ran, the part of a rule that did not hold, and for a record
 //! in error its error and the steps before it.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{kehoach, stdout};
 
 fn explain(id: &str) -> (i32, String) {
-    let out = Command::cargo_bin("kehoach")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["explain", "tests/explain/plan.kh", "--year", "2024", "--data", "tests/explain/data.csv"])
-        .args(["--id", id, "--color", "never"])
-        .output()
-        .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
+    let plan = ["explain", "tests/explain/plan.kh", "--year", "2024", "--data", "tests/explain/data.csv"];
+    stdout(kehoach().args(plan).args(["--id", id, "--color", "never"]))
 }
 
 #[test]
@@ -49,14 +45,13 @@ fn an_aggregate_shows_its_value_and_counts() {
 /// What `explain` says of each record is what `eval` said.
 #[test]
 fn explain_agrees_with_eval_on_every_record() {
-    let out = Command::cargo_bin("kehoach")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["eval", "tests/explain/plan.kh", "--year", "2024", "--data", "tests/explain/data.csv"])
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (_, out) = stdout(kehoach().args(["eval", "tests/explain/plan.kh", "--year", "2024"]).args([
+        "--data",
+        "tests/explain/data.csv",
+        "--format",
+        "json",
+    ]));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     for r in json["records"].as_array().unwrap() {
         let id = r["id"].as_str().unwrap();
         let (_, text) = explain(id);

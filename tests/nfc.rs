@@ -3,7 +3,10 @@
 //! item 4): CSV, JSON, JSON Lines, `test` blocks, plan constants, `--id`.
 //! Decomposed spellings are written as escapes so that the bytes are plain.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{kehoach, stdout};
+
 use kehoach::check::{Model, check_path};
 use kehoach::eval::Evaluator;
 use kehoach::eval::outcome::Status;
@@ -144,17 +147,6 @@ fn json_and_json_lines_values_group_refer_and_identify_as_composed_text() {
     let text: Vec<String> = objects(&sample()).iter().map(|o| o.to_string()).collect();
     std::fs::write(&lines, text.join("\n")).unwrap();
     assert_one_spelling(&m, &run(&m, lines));
-}
-
-fn kehoach() -> Command {
-    let mut c = Command::cargo_bin("kehoach").unwrap();
-    c.env_remove("NO_COLOR").current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
-
-fn stdout(c: &mut Command) -> (i32, String) {
-    let out = c.output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[test]

@@ -30,25 +30,18 @@ pub fn explain_error(e: &EvalError, what: &str) -> String {
 }
 
 impl Evaluator<'_> {
-    /// Classifies one record through step 7 (quotas come later).
-    pub fn classify(&self, s: usize, id: &str, values: &[Option<Value>], lookup: &dyn Lookup) -> Outcome {
-        let mut out = Outcome::blank();
-        self.unkept(s, id, values, lookup, &mut out, None);
-        out.kept = Outcome::keep(&self.prepared[s].kept, values);
-        out
-    }
-
-    /// [`Evaluator::classify`], writing every step into `trace`.
-    pub fn classify_traced(
+    /// Classifies one record through step 7 (quotas come later), writing
+    /// every step into `trace` when there is one.
+    pub fn classify(
         &self,
         s: usize,
         id: &str,
         values: &[Option<Value>],
         lookup: &dyn Lookup,
-        trace: &mut Trace,
+        trace: Option<&mut Trace>,
     ) -> Outcome {
         let mut out = Outcome::blank();
-        self.unkept(s, id, values, lookup, &mut out, Some(trace));
+        self.unkept(s, id, values, lookup, &mut out, trace);
         out.kept = Outcome::keep(&self.prepared[s].kept, values);
         out
     }
@@ -264,7 +257,7 @@ impl Evaluator<'_> {
                 let held = self.truth(fast, cond, env, rec);
                 let lowered = held == Ok(true) && *t > tier;
                 self.traced(trace, cond, env, || Step::Cap { index: i, held: held.clone(), lowered });
-                held.clone().map_err(what)?;
+                held.map_err(what)?;
                 if lowered {
                     out.reasons.push(Reason::Cap(i as u16));
                     return Ok(*t);

@@ -315,7 +315,7 @@ impl Run<'_> {
         }
         let ev = self.ev;
         match self.captured.as_mut().filter(|_| captured) {
-            Some(c) => self.outs[index] = ev.classify_traced(s, id, values, &NoLookup, &mut c.trace),
+            Some(c) => self.outs[index] = ev.classify(s, id, values, &NoLookup, Some(&mut c.trace)),
             None => ev.classify_taking(s, id, values, &NoLookup, &mut self.outs[index]),
         }
     }

@@ -29,3 +29,16 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// The `kehoach` binary, run from the crate root without `NO_COLOR`.
+pub fn kehoach() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("kehoach").unwrap();
+    c.env_remove("NO_COLOR").current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+/// Runs `c`: its exit status and standard output.
+pub fn stdout(c: &mut assert_cmd::Command) -> (i32, String) {
+    let out = c.output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}

@@ -33,11 +33,8 @@ impl Run<'_> {
                     .filter(|(i, _)| self.outs[*i].status != Status::Error)
                     .map(|(i, values)| {
                         let id = &self.outs[*i].id;
-                        let o = match captured.as_deref_mut().filter(|c| c.index == *i) {
-                            Some(c) => self.ev.classify_traced(s, id, values, &finished, &mut c.trace),
-                            None => self.ev.classify(s, id, values, &finished),
-                        };
-                        (*i, o)
+                        let trace = captured.as_deref_mut().filter(|c| c.index == *i).map(|c| &mut c.trace);
+                        (*i, self.ev.classify(s, id, values, &finished, trace))
                     })
                     .collect()
             };
