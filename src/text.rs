@@ -8,7 +8,35 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 /// text by the quick check, which rarely needs a second look).
 #[inline]
 pub fn nfc(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() || is_nfc(s) { Cow::Borrowed(s) } else { Cow::Owned(s.nfc().collect()) }
+    if s.is_ascii() || plainly_nfc(s.as_bytes()) || is_nfc(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
+}
+
+/// Whether `bytes` is UTF-8 text plainly in NFC, decided byte by byte:
+/// ASCII, U+0080–U+027F (Latin-1 Supplement, Latin Extended-A and -B, IPA)
+/// and U+1E00–U+1EFF (Latin Extended Additional, where Vietnamese letters
+/// with two marks live). Every one of those characters is
+/// NFC_Quick_Check=Yes with combining class 0 (a test goes through them),
+/// so any sequence of them is NFC. `false` means "look closer": any other
+/// character, a combining mark, or bytes that are not UTF-8. Vietnamese
+/// text typed composed is answered here, without the per-character table
+/// lookups of the general check.
+#[inline]
+pub fn plainly_nfc(bytes: &[u8]) -> bool {
+    let cont = |i: usize| bytes.get(i).is_some_and(|c| c & 0xC0 == 0x80);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += match b {
+            0x00..=0x7F => 1,
+            0xC2..=0xC9 if cont(i + 1) => 2,
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) && cont(i + 2) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// `s` in NFC, without a copy when it already is.
@@ -33,6 +61,27 @@ pub fn key(s: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plainly_composed_ranges_hold_only_starters_that_are_nfc() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let ranges = [0x80..=0x27F_u32, 0x1E00..=0x1EFF];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert!(super::plainly_nfc(c.to_string().as_bytes()), "{c:?}");
+        }
+        // Next to them, and what is not UTF-8, is looked at closer.
+        for c in ['\u{280}', '\u{300}', '\u{1DFF}', '\u{1F00}', '\u{2126}'] {
+            assert!(!super::plainly_nfc(c.to_string().as_bytes()), "{c:?}");
+        }
+        assert!(super::plainly_nfc("Đảng bộ phường Hàng Trống, Xuất sắc".as_bytes()));
+        assert!(!super::plainly_nfc("Tô\u{301}t".as_bytes()));
+        assert!(!super::plainly_nfc(b"\xC3"));
+        assert!(!super::plainly_nfc(b"\xE1\xBA"));
+        assert!(!super::plainly_nfc(b"\xC3\x28"));
+    }
+
     use super::*;
 
     #[test]

@@ -122,13 +122,17 @@ impl Lines {
 
 /// Whether a cell of `record` is text not in NFC; if so, `into` gets the
 /// record with those cells composed (the others, and bytes that are not
-/// UTF-8, as they are). An ASCII record is answered by one scan of its
+/// UTF-8, as they are). An ASCII record, or one of Latin and Vietnamese
+/// letters ([`crate::text::plainly_nfc`]), is answered by one scan of its
 /// bytes; other text by one quick check of the whole record (a part of
 /// text in NFC is in NFC).
 #[inline]
 fn compose(record: &simd_csv::ByteRecord, into: &mut simd_csv::ByteRecord) -> bool {
     let all = record.as_slice();
-    if all.is_ascii() || std::str::from_utf8(all).is_ok_and(unicode_normalization::is_nfc) {
+    if all.is_ascii()
+        || crate::text::plainly_nfc(all)
+        || std::str::from_utf8(all).is_ok_and(unicode_normalization::is_nfc)
+    {
         return false;
     }
     into.clear();
