@@ -124,20 +124,21 @@ impl Lines {
 /// record with those cells composed (the others, and bytes that are not
 /// UTF-8, as they are). An ASCII record, or one of Latin and Vietnamese
 /// letters ([`crate::text::plainly_nfc`]), is answered by one scan of its
-/// bytes; other text by one quick check of the whole record (a part of
-/// text in NFC is in NFC).
+/// bytes; any other record cell by cell.
 #[inline]
 fn compose(record: &simd_csv::ByteRecord, into: &mut simd_csv::ByteRecord) -> bool {
     let all = record.as_slice();
-    if all.is_ascii()
-        || crate::text::plainly_nfc(all)
-        || std::str::from_utf8(all).is_ok_and(unicode_normalization::is_nfc)
-    {
+    if all.is_ascii() || crate::text::plainly_nfc(all) {
         return false;
     }
+    // Cell by cell: the plainly composed ones (most) need no second look.
     into.clear();
     let mut changed = false;
     for cell in record.iter() {
+        if crate::text::plainly_nfc(cell) {
+            into.push_field(cell);
+            continue;
+        }
         match std::str::from_utf8(cell).map(crate::text::nfc) {
             Ok(std::borrow::Cow::Owned(t)) => {
                 into.push_field(t.as_bytes());
