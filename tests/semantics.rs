@@ -1,9 +1,9 @@
 //! Domain cases whose tiers were once silently wrong (issue 16), each a plan
 //! in `tests/semantics/` whose `test` blocks state the right outcome: every
-//! block passes, with every optimization and with none.
+//! block passes (with every optimization here; CI runs the suite again with
+//! `KEHOACH_PASSES=none`, and `tests/two_modes.rs` compares both modes on them).
 
 use kehoach::check::check_path;
-use kehoach::eval::Passes;
 use std::path::Path;
 
 #[test]
@@ -23,9 +23,5 @@ fn every_semantics_case_passes_its_tests() {
             .flat_map(|r| r.failures.iter().map(|f| format!("{} {}: {f}", r.at, r.name)))
             .collect();
         assert!(failed.is_empty(), "{}:\n{}", p.display(), failed.join("\n"));
-        for t in &m.plan.tests {
-            let e = kehoach::plantest::evaluate_block(&m, t, Passes::NONE).unwrap();
-            assert!(!e.outcomes.is_empty());
-        }
     }
 }
