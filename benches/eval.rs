@@ -104,7 +104,7 @@ fn end_to_end(plan: &str, data: &Path, out: &Path, json: bool) -> (f64, usize, u
     let model = check_path(Path::new(plan)).unwrap().model.unwrap();
     let ev = Evaluator::new(&model, 2024, None);
     let t_check = t.elapsed().as_secs_f64();
-    let opts = Options { year: 2024, as_of: None, subject: None, capture: None };
+    let opts = Options { year: 2024, as_of: None, subject: None, capture: None, ..Options::default() };
     let e = evaluate_with(&ev, vec![Input::File(data.to_path_buf())], &opts).unwrap();
     let t_eval = t.elapsed().as_secs_f64();
     let w = BufWriter::new(std::fs::File::create(out).unwrap());

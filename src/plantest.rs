@@ -85,7 +85,7 @@ fn evaluate_block_with(ev: &Evaluator<'_>, t: &Test) -> Result<Evaluation, Strin
             inputs.push(Input::File(dir.join(&p.value)));
         }
     }
-    let opts = Options { year: ev.year, as_of: None, subject: None, capture: None };
+    let opts = Options { year: ev.year, as_of: None, subject: None, capture: None, ..Options::default() };
     evaluate_with(ev, inputs, &opts).map_err(|e| e.0)
 }
 

@@ -15,7 +15,7 @@ fn model(path: &str) -> Model {
 }
 
 fn run(m: &Model, files: &[PathBuf], year: i32) -> Evaluation {
-    let opts = Options { year, as_of: None, subject: None, capture: None };
+    let opts = Options { year, as_of: None, subject: None, capture: None, ..Options::default() };
     evaluate(m, files, &opts).unwrap()
 }
 

@@ -40,7 +40,7 @@ fn tiers(members: &[(usize, Member)]) -> HashMap<String, (Option<u8>, Status)> {
     let dir = tempfile::tempdir().unwrap();
     let path: PathBuf = dir.path().join("m.csv");
     std::fs::write(&path, csv(members)).unwrap();
-    let opts = Options { year: 2019, as_of: None, subject: None, capture: None };
+    let opts = Options { year: 2019, as_of: None, subject: None, capture: None, ..Options::default() };
     let e = evaluate(model(), &[path], &opts).unwrap();
     assert_eq!(e.outcomes.len(), members.len(), "no record is lost");
     e.outcomes.iter().map(|o| (o.id.to_string(), (o.tier, o.status))).collect()

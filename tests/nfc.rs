@@ -76,7 +76,7 @@ fn model(path: &Path) -> Model {
 }
 
 fn run(m: &Model, file: PathBuf) -> Evaluation {
-    let opts = Options { year: 2025, as_of: None, subject: None, capture: None };
+    let opts = Options { year: 2025, as_of: None, subject: None, capture: None, ..Options::default() };
     evaluate(m, &[file], &opts).unwrap()
 }
 

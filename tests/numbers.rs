@@ -18,7 +18,7 @@ fn outcomes(m: &Model, csv: &str) -> HashMap<String, (Status, Option<u8>, String
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("data.csv");
     std::fs::write(&file, csv).unwrap();
-    let opts = Options { year: 2024, as_of: None, subject: None, capture: None };
+    let opts = Options { year: 2024, as_of: None, subject: None, capture: None, ..Options::default() };
     let e = evaluate(m, &[file], &opts).unwrap();
     let score = |o: &kehoach::eval::outcome::Outcome| o.score.map(|s| s.show(18)).unwrap_or_default();
     e.outcomes.iter().map(|o| (o.id.to_string(), (o.status, o.tier, score(o)))).collect()

@@ -68,7 +68,7 @@ fn every_test_block_gives_the_same_outcomes_with_and_without_optimizations() {
 fn run(m: &Model, files: &[&str], year: i32, passes: Passes) -> (Evaluation, Vec<u8>, Vec<u8>) {
     let ev = Evaluator::with_passes(m, year, None, passes);
     let inputs = files.iter().map(|f| kehoach::eval::run::Input::File(PathBuf::from(f))).collect();
-    let opts = Options { year, as_of: None, subject: None, capture: None };
+    let opts = Options { year, as_of: None, subject: None, capture: None, ..Options::default() };
     let e = evaluate_with(&ev, inputs, &opts).unwrap();
     let (mut csv, mut json) = (Vec::new(), Vec::new());
     kehoach::report::csv(&ev, &e, &mut csv).unwrap();

@@ -23,6 +23,7 @@ pub struct DiffArgs<'a> {
     pub year: i32,
     pub as_of: Option<chrono::NaiveDate>,
     pub subject: Option<String>,
+    pub read: crate::data::ReadOptions,
 }
 
 pub fn run(a: &DiffArgs<'_>, color: Color, out: &mut Out) -> i32 {
@@ -38,9 +39,20 @@ pub fn run(a: &DiffArgs<'_>, color: Color, out: &mut Out) -> i32 {
     let impact = if a.data.is_empty() {
         None
     } else {
-        let opts = Options { year: a.year, as_of: a.as_of, subject: a.subject.clone(), capture: None };
+        let opts = Options {
+            year: a.year,
+            as_of: a.as_of,
+            subject: a.subject.clone(),
+            capture: None,
+            read: a.read.clone(),
+        };
         match impact::impact(&old, &new, a.data, &opts) {
-            Ok(i) => Some(i),
+            Ok(i) => {
+                for (error, words) in &i.said {
+                    if *error { out::error(words) } else { out::warning(words) }
+                }
+                Some(i)
+            }
             Err(e) => {
                 out::error(e);
                 return 2;

@@ -24,6 +24,7 @@ pub struct EvalArgs<'a> {
     pub year: i32,
     pub as_of: Option<NaiveDate>,
     pub subject: Option<String>,
+    pub read: crate::data::ReadOptions,
 }
 
 /// Where `eval` writes: a file (`--out`) or standard output.
@@ -53,7 +54,13 @@ pub fn run_eval(a: &EvalArgs<'_>, format: EvalFormat, dest: Dest<'_>, color: Col
         Ok(m) => m,
         Err(code) => return code,
     };
-    let opts = Options { year: a.year, as_of: a.as_of, subject: a.subject.clone(), capture: None };
+    let opts = Options {
+        year: a.year,
+        as_of: a.as_of,
+        subject: a.subject.clone(),
+        capture: None,
+        read: a.read.clone(),
+    };
     let ev = Evaluator::new(&model, a.year, a.as_of);
     let inputs = a.data.iter().cloned().map(crate::eval::run::Input::File).collect();
     let e = match crate::eval::run::evaluate_with(&ev, inputs, &opts) {
@@ -63,9 +70,7 @@ pub fn run_eval(a: &EvalArgs<'_>, format: EvalFormat, dest: Dest<'_>, color: Col
             return 2;
         }
     };
-    for w in &e.warnings {
-        out::warning(w);
-    }
+    said(&e);
     let write = |w: &mut dyn Write| match format {
         EvalFormat::Table => w.write_all(crate::report::table(&ev, &e).as_bytes()),
         EvalFormat::Json => crate::report::write_json(&ev, &e, w),
@@ -93,8 +98,13 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, color: Color, out: &mut Out) -> i
     };
     // Ids are read composed and trimmed; so is the one asked for.
     let key = crate::text::key(id);
-    let opts =
-        Options { year: a.year, as_of: a.as_of, subject: a.subject.clone(), capture: Some(key.to_string()) };
+    let opts = Options {
+        year: a.year,
+        as_of: a.as_of,
+        subject: a.subject.clone(),
+        capture: Some(key.to_string()),
+        read: a.read.clone(),
+    };
     let e = match evaluate(&model, a.data, &opts) {
         Ok(e) => e,
         Err(err) => {
@@ -102,6 +112,7 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, color: Color, out: &mut Out) -> i
             return 2;
         }
     };
+    said(&e);
     let ev = Evaluator::new(&model, a.year, a.as_of);
     match crate::report::explain::explain(&ev, &e, &key) {
         Some(text) => {
@@ -142,4 +153,14 @@ pub fn run_test(plans: &[PathBuf], color: Color, out: &mut Out) -> i32 {
     }
     out.line(format_args!("{passed} passed, {failed} failed"));
     if failed > 0 { 1 } else { 0 }
+}
+
+/// The problems of whole files and the warnings of a run, on standard error.
+pub fn said(e: &crate::eval::run::Evaluation) {
+    for p in &e.problems {
+        out::error(p);
+    }
+    for w in &e.warnings {
+        out::warning(w);
+    }
 }

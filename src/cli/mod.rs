@@ -143,6 +143,17 @@ struct RunArgs {
     /// The subject of records that do not name one.
     #[arg(long)]
     subject: Option<String>,
+    /// The CSV delimiter: `,`, `;` or `tab` (default: the one the header uses most).
+    #[arg(long, value_parser = parse_delimiter)]
+    delimiter: Option<u8>,
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        "," | ";" | "|" => Ok(s.as_bytes()[0]),
+        _ => Err(format!("`{s}` is not a delimiter kehoach reads: use `,`, `;`, `|` or `tab`")),
+    }
 }
 
 /// The years a run can be about: plans are for the committees of today,
@@ -174,6 +185,7 @@ impl DataArgs {
             year: self.run.year.unwrap_or_else(|| chrono::Local::now().year()),
             as_of: self.run.as_of,
             subject: self.run.subject.clone(),
+            read: crate::data::ReadOptions { delimiter: self.run.delimiter },
         }
     }
 }
@@ -240,6 +252,7 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
                 year: run.year.unwrap_or_else(this_year),
                 as_of: run.as_of,
                 subject: run.subject,
+                read: crate::data::ReadOptions { delimiter: run.delimiter },
             };
             diff::run(&args, color, out)
         }

@@ -22,6 +22,8 @@ pub struct Columns {
     pub subjects: Vec<SubjectColumns>,
     /// Normalized subject name or label → subject index.
     pub subject_titles: HashMap<String, usize>,
+    /// Each subject's name.
+    pub subject_names: Vec<String>,
 }
 
 impl Columns {
@@ -38,7 +40,8 @@ impl Columns {
                 subject_titles.entry(norm(&l.value)).or_insert(i);
             }
         }
-        Columns { subjects, subject_titles }
+        let subject_names = model.plan.subjects.iter().map(|s| s.name.name.clone()).collect();
+        Columns { subjects, subject_titles, subject_names }
     }
 
     /// Whether any subject has an item titled `header`.

@@ -1,10 +1,14 @@
-//! Reading a CSV file (§8): the file mapped into memory and split by the
-//! `simd-csv` crate, physical line numbers counted on the way. Cells stay
-//! bytes until read as text (see [`CellRef::Raw`](super::CellRef::Raw)).
+//! Reading a CSV file (§8): the file mapped into memory, its encoding
+//! checked once, and split into rows by [`super::split`]. Cells stay bytes
+//! until read as text (see [`CellRef::Raw`](super::CellRef::Raw)).
 
-use super::read::{Cells, Row};
+use super::read::{Cells, FileRead, ReadOptions, Row};
+use super::split::{Record, Split, Splitter};
 use super::table::{WIDE, mask};
 use super::{At, DataError};
+#[cfg(test)]
+use crate::diag::FileProblem;
+use crate::diag::RowProblem;
 use std::ops::Deref;
 use std::path::Path;
 
@@ -13,7 +17,6 @@ enum Bytes {
     Mapped(memmap2::Mmap),
     Read(Vec<u8>),
 }
-
 impl Deref for Bytes {
     type Target = [u8];
     fn deref(&self) -> &[u8] {
@@ -43,7 +46,7 @@ fn load(path: &Path) -> std::io::Result<Bytes> {
 
 /// The cells of one CSV row, as split (quotes removed).
 pub struct CsvCells<'a> {
-    record: &'a simd_csv::ByteRecord,
+    record: &'a Record,
 }
 
 impl<'a> CsvCells<'a> {
@@ -88,46 +91,14 @@ impl<'a> CsvCells<'a> {
     }
 }
 
-/// Counts physical lines: how many line feeds came before the row being read.
-struct Lines {
-    before: u64,
-    /// Where the next `"` of the file is at or after the row being read
-    /// (`usize::MAX`: none): rows before it hold no quoted line break.
-    quote: usize,
-}
-
-impl Lines {
-    /// The line on which the row in `bytes[from..to]` (the bytes the reader
-    /// took for it: blank lines, the row, its line end) starts; then moves
-    /// past it.
-    #[inline]
-    fn take(&mut self, bytes: &[u8], from: usize, to: usize) -> u64 {
-        let raw = &bytes[from..to];
-        if self.quote < from {
-            self.quote = memchr::memchr(b'"', &bytes[from..]).map_or(usize::MAX, |i| from + i);
-        }
-        let plain = matches!(raw.last(), Some(b'\n'))
-            && !matches!(raw.first(), Some(b'\r' | b'\n'))
-            && to <= self.quote;
-        if plain {
-            self.before += 1;
-            return self.before;
-        }
-        let blank = raw.iter().take_while(|b| matches!(**b, b'\r' | b'\n')).count();
-        let start = self.before + 1 + count(&raw[..blank]);
-        self.before += count(raw);
-        start
-    }
-}
-
 /// Whether a cell of `record` is text not in NFC; if so, `into` gets the
 /// record with those cells composed (the others, and bytes that are not
 /// UTF-8, as they are). An ASCII record, or one of Latin and Vietnamese
 /// letters ([`crate::text::plainly_nfc`]), is answered by one scan of its
 /// bytes; any other record cell by cell.
 #[inline]
-fn compose(record: &simd_csv::ByteRecord, into: &mut simd_csv::ByteRecord) -> bool {
-    let all = record.as_slice();
+fn compose(record: &Record, into: &mut Record) -> bool {
+    let all = record.bytes();
     if all.is_ascii() || crate::text::plainly_nfc(all) {
         return false;
     }
@@ -147,33 +118,62 @@ fn compose(record: &simd_csv::ByteRecord, into: &mut simd_csv::ByteRecord) -> bo
             _ => into.push_field(cell),
         }
     }
+    into.seal();
     changed
 }
 
-fn count(bytes: &[u8]) -> u64 {
-    memchr::memchr_iter(b'\n', bytes).count() as u64
-}
-
-/// Reads a CSV file: hands every row to `each` with its physical line
-/// (the header is line 1), and returns the trimmed column names.
-pub fn read_csv(path: &Path, each: &mut impl FnMut(&[String], Row<'_>)) -> Result<Vec<String>, DataError> {
-    let bytes = load(path).map_err(|e| DataError(format!("cannot read `{}`: {e}", path.display())))?;
-    let start = &bytes[..bytes.len().min(1 << 16)];
-    let mut rdr = simd_csv::TotalReaderBuilder::new().delimiter(super::delimiter(start)).from_bytes(&bytes);
-    let headers: Vec<String> =
-        rdr.byte_headers().iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
-    let mut lines = Lines { before: count(&bytes[..rdr.position() as usize]), quote: 0 };
-    let (mut record, mut composed) = (simd_csv::ByteRecord::new(), simd_csv::ByteRecord::new());
-    loop {
-        let from = rdr.position() as usize;
-        if !rdr.read_byte_record(&mut record) {
-            break;
+/// Reads a CSV file: hands every row that is not blank to `each` with its
+/// physical line (the first row that is not blank is the header).
+pub fn read_csv(
+    path: &Path,
+    opts: &ReadOptions,
+    each: &mut impl FnMut(&[String], Row<'_>),
+) -> Result<FileRead, DataError> {
+    let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
+    let bytes = load(path).map_err(cannot)?;
+    let wide;
+    let text = match super::encoding::utf16(&bytes) {
+        Some(decoded) => {
+            wide = decoded.map_err(|line| DataError(super::encoding::bad_utf16(path, line)))?;
+            &wide[..]
         }
-        let at = At::Line(lines.take(&bytes, from, rdr.position() as usize));
-        let record = if compose(&record, &mut composed) { &composed } else { &record };
-        each(&headers, Row { at, cells: Cells::Csv(CsvCells { record }), broken: None });
+        None => bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes),
+    };
+    let mut read = FileRead { problem: super::encoding::not_utf8(text), ..FileRead::default() };
+    let delim = opts.delimiter.unwrap_or_else(|| super::split::sniff(text));
+    let mut split = Splitter::new(text, delim);
+    let (mut record, mut composed) = (Record::default(), Record::default());
+    let nul = |line| DataError(super::encoding::nul(path, line));
+    // The header: the first row that is not blank.
+    loop {
+        match split.next(&mut record) {
+            None => return Ok(read),
+            Some(Split::Blank { .. }) => continue,
+            Some(Split::Nul { line }) => return Err(nul(line)),
+            Some(Split::Row { .. } | Split::Unclosed { .. }) => break,
+        }
     }
-    Ok(headers)
+    read.headers = record
+        .iter()
+        .map(|h| crate::text::nfc_owned(String::from_utf8_lossy(h).trim().to_string()))
+        .collect();
+    let file = read.problem.clone().map(RowProblem::File);
+    while let Some(what) = split.next(&mut record) {
+        let (line, broken) = match what {
+            Split::Row { line } => (line, file.clone()),
+            Split::Blank { line } => {
+                read.blank(line);
+                continue;
+            }
+            Split::Unclosed { line, opened } => {
+                (line, Some(file.clone().unwrap_or(RowProblem::Unclosed { opened })))
+            }
+            Split::Nul { line } => return Err(nul(line)),
+        };
+        let record = if compose(&record, &mut composed) { &composed } else { &record };
+        each(&read.headers, Row { at: At::Line(line), cells: Cells::Csv(CsvCells { record }), broken });
+    }
+    Ok(read)
 }
 
 #[cfg(test)]
@@ -181,22 +181,26 @@ mod tests {
     use super::*;
 
     /// One row as read: its line, its cells and why it is broken, if it is.
-    type Read = (u64, Vec<String>, Option<String>);
+    type Read = (u64, Vec<String>, Option<RowProblem>);
 
-    /// The headers and every row of `text` read as a CSV file.
-    fn rows(text: &[u8]) -> (Vec<String>, Vec<Read>) {
-        let dir = std::env::temp_dir().join(format!("kehoach-csv-in-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(format!("t{}.csv", text.len()));
+    /// What reading `text` as a CSV file found, and every row.
+    fn read(text: &[u8], delimiter: Option<u8>) -> (FileRead, Vec<Read>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
         std::fs::write(&path, text).unwrap();
         let mut out = Vec::new();
-        let headers = read_csv(&path, &mut |_, row| {
+        let found = read_csv(&path, &ReadOptions { delimiter }, &mut |_, row: Row<'_>| {
             let At::Line(n) = row.at else { panic!("csv rows have lines") };
             let cells = (0..).map_while(|i| row.cells.get(i)).map(|c| c.text().to_string()).collect();
             out.push((n, cells, row.broken));
         })
         .unwrap();
-        (headers, out)
+        (found, out)
+    }
+
+    fn rows(text: &[u8]) -> (Vec<String>, Vec<Read>) {
+        let (found, rows) = read(text, None);
+        (found.headers, rows)
     }
 
     fn owned(v: &[&str]) -> Vec<String> {
@@ -206,8 +210,8 @@ mod tests {
     #[test]
     fn counts_physical_lines_through_quotes_blank_lines_and_crlf() {
         let text = "\u{feff}id ,b\r\nx,1\r\n\r\n\"y\nz\",\"say \"\"hi\"\"\"\n\nw,2\nlast,3";
-        let (headers, rows) = rows(text.as_bytes());
-        assert_eq!(headers, owned(&["id", "b"]));
+        let (found, rows) = read(text.as_bytes(), None);
+        assert_eq!(found.headers, owned(&["id", "b"]));
         let want = [
             (2, owned(&["x", "1"])),
             (4, owned(&["y\nz", "say \"hi\""])),
@@ -216,28 +220,76 @@ mod tests {
         ];
         let got: Vec<_> = rows.iter().map(|(n, c, _)| (*n, c.clone())).collect();
         assert_eq!(got, want);
+        assert_eq!((found.blank, found.blank_lines), (2, vec![3, 6]));
     }
 
     #[test]
     fn decomposed_cells_are_composed_and_the_others_kept() {
         let text = "id,a,b,c\nx,Ho\u{302}\u{300},e\u{301},CS01\ny,\u{1ed3}\u{301},\u{301}e,ASCII only\n";
-        let mut bytes = text.as_bytes().to_vec();
-        bytes.extend(b"z,\xff,o\xcc\x82,\xcc\x81\n");
-        let (_, rows) = rows(&bytes);
+        let (_, rows) = rows(text.as_bytes());
         let cells: Vec<Vec<String>> = rows.into_iter().map(|r| r.1).collect();
         assert_eq!(cells[0], owned(&["x", "H\u{1ed3}", "\u{e9}", "CS01"]));
         // Already composed (a lone mark included): as written.
         assert_eq!(cells[1], owned(&["y", "\u{1ed3}\u{301}", "\u{301}e", "ASCII only"]));
-        // Bytes that are not UTF-8 stay so (and read as U+FFFD); their neighbours are composed.
-        assert_eq!(cells[2], owned(&["z", "\u{fffd}", "\u{f4}", "\u{301}"]));
     }
 
     #[test]
-    fn ragged_rows_semicolons_and_bad_bytes_are_rows() {
-        let (_, rows) = rows(b"id;a;b\nx;1\ny;\xff;3\nz;1;2;4\n");
+    fn a_file_that_is_not_utf8_breaks_every_row_once() {
+        let (found, rows) = read(b"id;a;b\nx;1\ny;\xff;3\nz;1;2;4\n", None);
+        assert_eq!(found.problem, Some(FileProblem::NotUtf8 { line: 3, guess: found_guess(&found) }));
         assert_eq!(rows.len(), 3);
+        assert!(rows.iter().all(|r| r.2 == found.problem.clone().map(RowProblem::File)));
         assert_eq!(rows[0].1, owned(&["x", "1"]));
         assert_eq!((rows[1].0, rows[1].1[1].as_str()), (3, "\u{fffd}"));
         assert_eq!((rows[2].0, rows[2].1.len()), (4, 4));
+    }
+
+    fn found_guess(found: &FileRead) -> Option<String> {
+        match &found.problem {
+            Some(FileProblem::NotUtf8 { guess, .. }) => guess.clone(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn stray_quotes_lone_cr_and_unclosed_quotes_lose_no_row() {
+        let (_, got) =
+            rows(b"id,subject,c,name\nA,s,80,Nguyen \"Ba\nB,s,10,Bob\nC,s,75,Carol \"Ca\" Le\nD,s,20,Dan\n");
+        let ids: Vec<&str> = got.iter().map(|r| r.1[0].as_str()).collect();
+        assert_eq!(ids, ["A", "B", "C", "D"]);
+        let (_, got) = rows(b"id,s,c,name\rA,s,80,Alice\rB,s,10,Bob");
+        assert_eq!(
+            got.iter().map(|r| (r.0, r.1[3].as_str())).collect::<Vec<_>>(),
+            [(2, "Alice"), (3, "Bob")]
+        );
+        let (_, got) = rows(b"id,name\nA,\"Alice\nB,Bob\n");
+        assert_eq!(got[0].2, Some(RowProblem::Unclosed { opened: 2 }));
+        assert_eq!((got[1].0, got[1].1.clone()), (3, owned(&["B", "Bob"])));
+    }
+
+    #[test]
+    fn the_delimiter_can_be_given_and_utf16_is_read() {
+        let (found, rows) = read(b"id;a,b\nx;1,5\n", Some(b','));
+        assert_eq!((found.headers, rows[0].1.clone()), (owned(&["id;a", "b"]), owned(&["x;1", "5"])));
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend("id\tho_ten\r\n1\tĐức\r\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let (found, rows) = read(&utf16, None);
+        assert_eq!((found.headers, rows[0].1.clone()), (owned(&["id", "ho_ten"]), owned(&["1", "Đức"])));
+    }
+
+    #[test]
+    fn a_nul_byte_is_one_file_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        let mut bytes = b"id,a\n1,2\n".to_vec();
+        bytes.extend([0; 4096]);
+        std::fs::write(&path, bytes).unwrap();
+        let e = read_csv(&path, &ReadOptions::default(), &mut |_, _| {}).err().unwrap();
+        assert!(
+            e.0.ends_with(
+                "line 3 holds a NUL byte: this is not a CSV text file (save it as \u{201c}CSV UTF-8\u{201d})"
+            ),
+            "{e}"
+        );
     }
 }

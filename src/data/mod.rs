@@ -4,14 +4,18 @@
 mod columns;
 mod convert;
 mod csv_in;
+mod encoding;
+mod json_in;
 mod read;
 mod row;
+mod split;
 mod table;
 
 pub use columns::Columns;
 pub use convert::{CellError, SlotKind, convert_cell, norm};
-pub use read::{Cell, CellRef, Cells, OwnedRow, Row, delimiter, estimate_rows, read_file};
+pub use read::{Cell, CellRef, Cells, FileRead, OwnedRow, ReadOptions, Row, estimate_rows, read_file};
 pub use row::RowPlan;
+pub use split::sniff;
 
 use std::fmt;
 

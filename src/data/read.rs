@@ -1,8 +1,39 @@
-//! Reading rows from CSV (delimiter `,`, `;` or tab, detected from the
-//! header), JSON arrays and JSON Lines, by file extension.
+//! Reading rows from CSV (see [`super::csv_in`]), JSON arrays and JSON
+//! Lines, by file extension. JSON numbers are kept as their text (never
+//! through a float); an element or line that cannot be read is a row in
+//! error, not the end of the file.
 
 use super::{At, DataError};
+use crate::diag::RowProblem;
 use std::path::Path;
+
+/// How to read data files.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// The CSV delimiter (`None`: the one the header uses most).
+    pub delimiter: Option<u8>,
+}
+
+/// What reading a file found besides its rows.
+#[derive(Debug, Default)]
+pub struct FileRead {
+    pub headers: Vec<String>,
+    /// A problem of the whole file: every row was handed in error.
+    pub problem: Option<crate::diag::FileProblem>,
+    /// How many blank rows were skipped, and the lines of the first few.
+    pub blank: u64,
+    pub blank_lines: Vec<u64>,
+}
+
+impl FileRead {
+    /// Counts a blank row on `line`.
+    pub fn blank(&mut self, line: u64) {
+        self.blank += 1;
+        if self.blank_lines.len() < 5 {
+            self.blank_lines.push(line);
+        }
+    }
+}
 
 /// A cell: text as written, or a JSON scalar.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,7 +148,7 @@ pub struct Row<'a> {
     pub at: At,
     pub cells: Cells<'a>,
     /// A row that could not be read as a record (bad JSON line, …).
-    pub broken: Option<String>,
+    pub broken: Option<RowProblem>,
 }
 
 /// A row made in memory (test blocks) or kept from a JSON document.
@@ -133,15 +164,23 @@ impl OwnedRow {
     }
 }
 
-/// Reads a whole file: the column names and the rows, in order. CSV is
+/// Reads a whole file: the rows in order, and the column names. CSV is
 /// mapped into memory; JSON documents are read whole.
-pub fn read_file(path: &Path, mut each: impl FnMut(&[String], Row<'_>)) -> Result<Vec<String>, DataError> {
+pub fn read_file(
+    path: &Path,
+    opts: &ReadOptions,
+    mut each: impl FnMut(&[String], Row<'_>),
+) -> Result<FileRead, DataError> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
     match ext.as_str() {
-        "csv" => super::csv_in::read_csv(path, &mut each),
-        "json" => read_json(&crate::files::read_regular(path).map_err(cannot)?, path, &mut each),
-        "jsonl" => Ok(read_jsonl(&crate::files::read_regular(path).map_err(cannot)?, &mut each)),
+        "csv" => super::csv_in::read_csv(path, opts, &mut each),
+        "json" => {
+            super::json_in::read_json(&crate::files::read_regular(path).map_err(cannot)?, path, &mut each)
+        }
+        "jsonl" => {
+            Ok(super::json_in::read_jsonl(&crate::files::read_regular(path).map_err(cannot)?, &mut each))
+        }
         _ => Err(DataError(format!(
             "`{}` is not a data file: use `.csv`, `.json` or `.jsonl`",
             path.display()
@@ -151,6 +190,8 @@ pub fn read_file(path: &Path, mut each: impl FnMut(&[String], Row<'_>)) -> Resul
 
 /// About how many rows a CSV or JSON Lines file holds, from the length of
 /// its first lines: enough to size the output once instead of growing it.
+/// Never more than [`MAX_ESTIMATE`]: a sparse or lying file must not make
+/// the run allocate for rows it does not have.
 pub fn estimate_rows(path: &Path) -> usize {
     use std::io::Read;
     let Ok(file) = crate::files::open_regular(path) else { return 0 };
@@ -164,120 +205,9 @@ pub fn estimate_rows(path: &Path) -> usize {
         return lines;
     }
     // Leave out the header; round up so the guess rarely falls short.
-    let per = start.len() / lines;
-    (size as usize / per.max(1)) * 21 / 20
+    let per = (start.len() / lines).max(1) as u64;
+    usize::try_from(size / per * 21 / 20).unwrap_or(MAX_ESTIMATE).min(MAX_ESTIMATE)
 }
 
-/// The delimiter that the header line uses most: `,`, `;` or tab.
-pub fn delimiter(start: &[u8]) -> u8 {
-    let header = start.split(|b| *b == b'\n').next().unwrap_or(&[]);
-    let count = |d: u8| header.iter().filter(|b| **b == d).count();
-    [b',', b';', b'\t'].into_iter().max_by_key(|d| count(*d)).unwrap_or(b',')
-}
-
-fn read_json(
-    bytes: &[u8],
-    path: &Path,
-    each: &mut impl FnMut(&[String], Row<'_>),
-) -> Result<Vec<String>, DataError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| DataError(format!("`{}` is not valid JSON: {e}", path.display())))?;
-    let serde_json::Value::Array(items) = value else {
-        return Err(DataError(format!("`{}` must hold a JSON array of objects", path.display())));
-    };
-    let mut keys = Keys::default();
-    let rows: Vec<_> = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let at = At::Index(i as u64);
-            (at, object_row(item, at, &mut keys))
-        })
-        .collect();
-    Ok(hand_all(rows, keys.names, each))
-}
-
-fn read_jsonl(bytes: &[u8], each: &mut impl FnMut(&[String], Row<'_>)) -> Vec<String> {
-    let mut keys = Keys::default();
-    let text = String::from_utf8_lossy(bytes);
-    let mut rows = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let at = At::Line(i as u64 + 1);
-        let row = match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(v) => object_row(v, at, &mut keys),
-            Err(e) => Err(format!("not a JSON object: {e}")),
-        };
-        rows.push((at, row));
-    }
-    hand_all(rows, keys.names, each)
-}
-
-/// The columns of a JSON file, in the order their keys first appear, with
-/// an index by name: records that each bring new keys cost their own keys,
-/// not the columns seen so far.
-#[derive(Default)]
-struct Keys {
-    names: Vec<String>,
-    index: std::collections::HashMap<String, usize>,
-}
-
-impl Keys {
-    fn column(&mut self, key: &str) -> usize {
-        if let Some(&i) = self.index.get(key) {
-            return i;
-        }
-        self.names.push(key.to_string());
-        self.index.insert(key.to_string(), self.names.len() - 1);
-        self.names.len() - 1
-    }
-}
-
-/// A JSON object as a row; new keys become new columns. Text is composed
-/// (NFC) here, as CSV cells are when read.
-fn object_row(v: serde_json::Value, at: At, keys: &mut Keys) -> Result<OwnedRow, String> {
-    let serde_json::Value::Object(map) = v else {
-        return Err("not a JSON object".into());
-    };
-    let mut cells = Vec::with_capacity(map.len());
-    for (k, v) in map {
-        let i = keys.column(&k);
-        let cell = match v {
-            serde_json::Value::String(s) => Cell::Text(crate::text::nfc_owned(s)),
-            serde_json::Value::Bool(b) => Cell::Bool(b),
-            serde_json::Value::Number(n) => Cell::Number(n.to_string()),
-            serde_json::Value::Null => Cell::Null,
-            other => Cell::Text(crate::text::nfc_owned(other.to_string())),
-        };
-        cells.push((i, cell));
-    }
-    Ok(OwnedRow { at, cells })
-}
-
-/// Hands every row once all keys are known: the columns stay the same from
-/// the first row to the last, so a reader maps them to the plan once.
-fn hand_all(
-    rows: Vec<(At, Result<OwnedRow, String>)>,
-    headers: Vec<String>,
-    each: &mut impl FnMut(&[String], Row<'_>),
-) -> Vec<String> {
-    for (at, row) in rows {
-        hand(row, at, &headers, each);
-    }
-    headers
-}
-
-/// Hands one JSON row (or its problem) to `each`.
-fn hand(
-    row: Result<OwnedRow, String>,
-    at: At,
-    headers: &[String],
-    each: &mut impl FnMut(&[String], Row<'_>),
-) {
-    match row {
-        Ok(r) => each(headers, r.as_row()),
-        Err(problem) => each(headers, Row { at, cells: Cells::List(Vec::new()), broken: Some(problem) }),
-    }
-}
+/// The most rows [`estimate_rows`] guesses (past it, the output grows as read).
+pub const MAX_ESTIMATE: usize = 1 << 22;

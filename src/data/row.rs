@@ -233,7 +233,7 @@ mod tests {
             std::fs::write(&path, csv(&rows, false)).unwrap();
             let mut seen = 0;
             let mut as_written = Vec::new();
-            super::super::read_file(&path, |_, row| {
+            super::super::read_file(&path, &Default::default(), |_, row: super::super::Row<'_>| {
                 let mut got = vec![None; 6];
                 let got_error = plan.convert(&kinds, &row.cells, &mut got);
                 let mut want = vec![None; 6];
@@ -253,7 +253,7 @@ mod tests {
             // The same rows with every cell composed convert the same.
             std::fs::write(&path, csv(&rows, true)).unwrap();
             let mut composed = Vec::new();
-            super::super::read_file(&path, |_, row| {
+            super::super::read_file(&path, &Default::default(), |_, row: super::super::Row<'_>| {
                 let mut got = vec![None; 6];
                 let got_error = plan.convert(&kinds, &row.cells, &mut got);
                 composed.push((got, got_error));

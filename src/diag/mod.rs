@@ -1,9 +1,11 @@
 //! Diagnostics: a location plus a [`Kind`]; rendered for people (miette) or as JSON.
 
+mod data;
 mod kind;
 mod record;
 mod render;
 
+pub use data::{FileProblem, RowProblem, bad_utf16, blank_rows, missing_subject, nul_byte};
 pub use kind::Kind;
 pub use record::{Clause, ErrorKind, EvalError, RecordError, undecided};
 pub use render::{Color, render_human, to_json};

@@ -27,8 +27,8 @@ pub enum Clause {
 /// What went wrong with one record.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ErrorKind {
-    /// The row itself is broken (the data reader's words).
-    Row(String),
+    /// The row itself is broken (the data reader's findings).
+    Row(super::RowProblem),
     NoId,
     /// A cell could not be read (the converter's words); the column is on the error.
     Cell(String),
@@ -124,7 +124,8 @@ impl fmt::Display for RecordError {
 /// The words of a kind, without its place.
 pub fn message(kind: &ErrorKind) -> String {
     match kind {
-        ErrorKind::Row(problem) | ErrorKind::Cell(problem) => problem.clone(),
+        ErrorKind::Row(problem) => problem.to_string(),
+        ErrorKind::Cell(problem) => problem.clone(),
         ErrorKind::CapAtTarget(problem) | ErrorKind::Hook(problem) => problem.clone(),
         ErrorKind::NoId => "column `id` is missing or empty".into(),
         ErrorKind::UnknownSubject { name, suggestion: Some(s) } => {

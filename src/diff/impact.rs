@@ -47,6 +47,9 @@ pub struct Impact {
     /// Per subject, the tier names in order, `-` last, for both plans.
     pub names: (Vec<String>, Vec<String>),
     pub moved: Vec<Moved>,
+    /// What reading the data said under either plan (file problems are
+    /// errors, the rest warnings), each once.
+    pub said: Vec<(bool, String)>,
 }
 
 fn run<'m>(
@@ -98,6 +101,14 @@ pub fn impact(old: &Model, new: &Model, files: &[PathBuf], opts: &Options) -> Re
                 old_score: x.score.map(|s| s.show(2)),
                 new_score: y.score.map(|s| s.show(2)),
             });
+        }
+    }
+    for e in [&a, &b] {
+        let said = e.problems.iter().map(|p| (true, p)).chain(e.warnings.iter().map(|w| (false, w)));
+        for (error, words) in said {
+            if !out.said.iter().any(|(_, w)| w == words) {
+                out.said.push((error, words.clone()));
+            }
         }
     }
     Ok(out)

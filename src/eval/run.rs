@@ -10,12 +10,17 @@ use super::record::NoLookup;
 use super::trace::{Captured, Step, Trace};
 use super::value::Value;
 use crate::check::Model;
-use crate::data::{At, CellRef, Cells, Columns, DataError, OwnedRow, Pos, Row, RowPlan, norm, read_file};
-use crate::diag::{ErrorKind, RecordError};
+use crate::data::{
+    At, CellRef, Cells, Columns, DataError, FileRead, OwnedRow, Pos, ReadOptions, Row, norm, read_file,
+};
+use crate::diag::{ErrorKind, FileProblem, RecordError, RowProblem};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 mod finish;
+mod roles;
+
+use roles::{Roles, roles};
 
 /// Where records come from: a data file, or rows made in memory (test blocks).
 pub enum Input {
@@ -31,6 +36,7 @@ impl Input {
     }
 }
 
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     pub year: i32,
     pub as_of: Option<NaiveDate>,
@@ -38,6 +44,8 @@ pub struct Options {
     pub subject: Option<String>,
     /// Keep the values of the record with this id (for `explain`).
     pub capture: Option<String>,
+    /// How data files are read (the CSV delimiter, …).
+    pub read: ReadOptions,
 }
 
 pub struct Evaluation {
@@ -46,31 +54,10 @@ pub struct Evaluation {
     pub positions: Vec<Pos>,
     pub files: Vec<PathBuf>,
     pub warnings: Vec<String>,
+    /// Problems of whole files, each said once (their records are in error).
+    pub problems: Vec<String>,
     /// The record `explain` asked for: its index, values and trace.
     pub captured: Option<Captured>,
-}
-
-/// Column roles for one header row.
-struct Roles {
-    id: Option<usize>,
-    subject: Option<usize>,
-    /// Per subject: the columns that fill its slots.
-    slots: Vec<RowPlan>,
-}
-
-fn roles(headers: &[String], cols: &Columns) -> Roles {
-    let find = |want: &str| headers.iter().position(|h| norm(h) == want);
-    let titles: Vec<String> = headers.iter().map(|h| norm(h)).collect();
-    let slots = cols
-        .subjects
-        .iter()
-        .map(|s| {
-            let slots: Vec<(usize, usize)> =
-                titles.iter().enumerate().filter_map(|(c, t)| Some((c, *s.by_title.get(t)?))).collect();
-            RowPlan::new(&slots, &s.kinds)
-        })
-        .collect();
-    Roles { id: find("id"), subject: find("subject"), slots }
 }
 
 struct Run<'a> {
@@ -93,6 +80,12 @@ struct Run<'a> {
     files: Vec<PathBuf>,
     capture: Option<String>,
     captured: Option<Captured>,
+    read: ReadOptions,
+    /// Per file: the criteria its header lacks (subject, criterion, problem).
+    lacking: Vec<(usize, usize, String, FileProblem)>,
+    /// File-level problems found so far, by file, each said once.
+    said: Vec<(usize, FileProblem)>,
+    problems: Vec<String>,
 }
 
 pub fn evaluate(model: &Model, files: &[PathBuf], opts: &Options) -> Result<Evaluation, DataError> {
@@ -135,6 +128,10 @@ pub fn evaluate_with(
         files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),
         capture: opts.capture.clone(),
         captured: None,
+        read: opts.read.clone(),
+        lacking: Vec::new(),
+        said: Vec::new(),
+        problems: Vec::new(),
     };
     let mut warnings = Vec::new();
     if inputs.len() > Pos::FILES {
@@ -156,19 +153,22 @@ pub fn evaluate_with(
     }
     run.index_ids();
     run.check_refs();
+    warnings.extend(run.missing_subjects());
     run.finish();
     run.none_pending();
+    run.name_missing_columns();
     Ok(Evaluation {
         outcomes: run.outs,
         positions: run.positions,
         files: run.files,
         warnings,
+        problems: run.problems,
         captured: run.captured,
     })
 }
 
 impl Run<'_> {
-    fn read(&mut self, fi: usize, file: &Path) -> Result<Option<String>, DataError> {
+    fn read(&mut self, fi: usize, file: &Path) -> Result<Vec<String>, DataError> {
         let mut roles_for: Option<(usize, Roles)> = None;
         let more = crate::data::estimate_rows(file);
         self.outs.reserve(more);
@@ -177,23 +177,48 @@ impl Run<'_> {
         if let [only] = &mut self.by_subject[..] {
             only.reserve(more);
         }
-        let headers = read_file(file, |headers, row| {
+        let read = self.read.clone();
+        let found = read_file(file, &read, |headers, row: Row<'_>| {
             if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
-                roles_for = Some((headers.len(), roles(headers, &self.cols)));
+                let r = roles(headers, &self.cols);
+                self.lacking.retain(|l| l.0 != fi);
+                self.lacking.extend(r.lacking.iter().map(|(s, c, p)| (fi, *s, c.clone(), p.clone())));
+                roles_for = Some((headers.len(), r));
             }
             if let Some((_, r)) = &roles_for {
                 self.row(fi, headers, r, row);
             }
         })?;
+        if let Some(p) = &found.problem {
+            self.say(fi, p);
+        }
+        Ok(self.notes(file, &found))
+    }
+
+    /// The warnings about a file read: columns no subject declares, blank rows.
+    fn notes(&self, file: &Path, found: &FileRead) -> Vec<String> {
+        let mut notes = Vec::new();
         let unknown: Vec<String> =
-            headers.iter().filter(|h| !self.cols.known(h)).map(|h| format!("`{h}`")).collect();
-        Ok((!unknown.is_empty()).then(|| {
-            format!(
+            found.headers.iter().filter(|h| !self.cols.known(h)).map(|h| format!("`{h}`")).collect();
+        if !unknown.is_empty() {
+            notes.push(format!(
                 "{}: no subject declares the columns {}; they are ignored",
                 file.display(),
                 unknown.join(", ")
-            )
-        }))
+            ));
+        }
+        if found.blank > 0 {
+            notes.push(crate::diag::blank_rows(&file.display().to_string(), &found.blank_lines, found.blank));
+        }
+        notes
+    }
+
+    /// Says a problem of file `fi` once.
+    fn say(&mut self, fi: usize, p: &FileProblem) {
+        if !self.said.iter().any(|(f, q)| *f == fi && q == p) {
+            self.said.push((fi, p.clone()));
+            self.problems.push(p.long(&self.files[fi].display().to_string()));
+        }
     }
 
     fn at(&self, fi: usize, at: At) -> String {
@@ -209,6 +234,10 @@ impl Run<'_> {
         self.positions.push(pos);
         // The outcome is filled where it stays: no copy of it per record.
         self.outs.push(Outcome::blank());
+        let broken = row.broken.clone().or_else(|| roles.problem.clone().map(RowProblem::File));
+        if let Some(RowProblem::File(p)) = &broken {
+            self.say(fi, p);
+        }
         // Where the row is, in words: made only for a row in error.
         let placed = |kind, column: Option<&str>| {
             Box::new(RecordError::placed(kind, Some(&self.at(fi, row.at)), column))
@@ -219,10 +248,10 @@ impl Run<'_> {
             _ => None,
         };
         let id = plain.or_else(|| cell(roles.id).filter(|c| !c.is_empty()).map(CellRef::checked));
-        let outcome = match (&row.broken, id) {
+        let outcome = match (broken, id) {
             (Some(problem), id) => {
                 let id = id.and_then(Result::ok).map_or("", |c| c.text().trim());
-                Err((id.to_string(), None, placed(ErrorKind::Row(problem.to_string()), None)))
+                Err((id.to_string(), None, placed(ErrorKind::Row(problem), None)))
             }
             (None, None) => Err((String::new(), None, placed(ErrorKind::NoId, None))),
             (None, Some(Err(e))) => Err((String::new(), None, placed(ErrorKind::Cell(e.0), Some("id")))),

@@ -277,7 +277,7 @@ pub(crate) fn samples() -> Vec<(crate::check::Model, Evaluation, &'static str)> 
         ("plans/hanoi/01-KH-TU.kh", hanoi, "quota: rank"),
         ("plans/ba-dinh/12-KH-QU.kh", vec!["plans/ba-dinh/data/dang-vien.csv".to_string()], "hook `"),
     ];
-    let opts = Options { year: 2020, as_of: None, subject: None, capture: None };
+    let opts = Options { year: 2020, as_of: None, subject: None, capture: None, ..Options::default() };
     runs.into_iter()
         .map(|(plan, files, special)| {
             let model = crate::check::check_path(Path::new(plan)).unwrap().model.unwrap();
@@ -287,7 +287,7 @@ pub(crate) fn samples() -> Vec<(crate::check::Model, Evaluation, &'static str)> 
             e.outcomes[1].id = "Đ\\x, y".into();
             (e.outcomes[2].status, e.outcomes[2].error) = (
                 Status::Error,
-                Some(Box::new(crate::diag::RecordError::new(crate::diag::ErrorKind::Row("broken".into())))),
+                Some(Box::new(crate::diag::RecordError::new(crate::diag::ErrorKind::Cell("broken".into())))),
             );
             (model, e, special)
         })

@@ -50,7 +50,7 @@ pub fn judge(file: &Path, entries: &[Entry], as_of: NaiveDate) -> Result<Vec<Uni
         crate::files::read_regular(file).map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
     let text = String::from_utf8(bytes).map_err(|_| format!("`{}` is not valid UTF-8", file.display()))?;
     let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(crate::data::delimiter(text.as_bytes()))
+        .delimiter(crate::data::sniff(text.as_bytes()))
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = rdr.headers().map_err(cannot)?.iter().map(norm).collect();

@@ -59,7 +59,13 @@ pub fn run(
 ) -> Result<(Run, Evaluation), String> {
     let ev = Evaluator::with_passes(m, s.year, s.as_of, passes);
     let inputs = files.iter().map(|f| Input::File(dir.join(f))).collect();
-    let opts = Options { year: s.year, as_of: s.as_of, subject: s.subject.clone(), capture: None };
+    let opts = Options {
+        year: s.year,
+        as_of: s.as_of,
+        subject: s.subject.clone(),
+        capture: None,
+        ..Options::default()
+    };
     let e = evaluate_with(&ev, inputs, &opts).map_err(|e| e.0)?;
     let (mut csv, mut json) = (Vec::new(), Vec::new());
     kehoach::report::csv(&ev, &e, &mut csv).expect("csv");
