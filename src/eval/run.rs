@@ -4,6 +4,7 @@
 //! in input order.
 
 use super::Evaluator;
+use super::carry::Carried;
 use super::ids::{IdHasher, Ids};
 use super::outcome::{Outcome, Status};
 use super::record::NoLookup;
@@ -48,6 +49,8 @@ pub struct Evaluation {
     pub warnings: Vec<String>,
     /// The record `explain` asked for: its index, values and trace.
     pub captured: Option<Captured>,
+    /// The columns carried to the output (`display`, `--keep`) and their cells.
+    pub carried: Carried,
 }
 
 /// Column roles for one header row.
@@ -56,9 +59,11 @@ struct Roles {
     subject: Option<usize>,
     /// Per subject: the columns that fill its slots.
     slots: Vec<RowPlan>,
+    /// The column of each carried title.
+    carry: Vec<Option<usize>>,
 }
 
-fn roles(headers: &[String], cols: &Columns) -> Roles {
+fn roles(headers: &[String], cols: &Columns, carried: &Carried) -> Roles {
     let find = |want: &str| headers.iter().position(|h| norm(h) == want);
     let titles: Vec<String> = headers.iter().map(|h| norm(h)).collect();
     let slots = cols
@@ -70,7 +75,7 @@ fn roles(headers: &[String], cols: &Columns) -> Roles {
             RowPlan::new(&slots, &s.kinds)
         })
         .collect();
-    Roles { id: find("id"), subject: find("subject"), slots }
+    Roles { id: find("id"), subject: find("subject"), slots, carry: carried.columns(headers) }
 }
 
 struct Run<'a> {
@@ -93,6 +98,7 @@ struct Run<'a> {
     files: Vec<PathBuf>,
     capture: Option<String>,
     captured: Option<Captured>,
+    carried: Carried,
 }
 
 pub fn evaluate(model: &Model, files: &[PathBuf], opts: &Options) -> Result<Evaluation, DataError> {
@@ -101,10 +107,18 @@ pub fn evaluate(model: &Model, files: &[PathBuf], opts: &Options) -> Result<Eval
     evaluate_with(&ev, inputs, opts)
 }
 
-pub fn evaluate_with(
+/// [`evaluate_carrying`] with the plan's own `display` columns.
+pub fn evaluate_with(ev: &Evaluator<'_>, inputs: Vec<Input>, opts: &Options) -> Result<Evaluation, DataError> {
+    evaluate_carrying(ev, inputs, opts, &[])
+}
+
+/// Evaluates every input, carrying the plan's `display` columns and those
+/// of `keep` (`--keep`) to the output.
+pub fn evaluate_carrying(
     ev: &Evaluator<'_>,
     inputs: Vec<Input>,
     opts: &Options,
+    keep: &[String],
 ) -> Result<Evaluation, DataError> {
     let model = ev.model;
     let default_subject = match &opts.subject {
@@ -135,6 +149,7 @@ pub fn evaluate_with(
         files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),
         capture: opts.capture.clone(),
         captured: None,
+        carried: Carried::new(model.plan.display.as_ref(), keep),
     };
     let mut warnings = Vec::new();
     if inputs.len() > Pos::FILES {
@@ -144,7 +159,7 @@ pub fn evaluate_with(
         match input {
             Input::File(file) => warnings.extend(run.read(fi, &file)?),
             Input::Rows { headers, rows, .. } => {
-                let r = roles(&headers, &run.cols);
+                let r = roles(&headers, &run.cols, &run.carried);
                 for row in &rows {
                     run.row(fi, &headers, &r, row.as_row());
                 }
@@ -164,11 +179,12 @@ pub fn evaluate_with(
         files: run.files,
         warnings,
         captured: run.captured,
+        carried: run.carried,
     })
 }
 
 impl Run<'_> {
-    fn read(&mut self, fi: usize, file: &Path) -> Result<Option<String>, DataError> {
+    fn read(&mut self, fi: usize, file: &Path) -> Result<Vec<String>, DataError> {
         let mut roles_for: Option<(usize, Roles)> = None;
         let more = crate::data::estimate_rows(file);
         self.outs.reserve(more);
@@ -179,21 +195,25 @@ impl Run<'_> {
         }
         let headers = read_file(file, |headers, row| {
             if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
-                roles_for = Some((headers.len(), roles(headers, &self.cols)));
+                roles_for = Some((headers.len(), roles(headers, &self.cols, &self.carried)));
             }
             if let Some((_, r)) = &roles_for {
                 self.row(fi, headers, r, row);
             }
         })?;
-        let unknown: Vec<String> =
-            headers.iter().filter(|h| !self.cols.known(h)).map(|h| format!("`{h}`")).collect();
-        Ok((!unknown.is_empty()).then(|| {
+        let unknown: Vec<String> = (headers.iter())
+            .filter(|h| !self.cols.known(h) && !self.carried.carries(h))
+            .map(|h| format!("`{h}`"))
+            .collect();
+        let missing = self.carried.missing(file, &self.carried.columns(&headers));
+        Ok(missing.into_iter().chain((!unknown.is_empty()).then(|| {
             format!(
                 "{}: no subject declares the columns {}; they are ignored",
                 file.display(),
                 unknown.join(", ")
             )
         }))
+        .collect())
     }
 
     fn at(&self, fi: usize, at: At) -> String {
@@ -207,6 +227,7 @@ impl Run<'_> {
             Pos::default()
         });
         self.positions.push(pos);
+        self.carried.push(&roles.carry, &row.cells);
         // The outcome is filled where it stays: no copy of it per record.
         self.outs.push(Outcome::blank());
         // Where the row is, in words: made only for a row in error.
