@@ -69,9 +69,7 @@ impl Kind {
             Kind::UnreachableRule { .. }
             | Kind::SumNot100 { .. }
             | Kind::QuotaNeverBinds { .. }
-            | Kind::DisplayRedundant { .. } => {
-                Severity::Warning
-            }
+            | Kind::DisplayRedundant { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -296,7 +294,9 @@ impl Kind {
                     "a weight counts as weight × grade / highest grade, computed exactly as a fraction whose top and bottom have at most {DIGITS} digits each; write the weight with fewer decimals"
                 ));
             }
-            Kind::DisplayEmpty => "write the column's title as the data files' header has it: `\"Họ và tên\"`",
+            Kind::DisplayEmpty => {
+                "write the column's title as the data files' header has it: `\"Họ và tên\"`"
+            }
             Kind::DisplayRedundant { .. } => "remove it from the `display` line",
             Kind::NoPositiveGrade => {
                 "a weight counts as weight × grade / highest grade; give the best grade a value above 0"

@@ -67,11 +67,17 @@ impl Carried {
 
     /// One warning for a file that lacks carried columns, naming them all.
     pub fn missing(&self, file: &Path, cols: &[Option<usize>]) -> Option<String> {
-        let gone: Vec<String> =
-            self.titles.iter().zip(cols).filter(|(_, c)| c.is_none()).map(|(t, _)| format!("`{t}`")).collect();
+        let gone: Vec<String> = self
+            .titles
+            .iter()
+            .zip(cols)
+            .filter(|(_, c)| c.is_none())
+            .map(|(t, _)| format!("`{t}`"))
+            .collect();
+        let (column, its) = if gone.len() == 1 { ("column", "its") } else { ("columns", "their") };
         (!gone.is_empty()).then(|| {
             format!(
-                "{}: no column {} to carry to the output; its cells are left empty",
+                "{}: no {column} {} to carry to the output; {its} cells are left empty",
                 file.display(),
                 gone.join(", ")
             )
@@ -116,7 +122,10 @@ mod tests {
         assert_eq!(c.row(1), [None, Some("x".into())]);
         assert_eq!(c.row(2), []);
         let w = c.missing(Path::new("f.csv"), &[None, Some(0)]);
-        assert_eq!(w.as_deref(), Some("f.csv: no column `a` to carry to the output; its cells are left empty"));
+        assert_eq!(
+            w.as_deref(),
+            Some("f.csv: no column `a` to carry to the output; its cells are left empty")
+        );
         assert_eq!(c.missing(Path::new("f.csv"), &[Some(1), Some(0)]), None);
     }
 }

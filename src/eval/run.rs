@@ -108,7 +108,11 @@ pub fn evaluate(model: &Model, files: &[PathBuf], opts: &Options) -> Result<Eval
 }
 
 /// [`evaluate_carrying`] with the plan's own `display` columns.
-pub fn evaluate_with(ev: &Evaluator<'_>, inputs: Vec<Input>, opts: &Options) -> Result<Evaluation, DataError> {
+pub fn evaluate_with(
+    ev: &Evaluator<'_>,
+    inputs: Vec<Input>,
+    opts: &Options,
+) -> Result<Evaluation, DataError> {
     evaluate_carrying(ev, inputs, opts, &[])
 }
 
@@ -206,14 +210,16 @@ impl Run<'_> {
             .map(|h| format!("`{h}`"))
             .collect();
         let missing = self.carried.missing(file, &self.carried.columns(&headers));
-        Ok(missing.into_iter().chain((!unknown.is_empty()).then(|| {
-            format!(
-                "{}: no subject declares the columns {}; they are ignored",
-                file.display(),
-                unknown.join(", ")
-            )
-        }))
-        .collect())
+        Ok(missing
+            .into_iter()
+            .chain((!unknown.is_empty()).then(|| {
+                format!(
+                    "{}: no subject declares the columns {}; they are ignored",
+                    file.display(),
+                    unknown.join(", ")
+                )
+            }))
+            .collect())
     }
 
     fn at(&self, fi: usize, at: At) -> String {
