@@ -65,6 +65,15 @@ impl Carried {
         self.cells.get(i * n..(i + 1) * n).unwrap_or_default()
     }
 
+    /// Replaces the cell of record `i` in column `col` (tests of the writers).
+    #[cfg(test)]
+    pub(crate) fn set(&mut self, i: usize, col: usize, text: &str) {
+        let n = self.titles.len();
+        if let Some(c) = self.cells.get_mut(i * n + col) {
+            *c = Some(text.into());
+        }
+    }
+
     /// One warning for a file that lacks carried columns, naming them all.
     pub fn missing(&self, file: &Path, cols: &[Option<usize>]) -> Option<String> {
         let gone: Vec<String> = self

@@ -227,7 +227,8 @@ mod tests {
                 let pieces = String::from_utf8(document(&ev, &e, Some(kept), Vec::new()).unwrap()).unwrap();
                 assert_eq!(pieces, serde, "{} keeping {kept}", ev.model.plan.id());
             }
-            for piece in [special, r#""error":"broken""#, r#""say \"hi\"\n""#] {
+            let name = r#"{"columns":{"name":"Nguyễn \"Ba\", Hà\\"},"error""#;
+            for piece in [special, r#""error":"broken""#, r#""say \"hi\"\n""#, name] {
                 assert!(serde.contains(piece), "{}: no `{piece}`", ev.model.plan.id());
             }
             let parsed: serde_json::Value = serde_json::from_str(&serde).unwrap();

@@ -320,6 +320,8 @@ pub(crate) fn samples() -> Vec<(crate::check::Model, Evaluation, &'static str)> 
             let mut e = crate::eval::run::evaluate(&model, &files, &opts).unwrap();
             e.outcomes[0].id = "say \"hi\"\n".into();
             e.outcomes[1].id = "Đ\\x, y".into();
+            // The plans display `name`: a name that needs quoting and escaping.
+            e.carried.set(1, 0, "Nguyễn \"Ba\", Hà\\");
             (e.outcomes[2].status, e.outcomes[2].error) = (
                 Status::Error,
                 Some(Box::new(crate::diag::RecordError::new(crate::diag::ErrorKind::Row("broken".into())))),
