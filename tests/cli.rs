@@ -144,7 +144,10 @@ fn eval_writes_json_csv_and_a_table() {
     c.args(["eval", "plans/hanoi/01-KH-TU.kh", "--year", "2020", "--format", "csv", "--data"]).args(SAMPLE);
     let (_, out) = stdout(&mut c);
     assert_eq!(out.lines().count(), 233);
-    assert!(out.starts_with("id,subject,status,score,tier,tier_label,reasons,error"));
+    // The plan's `display name` puts each name after the id.
+    assert!(
+        out.starts_with("id,name,subject,status,score,tier,tier_label,reasons,error\nDV0001,Đỗ Minh Chi,")
+    );
 }
 
 #[test]

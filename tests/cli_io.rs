@@ -112,9 +112,10 @@ fn a_closed_pipe_ends_quietly_with_the_runs_own_status() {
 
 /// A CSV of `n` party members with distinct ids, for output larger than a pipe holds.
 fn members(dir: &Path, n: usize) -> PathBuf {
-    let mut csv = String::from("id,subject,lanh_dao_cn,neu_guong,dung_dau\n");
+    // `name`: the column the plan's `display` line carries.
+    let mut csv = String::from("id,subject,name,lanh_dao_cn,neu_guong,dung_dau\n");
     for i in 0..n {
-        csv.push_str(&format!("B{i},bi_thu,tot,tot,\n"));
+        csv.push_str(&format!("B{i},bi_thu,Bí thư {i},tot,tot,\n"));
     }
     let path = dir.join("many.csv");
     std::fs::write(&path, csv).unwrap();

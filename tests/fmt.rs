@@ -20,6 +20,16 @@ fn messy_plan_formats_to_golden() {
     assert_eq!(parse_str("a", &out).unwrap(), parse_str("b", &text).unwrap());
 }
 
+/// `display`: one line, names bare and titles quoted as written, comments kept.
+#[test]
+fn display_line_formats_to_golden() {
+    let text = "plan \"D\" {}\n# the columns the office keeps\n  display   ho_ten\n \"Họ và tên\"   \"don vi\" # name, unit\ntiers { a \"A\" b \"B\" }\ndisplay\n\"display\"\n";
+    let out = fmt_text("display.kh", text);
+    insta::assert_snapshot!("display_formatted", out);
+    assert_eq!(fmt_text("display.kh", &out), out, "fmt is idempotent");
+    assert_eq!(parse_str("a", &out).unwrap(), parse_str("b", text).unwrap());
+}
+
 #[test]
 fn every_comment_survives_formatting() {
     let text = std::fs::read_to_string("tests/fmt/messy.kh").unwrap();
@@ -146,6 +156,7 @@ fn plan() -> impl Strategy<Value = String> {
         let mut lines = vec![format!(
             "plan \"P\" {{ title {title} issued 2020-11-06 supersedes \"Q\" dated 8/11/2019 }}"
         )];
+        lines.push(format!("display ho_ten {title} display_x"));
         lines.push("scale muc_do { tot \"Tốt\" 3 kem \"Kém\" 1 }".into());
         lines.push("level co_so \"Cơ sở\" { due before 15/12 report to \"A\" via \"B\" }".into());
         lines.push("subject s \"S\" extends t {".into());

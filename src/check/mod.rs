@@ -3,6 +3,7 @@
 
 mod deadlines;
 mod deps;
+mod display;
 pub mod model;
 pub mod names;
 mod numbers;
@@ -77,6 +78,9 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
     let deps = deps::dependencies(&plan, &reads);
     let order = deps::order(&plan, &deps, &mut diags);
     deadlines::check(&plan, &mut diags);
+    if let Some(d) = &plan.display {
+        display::check(d, &mut diags);
+    }
     for (i, s) in plan.subjects.iter().enumerate() {
         if clean[i] && !names.tiers.is_empty() {
             rules::check(s, &compiled[i], &names, &mut diags);

@@ -39,7 +39,8 @@ fn out_is_data<'a>(out: &Path, data: &'a [PathBuf]) -> Option<&'a PathBuf> {
     data.iter().find(|d| std::fs::canonicalize(d).is_ok_and(|d| d == out))
 }
 
-pub fn run_eval(a: &EvalArgs<'_>, format: EvalFormat, dest: Dest<'_>, color: Color) -> i32 {
+/// `eval`; `keep` are the `--keep` columns.
+pub fn run_eval(a: &EvalArgs<'_>, keep: &[String], format: EvalFormat, dest: Dest<'_>, color: Color) -> i32 {
     if let Dest::File(p) = &dest {
         if let Some(d) = out_is_data(p, a.data) {
             out::error(format_args!(
@@ -63,7 +64,7 @@ pub fn run_eval(a: &EvalArgs<'_>, format: EvalFormat, dest: Dest<'_>, color: Col
     };
     let ev = Evaluator::new(&model, a.year, a.as_of);
     let inputs = a.data.iter().cloned().map(crate::eval::run::Input::File).collect();
-    let e = match crate::eval::run::evaluate_with(&ev, inputs, &opts) {
+    let e = match crate::eval::run::evaluate_carrying(&ev, inputs, &opts, keep) {
         Ok(e) => e,
         Err(err) => {
             out::error(err);

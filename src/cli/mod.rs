@@ -68,6 +68,10 @@ enum Command {
         /// Write the output to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Data columns to copy to the output after `id` (a name, a unit), as
+        /// titled in the data; added to those of the plan's `display` line.
+        #[arg(long, num_args = 1.., value_name = "COLUMN")]
+        keep: Vec<String>,
     },
     /// Every step of one record's outcome.
     Explain {
@@ -237,9 +241,9 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
         }
         Command::Fmt { plans, check } => fmt::run(&plans, check, color, out),
         Command::Show { plan, effective } => show::run(&plan, effective, color, out),
-        Command::Eval { plan, data, format, out: file } => {
+        Command::Eval { plan, data, format, out: file, keep } => {
             let dest = file.as_deref().map_or(eval::Dest::Stdout(out), eval::Dest::File);
-            eval::run_eval(&data.args(&plan), format, dest, color)
+            eval::run_eval(&data.args(&plan), &keep, format, dest, color)
         }
         Command::Explain { plan, data, id } => eval::run_explain(&data.args(&plan), &id, color, out),
         Command::Test { plans } => eval::run_test(&plans, color, out),

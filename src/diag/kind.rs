@@ -55,6 +55,8 @@ pub enum Kind {
     HookFile { path: String, problem: String },
     HookProperty { hook: String, subject: String, read: String, suggestion: Option<String> },
     TestValue { message: String },
+    DisplayEmpty,
+    DisplayRedundant { column: String },
     // --- numbers (`over`: the highest grade a weight is divided by) ---------
     NumberTooLong { text: String, over: Option<String> },
     NoPositiveGrade,
@@ -64,9 +66,10 @@ pub enum Kind {
 impl Kind {
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::UnreachableRule { .. } | Kind::SumNot100 { .. } | Kind::QuotaNeverBinds { .. } => {
-                Severity::Warning
-            }
+            Kind::UnreachableRule { .. }
+            | Kind::SumNot100 { .. }
+            | Kind::QuotaNeverBinds { .. }
+            | Kind::DisplayRedundant { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -119,6 +122,8 @@ impl Kind {
             Kind::HookFile { .. } => "hook-file",
             Kind::HookProperty { .. } => "hook-property",
             Kind::TestValue { .. } => "test-value",
+            Kind::DisplayEmpty => "display-empty",
+            Kind::DisplayRedundant { .. } => "display-redundant",
             Kind::NumberTooLong { .. } => "number-too-long",
             Kind::NoPositiveGrade => "no-positive-grade",
             Kind::QuotaNeverBinds { .. } => "quota-never-binds",
@@ -216,6 +221,10 @@ impl Kind {
                 format!("hook `{hook}` reads `{read}`, which subject `{subject}` does not have")
             }
             Kind::TestValue { message } => message.clone(),
+            Kind::DisplayEmpty => "a `display` column needs a title".into(),
+            Kind::DisplayRedundant { column } => {
+                format!("`{column}` is in every output already: `display` need not name it")
+            }
             Kind::NumberTooLong { text, over: None } => {
                 format!("`{text}` has more than {DIGITS} digits, too many to compute with exactly")
             }
@@ -285,6 +294,10 @@ impl Kind {
                     "a weight counts as weight × grade / highest grade, computed exactly as a fraction whose top and bottom have at most {DIGITS} digits each; write the weight with fewer decimals"
                 ));
             }
+            Kind::DisplayEmpty => {
+                "write the column's title as the data files' header has it: `\"Họ và tên\"`"
+            }
+            Kind::DisplayRedundant { .. } => "remove it from the `display` line",
             Kind::NoPositiveGrade => {
                 "a weight counts as weight × grade / highest grade; give the best grade a value above 0"
             }

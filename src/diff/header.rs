@@ -8,7 +8,7 @@ use super::{Change, line_diff, number, order, text};
 use crate::days::{last_day, show};
 use crate::fmt::{expr, items};
 use crate::resolve::model::Level;
-use crate::syntax::ast::{Grade, Header, HeaderKind, Scale, Str, TierDecl, Tiers};
+use crate::syntax::ast::{Column, Display, Grade, Header, HeaderKind, Scale, Str, TierDecl, Tiers};
 use serde_json::Value as Json;
 
 /// The header keys in the order their changes are listed.
@@ -80,6 +80,25 @@ fn entry(path: &str, old: Vec<Json>, new: Vec<Json>, list: bool, out: &mut Vec<C
         if o.is_some() || n.is_some() {
             out.push(Change::new(path, o, n));
         }
+    }
+}
+
+/// `plan.display`: the carried columns as `eval` titles them, in order (the
+/// order of the output's columns). Written as a name or a string is the same.
+pub fn display(old: &Option<Display>, new: &Option<Display>, out: &mut Vec<Change>) {
+    let titles = |d: &Option<Display>| {
+        d.as_ref().map(|d| {
+            let Display { columns, loc: _ } = d;
+            let title = |c: &Column| {
+                let Column { title, quoted: _, loc: _ } = c;
+                text(crate::text::key(title))
+            };
+            Json::Array(columns.iter().map(title).collect())
+        })
+    };
+    let (a, b) = (titles(old), titles(new));
+    if a != b {
+        out.push(Change::new("plan.display", a, b));
     }
 }
 

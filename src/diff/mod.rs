@@ -104,9 +104,10 @@ pub fn diff(old: &Plan, new: &Plan, year: i32) -> PlanDiff {
     // Every part is named: a new one does not compile until it is compared.
     // `chain` is where the plan was read from (its `extends` is a header
     // entry); test blocks check a plan, they are not part of what it says.
-    let Plan { header, chain: _, scale, tiers, levels, subjects, hooks, tests: _ } = old;
+    let Plan { header, chain: _, scale, tiers, levels, subjects, hooks, display, tests: _ } = old;
     let mut changes = Vec::new();
     header::header(header, &new.header, &mut changes);
+    header::display(display, &new.display, &mut changes);
     header::scale(scale, &new.scale, &mut changes);
     header::tiers(tiers, &new.tiers, &mut changes);
     header::levels(levels, &new.levels, year, &mut changes);

@@ -2,6 +2,7 @@
 //! pure (`record`, `quota`, `aggregate`); `run` feeds them from data files.
 
 pub(crate) mod aggregate;
+pub mod carry;
 pub(crate) mod env;
 pub mod expr;
 pub(crate) mod fast;

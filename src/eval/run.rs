@@ -4,6 +4,7 @@
 //! in input order.
 
 use super::Evaluator;
+use super::carry::Carried;
 use super::ids::{IdHasher, Ids};
 use super::outcome::{Outcome, Status};
 use super::record::NoLookup;
@@ -58,6 +59,8 @@ pub struct Evaluation {
     pub problems: Vec<String>,
     /// The record `explain` asked for: its index, values and trace.
     pub captured: Option<Captured>,
+    /// The columns carried to the output (`display`, `--keep`) and their cells.
+    pub carried: Carried,
 }
 
 struct Run<'a> {
@@ -86,6 +89,7 @@ struct Run<'a> {
     /// File-level problems found so far, by file, each said once.
     said: Vec<(usize, FileProblem)>,
     problems: Vec<String>,
+    carried: Carried,
 }
 
 pub fn evaluate(model: &Model, files: &[PathBuf], opts: &Options) -> Result<Evaluation, DataError> {
@@ -94,10 +98,22 @@ pub fn evaluate(model: &Model, files: &[PathBuf], opts: &Options) -> Result<Eval
     evaluate_with(&ev, inputs, opts)
 }
 
+/// [`evaluate_carrying`] with the plan's own `display` columns.
 pub fn evaluate_with(
     ev: &Evaluator<'_>,
     inputs: Vec<Input>,
     opts: &Options,
+) -> Result<Evaluation, DataError> {
+    evaluate_carrying(ev, inputs, opts, &[])
+}
+
+/// Evaluates every input, carrying the plan's `display` columns and those
+/// of `keep` (`--keep`) to the output.
+pub fn evaluate_carrying(
+    ev: &Evaluator<'_>,
+    inputs: Vec<Input>,
+    opts: &Options,
+    keep: &[String],
 ) -> Result<Evaluation, DataError> {
     let model = ev.model;
     let default_subject = match &opts.subject {
@@ -132,6 +148,7 @@ pub fn evaluate_with(
         lacking: Vec::new(),
         said: Vec::new(),
         problems: Vec::new(),
+        carried: Carried::new(model.plan.display.as_ref(), keep),
     };
     let mut warnings = Vec::new();
     if inputs.len() > Pos::FILES {
@@ -141,7 +158,7 @@ pub fn evaluate_with(
         match input {
             Input::File(file) => warnings.extend(run.read(fi, &file)?),
             Input::Rows { headers, rows, .. } => {
-                let r = roles(&headers, &run.cols);
+                let r = roles(&headers, &run.cols, &run.carried);
                 for row in &rows {
                     run.row(fi, &headers, &r, row.as_row());
                 }
@@ -164,6 +181,7 @@ pub fn evaluate_with(
         warnings,
         problems: run.problems,
         captured: run.captured,
+        carried: run.carried,
     })
 }
 
@@ -180,7 +198,7 @@ impl Run<'_> {
         let read = self.read.clone();
         let found = read_file(file, &read, |headers, row: Row<'_>| {
             if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
-                let r = roles(headers, &self.cols);
+                let r = roles(headers, &self.cols, &self.carried);
                 self.lacking.retain(|l| l.0 != fi);
                 self.lacking.extend(r.lacking.iter().map(|(s, c, p)| (fi, *s, c.clone(), p.clone())));
                 roles_for = Some((headers.len(), r));
@@ -197,9 +215,12 @@ impl Run<'_> {
 
     /// The warnings about a file read: columns no subject declares, blank rows.
     fn notes(&self, file: &Path, found: &FileRead) -> Vec<String> {
-        let mut notes = Vec::new();
-        let unknown: Vec<String> =
-            found.headers.iter().filter(|h| !self.cols.known(h)).map(|h| format!("`{h}`")).collect();
+        let unknown: Vec<String> = (found.headers.iter())
+            .filter(|h| !self.cols.known(h) && !self.carried.carries(h))
+            .map(|h| format!("`{h}`"))
+            .collect();
+        let mut notes: Vec<String> =
+            self.carried.missing(file, &self.carried.columns(&found.headers)).into_iter().collect();
         if !unknown.is_empty() {
             notes.push(format!(
                 "{}: no subject declares the columns {}; they are ignored",
@@ -232,6 +253,7 @@ impl Run<'_> {
             Pos::default()
         });
         self.positions.push(pos);
+        self.carried.push(&roles.carry, &row.cells);
         // The outcome is filled where it stays: no copy of it per record.
         self.outs.push(Outcome::blank());
         let broken = row.broken.clone().or_else(|| roles.problem.clone().map(RowProblem::File));

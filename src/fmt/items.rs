@@ -38,6 +38,13 @@ pub fn header_entry(e: &HeaderKind) -> String {
     }
 }
 
+/// `display COL …`: each column as written, a name bare, a title quoted.
+pub fn display(d: &Display) -> String {
+    let cols: Vec<String> =
+        d.columns.iter().map(|c| if c.quoted { string(&c.title) } else { c.title.clone() }).collect();
+    format!("display {}", cols.join(" "))
+}
+
 pub fn grade(g: &Grade) -> String {
     format!("{} {} {}", g.name.name, string(&g.label.value), num::literal(&g.value.value))
 }

@@ -157,6 +157,7 @@ impl Printer<'_> {
             TopItem::Subject(s) => self.subject(s),
             TopItem::Hook(h) => self.hook(h),
             TopItem::Test(t) => self.test(t),
+            TopItem::Display(d) => self.one(d.loc.start, d.loc.end, items::display(d), 0),
         }
     }
 

@@ -33,6 +33,10 @@ pub fn show(plan: &Plan) -> String {
         o.line(2, items::header_entry(&e.kind), &e.loc);
     }
     o.plain(0, "}");
+    if let Some(d) = &plan.display {
+        o.blank();
+        o.line(0, items::display(d), &d.loc);
+    }
     if let Some(s) = &plan.scale {
         o.blank();
         o.line(0, format!("scale {} {{", s.name.name), &s.loc);

@@ -99,9 +99,15 @@ fn rows<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, kept: usize, out: W) -> io
     let fields = Fields::new(ev, &texts);
     let mut rows = Rows { fields, texts, text: String::new(), tails: Default::default(), kept };
     let mut chunks = Chunks::new(out);
-    chunks.buf.extend_from_slice(b"id,subject,status,score,tier,tier_label,reasons,error\n");
-    for o in &e.outcomes {
-        rows.write(ev, o, &mut chunks.buf);
+    // The carried columns (`display`, `--keep`) come after the id.
+    chunks.buf.extend_from_slice(b"id,");
+    for title in &e.carried.titles {
+        push(&mut chunks.buf, title);
+        chunks.buf.push(b',');
+    }
+    chunks.buf.extend_from_slice(b"subject,status,score,tier,tier_label,reasons,error\n");
+    for (i, o) in e.outcomes.iter().enumerate() {
+        rows.write(ev, o, e.carried.row(i), &mut chunks.buf);
         chunks.spill()?;
     }
     chunks.finish()
@@ -121,9 +127,13 @@ struct Rows {
 }
 
 impl Rows {
-    fn write(&mut self, ev: &Evaluator<'_>, o: &Outcome, row: &mut Vec<u8>) {
+    fn write(&mut self, ev: &Evaluator<'_>, o: &Outcome, carried: &[Option<Box<str>>], row: &mut Vec<u8>) {
         push(row, &o.id);
         row.push(b',');
+        for cell in carried {
+            push(row, cell.as_deref().unwrap_or(""));
+            row.push(b',');
+        }
         let key = Tail::of(o);
         if let Some(tail) = key.and_then(|k| self.tails.get(&k)) {
             return row.extend_from_slice(tail);
@@ -196,7 +206,8 @@ mod tests {
             let fresh = bytes(0);
             assert_eq!(bytes(TAILS_KEPT), fresh);
             assert_eq!(bytes(1), fresh);
-            for piece in [special, ",broken\n", "\"say \"\"hi\"\"\n\""] {
+            let name = "\"Đ\\x, y\",\"Nguyễn \"\"Ba\"\", Hà\\\",";
+            for piece in [special, ",broken\n", "\"say \"\"hi\"\"\n\"", "id,name,subject,", name] {
                 assert!(fresh.contains(piece), "no `{piece}` in {fresh}");
             }
             // A header, a line per record, and the line end inside a quoted id.

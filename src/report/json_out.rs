@@ -8,7 +8,7 @@
 
 use super::chunks::Chunks;
 use super::tail::{TAILS_KEPT, Tail};
-use super::{Fixed, RecordOut, Summary, Texts, push_reason, summary_json};
+use super::{Carried, Fixed, RecordOut, Summary, Texts, push_reason, summary_json};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::run::Evaluation;
@@ -29,7 +29,7 @@ fn document<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, kept: Option<usize>, w
     let mut chunks = Chunks::new(w);
     let plan = serde_json::to_string(ev.model.plan.id())?;
     write!(chunks.buf, "{{\n  \"plan\": {plan},\n  \"year\": {},\n  \"records\": [", ev.year)?;
-    let summary = summary_json(ev, &records(ev, &e.outcomes, kept, &mut chunks)?);
+    let summary = summary_json(ev, &records(ev, e, kept, &mut chunks)?);
     let close = if e.outcomes.is_empty() { "]" } else { "\n  ]" };
     writeln!(chunks.buf, "{close},\n  \"summary\": {summary}\n}}")?;
     chunks.finish()
@@ -39,10 +39,11 @@ fn document<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, kept: Option<usize>, w
 /// first), as [`document`] says. Returns their summary, counted on the way.
 fn records(
     ev: &Evaluator<'_>,
-    outs: &[Outcome],
+    e: &Evaluation,
     kept: Option<usize>,
     chunks: &mut Chunks<impl Write>,
 ) -> io::Result<Summary> {
+    let outs = &e.outcomes;
     let texts = Texts::new(ev);
     let mut summary = Summary::new(ev);
     let mut p = Pieces::new(&texts, ev, kept.unwrap_or(0));
@@ -51,8 +52,8 @@ fn records(
         let out = &mut chunks.buf;
         out.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
         match kept {
-            Some(_) => p.record(o, out)?,
-            None => serde_json::to_writer(&mut *out, &RecordOut::new(&texts, ev, o))?,
+            Some(_) => p.record(o, Carried::of(e, i), out)?,
+            None => serde_json::to_writer(&mut *out, &RecordOut::new(&texts, ev, o).carrying(e, i))?,
         }
         chunks.spill()?;
     }
@@ -89,8 +90,15 @@ impl<'a> Pieces<'a> {
         Pieces { texts, ev, fixed, ends, tails, kept, text: String::new() }
     }
 
-    fn record(&mut self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
-        out.extend_from_slice(b"{\"error\":");
+    fn record(&mut self, o: &Outcome, carried: Option<Carried<'_>>, out: &mut Vec<u8>) -> io::Result<()> {
+        // `columns` sorts before `error`, as in [`RecordOut`].
+        if let Some(c) = carried {
+            out.extend_from_slice(b"{\"columns\":");
+            serde_json::to_writer(&mut *out, &c)?;
+            out.extend_from_slice(b",\"error\":");
+        } else {
+            out.extend_from_slice(b"{\"error\":");
+        }
         match o.error_text() {
             Some(e) => push_str(out, e)?,
             None => out.extend_from_slice(b"null"),
@@ -219,7 +227,8 @@ mod tests {
                 let pieces = String::from_utf8(document(&ev, &e, Some(kept), Vec::new()).unwrap()).unwrap();
                 assert_eq!(pieces, serde, "{} keeping {kept}", ev.model.plan.id());
             }
-            for piece in [special, r#""error":"broken""#, r#""say \"hi\"\n""#] {
+            let name = r#"{"columns":{"name":"Nguyễn \"Ba\", Hà\\"},"error""#;
+            for piece in [special, r#""error":"broken""#, r#""say \"hi\"\n""#, name] {
                 assert!(serde.contains(piece), "{}: no `{piece}`", ev.model.plan.id());
             }
             let parsed: serde_json::Value = serde_json::from_str(&serde).unwrap();

@@ -214,6 +214,9 @@ impl Summary {
 /// that a record reads the same written directly or through a [`Value`].
 #[derive(serde::Serialize)]
 pub(crate) struct RecordOut<'a> {
+    /// The carried columns (`display`, `--keep`), only when there are some.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    columns: Option<Carried<'a>>,
     error: Option<&'a str>,
     id: &'a str,
     reasons: Vec<Cow<'a, str>>,
@@ -228,6 +231,7 @@ impl<'a> RecordOut<'a> {
     pub(crate) fn new(texts: &'a Texts, ev: &'a Evaluator<'_>, o: &'a Outcome) -> RecordOut<'a> {
         let tier = o.tier.filter(|_| o.status == Status::Classified).map(usize::from);
         RecordOut {
+            columns: None,
             error: o.error_text(),
             id: o.id.as_str(),
             reasons: o.reasons.iter().map(|r| reason_with(texts, ev, o, r)).collect(),
@@ -238,10 +242,41 @@ impl<'a> RecordOut<'a> {
             tier_label: tier.map(|t| ev.tier_label(t)),
         }
     }
+
+    /// The record with its carried cells, when the run carries columns.
+    pub(crate) fn carrying(mut self, e: &'a Evaluation, i: usize) -> RecordOut<'a> {
+        self.columns = Carried::of(e, i);
+        self
+    }
 }
 
-fn record_json(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome) -> Value {
-    serde_json::to_value(RecordOut::new(texts, ev, o)).unwrap_or(Value::Null)
+/// A record's carried cells as a JSON object, in the order of the titles:
+/// a title's text, or null where the record's file has no such column.
+pub(crate) struct Carried<'a> {
+    titles: &'a [String],
+    cells: &'a [Option<Box<str>>],
+}
+
+impl<'a> Carried<'a> {
+    pub(crate) fn of(e: &'a Evaluation, i: usize) -> Option<Carried<'a>> {
+        let titles = e.carried.titles.as_slice();
+        (!titles.is_empty()).then(|| Carried { titles, cells: e.carried.row(i) })
+    }
+}
+
+impl serde::Serialize for Carried<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.titles.len()))?;
+        for (i, t) in self.titles.iter().enumerate() {
+            map.serialize_entry(t, &self.cells.get(i).and_then(Option::as_deref))?;
+        }
+        map.end()
+    }
+}
+
+fn record_json(texts: &Texts, ev: &Evaluator<'_>, e: &Evaluation, i: usize) -> Value {
+    serde_json::to_value(RecordOut::new(texts, ev, &e.outcomes[i]).carrying(e, i)).unwrap_or(Value::Null)
 }
 
 /// The JSON of §9.
@@ -250,7 +285,7 @@ pub fn json(ev: &Evaluator<'_>, e: &Evaluation) -> Value {
     json!({
         "plan": ev.model.plan.id(),
         "year": ev.year,
-        "records": e.outcomes.iter().map(|o| record_json(&texts, ev, o)).collect::<Vec<_>>(),
+        "records": (0..e.outcomes.len()).map(|i| record_json(&texts, ev, e, i)).collect::<Vec<_>>(),
         "summary": summary_json(ev, &summary(ev, &e.outcomes)),
     })
 }
@@ -285,6 +320,8 @@ pub(crate) fn samples() -> Vec<(crate::check::Model, Evaluation, &'static str)> 
             let mut e = crate::eval::run::evaluate(&model, &files, &opts).unwrap();
             e.outcomes[0].id = "say \"hi\"\n".into();
             e.outcomes[1].id = "Đ\\x, y".into();
+            // The plans display `name`: a name that needs quoting and escaping.
+            e.carried.set(1, 0, "Nguyễn \"Ba\", Hà\\");
             (e.outcomes[2].status, e.outcomes[2].error) = (
                 Status::Error,
                 Some(Box::new(crate::diag::RecordError::new(crate::diag::ErrorKind::Cell("broken".into())))),

@@ -8,7 +8,7 @@ use crate::eval::run::Evaluation;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-fn width(rows: &[[String; 5]], col: usize) -> usize {
+fn width(rows: &[Vec<String>], col: usize) -> usize {
     rows.iter().map(|r| r[col].chars().count()).max().unwrap_or(0)
 }
 
@@ -16,10 +16,15 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())))
 }
 
+/// One line per record, then the totals. The first carried column
+/// (`display`, `--keep`) is shown after the id; the other formats have them all.
 pub fn table(ev: &Evaluator<'_>, e: &Evaluation) -> String {
-    let mut rows: Vec<[String; 5]> =
-        vec![["id".into(), "subject".into(), "score".into(), "tier".into(), "why".into()]];
-    for o in &e.outcomes {
+    let shown = e.carried.titles.first();
+    let mut head = vec!["id".to_string()];
+    head.extend(shown.cloned());
+    head.extend(["subject", "score", "tier", "why"].map(String::from));
+    let mut rows: Vec<Vec<String>> = vec![head];
+    for (i, o) in e.outcomes.iter().enumerate() {
         let (score, tier) = match o.status {
             Status::Classified => (
                 o.score.map(|x| x.show(2)).unwrap_or_default(),
@@ -32,20 +37,20 @@ pub fn table(ev: &Evaluator<'_>, e: &Evaluation) -> String {
             Some(e) => e.to_string(),
             None => o.reasons.iter().map(|r| reason_text(ev, o, r)).collect::<Vec<_>>().join("; "),
         };
-        rows.push([o.id.to_string(), subject_name(ev, o).to_string(), score, tier, why]);
+        let mut row = vec![o.id.to_string()];
+        if shown.is_some() {
+            row.push(e.carried.row(i).first().cloned().flatten().map(String::from).unwrap_or_default());
+        }
+        row.extend([subject_name(ev, o).to_string(), score, tier, why]);
+        rows.push(row);
     }
-    let w: Vec<usize> = (0..4).map(|c| width(&rows, c)).collect();
+    let last = rows[0].len() - 1;
+    let w: Vec<usize> = (0..last).map(|c| width(&rows, c)).collect();
     let mut out = String::new();
     for r in &rows {
-        let line = format!(
-            "{}  {}  {}  {}  {}",
-            pad(&r[0], w[0]),
-            pad(&r[1], w[1]),
-            pad(&r[2], w[2]),
-            pad(&r[3], w[3]),
-            r[4]
-        );
-        let _ = writeln!(out, "{}", line.trim_end());
+        let mut cells: Vec<String> = (0..last).map(|c| pad(&r[c], w[c])).collect();
+        cells.push(r[last].clone());
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
     }
     out.push('\n');
     out.push_str(&totals(ev, e));

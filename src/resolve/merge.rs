@@ -20,6 +20,7 @@ pub fn build(chain: &[ast::PlanFile], flatten: bool, diags: &mut Vec<Diagnostic>
         levels: Vec::new(),
         subjects: Vec::new(),
         hooks: Vec::new(),
+        display: None,
         tests: Vec::new(),
     };
     for file in chain.iter().rev() {
@@ -52,7 +53,20 @@ fn apply(plan: &mut Plan, item: &TopItem, diags: &mut Vec<Diagnostic>) {
         TopItem::Level(l) => level(plan, l, diags),
         TopItem::Subject(s) => subject(plan, s, diags),
         TopItem::Hook(h) => hook(plan, h, diags),
+        TopItem::Display(d) => display(plan, d, diags),
         TopItem::Test(_) => {}
+    }
+}
+
+/// `display`: once per file; a child's line replaces the parent's whole
+/// (the child's offices name the columns of their own data files).
+fn display(plan: &mut Plan, d: &ast::Display, diags: &mut Vec<Diagnostic>) {
+    match &plan.display {
+        Some(old) if old.loc.same_file(&d.loc) => diags.push(
+            Diagnostic::new(Kind::RepeatedItem { what: "`display`" }, &d.loc.head(7))
+                .with_related(&old.loc.head(7), "first here"),
+        ),
+        _ => plan.display = Some(d.clone()),
     }
 }
 

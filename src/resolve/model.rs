@@ -17,6 +17,9 @@ pub struct Plan {
     pub levels: Vec<Level>,
     pub subjects: Vec<Subject>,
     pub hooks: Vec<Hook>,
+    /// The columns `eval` carries to its output: the `display` line of the
+    /// nearest file of the chain that has one (a child's replaces its parent's).
+    pub display: Option<ast::Display>,
     /// The named file's own tests.
     pub tests: Vec<ast::Test>,
 }

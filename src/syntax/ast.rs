@@ -88,6 +88,23 @@ pub enum TopItem {
     Subject(Subject),
     Hook(Hook),
     Test(Test),
+    Display(Display),
+}
+
+/// `display COL …`: member-data columns carried to `eval`'s output.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Display {
+    pub columns: Vec<Column>,
+    pub loc: Loc,
+}
+
+/// A column title, written as a name or as a string.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub title: String,
+    /// Written as a string (`"Họ và tên"`).
+    pub quoted: bool,
+    pub loc: Loc,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -90,8 +90,26 @@ impl Builder {
             Rule::level => TopItem::Level(self.level(p)?),
             Rule::subject => TopItem::Subject(self.subject(p)?),
             Rule::hook => TopItem::Hook(self.hook(p)?),
+            Rule::display => TopItem::Display(self.display(p)),
             _ => TopItem::Test(self.test(p)?),
         })
+    }
+
+    /// `display COL …`: each column a name or a string.
+    fn display(&self, pair: P<'_>) -> Display {
+        let loc = self.loc(&pair);
+        let columns = kids(pair)
+            .into_iter()
+            .filter(|p| p.as_rule() != Rule::k_display)
+            .map(|p| match p.as_rule() {
+                Rule::string => {
+                    let s = self.string(p);
+                    Column { title: s.value, quoted: true, loc: s.loc }
+                }
+                _ => Column { title: p.as_str().to_string(), quoted: false, loc: self.loc(&p) },
+            })
+            .collect();
+        Display { columns, loc }
     }
 
     pub fn ident(&self, p: P<'_>) -> Ident {

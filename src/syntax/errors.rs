@@ -41,8 +41,15 @@ const SUBJECT_ITEMS: &[Rule] = &[
     Rule::k_quota,
     Rule::k_lock,
 ];
-const TOP_ITEMS: &[Rule] =
-    &[Rule::k_scale, Rule::k_tiers, Rule::k_level, Rule::k_subject, Rule::k_hook, Rule::k_test];
+const TOP_ITEMS: &[Rule] = &[
+    Rule::k_scale,
+    Rule::k_tiers,
+    Rule::k_level,
+    Rule::k_subject,
+    Rule::k_hook,
+    Rule::k_test,
+    Rule::k_display,
+];
 const OPERATORS: &[Rule] = &[Rule::add_op, Rule::mul_op, Rule::cmp_op, Rule::k_and, Rule::k_or];
 const HEADER_ITEMS: &[Rule] =
     &[Rule::k_title, Rule::k_issuer, Rule::k_issued, Rule::k_supersedes, Rule::k_effective, Rule::k_basis];

@@ -36,6 +36,10 @@ const ROWS: &[Row] = &[
     (&["effective", "k_effective"], "effective 2024-11-01", "effective 2024-11-02", "plan.effective"),
     (&["k_until"], " until 2025-10-31", "", "plan.effective"),
     (&["basis", "k_basis"], "basis \"Hướng dẫn 33\"", "basis \"Hướng dẫn 36\"", "plan.basis"),
+    // The columns carried to `eval`'s output.
+    (&["display", "k_display"], "display ho_ten \"Họ và tên\"", "display ho_ten \"Họ và tên\" don_vi", "plan.display"),
+    (&["display"], "display ho_ten \"Họ và tên\"", "display \"Họ và tên\" ho_ten", "plan.display"),
+    (&["display"], "display ho_ten \"Họ và tên\"\n", "", "plan.display"),
     // The scale and the tiers.
     (&["scale", "k_scale", "lbrace", "rbrace"], "scale muc_do {", "scale thang_diem {", "scale"),
     (&["grade", "number"], "tot \"Tốt\" 3", "tot \"Tốt\" 2", "scale.tot.value"),

@@ -5,6 +5,7 @@
 
 use crate::data::{Columns, RowPlan, SlotKind, norm};
 use crate::diag::FileProblem;
+use crate::eval::carry::Carried;
 
 /// Column roles for one header row.
 pub(super) struct Roles {
@@ -14,12 +15,14 @@ pub(super) struct Roles {
     pub slots: Vec<RowPlan>,
     /// A problem of the whole file: every record of it is in error.
     pub problem: Option<FileProblem>,
+    /// The column of each carried title (`display`, `--keep`).
+    pub carry: Vec<Option<usize>>,
     /// The criteria no column fills: (subject, criterion, the problem it is
     /// for a record that needs it).
     pub lacking: Vec<(usize, String, FileProblem)>,
 }
 
-pub(super) fn roles(headers: &[String], cols: &Columns) -> Roles {
+pub(super) fn roles(headers: &[String], cols: &Columns, carried: &Carried) -> Roles {
     let titles: Vec<String> = headers.iter().map(|h| norm(h)).collect();
     let twice = |want: &str| -> Result<Option<usize>, FileProblem> {
         let mut found = titles.iter().enumerate().filter(|(_, t)| *t == want).map(|(c, _)| c);
@@ -56,7 +59,7 @@ pub(super) fn roles(headers: &[String], cols: &Columns) -> Roles {
             nearest: crate::suggest::closest("id", headers.iter().map(String::as_str)),
         });
     }
-    Roles { id, subject, slots, problem, lacking }
+    Roles { id, subject, slots, problem, lacking, carry: carried.columns(headers) }
 }
 
 fn duplicate(headers: &[String], a: usize, b: usize) -> FileProblem {
