@@ -10,7 +10,9 @@ use super::record::NoLookup;
 use super::trace::{Captured, Step, Trace};
 use super::value::Value;
 use crate::check::Model;
-use crate::data::{At, CellRef, Cells, Columns, DataError, OwnedRow, Pos, Row, RowPlan, norm, read_file};
+use crate::data::{
+    At, CellRef, Cells, Columns, DataError, OwnedRow, Pos, Row, RowPlan, Sheet, norm, read_file,
+};
 use crate::diag::{ErrorKind, RecordError};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -45,6 +47,8 @@ pub struct Evaluation {
     /// Where each outcome's record was: its file index and line or index.
     pub positions: Vec<Pos>,
     pub files: Vec<PathBuf>,
+    /// Per file: the workbook sheet its records were read from, if any.
+    pub sheets: Vec<Option<Sheet>>,
     pub warnings: Vec<String>,
     /// The record `explain` asked for: its index, values and trace.
     pub captured: Option<Captured>,
@@ -91,6 +95,7 @@ struct Run<'a> {
     /// Per subject: the positions of its records, in input order.
     by_subject: Vec<Vec<usize>>,
     files: Vec<PathBuf>,
+    sheets: Vec<Option<Sheet>>,
     capture: Option<String>,
     captured: Option<Captured>,
 }
@@ -133,6 +138,7 @@ pub fn evaluate_with(
         pending: Vec::new(),
         by_subject: vec![Vec::new(); model.plan.subjects.len()],
         files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),
+        sheets: vec![None; inputs.len()],
         capture: opts.capture.clone(),
         captured: None,
     };
@@ -162,6 +168,7 @@ pub fn evaluate_with(
         outcomes: run.outs,
         positions: run.positions,
         files: run.files,
+        sheets: run.sheets,
         warnings,
         captured: run.captured,
     })
@@ -177,27 +184,40 @@ impl Run<'_> {
         if let [only] = &mut self.by_subject[..] {
             only.reserve(more);
         }
-        let headers = read_file(file, |headers, row| {
+        // A workbook's sheet is known before its rows: their messages name it.
+        let book = crate::data::sheet::Book::named(file);
+        let opened = book.map(|b| crate::data::sheet::open(&b)).transpose()?;
+        self.sheets[fi] = opened.as_ref().map(|o| o.sheet.clone());
+        let name = match &self.sheets[fi] {
+            Some(s) => format!("{} [{}]", s.file.display(), s.name),
+            None => file.display().to_string(),
+        };
+        let each = |headers: &[String], row: Row<'_>| {
             if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
                 roles_for = Some((headers.len(), roles(headers, &self.cols)));
             }
             if let Some((_, r)) = &roles_for {
                 self.row(fi, headers, r, row);
             }
-        })?;
+        };
+        let headers = match opened {
+            Some(sheet) => sheet.hand(each),
+            None => read_file(file, each)?,
+        };
         let unknown: Vec<String> =
             headers.iter().filter(|h| !self.cols.known(h)).map(|h| format!("`{h}`")).collect();
         Ok((!unknown.is_empty()).then(|| {
-            format!(
-                "{}: no subject declares the columns {}; they are ignored",
-                file.display(),
-                unknown.join(", ")
-            )
+            format!("{name}: no subject declares the columns {}; they are ignored", unknown.join(", "))
         }))
     }
 
     fn at(&self, fi: usize, at: At) -> String {
-        format!("{} {at}", self.files[fi].display())
+        self.place(fi, at, None)
+    }
+
+    /// Where a record is, in words; in a sheet, the cell of `column`.
+    fn place(&self, fi: usize, at: At, column: Option<&str>) -> String {
+        crate::data::place(&self.files[fi], self.sheets[fi].as_ref(), at, column)
     }
 
     fn row(&mut self, fi: usize, headers: &[String], roles: &Roles, row: Row) {
@@ -211,7 +231,7 @@ impl Run<'_> {
         self.outs.push(Outcome::blank());
         // Where the row is, in words: made only for a row in error.
         let placed = |kind, column: Option<&str>| {
-            Box::new(RecordError::placed(kind, Some(&self.at(fi, row.at)), column))
+            Box::new(RecordError::placed(kind, Some(&self.place(fi, row.at, column)), column))
         };
         let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c));
         let plain = match (&row.cells, roles.id) {
@@ -290,7 +310,7 @@ impl Run<'_> {
         let first_error = roles.slots[s].convert(&self.cols.subjects[s].kinds, &row.cells, values);
         let first_error = first_error.map(|(col, e)| {
             let column = headers.get(col).map_or("?", String::as_str);
-            RecordError::placed(ErrorKind::Cell(e.0), Some(&self.at(fi, at)), Some(column))
+            RecordError::placed(ErrorKind::Cell(e.0), Some(&self.place(fi, at, Some(column))), Some(column))
         });
         let keep = |values: &[Option<Value>]| Outcome::keep(&self.ev.prepared[s].kept, values);
         let captured = self.capture.as_deref() == Some(id) && self.captured.is_none();
@@ -358,7 +378,8 @@ impl Run<'_> {
     fn locate(&mut self, i: usize) {
         if self.outs[i].error.as_ref().is_some_and(|e| e.at.is_none()) {
             let (fi, at) = self.positions[i].get();
-            let here = self.at(fi, at);
+            let column = self.outs[i].error.as_ref().and_then(|e| e.column.as_deref());
+            let here = self.place(fi, at, column);
             if let Some(e) = self.outs[i].error.take() {
                 self.outs[i].error = Some(Box::new(e.at(&here)));
             }
