@@ -234,3 +234,23 @@ fn the_members_sheet_skips_titles_and_blank_rows_only() {
     assert_eq!(got, want, "12 members and the row without an id");
     assert!(out.contains(r#""error":"m.xlsx [DS] row 20: column `id` is missing or empty""#), "{out}");
 }
+
+#[test]
+fn a_sheet_with_cells_far_apart_costs_its_cells() {
+    // Read whole, this sheet would be 2^34 cells; read cell by cell it is three.
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write_string(0, 0, "id").unwrap();
+    ws.write_string(0, 1, "subject").unwrap();
+    ws.write_string(1, 0, "DV1").unwrap();
+    ws.write_string(1, 1, "dang_vien").unwrap();
+    ws.write_string(1_048_575, 16_383, "far").unwrap();
+    book.save(dir.path().join("far.xlsx")).unwrap();
+    let (status, out, err) = eval_json(dir.path(), &["far.xlsx"], &[]);
+    assert_eq!(status, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let last = &v["records"].as_array().unwrap().last().unwrap()["error"];
+    assert_eq!(last, "far.xlsx [Sheet1] row 1048576: column `id` is missing or empty");
+    assert_eq!(ids(&out).len(), 12 + 2);
+}
