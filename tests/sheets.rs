@@ -139,6 +139,10 @@ fn a_sheet_is_chosen_by_option_or_by_name() {
     let diff = ["diff", &plan, &plan, "--year", "2024", "--data", &cells, "two.xlsx", "--sheet", "DS1"];
     let (status, _, err) = run(dir.path(), &diff);
     assert_eq!((status, err.as_str()), (0, ""));
+    // `--out` naming the workbook is refused, whichever sheet is read.
+    let (status, _, err) = eval_json(dir.path(), &["two.xlsx#DS1"], &["--out", "./two.xlsx"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("names the data file `two.xlsx#DS1`"), "{err}");
 }
 
 #[test]
