@@ -36,7 +36,7 @@ pub enum Dest<'a> {
 /// The `--data` file that `--out` names (the same file, however spelled).
 fn out_is_data<'a>(out: &Path, data: &'a [PathBuf]) -> Option<&'a PathBuf> {
     let out = std::fs::canonicalize(out).ok()?;
-    data.iter().find(|d| std::fs::canonicalize(d).is_ok_and(|d| d == out))
+    data.iter().find(|d| std::fs::canonicalize(crate::data::sheet::file_of(d)).is_ok_and(|d| d == out))
 }
 
 /// `eval`; `keep` are the `--keep` columns.

@@ -127,7 +127,9 @@ enum Command {
 
 #[derive(clap::Args)]
 struct DataArgs {
-    /// Member data: `.csv`, `.json` (an array of objects) or `.jsonl`.
+    /// Member data: `.csv`, `.json` (an array of objects), `.jsonl`, or a
+    /// workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`; `FILE#SHEET` reads
+    /// that sheet).
     #[arg(long, required = true, num_args = 1..)]
     data: Vec<PathBuf>,
     #[command(flatten)]
@@ -150,6 +152,10 @@ struct RunArgs {
     /// The CSV delimiter: `,`, `;` or `tab` (default: the one the header uses most).
     #[arg(long, value_parser = parse_delimiter)]
     delimiter: Option<u8>,
+    /// The sheet to read in workbooks given without `#SHEET` (default: the
+    /// first sheet).
+    #[arg(long)]
+    sheet: Option<String>,
 }
 
 fn parse_delimiter(s: &str) -> Result<u8, String> {
@@ -241,13 +247,23 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
         }
         Command::Fmt { plans, check } => fmt::run(&plans, check, color, out),
         Command::Show { plan, effective } => show::run(&plan, effective, color, out),
-        Command::Eval { plan, data, format, out: file, keep } => {
+        Command::Eval { plan, mut data, format, out: file, keep } => {
+            if let Err(status) = data.with_sheet() {
+                return status;
+            }
             let dest = file.as_deref().map_or(eval::Dest::Stdout(out), eval::Dest::File);
             eval::run_eval(&data.args(&plan), &keep, format, dest, color)
         }
-        Command::Explain { plan, data, id } => eval::run_explain(&data.args(&plan), &id, color, out),
+        Command::Explain { plan, mut data, id } => match data.with_sheet() {
+            Ok(()) => eval::run_explain(&data.args(&plan), &id, color, out),
+            Err(status) => status,
+        },
         Command::Test { plans } => eval::run_test(&plans, color, out),
         Command::Diff { old, new, format, data, run } => {
+            let data = match with_sheet(data, run.sheet.as_deref()) {
+                Ok(d) => d,
+                Err(status) => return status,
+            };
             let args = diff::DiffArgs {
                 old: &old,
                 new: &new,
@@ -271,6 +287,27 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
             schedule::run(&args, color, out)
         }
     }
+}
+
+impl DataArgs {
+    /// Gives `--sheet` to the workbooks of `--data` (see [`with_sheet`]).
+    fn with_sheet(&mut self) -> Result<(), i32> {
+        self.data = with_sheet(std::mem::take(&mut self.data), self.run.sheet.as_deref())?;
+        Ok(())
+    }
+}
+
+/// The `--data` paths with `--sheet` given to the workbooks that name no
+/// sheet; `Err` (the exit status) when `--sheet` is given and no path names
+/// a workbook.
+fn with_sheet(data: Vec<PathBuf>, sheet: Option<&str>) -> Result<Vec<PathBuf>, i32> {
+    let Some(sheet) = sheet else { return Ok(data) };
+    crate::data::sheet::with_sheet(&data, sheet).ok_or_else(|| {
+        out::error(format_args!(
+            "`--sheet {sheet}`: no `--data` file is a workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`)"
+        ));
+        2
+    })
 }
 
 fn this_year() -> i32 {

@@ -122,7 +122,8 @@ pub fn convert_cell(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellErr
     let bytes = match cell {
         CellRef::Text(t) => t.as_bytes(),
         CellRef::Raw(b) => b,
-        _ => return convert_slowly(kind, cell),
+        // A workbook's error value is an error here.
+        _ => return convert_slowly(kind, cell.checked()?),
     };
     match quick(kind, bytes) {
         Some(v) => Ok(v),

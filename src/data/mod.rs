@@ -1,5 +1,6 @@
-//! Member data: CSV, JSON arrays and JSON Lines (§8), read into rows of raw
-//! cells with their positions, and converted to typed values per subject.
+//! Member data: CSV, JSON arrays, JSON Lines and workbook sheets (§8), read
+//! into rows of raw cells with their positions, and converted to typed
+//! values per subject.
 
 mod columns;
 mod convert;
@@ -8,6 +9,7 @@ mod encoding;
 mod json_in;
 mod read;
 mod row;
+pub mod sheet;
 mod split;
 mod table;
 
@@ -15,29 +17,31 @@ pub use columns::Columns;
 pub use convert::{CellError, SlotKind, convert_cell, norm};
 pub use read::{Cell, CellRef, Cells, FileRead, OwnedRow, ReadOptions, Row, estimate_rows, read_file};
 pub use row::RowPlan;
+pub use sheet::{Sheet, place};
 pub use split::sniff;
 
 use std::fmt;
 
 /// Where a record came from: the index of its file and its [`At`], packed
-/// into 8 bytes (a run keeps one per record): 20 bits of file index, one bit
-/// for the kind of `At`, 43 bits of line or index.
+/// into 8 bytes (a run keeps one per record): 20 bits of file index, two
+/// bits for the kind of `At`, 42 bits of line, index or row.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Pos(u64);
 
 impl Pos {
     /// How many input files a run can read.
     pub const FILES: usize = 1 << 20;
-    const NUMBER: u64 = (1 << 43) - 1;
+    const NUMBER: u64 = (1 << 42) - 1;
 
     /// `None` when the file index or the number does not fit (more than
-    /// [`Pos::FILES`] files, or a line past 8.7 trillion).
+    /// [`Pos::FILES`] files, or a line past 4.3 trillion).
     pub fn new(file: usize, at: At) -> Option<Pos> {
         let (kind, n) = match at {
             At::Line(n) => (0, n),
             At::Index(i) => (1, i),
+            At::Row(r) => (2, r),
         };
-        (file < Self::FILES && n <= Self::NUMBER).then_some(Pos((file as u64) << 44 | kind << 43 | n))
+        (file < Self::FILES && n <= Self::NUMBER).then_some(Pos((file as u64) << 44 | kind << 42 | n))
     }
 
     pub fn file(self) -> usize {
@@ -46,7 +50,11 @@ impl Pos {
 
     pub fn at(self) -> At {
         let n = self.0 & Self::NUMBER;
-        if self.0 >> 43 & 1 == 0 { At::Line(n) } else { At::Index(n) }
+        match self.0 >> 42 & 3 {
+            0 => At::Line(n),
+            1 => At::Index(n),
+            _ => At::Row(n),
+        }
     }
 
     pub fn get(self) -> (usize, At) {
@@ -58,6 +66,8 @@ impl Pos {
 pub enum At {
     Line(u64),
     Index(u64),
+    /// A row of a workbook sheet, numbered as the sheet shows it (from 1).
+    Row(u64),
 }
 
 impl fmt::Display for At {
@@ -65,6 +75,7 @@ impl fmt::Display for At {
         match self {
             At::Line(n) => write!(f, "line {n}"),
             At::Index(i) => write!(f, "[{i}]"),
+            At::Row(r) => write!(f, "row {r}"),
         }
     }
 }
@@ -86,11 +97,21 @@ mod tests {
     #[test]
     fn positions_pack_and_unpack() {
         for file in [0, 1, 7, Pos::FILES - 1] {
-            for at in [At::Line(0), At::Line(1), At::Index(0), At::Index(12), At::Line((1 << 43) - 1)] {
+            let last = (1 << 42) - 1;
+            for at in [
+                At::Line(0),
+                At::Line(1),
+                At::Index(0),
+                At::Index(12),
+                At::Line(last),
+                At::Row(1),
+                At::Row(last),
+            ] {
                 assert_eq!(Pos::new(file, at).map(Pos::get), Some((file, at)));
             }
         }
         assert_eq!(Pos::new(Pos::FILES, At::Line(1)), None);
-        assert_eq!(Pos::new(0, At::Index(1 << 43)), None);
+        assert_eq!(Pos::new(0, At::Index(1 << 42)), None);
+        assert_eq!(Pos::new(0, At::Row(1 << 42)), None);
     }
 }

@@ -43,6 +43,8 @@ pub enum Cell {
     /// A JSON number, as its text.
     Number(String),
     Null,
+    /// A workbook's error value (`#N/A`, `#VALUE!`…): wrong wherever read.
+    Error(String),
 }
 
 impl Cell {
@@ -67,6 +69,7 @@ pub enum CellRef<'a> {
     Bool(bool),
     Number(&'a str),
     Null,
+    Error(&'a str),
 }
 
 impl<'a> CellRef<'a> {
@@ -98,6 +101,7 @@ impl<'a> CellRef<'a> {
             CellRef::Raw(b) => std::str::from_utf8(b)
                 .map(CellRef::Text)
                 .map_err(|_| super::CellError("the cell is not valid UTF-8: save the file as UTF-8".into())),
+            CellRef::Error(e) => Err(super::CellError(format!("the cell holds the spreadsheet error `{e}`"))),
             other => Ok(other),
         }
     }
@@ -106,7 +110,7 @@ impl<'a> CellRef<'a> {
     /// are not UTF-8 read as U+FFFD: check them first).
     pub fn text(&self) -> &'a str {
         match self {
-            CellRef::Text(t) | CellRef::Number(t) => t,
+            CellRef::Text(t) | CellRef::Number(t) | CellRef::Error(t) => t,
             CellRef::Raw(b) => std::str::from_utf8(b).unwrap_or("\u{fffd}"),
             CellRef::Bool(true) => "true",
             CellRef::Bool(false) => "false",
@@ -122,6 +126,7 @@ impl Cell {
             Cell::Bool(b) => CellRef::Bool(*b),
             Cell::Number(n) => CellRef::Number(n),
             Cell::Null => CellRef::Null,
+            Cell::Error(e) => CellRef::Error(e),
         }
     }
 }
@@ -165,12 +170,16 @@ impl OwnedRow {
 }
 
 /// Reads a whole file: the rows in order, and the column names. CSV is
-/// mapped into memory; JSON documents are read whole.
+/// mapped into memory; JSON documents and workbooks are read whole.
 pub fn read_file(
     path: &Path,
     opts: &ReadOptions,
     mut each: impl FnMut(&[String], Row<'_>),
 ) -> Result<FileRead, DataError> {
+    if let Some(book) = super::sheet::Book::named(path) {
+        let headers = super::sheet::open(&book).map(|sheet| sheet.hand(each))?;
+        return Ok(FileRead { headers, ..FileRead::default() });
+    }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
     match ext.as_str() {
@@ -182,7 +191,7 @@ pub fn read_file(
             Ok(super::json_in::read_jsonl(&crate::files::read_regular(path).map_err(cannot)?, &mut each))
         }
         _ => Err(DataError(format!(
-            "`{}` is not a data file: use `.csv`, `.json` or `.jsonl`",
+            "`{}` is not a data file: use `.csv`, `.json`, `.jsonl`, `.xlsx`, `.xls` or `.ods`",
             path.display()
         ))),
     }
@@ -194,6 +203,9 @@ pub fn read_file(
 /// the run allocate for rows it does not have.
 pub fn estimate_rows(path: &Path) -> usize {
     use std::io::Read;
+    if super::sheet::Book::named(path).is_some() {
+        return 0;
+    }
     let Ok(file) = crate::files::open_regular(path) else { return 0 };
     let size = file.metadata().map_or(0, |m| m.len());
     let mut start = Vec::with_capacity(1 << 16);

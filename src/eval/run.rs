@@ -12,7 +12,7 @@ use super::trace::{Captured, Step, Trace};
 use super::value::Value;
 use crate::check::Model;
 use crate::data::{
-    At, CellRef, Cells, Columns, DataError, FileRead, OwnedRow, Pos, ReadOptions, Row, norm, read_file,
+    At, CellRef, Cells, Columns, DataError, FileRead, OwnedRow, Pos, ReadOptions, Row, Sheet, norm, read_file,
 };
 use crate::diag::{ErrorKind, FileProblem, RecordError, RowProblem};
 use chrono::NaiveDate;
@@ -54,6 +54,8 @@ pub struct Evaluation {
     /// Where each outcome's record was: its file index and line or index.
     pub positions: Vec<Pos>,
     pub files: Vec<PathBuf>,
+    /// Per file: the workbook sheet its records were read from, if any.
+    pub sheets: Vec<Option<Sheet>>,
     pub warnings: Vec<String>,
     /// Problems of whole files, each said once (their records are in error).
     pub problems: Vec<String>,
@@ -81,6 +83,7 @@ struct Run<'a> {
     /// Per subject: the positions of its records, in input order.
     by_subject: Vec<Vec<usize>>,
     files: Vec<PathBuf>,
+    sheets: Vec<Option<Sheet>>,
     capture: Option<String>,
     captured: Option<Captured>,
     read: ReadOptions,
@@ -142,6 +145,7 @@ pub fn evaluate_carrying(
         pending: Vec::new(),
         by_subject: vec![Vec::new(); model.plan.subjects.len()],
         files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),
+        sheets: vec![None; inputs.len()],
         capture: opts.capture.clone(),
         captured: None,
         read: opts.read.clone(),
@@ -178,6 +182,7 @@ pub fn evaluate_carrying(
         outcomes: run.outs,
         positions: run.positions,
         files: run.files,
+        sheets: run.sheets,
         warnings,
         problems: run.problems,
         captured: run.captured,
@@ -195,8 +200,16 @@ impl Run<'_> {
         if let [only] = &mut self.by_subject[..] {
             only.reserve(more);
         }
+        // A workbook's sheet is known before its rows: their messages name it.
+        let book = crate::data::sheet::Book::named(file);
+        let opened = book.map(|b| crate::data::sheet::open(&b)).transpose()?;
+        self.sheets[fi] = opened.as_ref().map(|o| o.sheet.clone());
+        let name = match &self.sheets[fi] {
+            Some(s) => format!("{} [{}]", s.file.display(), s.name),
+            None => file.display().to_string(),
+        };
         let read = self.read.clone();
-        let found = read_file(file, &read, |headers, row: Row<'_>| {
+        let each = |headers: &[String], row: Row<'_>| {
             if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
                 let r = roles(headers, &self.cols, &self.carried);
                 self.lacking.retain(|l| l.0 != fi);
@@ -206,15 +219,20 @@ impl Run<'_> {
             if let Some((_, r)) = &roles_for {
                 self.row(fi, headers, r, row);
             }
-        })?;
+        };
+        let found = match opened {
+            Some(sheet) => FileRead { headers: sheet.hand(each), ..FileRead::default() },
+            None => read_file(file, &read, each)?,
+        };
         if let Some(p) = &found.problem {
             self.say(fi, p);
         }
-        Ok(self.notes(file, &found))
+        Ok(self.notes(&name, file, &found))
     }
 
-    /// The warnings about a file read: columns no subject declares, blank rows.
-    fn notes(&self, file: &Path, found: &FileRead) -> Vec<String> {
+    /// The warnings about a file read: columns no subject declares, carried
+    /// columns it lacks, blank rows.
+    fn notes(&self, name: &str, file: &Path, found: &FileRead) -> Vec<String> {
         let unknown: Vec<String> = (found.headers.iter())
             .filter(|h| !self.cols.known(h) && !self.carried.carries(h))
             .map(|h| format!("`{h}`"))
@@ -223,13 +241,12 @@ impl Run<'_> {
             self.carried.missing(file, &self.carried.columns(&found.headers)).into_iter().collect();
         if !unknown.is_empty() {
             notes.push(format!(
-                "{}: no subject declares the columns {}; they are ignored",
-                file.display(),
+                "{name}: no subject declares the columns {}; they are ignored",
                 unknown.join(", ")
             ));
         }
         if found.blank > 0 {
-            notes.push(crate::diag::blank_rows(&file.display().to_string(), &found.blank_lines, found.blank));
+            notes.push(crate::diag::blank_rows(name, &found.blank_lines, found.blank));
         }
         notes
     }
@@ -243,7 +260,12 @@ impl Run<'_> {
     }
 
     fn at(&self, fi: usize, at: At) -> String {
-        format!("{} {at}", self.files[fi].display())
+        self.place(fi, at, None)
+    }
+
+    /// Where a record is, in words; in a sheet, the cell of `column`.
+    fn place(&self, fi: usize, at: At, column: Option<&str>) -> String {
+        crate::data::place(&self.files[fi], self.sheets[fi].as_ref(), at, column)
     }
 
     fn row(&mut self, fi: usize, headers: &[String], roles: &Roles, row: Row) {
@@ -262,7 +284,7 @@ impl Run<'_> {
         }
         // Where the row is, in words: made only for a row in error.
         let placed = |kind, column: Option<&str>| {
-            Box::new(RecordError::placed(kind, Some(&self.at(fi, row.at)), column))
+            Box::new(RecordError::placed(kind, Some(&self.place(fi, row.at, column)), column))
         };
         let cell = |col: Option<usize>| col.and_then(|c| row.cells.get(c));
         let plain = match (&row.cells, roles.id) {
@@ -341,7 +363,7 @@ impl Run<'_> {
         let first_error = roles.slots[s].convert(&self.cols.subjects[s].kinds, &row.cells, values);
         let first_error = first_error.map(|(col, e)| {
             let column = headers.get(col).map_or("?", String::as_str);
-            RecordError::placed(ErrorKind::Cell(e.0), Some(&self.at(fi, at)), Some(column))
+            RecordError::placed(ErrorKind::Cell(e.0), Some(&self.place(fi, at, Some(column))), Some(column))
         });
         let keep = |values: &[Option<Value>]| Outcome::keep(&self.ev.prepared[s].kept, values);
         let captured = self.capture.as_deref() == Some(id) && self.captured.is_none();
@@ -409,7 +431,8 @@ impl Run<'_> {
     fn locate(&mut self, i: usize) {
         if self.outs[i].error.as_ref().is_some_and(|e| e.at.is_none()) {
             let (fi, at) = self.positions[i].get();
-            let here = self.at(fi, at);
+            let column = self.outs[i].error.as_ref().and_then(|e| e.column.as_deref());
+            let here = self.place(fi, at, column);
             if let Some(e) = self.outs[i].error.take() {
                 self.outs[i].error = Some(Box::new(e.at(&here)));
             }

@@ -17,7 +17,8 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
     let o = e.outcomes.get(c.index)?;
     let mut out = String::new();
     let (fi, at) = e.positions[c.index].get();
-    let _ = writeln!(out, "record `{id}` ({} {at})", e.files[fi].display());
+    let place = crate::data::place(&e.files[fi], e.sheets[fi].as_ref(), at, None);
+    let _ = writeln!(out, "record `{id}` ({place})");
     if let Some(s) = o.subject.map(usize::from) {
         let subject = &ev.model.plan.subjects[s];
         let label = subject.label.as_ref().map_or(String::new(), |l| format!(" \"{}\"", l.value));

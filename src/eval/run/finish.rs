@@ -104,7 +104,8 @@ impl Run<'_> {
                     let (fi, at) = self.positions[i].get();
                     let field = &self.ev.prepared[s].names[*slot];
                     let kind = ErrorKind::BadRef { target: target.to_string(), root: root.clone() };
-                    let error = RecordError::placed(kind, Some(&self.at(fi, at)), Some(field));
+                    let error =
+                        RecordError::placed(kind, Some(&self.place(fi, at, Some(field))), Some(field));
                     self.outs[i].fail(error);
                 }
             }
