@@ -21,13 +21,30 @@ pub fn regular(path: &Path) -> io::Result<()> {
     if meta.is_file() { Ok(()) } else { Err(not_regular(&meta)) }
 }
 
-/// The whole content of a regular file (see [`open_regular`]).
+/// The whole content of a regular text file (see [`open_regular`]), read a
+/// piece at a time: a NUL byte (a file that is not text, or a sparse one)
+/// ends the read with an error naming its line, instead of reading or
+/// reserving the whole file first.
 pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    const PIECE: usize = 1 << 20;
     let mut file = open_regular(path)?;
     let size = file.metadata().map_or(0, |m| m.len());
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(64 * PIECE));
+    let mut piece = vec![0; PIECE];
+    loop {
+        let n = match file.read(&mut piece) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if let Some(i) = memchr::memchr(0, &piece[..n]) {
+            let line = bytes.iter().chain(&piece[..i]).filter(|b| **b == b'\n').count() + 1;
+            let words = format!("line {line} holds a NUL byte: this is not a text file");
+            return Err(io::Error::new(io::ErrorKind::InvalidData, words));
+        }
+        bytes.extend_from_slice(&piece[..n]);
+    }
 }
 
 #[cfg(target_os = "linux")]

@@ -12,6 +12,8 @@ use hashbrown::HashMap;
 /// One subject's items as data slots (the order of `Subject::decls`).
 pub struct SubjectColumns {
     pub names: Vec<String>,
+    /// Each item's label, if it has one.
+    pub labels: Vec<Option<String>>,
     pub kinds: Vec<SlotKind>,
     /// Normalized item name or label → slot.
     pub by_title: HashMap<String, usize>,
@@ -80,7 +82,8 @@ fn tier_kind(model: &Model) -> SlotKind {
 }
 
 fn subject_columns(s: &Subject, cs: &CSubject, grades: &SlotKind, tiers: &SlotKind) -> SubjectColumns {
-    let mut out = SubjectColumns { names: Vec::new(), kinds: Vec::new(), by_title: HashMap::new() };
+    let mut out =
+        SubjectColumns { names: Vec::new(), labels: Vec::new(), kinds: Vec::new(), by_title: HashMap::new() };
     for (slot, d) in s.decls.iter().enumerate() {
         let (name, label, kind) = match &d.kind {
             ItemKind::Criterion(c) => {
@@ -101,6 +104,7 @@ fn subject_columns(s: &Subject, cs: &CSubject, grades: &SlotKind, tiers: &SlotKi
             out.by_title.entry(norm(&l.value)).or_insert(slot);
         }
         out.names.push(name.clone());
+        out.labels.push(label.as_ref().map(|l| l.value.clone()));
         out.kinds.push(kind);
     }
     out

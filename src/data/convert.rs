@@ -9,9 +9,17 @@ use crate::exact::Exact;
 use chrono::NaiveDate;
 use hashbrown::HashMap;
 
-/// NFC, trimmed, lowercase: how labels and names are compared.
+/// NFC, trimmed, lowercase, every run of spaces, tabs and line breaks one
+/// space: how labels, names and column titles are compared (a title that
+/// Excel wrapped with Alt+Enter is the same title).
 pub fn norm(s: &str) -> String {
-    crate::text::key(s).to_lowercase()
+    let lower = crate::text::key(s).to_lowercase();
+    let runs = lower.as_bytes().windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace());
+    if runs || lower.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        lower.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        lower
+    }
 }
 
 /// Normalized names and labels → values, and the names for did-you-mean.
@@ -201,7 +209,19 @@ pub fn trim(t: &str) -> &str {
 
 fn number(cell: CellRef<'_>) -> Result<Exact, CellError> {
     let text = cell.text();
-    Exact::parse(text).ok_or_else(|| CellError(format!("`{}` is not a number", text.trim())))
+    Exact::parse(text).ok_or_else(|| {
+        let t = text.trim();
+        let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+        let points = body.bytes().filter(|b| matches!(b, b'.' | b',')).count();
+        let digits = body.bytes().filter(u8::is_ascii_digit).count();
+        if digits > 18 && points <= 1 && digits + points == body.len() {
+            CellError(format!(
+                "`{t}` has more digits than kehoach computes exactly (at most 18 after the point)"
+            ))
+        } else {
+            CellError(format!("`{t}` is not a number"))
+        }
+    })
 }
 
 fn flag(cell: CellRef<'_>) -> Result<bool, CellError> {
@@ -272,6 +292,13 @@ fn iso_date(t: &str) -> Option<NaiveDate> {
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn titles_compare_with_runs_of_spaces_and_line_breaks_as_one_space() {
+        assert_eq!(norm("  Tư tưởng\nchính  trị "), "tư tưởng chính trị");
+        assert_eq!(norm("Tư tưởng\r\nChính trị"), norm("tư tưởng chính trị"));
+        assert_eq!(norm("HO\u{302}\u{300}"), "hồ");
+    }
 
     #[test]
     fn labels_find_every_spelling_of_every_length_and_nothing_else() {

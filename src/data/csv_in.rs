@@ -122,6 +122,19 @@ fn compose(record: &Record, into: &mut Record) -> bool {
     changed
 }
 
+/// The delimiter that Excel's first line `sep=;` (or `sep=,` …) names.
+fn excel_sep(text: &[u8]) -> Option<u8> {
+    let line = text.split(|b| matches!(b, b'\r' | b'\n')).next()?;
+    match line {
+        [s, e, p, b'=', d]
+            if [s, e, p].map(u8::to_ascii_lowercase) == *b"sep" && !d.is_ascii_alphanumeric() =>
+        {
+            Some(*d)
+        }
+        _ => None,
+    }
+}
+
 /// Reads a CSV file: hands every row that is not blank to `each` with its
 /// physical line (the first row that is not blank is the header).
 pub fn read_csv(
@@ -139,11 +152,17 @@ pub fn read_csv(
         }
         None => bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes),
     };
-    let mut read = FileRead { problem: super::encoding::not_utf8(text), ..FileRead::default() };
-    let delim = opts.delimiter.unwrap_or_else(|| super::split::sniff(text));
+    let nul = |line| DataError(super::encoding::nul(path, line));
+    let problem = super::encoding::scan(text).map_err(nul)?;
+    let mut read = FileRead { problem, ..FileRead::default() };
+    let sep = excel_sep(text);
+    let delim = opts.delimiter.or(sep).unwrap_or_else(|| super::split::sniff(text));
     let mut split = Splitter::new(text, delim);
     let (mut record, mut composed) = (Record::default(), Record::default());
-    let nul = |line| DataError(super::encoding::nul(path, line));
+    if sep.is_some() {
+        // Excel's `sep=;` line names the delimiter; it is not the header.
+        split.next(&mut record);
+    }
     // The header: the first row that is not blank.
     loop {
         match split.next(&mut record) {
@@ -275,6 +294,18 @@ mod tests {
         utf16.extend("id\tho_ten\r\n1\tĐức\r\n".encode_utf16().flat_map(u16::to_le_bytes));
         let (found, rows) = read(&utf16, None);
         assert_eq!((found.headers, rows[0].1.clone()), (owned(&["id", "ho_ten"]), owned(&["1", "Đức"])));
+    }
+
+    #[test]
+    fn excel_sep_line_names_the_delimiter_and_is_not_the_header() {
+        let (found, rows) = read(b"sep=;\r\nid;a,b\r\nx;1,5\r\n", None);
+        assert_eq!(
+            (found.headers, rows[0].0, rows[0].1.clone()),
+            (owned(&["id", "a,b"]), 3, owned(&["x", "1,5"]))
+        );
+        assert_eq!(excel_sep(b"SEP=\t\n"), Some(b'\t'));
+        assert_eq!(excel_sep(b"sep=ab\n"), None);
+        assert_eq!(excel_sep(b"id,sep\n"), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! Blank rows are skipped; every other row under the header is one record.
 
 mod cells;
+mod zipped;
 
 use super::read::{Cell, OwnedRow, Row};
 use super::{At, DataError, norm};

@@ -195,8 +195,13 @@ impl<'a> Splitter<'a> {
 
     /// Reads a quoted cell's text into `rec.buf` (from the opening quote at
     /// `pos` to just after its closing quote); false when it never closes.
+    /// A cell that runs over lines must close right before a delimiter or a
+    /// line end: a quote with text after it, lines later, is a stray quote of
+    /// another row, not this cell's end (else one missing quote would swallow
+    /// every row up to the next stray one).
     fn quoted_cell(&mut self, rec: &mut Record) -> bool {
         let bytes = self.bytes;
+        let line = self.line;
         self.pos += 1;
         loop {
             let rest = &bytes[self.pos..];
@@ -204,11 +209,13 @@ impl<'a> Splitter<'a> {
             rec.buf.extend_from_slice(&rest[..q]);
             self.line += count_lines(&rest[..q]);
             self.pos += q + 1;
-            if bytes.get(self.pos) == Some(&b'"') {
-                rec.buf.push(b'"');
-                self.pos += 1;
-            } else {
-                return true;
+            match bytes.get(self.pos) {
+                Some(b'"') => {
+                    rec.buf.push(b'"');
+                    self.pos += 1;
+                }
+                Some(&b) if self.line > line && b != self.delim && b != b'\r' && b != b'\n' => return false,
+                _ => return true,
             }
         }
     }

@@ -64,6 +64,16 @@ fn a_quoted_cell_that_never_closes_breaks_only_its_row() {
 }
 
 #[test]
+fn a_missing_quote_does_not_swallow_rows_up_to_a_stray_quote() {
+    let rows = split(b"id,name\nA,\"Le Van An\nB,Bob\nC,Tran \"Ba\nD,Dan\n", b',');
+    assert_eq!(rows[1], (Split::Unclosed { line: 2, opened: 2 }, vec!["A".to_string()]));
+    assert_eq!(rows[2..], [row(3, &["B", "Bob"]), row(4, &["C", "Tran \"Ba"]), row(5, &["D", "Dan"])]);
+    // A cell over two lines that closes before a delimiter is one cell.
+    let rows = split(b"id,unit,n\nA,\"Chi bo\nso 1\",3\n", b',');
+    assert_eq!(rows[1], row(2, &["A", "Chi bo\nso 1", "3"]));
+}
+
+#[test]
 fn quotes_doubled_and_text_after_a_closing_quote() {
     let rows = split(b"\"a \"\"b\"\"\",\"x\"y\"z,\"\"\n", b',');
     assert_eq!(rows, vec![row(1, &["a \"b\"", "xy\"z", ""])]);

@@ -27,8 +27,9 @@ pub enum FileProblem {
     /// The bytes are not UTF-8; `line` has the first bad byte; `guess` is
     /// the legacy encoding they look like, when one is likely.
     NotUtf8 { line: u64, guess: Option<String> },
-    /// Two columns fill the same item (or both are `id`, or `subject`).
-    DuplicateColumn { first: String, second: String },
+    /// Two columns (titles and 1-based positions) fill the same item (or
+    /// both are `id`, or `subject`).
+    DuplicateColumn { first: (String, usize), second: (String, usize) },
     /// Records of `subject` need a column for `item` and the file has none.
     MissingColumn { subject: String, item: String, nearest: Option<String> },
     /// No `id` column (and so no record can be named).
@@ -57,7 +58,7 @@ impl FileProblem {
         match self {
             FileProblem::NotUtf8 { .. } => "the file is not UTF-8 text".into(),
             FileProblem::DuplicateColumn { first, second } => {
-                format!("the file has two columns for one item: `{first}` and `{second}`")
+                format!("the file has two columns for one item: `{}` and `{}`", first.0, second.0)
             }
             FileProblem::MissingColumn { item, .. } => format!("the file has no column `{item}`"),
             FileProblem::NoIdColumn { .. } => "the file has no column `id`".into(),
@@ -75,8 +76,9 @@ impl FileProblem {
                 )
             }
             FileProblem::DuplicateColumn { first, second } => format!(
-                "{file}: columns `{first}` and `{second}` are the same item: keep one; \
-                 every record of the file is in error"
+                "{file}: columns {} (`{}`) and {} (`{}`) are the same item: keep one; \
+                 every record of the file is in error",
+                first.1, first.0, second.1, second.0
             ),
             FileProblem::MissingColumn { subject, item, nearest } => format!(
                 "{file}: `{subject}` records need a column `{item}` and the file has none{}; \
@@ -121,4 +123,9 @@ pub fn nul_byte(file: &str, line: u64) -> String {
 /// A UTF-16 file (it starts with a UTF-16 byte order mark) that is broken.
 pub fn bad_utf16(file: &str, line: u64) -> String {
     format!("{file}: the file says it is UTF-16 but line {line} is not: save it as \u{201c}CSV UTF-8\u{201d}")
+}
+
+/// The note for a data file that holds no record.
+pub fn no_records(file: &str) -> String {
+    format!("{file}: the file holds no records")
 }

@@ -11,14 +11,14 @@ use super::record::NoLookup;
 use super::trace::{Captured, Step, Trace};
 use super::value::Value;
 use crate::check::Model;
-use crate::data::{
-    At, CellRef, Cells, Columns, DataError, FileRead, OwnedRow, Pos, ReadOptions, Row, Sheet, norm, read_file,
-};
+use crate::data::{At, CellRef, Cells, Columns, DataError, OwnedRow, Pos, ReadOptions, Row, Sheet};
 use crate::diag::{ErrorKind, FileProblem, RecordError, RowProblem};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 mod finish;
+mod input;
+mod notes;
 mod roles;
 
 use roles::{Roles, roles};
@@ -87,6 +87,8 @@ struct Run<'a> {
     capture: Option<String>,
     captured: Option<Captured>,
     read: ReadOptions,
+    /// The problem of the row being read, when it is read in error anyway.
+    forced: Option<RowProblem>,
     /// Per file: the criteria its header lacks (subject, criterion, problem).
     lacking: Vec<(usize, usize, String, FileProblem)>,
     /// File-level problems found so far, by file, each said once.
@@ -149,6 +151,7 @@ pub fn evaluate_carrying(
         capture: opts.capture.clone(),
         captured: None,
         read: opts.read.clone(),
+        forced: None,
         lacking: Vec::new(),
         said: Vec::new(),
         problems: Vec::new(),
@@ -191,74 +194,6 @@ pub fn evaluate_carrying(
 }
 
 impl Run<'_> {
-    fn read(&mut self, fi: usize, file: &Path) -> Result<Vec<String>, DataError> {
-        let mut roles_for: Option<(usize, Roles)> = None;
-        let more = crate::data::estimate_rows(file);
-        self.outs.reserve(more);
-        self.positions.reserve(more);
-        self.hashed.reserve(more);
-        if let [only] = &mut self.by_subject[..] {
-            only.reserve(more);
-        }
-        // A workbook's sheet is known before its rows: their messages name it.
-        let book = crate::data::sheet::Book::named(file);
-        let opened = book.map(|b| crate::data::sheet::open(&b)).transpose()?;
-        self.sheets[fi] = opened.as_ref().map(|o| o.sheet.clone());
-        let name = match &self.sheets[fi] {
-            Some(s) => format!("{} [{}]", s.file.display(), s.name),
-            None => file.display().to_string(),
-        };
-        let read = self.read.clone();
-        let each = |headers: &[String], row: Row<'_>| {
-            if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
-                let r = roles(headers, &self.cols, &self.carried);
-                self.lacking.retain(|l| l.0 != fi);
-                self.lacking.extend(r.lacking.iter().map(|(s, c, p)| (fi, *s, c.clone(), p.clone())));
-                roles_for = Some((headers.len(), r));
-            }
-            if let Some((_, r)) = &roles_for {
-                self.row(fi, headers, r, row);
-            }
-        };
-        let found = match opened {
-            Some(sheet) => FileRead { headers: sheet.hand(each), ..FileRead::default() },
-            None => read_file(file, &read, each)?,
-        };
-        if let Some(p) = &found.problem {
-            self.say(fi, p);
-        }
-        Ok(self.notes(&name, file, &found))
-    }
-
-    /// The warnings about a file read: columns no subject declares, carried
-    /// columns it lacks, blank rows.
-    fn notes(&self, name: &str, file: &Path, found: &FileRead) -> Vec<String> {
-        let unknown: Vec<String> = (found.headers.iter())
-            .filter(|h| !self.cols.known(h) && !self.carried.carries(h))
-            .map(|h| format!("`{h}`"))
-            .collect();
-        let mut notes: Vec<String> =
-            self.carried.missing(file, &self.carried.columns(&found.headers)).into_iter().collect();
-        if !unknown.is_empty() {
-            notes.push(format!(
-                "{name}: no subject declares the columns {}; they are ignored",
-                unknown.join(", ")
-            ));
-        }
-        if found.blank > 0 {
-            notes.push(crate::diag::blank_rows(name, &found.blank_lines, found.blank));
-        }
-        notes
-    }
-
-    /// Says a problem of file `fi` once.
-    fn say(&mut self, fi: usize, p: &FileProblem) {
-        if !self.said.iter().any(|(f, q)| *f == fi && q == p) {
-            self.said.push((fi, p.clone()));
-            self.problems.push(p.long(&self.files[fi].display().to_string()));
-        }
-    }
-
     fn at(&self, fi: usize, at: At) -> String {
         self.place(fi, at, None)
     }
@@ -293,6 +228,16 @@ impl Run<'_> {
         };
         let id = plain.or_else(|| cell(roles.id).filter(|c| !c.is_empty()).map(CellRef::checked));
         let outcome = match (broken, id) {
+            // A row in error with an id is still read for its subject and
+            // groups (counted records in error make their counters errors);
+            // its error is the row's problem.
+            (Some(problem), Some(Ok(id))) => {
+                self.forced = Some(problem);
+                let id = id.text().trim();
+                let r = self.record(index, (fi, row.at), headers, roles, &row, id, cell(roles.subject));
+                self.forced = None;
+                r
+            }
             (Some(problem), id) => {
                 let id = id.and_then(Result::ok).map_or("", |c| c.text().trim());
                 Err((id.to_string(), None, placed(ErrorKind::Row(problem), None)))
@@ -329,9 +274,17 @@ impl Run<'_> {
         id: &str,
         subject: Option<CellRef<'_>>,
     ) -> Result<(), (String, Option<u16>, Box<RecordError>)> {
-        let s = self.subject_of(subject).map_err(|kind| {
-            (id.to_string(), None, Box::new(RecordError::placed(kind, Some(&self.at(fi, at)), None)))
-        })?;
+        let s = match self.subject_of(subject) {
+            Ok(s) => s,
+            Err(kind) => {
+                let kind = self.forced.take().map_or(kind, ErrorKind::Row);
+                return Err((
+                    id.to_string(),
+                    None,
+                    Box::new(RecordError::placed(kind, Some(&self.at(fi, at)), None)),
+                ));
+            }
+        };
         self.hashed.push((self.hasher.print(id), index as u32));
         let mut values = std::mem::take(&mut self.buf);
         let n = self.cols.subjects[s].kinds.len();
@@ -361,10 +314,17 @@ impl Run<'_> {
         values: &mut [Option<Value>],
     ) {
         let first_error = roles.slots[s].convert(&self.cols.subjects[s].kinds, &row.cells, values);
-        let first_error = first_error.map(|(col, e)| {
-            let column = headers.get(col).map_or("?", String::as_str);
-            RecordError::placed(ErrorKind::Cell(e.0), Some(&self.place(fi, at, Some(column))), Some(column))
-        });
+        let first_error = match self.forced.take() {
+            Some(p) => Some(RecordError::placed(ErrorKind::Row(p), Some(&self.at(fi, at)), None)),
+            None => first_error.map(|(col, e)| {
+                let column = headers.get(col).map_or("?", String::as_str);
+                RecordError::placed(
+                    ErrorKind::Cell(e.0),
+                    Some(&self.place(fi, at, Some(column))),
+                    Some(column),
+                )
+            }),
+        };
         let keep = |values: &[Option<Value>]| Outcome::keep(&self.ev.prepared[s].kept, values);
         let captured = self.capture.as_deref() == Some(id) && self.captured.is_none();
         if captured {
@@ -390,38 +350,6 @@ impl Run<'_> {
         match self.captured.as_mut().filter(|_| captured) {
             Some(c) => self.outs[index] = ev.classify(s, id, values, &NoLookup, Some(&mut c.trace)),
             None => ev.classify_taking(s, id, values, &NoLookup, &mut self.outs[index]),
-        }
-    }
-
-    fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, ErrorKind> {
-        match cell.filter(|c| !c.is_empty()) {
-            Some(c) => {
-                let text = c.checked().map_err(|e| ErrorKind::SubjectCell(e.0))?.text();
-                self.cols.subject_titles.get(&norm(text)).copied().ok_or_else(|| {
-                    let names = self.ev.model.plan.subjects.iter().map(|s| s.name.name.as_str());
-                    let suggestion = crate::suggest::closest(text.trim(), names);
-                    ErrorKind::UnknownSubject { name: text.trim().to_string(), suggestion }
-                })
-            }
-            None => self.default_subject.ok_or(ErrorKind::NoSubject),
-        }
-    }
-
-    /// Indexes the ids of the records read; a record whose id came before
-    /// is an error that says where it first was.
-    fn index_ids(&mut self) {
-        let hashed = std::mem::take(&mut self.hashed);
-        let (ids, repeats) = Ids::build(self.hasher.clone(), hashed, &self.outs);
-        self.ids = ids;
-        for (i, first) in repeats {
-            let ((fi, at), (ffi, fat)) = (self.positions[i].get(), self.positions[first].get());
-            let o = &self.outs[i];
-            let kind = ErrorKind::RepeatedId { id: o.id.to_string(), first: self.at(ffi, fat) };
-            let error = RecordError::placed(kind, Some(&self.at(fi, at)), None);
-            self.outs[i] = Outcome::error(&o.id.clone(), o.subject, error);
-            if self.captured.as_ref().is_some_and(|c| c.index == i) {
-                self.captured = None;
-            }
         }
     }
 

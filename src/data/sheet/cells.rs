@@ -16,13 +16,25 @@ type Rs = BufReader<File>;
 /// The name of the sheet read and its rows that are not blank, in order:
 /// each with its sheet row (0 is row 1) and its cells.
 pub fn load(book: &Book) -> Result<(String, Vec<(u32, Cells)>), DataError> {
-    let file = crate::files::open_regular(&book.file)
-        .map_err(|e| DataError(format!("cannot read `{}`: {e}", book.file.display())))?;
+    let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", book.file.display()));
+    let mut file = crate::files::open_regular(&book.file).map_err(cannot)?;
+    let ext = book.file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if ext != "xls" && !super::zipped::has_directory(&mut file).map_err(cannot)? {
+        return Err(damaged(book, "no zip directory at its end"));
+    }
     // A damaged file must not end the run: a fault inside the reader is a
     // file that cannot be read, as any other.
     let read =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load_from(book, BufReader::new(file))));
-    read.unwrap_or_else(|_| Err(damaged(book, "the reader failed")))
+    let (name, rows) = read.unwrap_or_else(|_| Err(damaged(book, "the reader failed")))?;
+    if ext == "ods" && super::zipped::ods_has_errors(book, &name) {
+        return Err(DataError(format!(
+            "`{}` [{name}] holds formula errors (#N/A, #VALUE! …), which LibreOffice stores as empty cells: \
+             correct them, or save the sheet as .xlsx, where each is named by its cell",
+            book.file.display()
+        )));
+    }
+    Ok((name, rows))
 }
 
 fn load_from(book: &Book, rs: Rs) -> Result<(String, Vec<(u32, Cells)>), DataError> {

@@ -3,7 +3,7 @@
 
 use super::Run;
 use crate::check::types::in_family;
-use crate::diag::{ErrorKind, RecordError, RowProblem};
+use crate::diag::{ErrorKind, RecordError};
 use crate::eval::aggregate::Finished;
 use crate::eval::outcome::{Outcome, Status};
 use crate::eval::quota;
@@ -109,62 +109,6 @@ impl Run<'_> {
                     self.outs[i].fail(error);
                 }
             }
-        }
-    }
-
-    /// A note for each subject whose records others read (by a ref, an
-    /// aggregate or `cap at tier of`) when the run was given none of them:
-    /// once, instead of a wrong count or an error per record without words
-    /// for the cause.
-    pub(super) fn missing_subjects(&self) -> Vec<String> {
-        let plan = &self.ev.model.plan;
-        let given = |root: &str| {
-            (0..plan.subjects.len())
-                .any(|t| !self.by_subject[t].is_empty() && in_family(plan, &plan.subjects[t].name.name, root))
-        };
-        let mut notes: Vec<String> = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
-        for (s, reads) in self.ev.model.reads.iter().enumerate() {
-            if self.by_subject[s].is_empty() {
-                continue;
-            }
-            let refs = self.ev.prepared[s].refs.iter().map(|(_, root)| root.as_str());
-            let counted = reads.aggregates.iter().map(|a| a.subject.as_str());
-            let caps = reads.cap_at.iter().filter_map(|(_, t)| t.as_deref());
-            for root in refs.chain(counted).chain(caps) {
-                if !seen.contains(&root) && !given(root) {
-                    seen.push(root);
-                    notes.push(crate::diag::missing_subject(root, &plan.subjects[s].name.name));
-                }
-            }
-        }
-        notes
-    }
-
-    /// A record that failed for want of a criterion its file has no column
-    /// for says so (and the file's problem is said once), instead of
-    /// "criterion … has no grade" on every row.
-    pub(super) fn name_missing_columns(&mut self) {
-        if self.lacking.is_empty() {
-            return;
-        }
-        for i in 0..self.outs.len() {
-            let Some(e) = &self.outs[i].error else { continue };
-            let (ErrorKind::NoGrade { criterion } | ErrorKind::NoPoints { criterion }) = &e.kind else {
-                continue;
-            };
-            let (fi, at) = self.positions[i].get();
-            let s = self.outs[i].subject.map(usize::from);
-            let Some((.., p)) =
-                self.lacking.iter().find(|l| l.0 == fi && Some(l.1) == s && l.2 == *criterion)
-            else {
-                continue;
-            };
-            let p = p.clone();
-            self.say(fi, &p);
-            let error =
-                RecordError::placed(ErrorKind::Row(RowProblem::File(p)), Some(&self.at(fi, at)), None);
-            self.outs[i].error = Some(Box::new(error));
         }
     }
 }

@@ -63,7 +63,7 @@ pub(super) fn roles(headers: &[String], cols: &Columns, carried: &Carried) -> Ro
 }
 
 fn duplicate(headers: &[String], a: usize, b: usize) -> FileProblem {
-    let name = |c: usize| headers.get(c).cloned().unwrap_or_default();
+    let name = |c: usize| (headers.get(c).cloned().unwrap_or_default(), c + 1);
     FileProblem::DuplicateColumn { first: name(a), second: name(b) }
 }
 
@@ -80,7 +80,8 @@ fn unfilled<'a>(
         .filter(|k| pairs.iter().all(|(_, slot)| slot != k))
         .map(move |slot| {
             let item = sc.names[slot].clone();
-            let nearest = crate::suggest::closest(&item, headers.iter().map(String::as_str));
+            let near = |title: &str| crate::suggest::closest(title, headers.iter().map(String::as_str));
+            let nearest = near(&item).or_else(|| sc.labels[slot].as_deref().and_then(near));
             let problem = FileProblem::MissingColumn {
                 subject: cols.subject_names[s].clone(),
                 item: item.clone(),

@@ -1,0 +1,83 @@
+//! Reading the inputs: a file's rows (a workbook's sheet first, so that
+//! their messages name it), the subject of a record, and the index of ids
+//! with the records whose id came before.
+
+use super::Run;
+use super::roles::{Roles, roles};
+use crate::data::{CellRef, DataError, FileRead, Row, norm, read_file};
+use crate::diag::{ErrorKind, RecordError};
+use crate::eval::ids::Ids;
+use crate::eval::outcome::Outcome;
+use std::path::Path;
+
+impl Run<'_> {
+    pub(super) fn read(&mut self, fi: usize, file: &Path) -> Result<Vec<String>, DataError> {
+        let mut roles_for: Option<(usize, Roles)> = None;
+        let more = crate::data::estimate_rows(file);
+        self.outs.reserve(more);
+        self.positions.reserve(more);
+        self.hashed.reserve(more);
+        if let [only] = &mut self.by_subject[..] {
+            only.reserve(more);
+        }
+        // A workbook's sheet is known before its rows: their messages name it.
+        let book = crate::data::sheet::Book::named(file);
+        let opened = book.map(|b| crate::data::sheet::open(&b)).transpose()?;
+        self.sheets[fi] = opened.as_ref().map(|o| o.sheet.clone());
+        let name = match &self.sheets[fi] {
+            Some(s) => format!("{} [{}]", s.file.display(), s.name),
+            None => file.display().to_string(),
+        };
+        let read = self.read.clone();
+        let before = self.outs.len();
+        let each = |headers: &[String], row: Row<'_>| {
+            if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
+                let r = roles(headers, &self.cols, &self.carried);
+                self.lacking.retain(|l| l.0 != fi);
+                self.lacking.extend(r.lacking.iter().map(|(s, c, p)| (fi, *s, c.clone(), p.clone())));
+                roles_for = Some((headers.len(), r));
+            }
+            if let Some((_, r)) = &roles_for {
+                self.row(fi, headers, r, row);
+            }
+        };
+        let found = match opened {
+            Some(sheet) => FileRead { headers: sheet.hand(each), ..FileRead::default() },
+            None => read_file(file, &read, each)?,
+        };
+        if let Some(p) = &found.problem {
+            self.say(fi, p);
+        }
+        Ok(self.notes(&name, file, &found, self.outs.len() - before))
+    }
+    pub(super) fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, ErrorKind> {
+        match cell.filter(|c| !c.is_empty()) {
+            Some(c) => {
+                let text = c.checked().map_err(|e| ErrorKind::SubjectCell(e.0))?.text();
+                self.cols.subject_titles.get(&norm(text)).copied().ok_or_else(|| {
+                    let names = self.ev.model.plan.subjects.iter().map(|s| s.name.name.as_str());
+                    let suggestion = crate::suggest::closest(text.trim(), names);
+                    ErrorKind::UnknownSubject { name: text.trim().to_string(), suggestion }
+                })
+            }
+            None => self.default_subject.ok_or(ErrorKind::NoSubject),
+        }
+    }
+    /// Indexes the ids of the records read; a record whose id came before
+    /// is an error that says where it first was.
+    pub(super) fn index_ids(&mut self) {
+        let hashed = std::mem::take(&mut self.hashed);
+        let (ids, repeats) = Ids::build(self.hasher.clone(), hashed, &self.outs);
+        self.ids = ids;
+        for (i, first) in repeats {
+            let ((fi, at), (ffi, fat)) = (self.positions[i].get(), self.positions[first].get());
+            let o = &self.outs[i];
+            let kind = ErrorKind::RepeatedId { id: o.id.to_string(), first: self.at(ffi, fat) };
+            let error = RecordError::placed(kind, Some(&self.at(fi, at)), None);
+            self.outs[i] = Outcome::error(&o.id.clone(), o.subject, error);
+            if self.captured.as_ref().is_some_and(|c| c.index == i) {
+                self.captured = None;
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! What a run says besides its outcomes: the warnings about each file read,
+//! each problem of a whole file once, a subject others read that has no
+//! records, and records that failed for a criterion their file has no column for.
+
+use super::Run;
+use crate::check::types::in_family;
+use crate::data::FileRead;
+use crate::diag::{ErrorKind, FileProblem, RecordError, RowProblem};
+use std::path::Path;
+
+impl Run<'_> {
+    /// The warnings about a file read: columns no subject declares, carried
+    /// columns it lacks, blank rows.
+    pub(super) fn notes(&self, name: &str, file: &Path, found: &FileRead, rows: usize) -> Vec<String> {
+        let unknown: Vec<String> = (found.headers.iter())
+            .filter(|h| !self.cols.known(h) && !self.carried.carries(h))
+            .map(|h| format!("`{h}`"))
+            .collect();
+        let mut notes: Vec<String> =
+            self.carried.missing(file, &self.carried.columns(&found.headers)).into_iter().collect();
+        if !unknown.is_empty() {
+            notes.push(format!(
+                "{name}: no subject declares the columns {}; they are ignored",
+                unknown.join(", ")
+            ));
+        }
+        if found.blank > 0 {
+            notes.push(crate::diag::blank_rows(name, &found.blank_lines, found.blank));
+        }
+        if rows == 0 {
+            notes.push(crate::diag::no_records(name));
+        }
+        notes
+    }
+
+    /// Says a problem of file `fi` once.
+    pub(super) fn say(&mut self, fi: usize, p: &FileProblem) {
+        if !self.said.iter().any(|(f, q)| *f == fi && q == p) {
+            self.said.push((fi, p.clone()));
+            self.problems.push(p.long(&self.files[fi].display().to_string()));
+        }
+    }
+
+    /// A note for each subject whose records others read (by a ref, an
+    /// aggregate or `cap at tier of`) when the run was given none of them:
+    /// once, instead of a wrong count or an error per record without words
+    /// for the cause.
+    pub(super) fn missing_subjects(&self) -> Vec<String> {
+        let plan = &self.ev.model.plan;
+        let given = |root: &str| {
+            (0..plan.subjects.len())
+                .any(|t| !self.by_subject[t].is_empty() && in_family(plan, &plan.subjects[t].name.name, root))
+        };
+        let mut notes: Vec<String> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for (s, reads) in self.ev.model.reads.iter().enumerate() {
+            if self.by_subject[s].is_empty() {
+                continue;
+            }
+            let refs = self.ev.prepared[s].refs.iter().map(|(_, root)| root.as_str());
+            let counted = reads.aggregates.iter().map(|a| a.subject.as_str());
+            let caps = reads.cap_at.iter().filter_map(|(_, t)| t.as_deref());
+            for root in refs.chain(counted).chain(caps) {
+                if !seen.contains(&root) && !given(root) {
+                    seen.push(root);
+                    notes.push(crate::diag::missing_subject(root, &plan.subjects[s].name.name));
+                }
+            }
+        }
+        notes
+    }
+
+    /// A record that failed for want of a criterion its file has no column
+    /// for says so (and the file's problem is said once), instead of
+    /// "criterion … has no grade" on every row.
+    pub(super) fn name_missing_columns(&mut self) {
+        if self.lacking.is_empty() {
+            return;
+        }
+        for i in 0..self.outs.len() {
+            let Some(e) = &self.outs[i].error else { continue };
+            let (ErrorKind::NoGrade { criterion } | ErrorKind::NoPoints { criterion }) = &e.kind else {
+                continue;
+            };
+            let (fi, at) = self.positions[i].get();
+            let s = self.outs[i].subject.map(usize::from);
+            let Some((.., p)) =
+                self.lacking.iter().find(|l| l.0 == fi && Some(l.1) == s && l.2 == *criterion)
+            else {
+                continue;
+            };
+            let p = p.clone();
+            self.say(fi, &p);
+            let error =
+                RecordError::placed(ErrorKind::Row(RowProblem::File(p)), Some(&self.at(fi, at)), None);
+            self.outs[i].error = Some(Box::new(error));
+        }
+    }
+}
