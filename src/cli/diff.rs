@@ -20,10 +20,8 @@ pub struct DiffArgs<'a> {
     pub new: &'a Path,
     pub format: DiffFormat,
     pub data: &'a [PathBuf],
-    pub year: i32,
-    pub as_of: Option<chrono::NaiveDate>,
-    pub subject: Option<String>,
-    pub read: crate::data::ReadOptions,
+    /// The year, `--as-of`, `--subject` and how the data is read.
+    pub opts: Options,
 }
 
 pub fn run(a: &DiffArgs<'_>, color: Color, out: &mut Out) -> i32 {
@@ -32,21 +30,14 @@ pub fn run(a: &DiffArgs<'_>, color: Color, out: &mut Out) -> i32 {
         (Ok(o), Ok(n)) => (o, n),
         _ => return 2,
     };
-    let d = diff::diff(&old.plan, &new.plan, a.year);
+    let d = diff::diff(&old.plan, &new.plan, a.opts.year);
     for w in &d.warnings {
         out::warning(w);
     }
     let impact = if a.data.is_empty() {
         None
     } else {
-        let opts = Options {
-            year: a.year,
-            as_of: a.as_of,
-            subject: a.subject.clone(),
-            capture: None,
-            read: a.read.clone(),
-        };
-        match impact::impact(&old, &new, a.data, &opts) {
+        match impact::impact(&old, &new, a.data, &a.opts) {
             Ok(i) => {
                 for (error, words) in &i.said {
                     if *error { out::error(words) } else { out::warning(words) }

@@ -27,6 +27,14 @@ pub struct EvalArgs<'a> {
     pub read: crate::data::ReadOptions,
 }
 
+impl EvalArgs<'_> {
+    /// The run's options; `capture`: the id `explain` asks for.
+    fn options(&self, capture: Option<String>) -> Options {
+        let (year, as_of, subject, read) = (self.year, self.as_of, self.subject.clone(), self.read.clone());
+        Options { year, as_of, subject, capture, read }
+    }
+}
+
 /// Where `eval` writes: a file (`--out`) or standard output.
 pub enum Dest<'a> {
     File(&'a Path),
@@ -55,13 +63,7 @@ pub fn run_eval(a: &EvalArgs<'_>, keep: &[String], format: EvalFormat, dest: Des
         Ok(m) => m,
         Err(code) => return code,
     };
-    let opts = Options {
-        year: a.year,
-        as_of: a.as_of,
-        subject: a.subject.clone(),
-        capture: None,
-        read: a.read.clone(),
-    };
+    let opts = a.options(None);
     let ev = Evaluator::new(&model, a.year, a.as_of);
     let inputs = a.data.iter().cloned().map(crate::eval::run::Input::File).collect();
     let e = match crate::eval::run::evaluate_carrying(&ev, inputs, &opts, keep) {
@@ -99,13 +101,7 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, color: Color, out: &mut Out) -> i
     };
     // Ids are read composed and trimmed; so is the one asked for.
     let key = crate::text::key(id);
-    let opts = Options {
-        year: a.year,
-        as_of: a.as_of,
-        subject: a.subject.clone(),
-        capture: Some(key.to_string()),
-        read: a.read.clone(),
-    };
+    let opts = a.options(Some(key.to_string()));
     let e = match evaluate(&model, a.data, &opts) {
         Ok(e) => e,
         Err(err) => {

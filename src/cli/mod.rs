@@ -269,10 +269,13 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
                 new: &new,
                 format,
                 data: &data,
-                year: run.year.unwrap_or_else(this_year),
-                as_of: run.as_of,
-                subject: run.subject,
-                read: crate::data::ReadOptions { delimiter: run.delimiter },
+                opts: crate::eval::run::Options {
+                    year: run.year.unwrap_or_else(this_year),
+                    as_of: run.as_of,
+                    subject: run.subject,
+                    capture: None,
+                    read: crate::data::ReadOptions { delimiter: run.delimiter },
+                },
             };
             diff::run(&args, color, out)
         }
