@@ -44,7 +44,9 @@ pub fn scan(text: &[u8]) -> Result<Option<FileProblem>, u64> {
         if let Some(i) = memchr::memchr(0, piece) {
             return Err(count_lines(&text[..start + i]) + 1);
         }
-        if bad.is_none() {
+        // The usual case, valid text, checked by the SIMD validator; the
+        // standard one says where a piece goes wrong.
+        if bad.is_none() && simdutf8::basic::from_utf8(piece).is_err() {
             // A character cut at the piece's end is checked with the next piece.
             match std::str::from_utf8(piece) {
                 Ok(_) => {}
@@ -62,6 +64,9 @@ pub fn scan(text: &[u8]) -> Result<Option<FileProblem>, u64> {
 
 /// `None` when `text` is UTF-8; else the problem (NUL bytes are not looked for).
 pub fn not_utf8(text: &[u8]) -> Option<FileProblem> {
+    if simdutf8::basic::from_utf8(text).is_ok() {
+        return None;
+    }
     let bad = std::str::from_utf8(text).err()?.valid_up_to();
     Some(legacy(text, bad))
 }
