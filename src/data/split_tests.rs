@@ -125,6 +125,15 @@ fn cell() -> impl Strategy<Value = Vec<u8>> {
 }
 
 proptest! {
+    /// The word-at-a-time search finds every delimiter and nothing else.
+    #[test]
+    fn delimiters_are_found_word_by_word(row in proptest::collection::vec(any::<u8>(), 0..40), delim in any::<u8>()) {
+        let mut got = Vec::new();
+        super::delimiters(&row, delim, |i| got.push(i));
+        let want: Vec<usize> = row.iter().enumerate().filter(|(_, b)| **b == delim).map(|(i, _)| i).collect();
+        prop_assert_eq!(got, want);
+    }
+
     /// Rows written by the `csv` crate's writer (which quotes what needs
     /// quotes) read back as the same cells, one record per row.
     #[test]
