@@ -14,8 +14,8 @@ use hashbrown::HashMap;
 /// Excel wrapped with Alt+Enter is the same title).
 pub fn norm(s: &str) -> String {
     let lower = crate::text::key(s).to_lowercase();
-    let runs = lower.as_bytes().windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace());
-    if runs || lower.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+    let b = lower.as_bytes();
+    if memchr::memchr3(b'\t', b'\n', b'\r', b).is_some() || memchr::memmem::find(b, b"  ").is_some() {
         lower.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
     } else {
         lower
