@@ -6,9 +6,7 @@ use super::read::{Cells, FileRead, ReadOptions, Row};
 use super::split::{Record, Split, Splitter};
 use super::table::{WIDE, mask};
 use super::{At, DataError};
-#[cfg(test)]
-use crate::diag::FileProblem;
-use crate::diag::RowProblem;
+use crate::diag::{FileProblem, RowProblem};
 use std::ops::Deref;
 use std::path::Path;
 
@@ -91,20 +89,21 @@ impl<'a> CsvCells<'a> {
     }
 }
 
-/// Whether a cell of `record` is text not in NFC; if so, `into` gets the
-/// record with those cells composed (the others, and bytes that are not
-/// UTF-8, as they are). An ASCII record, or one of Latin and Vietnamese
-/// letters ([`crate::text::plainly_nfc`]), is answered by one scan of its
-/// bytes; any other record cell by cell.
+/// Whether a cell of `record` is text not in NFC (then `into` gets the
+/// record with those cells composed, the others as they are), and whether
+/// every cell is UTF-8. An ASCII record, or one of Latin and Vietnamese
+/// letters ([`crate::text::plainly_nfc`], which only UTF-8 passes), is
+/// answered by one scan of its bytes; any other record cell by cell. So the
+/// file's encoding is checked on the way, in the same pass as the rows.
 #[inline]
-fn compose(record: &Record, into: &mut Record) -> bool {
+fn compose(record: &Record, into: &mut Record) -> (bool, bool) {
     let all = record.bytes();
     if all.is_ascii() || crate::text::plainly_nfc(all) {
-        return false;
+        return (false, true);
     }
     // Cell by cell: the plainly composed ones (most) need no second look.
     into.clear();
-    let mut changed = false;
+    let (mut changed, mut utf8) = (false, true);
     for cell in record.iter() {
         if crate::text::plainly_nfc(cell) {
             into.push_field(cell);
@@ -115,11 +114,15 @@ fn compose(record: &Record, into: &mut Record) -> bool {
                 into.push_field(t.as_bytes());
                 changed = true;
             }
-            _ => into.push_field(cell),
+            Ok(_) => into.push_field(cell),
+            Err(_) => {
+                into.push_field(cell);
+                utf8 = false;
+            }
         }
     }
     into.seal();
-    changed
+    (changed, utf8)
 }
 
 /// The delimiter that Excel's first line `sep=;` (or `sep=,` …) names.
@@ -153,8 +156,7 @@ pub fn read_csv(
         None => bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes),
     };
     let nul = |line| DataError(super::encoding::nul(path, line));
-    let problem = super::encoding::scan(text).map_err(nul)?;
-    let mut read = FileRead { problem, ..FileRead::default() };
+    let mut read = FileRead::default();
     let sep = excel_sep(text);
     let delim = opts.delimiter.or(sep).unwrap_or_else(|| super::split::sniff(text));
     let mut split = Splitter::new(text, delim);
@@ -164,34 +166,40 @@ pub fn read_csv(
         split.next(&mut record);
     }
     // The header: the first row that is not blank.
-    loop {
+    let header = loop {
         match split.next(&mut record) {
             None => return Ok(read),
             Some(Split::Blank { .. }) => continue,
             Some(Split::Nul { line }) => return Err(nul(line)),
-            Some(Split::Row { .. } | Split::Unclosed { .. }) => break,
+            Some(Split::Row { line } | Split::Unclosed { line, .. }) => break line,
         }
-    }
+    };
+    // The first line whose bytes are not UTF-8, found on the way.
+    let mut bad = (std::str::from_utf8(record.bytes()).is_err()).then_some(header);
     read.headers = record
         .iter()
         .map(|h| crate::text::nfc_owned(String::from_utf8_lossy(h).trim().to_string()))
         .collect();
-    let file = read.problem.clone().map(RowProblem::File);
     while let Some(what) = split.next(&mut record) {
         let (line, broken) = match what {
-            Split::Row { line } => (line, file.clone()),
+            Split::Row { line } => (line, None),
             Split::Blank { line } => {
                 read.blank(line);
                 continue;
             }
-            Split::Unclosed { line, opened } => {
-                (line, Some(file.clone().unwrap_or(RowProblem::Unclosed { opened })))
-            }
+            Split::Unclosed { line, opened } => (line, Some(RowProblem::Unclosed { opened })),
             Split::Nul { line } => return Err(nul(line)),
         };
-        let record = if compose(&record, &mut composed) { &composed } else { &record };
+        let (changed, utf8) = compose(&record, &mut composed);
+        if !utf8 && bad.is_none() {
+            bad = Some(line);
+        }
+        let record = if changed { &composed } else { &record };
         each(&read.headers, Row { at: At::Line(line), cells: Cells::Csv(CsvCells { record }), broken });
     }
+    // Every record of a file that is not UTF-8 is in error: the reader's
+    // caller marks those it was handed (see `FileRead::problem`).
+    read.problem = bad.map(|line| FileProblem::NotUtf8 { line, guess: super::encoding::guess(text) });
     Ok(read)
 }
 
@@ -257,7 +265,7 @@ mod tests {
         let (found, rows) = read(b"id;a;b\nx;1\ny;\xff;3\nz;1;2;4\n", None);
         assert_eq!(found.problem, Some(FileProblem::NotUtf8 { line: 3, guess: found_guess(&found) }));
         assert_eq!(rows.len(), 3);
-        assert!(rows.iter().all(|r| r.2 == found.problem.clone().map(RowProblem::File)));
+        assert!(rows.iter().all(|r| r.2.is_none()), "handed as read; the caller marks them");
         assert_eq!(rows[0].1, owned(&["x", "1"]));
         assert_eq!((rows[1].0, rows[1].1[1].as_str()), (3, "\u{fffd}"));
         assert_eq!((rows[2].0, rows[2].1.len()), (4, 4));

@@ -30,57 +30,24 @@ pub fn utf16(bytes: &[u8]) -> Option<Result<Vec<u8>, u64>> {
     Some(Ok(out.into_bytes()))
 }
 
-/// `Ok(None)` when `text` is UTF-8 text; `Ok(Some(problem))` when it is
-/// not UTF-8: where, and what it looks like; `Err(line)` at the first NUL
-/// byte (not text at all). Read a piece at a time, so that a huge or sparse
-/// file stops at its first NUL instead of being read to its end first.
-pub fn scan(text: &[u8]) -> Result<Option<FileProblem>, u64> {
-    const PIECE: usize = 1 << 20;
-    let mut start = 0;
-    let mut bad = None;
-    while start < text.len() {
-        let end = (start + PIECE).min(text.len());
-        let piece = &text[start..end];
-        if let Some(i) = memchr::memchr(0, piece) {
-            return Err(count_lines(&text[..start + i]) + 1);
-        }
-        // The usual case, valid text, checked by the SIMD validator; the
-        // standard one says where a piece goes wrong.
-        if bad.is_none() && simdutf8::basic::from_utf8(piece).is_err() {
-            // A character cut at the piece's end is checked with the next piece.
-            match std::str::from_utf8(piece) {
-                Ok(_) => {}
-                Err(e) if e.error_len().is_none() && end < text.len() => {
-                    start += e.valid_up_to();
-                    continue;
-                }
-                Err(e) => bad = Some(start + e.valid_up_to()),
-            }
-        }
-        start = end;
-    }
-    Ok(bad.map(|bad| legacy(text, bad)))
-}
-
-/// `None` when `text` is UTF-8; else the problem (NUL bytes are not looked for).
+/// `None` when `text` is UTF-8; else the problem: where, and what it looks like.
 pub fn not_utf8(text: &[u8]) -> Option<FileProblem> {
     if simdutf8::basic::from_utf8(text).is_ok() {
         return None;
     }
     let bad = std::str::from_utf8(text).err()?.valid_up_to();
-    Some(legacy(text, bad))
+    let line = count_lines(&text[..bad]) + 1;
+    Some(FileProblem::NotUtf8 { line, guess: guess(text) })
 }
 
-/// The problem of a file that is not UTF-8 from byte `bad` on.
-fn legacy(text: &[u8], bad: usize) -> FileProblem {
-    let line = count_lines(&text[..bad]) + 1;
+/// The legacy encoding `text` (not UTF-8) looks like, when one is likely.
+pub fn guess(text: &[u8]) -> Option<String> {
     let mut detector = chardetng::EncodingDetector::new();
     let sample = &text[..text.len().min(1 << 20)];
     detector.feed(sample, sample.len() == text.len());
     // The files are Vietnamese offices': the `.vn` hint weighs Windows-1258.
     let guess = detector.guess(Some(b"vn"), false);
-    let guess = (guess != encoding_rs::UTF_8).then(|| guess.name().to_string());
-    FileProblem::NotUtf8 { line, guess }
+    (guess != encoding_rs::UTF_8).then(|| guess.name().to_string())
 }
 
 pub fn nul(path: &Path, line: u64) -> String {
@@ -121,19 +88,5 @@ mod tests {
         assert_eq!(line, 2);
         assert_eq!(guess.as_deref(), Some("windows-1258"));
         assert_eq!(not_utf8("id\n1,Đức\n".as_bytes()), None);
-    }
-
-    #[test]
-    fn scanning_stops_at_the_first_nul_and_reads_characters_across_pieces() {
-        let mut text = "id\n".to_string();
-        // Put a two-byte letter across the first piece's end.
-        text.push_str(&"a".repeat((1 << 20) - 4));
-        text.push_str("Đức\nx\n");
-        assert_eq!(scan(text.as_bytes()), Ok(None));
-        let mut bytes = text.into_bytes();
-        bytes.extend(b"\xffz\n");
-        assert!(matches!(scan(&bytes), Ok(Some(FileProblem::NotUtf8 { line: 4, .. }))));
-        bytes.extend(b"\n\0");
-        assert_eq!(scan(&bytes), Err(6));
     }
 }

@@ -92,14 +92,17 @@ pub struct Splitter<'a> {
     /// Physical lines before `pos`.
     line: u64,
     delim: u8,
-    /// The next `"` at or after `pos` (`usize::MAX`: none): rows before it
-    /// are split the quick way.
+    /// Rows that end at or before this position hold no `"` from `pos` on
+    /// (they are split the quick way): the next quote when `real`, else the
+    /// end of the stretch searched so far. Searched a stretch at a time, so
+    /// that a huge file is not read through for a quote it lacks.
     quote: usize,
+    real: bool,
 }
 
 impl<'a> Splitter<'a> {
     pub fn new(bytes: &'a [u8], delim: u8) -> Splitter<'a> {
-        Splitter { bytes, pos: 0, line: 0, delim, quote: 0 }
+        Splitter { bytes, pos: 0, line: 0, delim, quote: 0, real: false }
     }
 
     /// Where the reader is, in bytes.
@@ -115,18 +118,38 @@ impl<'a> Splitter<'a> {
         }
         rec.clear();
         let line = self.line + 1;
-        if self.quote < self.pos {
-            self.quote = memchr(b'"', &self.bytes[self.pos..]).map_or(usize::MAX, |i| self.pos + i);
-        }
         let rest = &self.bytes[self.pos..];
         let end = memchr3(b'\n', b'\r', 0, rest).unwrap_or(rest.len());
         let split =
-            if self.pos + end <= self.quote { self.plain(rec, end, line) } else { self.quoted(rec, line) };
+            if self.quote_free(self.pos + end) { self.plain(rec, end, line) } else { self.quoted(rec, line) };
         rec.seal();
         Some(match split {
             Split::Row { line } if rec.is_blank() => Split::Blank { line },
             other => other,
         })
+    }
+
+    /// Whether `bytes[pos..end]` holds no `"`.
+    #[inline]
+    fn quote_free(&mut self, end: usize) -> bool {
+        const STRETCH: usize = 1 << 20;
+        loop {
+            if end <= self.quote {
+                return true;
+            }
+            if self.real && self.quote >= self.pos {
+                return false;
+            }
+            let from = if self.real { self.pos } else { self.quote.max(self.pos) };
+            let to = (from + STRETCH).min(self.bytes.len());
+            (self.quote, self.real) = match memchr(b'"', &self.bytes[from..to]) {
+                Some(i) => (from + i, true),
+                None => (to, false),
+            };
+            if to == self.bytes.len() && !self.real {
+                return true;
+            }
+        }
     }
 
     /// A row without quotes: `end` bytes, then its line end.
@@ -205,7 +228,12 @@ impl<'a> Splitter<'a> {
         self.pos += 1;
         loop {
             let rest = &bytes[self.pos..];
-            let Some(q) = memchr(b'"', rest) else { return false };
+            // A NUL ends the search: the row is then broken, and the reader
+            // stops at the NUL (a sparse file is not searched to its end).
+            let Some(q) = memchr::memchr2(b'"', 0, rest) else { return false };
+            if rest[q] == 0 {
+                return false;
+            }
             rec.buf.extend_from_slice(&rest[..q]);
             self.line += count_lines(&rest[..q]);
             self.pos += q + 1;
@@ -228,14 +256,15 @@ impl<'a> Splitter<'a> {
         rec.len = start;
         let after = &self.bytes[opened.1..];
         match memchr3(b'\n', b'\r', 0, after) {
-            Some(i) if after[i] != 0 => {
+            Some(i) => {
+                // At a NUL, the next row reports it.
                 self.pos = opened.1 + i;
                 self.line = opened.0 - 1;
                 self.line_end();
             }
-            _ => self.pos = self.bytes.len(),
+            None => self.pos = self.bytes.len(),
         }
-        self.quote = 0;
+        (self.quote, self.real) = (0, false);
         Split::Unclosed { line, opened: opened.0 }
     }
 }

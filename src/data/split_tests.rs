@@ -110,8 +110,13 @@ fn cells_are_padded_for_word_reads() {
     let mut s = Splitter::new(b"ab,c", b',');
     let mut rec = Record::default();
     s.next(&mut rec);
-    assert_eq!(rec.as_slice().len(), 3 + PAD);
-    assert_eq!(rec.bytes(), b"abc");
+    // A row without quotes is copied whole, delimiters included.
+    assert_eq!(rec.as_slice().len(), 4 + PAD);
+    assert_eq!((rec.get(0), rec.get(1), rec.get(2)), (Some(&b"ab"[..]), Some(&b"c"[..]), None));
+    let mut s = Splitter::new(b"\"a\"\"b\",c", b',');
+    s.next(&mut rec);
+    assert_eq!(rec.as_slice().len(), 4 + PAD);
+    assert_eq!(rec.bytes(), b"a\"bc");
 }
 
 /// A cell: any bytes but NUL (a NUL ends a text file), quotes, delimiters

@@ -46,7 +46,7 @@ impl Run<'_> {
             None => read_file(file, &read, each)?,
         };
         if let Some(p) = &found.problem {
-            self.say(fi, p);
+            self.fail_file(fi, before, p);
         }
         Ok(self.notes(&name, file, &found, self.outs.len() - before))
     }

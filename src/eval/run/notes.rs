@@ -6,6 +6,7 @@ use super::Run;
 use crate::check::types::in_family;
 use crate::data::FileRead;
 use crate::diag::{ErrorKind, FileProblem, RecordError, RowProblem};
+use crate::eval::outcome::Outcome;
 use std::path::Path;
 
 impl Run<'_> {
@@ -94,6 +95,31 @@ impl Run<'_> {
             let error =
                 RecordError::placed(ErrorKind::Row(RowProblem::File(p)), Some(&self.at(fi, at)), None);
             self.outs[i].error = Some(Box::new(error));
+        }
+    }
+
+    /// Every record of file `fi` (those from `from` on) in error for the
+    /// file's problem, found once its rows were read (the encoding is
+    /// checked on the way): they keep their id, subject and groups, so that
+    /// those who count them see records in error.
+    pub(super) fn fail_file(&mut self, fi: usize, from: usize, p: &FileProblem) {
+        self.say(fi, p);
+        for i in from..self.outs.len() {
+            let (fi, at) = self.positions[i].get();
+            let error = RecordError::placed(
+                ErrorKind::Row(RowProblem::File(p.clone())),
+                Some(&self.at(fi, at)),
+                None,
+            );
+            let o = &mut self.outs[i];
+            let mut failed = Outcome::error(&o.id.clone(), o.subject, error);
+            failed.kept = std::mem::take(&mut o.kept);
+            *o = failed;
+            if let Some(c) = self.captured.as_mut().filter(|c| c.index == i) {
+                c.trace.steps = vec![crate::eval::trace::Step::Failed(
+                    self.outs[i].error_text().unwrap_or("").to_string(),
+                )];
+            }
         }
     }
 }
