@@ -14,12 +14,25 @@ use hashbrown::HashMap;
 /// Excel wrapped with Alt+Enter is the same title).
 pub fn norm(s: &str) -> String {
     let lower = crate::text::key(s).to_lowercase();
-    let b = lower.as_bytes();
-    if memchr::memchr3(b'\t', b'\n', b'\r', b).is_some() || memchr::memmem::find(b, b"  ").is_some() {
+    if has_runs(lower.as_bytes()) {
         lower.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
     } else {
         lower
     }
+}
+
+/// Whether `b` has a tab, a line break or two spaces in a row (one pass:
+/// labels are short, and a searcher's setup would cost more).
+#[inline]
+fn has_runs(b: &[u8]) -> bool {
+    let mut space = false;
+    for &c in b {
+        if matches!(c, b'\t' | b'\n' | b'\r') || (c == b' ' && space) {
+            return true;
+        }
+        space = c == b' ';
+    }
+    false
 }
 
 /// Normalized names and labels → values, and the names for did-you-mean.
