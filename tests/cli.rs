@@ -105,6 +105,26 @@ fn fmt_check_reports_and_fmt_rewrites() {
     assert_eq!(kehoach().args(["fmt", "--check"]).arg(&path).output().unwrap().status.code(), Some(0));
 }
 
+/// The diff of a large plan whose every subject is out of layout shows each
+/// changed line once, in its own hunk: the diff anchors on each subject's
+/// line (it used to cost the square of the plan's length).
+#[test]
+fn fmt_check_shows_a_large_plans_changes_line_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.kh");
+    let mut text = String::from("plan \"L\" {\n}\n\ntiers {\n  a \"A\"\n  b \"B\"\n}\n");
+    for i in 0..2000 {
+        text += &format!("\nsubject s{i} {{\n    criterion c \"C\" weight 100\n  otherwise a\n}}\n");
+    }
+    std::fs::write(&path, &text).unwrap();
+    let (code, out) = stdout(kehoach().args(["fmt", "--check"]).arg(&path));
+    assert_eq!(code, 1);
+    let removed: Vec<&str> = out.lines().filter(|l| l.starts_with('-') && !l.starts_with("---")).collect();
+    let added: Vec<&str> = out.lines().filter(|l| l.starts_with('+') && !l.starts_with("+++")).collect();
+    assert_eq!(removed, vec!["-    criterion c \"C\" weight 100"; 2000]);
+    assert_eq!(added, vec!["+  criterion c \"C\" weight 100"; 2000]);
+}
+
 #[test]
 fn fmt_check_passes_on_the_bundled_plans() {
     let out = kehoach()

@@ -6,7 +6,7 @@
 //! does not have. Every run has a timeout, so a regression fails, not hangs.
 
 use assert_cmd::Command;
-use kehoach::hooks::limits::{MAX_MILLIS, MAX_NOTE_BYTES, MAX_NOTES};
+use kehoach::hooks::limits::{MAX_MILLIS, MAX_NOTE_BYTES, MAX_NOTES, RUN_MILLIS_VAR};
 use rhai::{Dynamic, EvalAltResult};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -124,6 +124,48 @@ fn hostile_hooks_are_record_errors_and_the_run_goes_on() {
     assert!(line(&out, "hien_lanh_1").starts_with("hien_lanh_1,hien_lanh,classified,101,htt,"));
     assert!(line(&out, "in_vua_1").contains("hook `h_in_vua`: lần 2; rule `htt` holds"));
     assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
+}
+
+/// A plan whose hook spends a few ms on each of 40 records (each call
+/// well within its own limit), and one record of a subject without a hook.
+fn slow_run(dir: &std::path::Path) -> Vec<String> {
+    let plan = "plan \"CHAM\" {}\nscale m {\n  tot \"Tốt\" 3\n}\ntiers {\n  htt \"HTT\"\n  ht \"HT\"\n}\n\
+        subject s {\n  criterion c \"C\" weight 100\n  otherwise ht\n}\n\
+        subject khac {\n  criterion c \"C\" weight 100\n  otherwise ht\n}\n\
+        hook h for s on score ```\n  let a = []; a.pad(9999, m.id.len());\n  for i in 0..10 { a.contains(2); }\n```\n";
+    let mut data = String::from("id,subject,c\n");
+    for i in 0..40 {
+        data += &format!("r{i},s,tot\n");
+    }
+    data += "cuoi,khac,tot\n";
+    std::fs::write(dir.join("cham.kh"), plan).unwrap();
+    std::fs::write(dir.join("cham.csv"), data).unwrap();
+    let at = |f: &str| dir.join(f).display().to_string();
+    ["eval", &at("cham.kh"), "--data", &at("cham.csv"), "--year", "2024", "--format", "csv"]
+        .map(String::from)
+        .to_vec()
+}
+
+#[test]
+fn the_hooks_of_a_run_share_a_time_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = slow_run(dir.path());
+    let out = kehoach().args(&args).env(RUN_MILLIS_VAR, "100").output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "records in error exit 1");
+    let out = String::from_utf8_lossy(&out.stdout);
+    let words = "hook `h` was not run: the hooks of this run have used more than 100 ms together, \
+                 the time limit for one run (this limit depends on the machine)";
+    // The first call always runs; once the run is past its limit, no further call does.
+    let stopped: Vec<bool> = (0..40).map(|i| line(&out, &format!("r{i}")).contains(words)).collect();
+    assert!(!stopped[0] && stopped[39], "{out}");
+    assert!(stopped.windows(2).all(|w| w[1] || !w[0]), "{stopped:?}");
+    assert!(line(&out, "r0").contains(",classified,"), "{out}");
+    // A record without a hook is classified as ever.
+    assert!(line(&out, "cuoi").starts_with("cuoi,khac,classified,"), "{out}");
+    // The limit only lowers: without the variable (60 s) every record is classified.
+    let (code, all) = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0, "{all}");
+    assert!(!all.contains("was not run"));
 }
 
 #[test]

@@ -105,14 +105,15 @@ fn note_inherited(d: &mut Diagnostic, s: &resolve::model::Subject) {
 }
 
 fn root_of(plan: &Plan, s: &resolve::model::Subject) -> usize {
-    let mut root = s.name.name.clone();
+    let mut root = plan.subject_at(&s.name.name).unwrap_or(0);
     for _ in 0..plan.subjects.len() {
-        match plan.subject(&root).and_then(|x| x.extends.as_ref()) {
-            Some(e) if plan.subject(&e.name).is_some() => root = e.name.clone(),
-            _ => break,
+        match plan.subjects.get(root).and_then(|x| x.extends.as_ref()).and_then(|e| plan.subject_at(&e.name))
+        {
+            Some(parent) => root = parent,
+            None => break,
         }
     }
-    plan.subjects.iter().position(|x| x.name.name == root).unwrap_or(0)
+    root
 }
 
 /// Weights and points of a subject should add up to 100.

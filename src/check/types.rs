@@ -271,13 +271,13 @@ impl<'a> Typer<'a> {
 
 /// Whether `member` is `root` or extends it, directly or not.
 pub fn in_family(plan: &Plan, member: &str, root: &str) -> bool {
-    let mut cur = member.to_string();
+    let mut cur = member;
     for _ in 0..=plan.subjects.len() {
         if cur == root {
             return true;
         }
-        match plan.subject(&cur).and_then(|s| s.extends.as_ref()) {
-            Some(e) => cur = e.name.clone(),
+        match plan.subject(cur).and_then(|s| s.extends.as_ref()) {
+            Some(e) => cur = &e.name,
             None => return false,
         }
     }

@@ -5,6 +5,7 @@ use crate::diag::{self, Color};
 use crate::resolve::read_source;
 use crate::syntax;
 use std::path::PathBuf;
+use std::time::Duration;
 
 pub fn run(plans: &[PathBuf], check: bool, color: Color, out: &mut Out) -> i32 {
     let mut status = 0;
@@ -47,8 +48,21 @@ pub fn run(plans: &[PathBuf], check: bool, color: Color, out: &mut Out) -> i32 {
     status
 }
 
+/// How long the diff of one file may take before its hunks grow coarser.
+const DIFF_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// The diff `fmt --check` prints. Patience diff anchors on the lines that
+/// occur once in each text (a subject's, a test's own line), so a large
+/// plan costs about its length; Myers' diff alone costs its length times
+/// the lines changed, which is the square of it when `fmt` touches every
+/// subject. What is left between anchors (many equal lines that changed)
+/// is bounded by [`DIFF_TIMEOUT`]: past it the hunks are larger, still
+/// right.
 fn unified(old: &str, new: &str, name: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
+    similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .timeout(DIFF_TIMEOUT)
+        .diff_lines(old, new)
         .unified_diff()
         .context_radius(2)
         .header(name, &format!("{name} (formatted)"))

@@ -103,8 +103,9 @@ pub struct PlanDiff {
 pub fn diff(old: &Plan, new: &Plan, year: i32) -> PlanDiff {
     // Every part is named: a new one does not compile until it is compared.
     // `chain` is where the plan was read from (its `extends` is a header
-    // entry); test blocks check a plan, they are not part of what it says.
-    let Plan { header, chain: _, scale, tiers, levels, subjects, hooks, display, tests: _ } = old;
+    // entry); test blocks check a plan, they are not part of what it says;
+    // the index is only where its subjects are.
+    let Plan { header, chain: _, scale, tiers, levels, subjects, hooks, display, tests: _, index: _ } = old;
     let mut changes = Vec::new();
     header::header(header, &new.header, &mut changes);
     header::display(display, &new.display, &mut changes);

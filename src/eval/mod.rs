@@ -7,6 +7,7 @@ pub(crate) mod env;
 pub mod expr;
 pub(crate) mod fast;
 pub(crate) mod ids;
+pub(crate) mod order;
 pub mod outcome;
 pub mod passes;
 pub(crate) mod prepare;
@@ -34,6 +35,11 @@ pub struct Evaluator<'m> {
     pub hooks: HookRunner,
     /// The optimizations in use ([`Passes::NONE`]: the reference evaluator).
     pub passes: Passes,
+    /// What each subject's columns are, for every run of this evaluator
+    /// (`test` runs one per block: building them per run cost the whole plan).
+    pub(crate) columns: crate::data::Columns,
+    /// Where each subject is in the dependency order, and when quotas apply.
+    pub(crate) order: order::Order,
 }
 
 impl<'m> Evaluator<'m> {
@@ -54,7 +60,9 @@ impl<'m> Evaluator<'m> {
         let as_of = as_of.or_else(|| NaiveDate::from_ymd_opt(year, 12, 31)).unwrap_or_default();
         let prepared = prepare::prepare(model, passes);
         let hooks = HookRunner::new(model, &prepared, passes.hook_memo);
-        Evaluator { model, prepared, year, as_of, hooks, passes }
+        let columns = crate::data::Columns::new(model);
+        let order = order::Order::new(model, &prepared);
+        Evaluator { model, prepared, year, as_of, hooks, passes, columns, order }
     }
 
     pub fn is_flag(&self, s: usize, slot: usize) -> bool {

@@ -8,6 +8,7 @@ use crate::check::types::in_family;
 use crate::eval::Passes;
 use crate::eval::fast::{Fast, compile};
 use crate::exact::Exact;
+use crate::resolve::Plan;
 use crate::syntax::ast::{FieldType, Stage};
 
 pub struct PSubject {
@@ -67,10 +68,28 @@ fn compiled(c: &crate::check::model::CSubject, passes: Passes) -> Compiled {
     }
 }
 
+/// Each subject's family: itself and every subject that extends it, directly
+/// or not, in plan order. Each subject is added to its ancestors' lists, so
+/// the cost is the subjects times the depth of `extends`, not their square.
+fn families(plan: &Plan) -> Vec<Vec<usize>> {
+    let n = plan.subjects.len();
+    let mut out = vec![Vec::new(); n];
+    for j in 0..n {
+        let mut cur = Some(j);
+        // A subject is in its own family once, even in a cycle.
+        while let Some(c) = cur.filter(|&c| out[c].last() != Some(&j)) {
+            out[c].push(j);
+            cur = plan.subjects[c].extends.as_ref().and_then(|e| plan.subject_at(&e.name));
+        }
+    }
+    out
+}
+
 pub fn prepare(model: &Model, passes: Passes) -> Vec<PSubject> {
     let plan = &model.plan;
     let max = model.names.max_grade.unwrap_or(Exact::int(1));
     let mut out: Vec<PSubject> = Vec::new();
+    let mut families = families(plan);
     for (i, s) in plan.subjects.iter().enumerate() {
         let mut p = PSubject {
             weights: Vec::new(),
@@ -82,9 +101,7 @@ pub fn prepare(model: &Model, passes: Passes) -> Vec<PSubject> {
             kept: Vec::new(),
             score_hooks: Vec::new(),
             tier_hooks: Vec::new(),
-            family: (0..plan.subjects.len())
-                .filter(|&j| in_family(plan, &plan.subjects[j].name.name, &s.name.name))
-                .collect(),
+            family: std::mem::take(&mut families[i]),
             has_deps: false,
             refs: Vec::new(),
             fast: compiled(&model.subjects[i], passes),

@@ -17,9 +17,12 @@ use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 mod finish;
+mod groups;
 mod input;
 mod notes;
 mod roles;
+
+use groups::Groups;
 
 use roles::{Roles, roles};
 
@@ -67,7 +70,7 @@ pub struct Evaluation {
 
 struct Run<'a> {
     ev: &'a Evaluator<'a>,
-    cols: Columns,
+    cols: &'a Columns,
     default_subject: Option<usize>,
     outs: Vec<Outcome>,
     positions: Vec<Pos>,
@@ -80,8 +83,8 @@ struct Run<'a> {
     /// The values of the record being read, reused from row to row.
     buf: Vec<Option<Value>>,
     pending: Vec<(usize, Vec<Option<Value>>)>,
-    /// Per subject: the positions of its records, in input order.
-    by_subject: Vec<Vec<usize>>,
+    /// Per subject: the positions of its records, in input order (once all are read).
+    by_subject: Groups,
     files: Vec<PathBuf>,
     sheets: Vec<Option<Sheet>>,
     capture: Option<String>,
@@ -135,7 +138,7 @@ pub fn evaluate_carrying(
     };
     let mut run = Run {
         ev,
-        cols: Columns::new(model),
+        cols: &ev.columns,
         default_subject,
         outs: Vec::new(),
         positions: Vec::new(),
@@ -145,7 +148,7 @@ pub fn evaluate_carrying(
         hasher: IdHasher::default(),
         buf: Vec::new(),
         pending: Vec::new(),
-        by_subject: vec![Vec::new(); model.plan.subjects.len()],
+        by_subject: Groups::default(),
         files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),
         sheets: vec![None; inputs.len()],
         capture: opts.capture.clone(),
@@ -165,7 +168,8 @@ pub fn evaluate_carrying(
         match input {
             Input::File(file) => warnings.extend(run.read(fi, &file)?),
             Input::Rows { headers, rows, .. } => {
-                let r = roles(&headers, &run.cols, &run.carried);
+                let named = run.subjects_named(&headers, &rows);
+                let r = roles(&headers, run.cols, &run.carried, Some(&named));
                 for row in &rows {
                     run.row(fi, &headers, &r, row.as_row());
                 }
@@ -175,6 +179,7 @@ pub fn evaluate_carrying(
     if run.unplaceable {
         return Err(DataError("a data file has more lines than kehoach can number".into()));
     }
+    run.by_subject = Groups::new(&run.outs, model.plan.subjects.len());
     run.index_ids();
     run.check_refs();
     warnings.extend(run.missing_subjects());
@@ -252,9 +257,6 @@ impl Run<'_> {
         if let Err((id, subject, error)) = outcome {
             self.outs[index] = Outcome::error(&id, subject, *error);
         }
-        if let Some(s) = self.outs[index].subject {
-            self.by_subject[usize::from(s)].push(index);
-        }
         if self.captured.is_none() && self.capture.as_deref() == Some(self.outs[index].id.as_str()) {
             let steps =
                 self.outs[index].error_text().map(|m| Step::Failed(m.to_string())).into_iter().collect();
@@ -313,7 +315,7 @@ impl Run<'_> {
         id: &str,
         values: &mut [Option<Value>],
     ) {
-        let first_error = roles.slots[s].convert(&self.cols.subjects[s].kinds, &row.cells, values);
+        let first_error = roles.slots(s).convert(&self.cols.subjects[s].kinds, &row.cells, values);
         let first_error = match self.forced.take() {
             Some(p) => Some(RecordError::placed(ErrorKind::Row(p), Some(&self.at(fi, at)), None)),
             None => first_error.map(|(col, e)| {

@@ -27,7 +27,7 @@ const WITHIN: u8 = 0;
 const TIME: u8 = 1;
 const NOTES: u8 = 2;
 
-/// The running call's clock and notes.
+/// The running call's clock and notes, and the run's account.
 #[derive(Default)]
 struct State {
     start: Option<Instant>,
@@ -35,24 +35,83 @@ struct State {
     mark: Option<Duration>,
     notes: Vec<String>,
     bytes: usize,
+    run: Account,
 }
 
-/// One call's budget; cloning shares it.
-#[derive(Clone, Default)]
+/// What the calls of one run have spent together.
+#[derive(Default)]
+struct Account {
+    limit: Duration,
+    /// The wall clock, and the thread's processor time, at the first call.
+    began: Option<(Instant, Duration)>,
+    /// The wall time of every call so far.
+    spent: Duration,
+    /// The total at which the processor clock is looked at next.
+    next: Duration,
+    over: bool,
+}
+
+impl Account {
+    /// Charges a call of `wall` time; reads the processor clock when the
+    /// total has passed the next mark.
+    fn charge(&mut self, wall: Duration) {
+        self.spent += wall;
+        let Some((t0, c0)) = self.began else { return };
+        if self.over || self.spent < self.next {
+            return;
+        }
+        if processor_time(t0).saturating_sub(c0) >= self.limit {
+            self.over = true;
+        } else {
+            self.next = self.spent + (self.limit / 16).max(Duration::from_millis(1));
+        }
+    }
+}
+
+/// One run's budget, and its running call's; cloning shares it.
+#[derive(Clone)]
 pub struct Budget {
     state: Arc<Mutex<State>>,
     over: Arc<AtomicU8>,
 }
 
+impl Default for Budget {
+    /// With the run limit of [`super::limits::run_limit`].
+    fn default() -> Budget {
+        Budget::new(super::limits::run_limit())
+    }
+}
+
 impl Budget {
+    /// A run's budget whose calls may use `run` together.
+    pub fn new(run: Duration) -> Budget {
+        let account = Account { limit: run, next: run, ..Account::default() };
+        let state = State { run: account, ..State::default() };
+        Budget { state: Arc::new(Mutex::new(state)), over: Arc::default() }
+    }
+
+    /// The time the calls of the run may use together.
+    pub fn run_limit(&self) -> Duration {
+        self.state.lock().map(|s| s.run.limit).unwrap_or_default()
+    }
+
+    /// Whether the calls of the run have used up its time: no call may start.
+    pub fn run_over(&self) -> bool {
+        self.state.lock().map_or(true, |s| s.run.over)
+    }
+
     /// A new call begins: the clock starts, no notes, nothing spent.
     pub fn start(&self) {
         self.over.store(WITHIN, Ordering::Relaxed);
         if let Ok(mut s) = self.state.lock() {
-            s.start = Some(Instant::now());
+            let now = Instant::now();
+            s.start = Some(now);
             s.mark = None;
             s.notes.clear();
             s.bytes = 0;
+            if s.run.began.is_none() {
+                s.run.began = Some((now, processor_time(now)));
+            }
         }
     }
 
@@ -99,8 +158,16 @@ impl Budget {
     }
 
     /// The call is over: the notes it kept, and the budget it went past.
+    /// Its time is charged to the run.
     pub fn finish(&self) -> (Vec<String>, Option<Over>) {
-        let notes = self.state.lock().map(|mut s| std::mem::take(&mut s.notes)).unwrap_or_default();
+        let notes = match self.state.lock() {
+            Ok(mut s) => {
+                let wall = s.start.map(|t| t.elapsed()).unwrap_or_default();
+                s.run.charge(wall);
+                std::mem::take(&mut s.notes)
+            }
+            Err(_) => Vec::new(),
+        };
         let over = match self.over.load(Ordering::Relaxed) {
             TIME => Some(Over::Time),
             NOTES => Some(Over::Notes),
@@ -159,6 +226,24 @@ mod tests {
                 x = std::hint::black_box(x.wrapping_add(1));
             }
         }
+    }
+
+    #[test]
+    fn a_run_is_over_once_its_calls_used_its_processor_time() {
+        let b = Budget::new(Duration::from_millis(40));
+        assert!(!b.run_over());
+        // Waiting calls pass the limit on the wall clock, not on the processor's.
+        for _ in 0..3 {
+            b.start();
+            std::thread::sleep(Duration::from_millis(20));
+            b.finish();
+        }
+        assert!(!b.run_over(), "waited, not worked");
+        b.start();
+        spin(50);
+        b.finish();
+        assert!(b.run_over());
+        assert_eq!(b.run_limit(), Duration::from_millis(40));
     }
 
     #[test]

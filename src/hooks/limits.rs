@@ -17,6 +17,28 @@ pub const MAX_MAP_SIZE: usize = 1_000;
 /// deterministic limits let through (9 999 `push`es: about 50 ms); a record
 /// that trips it says so. See [`super::budget`] for how it is measured.
 pub const MAX_MILLIS: u64 = 200;
+/// Time the hooks of one run may use together, in seconds: a safety net for
+/// a hook that is slow on every record (each call within its own limit, the
+/// run hours long). Past it, every further record whose hook would run is in
+/// error with this limit named, and the run goes on. See [`super::budget`].
+pub const MAX_RUN_SECONDS: u64 = 60;
+/// `KEHOACH_HOOK_RUN_MILLIS=N` lowers the run's limit to N ms (it never
+/// raises it): how tests make it trip.
+pub const RUN_MILLIS_VAR: &str = "KEHOACH_HOOK_RUN_MILLIS";
+
+/// The limit of one run: [`MAX_RUN_SECONDS`], or less if
+/// [`RUN_MILLIS_VAR`] says so.
+pub fn run_limit() -> std::time::Duration {
+    lowered(std::env::var(RUN_MILLIS_VAR).ok().as_deref())
+}
+
+/// [`MAX_RUN_SECONDS`], or `asked` milliseconds if that is a number below it.
+fn lowered(asked: Option<&str>) -> std::time::Duration {
+    let max = std::time::Duration::from_secs(MAX_RUN_SECONDS);
+    let ms = asked.and_then(|v| v.trim().parse().ok());
+    ms.map_or(max, |ms| max.min(std::time::Duration::from_millis(ms)))
+}
+
 /// How often (in operations) the clock and the note budget are looked at.
 pub const CHECK_EVERY: u64 = 64;
 
@@ -27,3 +49,17 @@ pub const MAX_NOTE_BYTES: usize = 16 * 1024;
 
 /// The largest `.rhai` file a plan may name, in bytes (1 MiB).
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    #[test]
+    fn the_run_limit_can_be_lowered_never_raised() {
+        let max = Duration::from_secs(super::MAX_RUN_SECONDS);
+        assert_eq!(super::lowered(None), max);
+        assert_eq!(super::lowered(Some(" 250 ")), Duration::from_millis(250));
+        assert_eq!(super::lowered(Some("999999999")), max);
+        assert_eq!(super::lowered(Some("nhanh")), max);
+    }
+}

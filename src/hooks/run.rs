@@ -1,12 +1,12 @@
 //! Running hooks on a record: the record as the map `m`, `score` (and
 //! `tier`) in scope, notes captured, limits enforced by the engine and by the
-//! call's [`Budget`] (time, notes).
+//! [`Budget`] (the call's time and notes, the run's time).
 
 use super::budget::Budget;
 use super::memo::{Key, Memo};
 use super::record::RecordView;
 use super::script_loc;
-use super::words::{in_words, over, wrong};
+use super::words::{in_words, not_run, over, wrong};
 use crate::check::Model;
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Note, Outcome, Reason};
@@ -84,6 +84,9 @@ impl HookRunner {
 
     /// Runs hook `h` on the bound record: its value, and whether it left notes.
     fn run(&self, ev: &Evaluator<'_>, h: usize, out: &mut Outcome) -> Result<(Dynamic, bool), String> {
+        if self.budget.run_over() {
+            return Err(not_run(&ev.model.plan.hooks[h].decl.name.name, self.budget.run_limit()));
+        }
         self.budget.start();
         let result = match self.scope.lock() {
             Ok(mut scope) => self.engine.eval_ast_with_scope::<Dynamic>(&mut scope, &self.asts[h]),

@@ -50,6 +50,17 @@ pub fn over(o: Over) -> String {
     }
 }
 
+/// A hook not run because the hooks of the run used up their time.
+pub fn not_run(hook: &str, limit: std::time::Duration) -> String {
+    let limit = match limit.subsec_millis() {
+        0 if limit.as_secs() > 0 => format!("{} s", limit.as_secs()),
+        _ => format!("{} ms", limit.as_millis()),
+    };
+    format!(
+        "hook `{hook}` was not run: the hooks of this run have used more than {limit} together, the time limit for one run (this limit depends on the machine)"
+    )
+}
+
 /// A hook whose value is neither what its stage expects nor `()`.
 pub fn wrong(hook: &str, want: &str, got: &Dynamic) -> String {
     format!("hook `{hook}` must give {want} or `()`, not {}", value(got))

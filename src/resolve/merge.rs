@@ -22,6 +22,7 @@ pub fn build(chain: &[ast::PlanFile], flatten: bool, diags: &mut Vec<Diagnostic>
         hooks: Vec::new(),
         display: None,
         tests: Vec::new(),
+        index: Default::default(),
     };
     for file in chain.iter().rev() {
         for item in &file.items {
@@ -39,6 +40,7 @@ pub fn build(chain: &[ast::PlanFile], flatten: bool, diags: &mut Vec<Diagnostic>
     if flatten {
         subjects::flatten(&mut plan, diags);
     }
+    plan.index_subjects();
     plan
 }
 
@@ -135,8 +137,8 @@ pub fn locked(what: &'static str, name: &ast::Ident, lock: &Loc) -> Diagnostic {
 }
 
 fn subject(plan: &mut Plan, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
-    match plan.subjects.iter_mut().find(|x| x.name.name == s.name.name) {
-        None => plan.subjects.push(new_subject(s, diags)),
+    match plan.subject_at(&s.name.name).map(|i| &mut plan.subjects[i]) {
+        None => plan.push_subject(new_subject(s, diags)),
         Some(old) if old.loc.same_file(&s.loc) => {
             let d =
                 Diagnostic::new(Kind::Duplicate { what: "subject", name: s.name.name.clone() }, &s.name.loc);

@@ -3,6 +3,7 @@
 
 use crate::source::{Loc, Source};
 use crate::syntax::ast;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The effective plan, ready for checking.
@@ -22,7 +23,16 @@ pub struct Plan {
     pub display: Option<ast::Display>,
     /// The named file's own tests.
     pub tests: Vec<ast::Test>,
+    /// Where each subject is in `subjects`, by name.
+    pub(crate) index: SubjectIndex,
 }
+
+/// Where each subject is in [`Plan::subjects`], by name, so that finding one
+/// does not scan them all (a plan of 10 000 subjects looks names up about
+/// as many times). Built by [`Plan::index_subjects`]; a lookup checks what
+/// it finds and scans when the index is behind the list.
+#[derive(Clone, Debug, Default)]
+pub struct SubjectIndex(HashMap<String, usize>);
 
 impl Plan {
     pub fn id(&self) -> &str {
@@ -30,7 +40,31 @@ impl Plan {
     }
 
     pub fn subject(&self, name: &str) -> Option<&Subject> {
-        self.subjects.iter().find(|s| s.name.name == name)
+        self.subject_at(name).map(|i| &self.subjects[i])
+    }
+
+    /// The position in [`Plan::subjects`] of the subject called `name`.
+    pub fn subject_at(&self, name: &str) -> Option<usize> {
+        let found = self.index.0.get(name).copied();
+        match found.filter(|&i| self.subjects.get(i).is_some_and(|s| s.name.name == name)) {
+            Some(i) => Some(i),
+            None if found.is_none() && self.index.0.len() == self.subjects.len() => None,
+            None => self.subjects.iter().position(|s| s.name.name == name),
+        }
+    }
+
+    /// Adds a subject at the end of the list and to the index.
+    pub(crate) fn push_subject(&mut self, s: Subject) {
+        self.index.0.entry(s.name.name.clone()).or_insert(self.subjects.len());
+        self.subjects.push(s);
+    }
+
+    /// Indexes the subjects by name anew (the first of a name wins).
+    pub(crate) fn index_subjects(&mut self) {
+        self.index.0.clear();
+        for (i, s) in self.subjects.iter().enumerate() {
+            self.index.0.entry(s.name.name.clone()).or_insert(i);
+        }
     }
 
     /// The `issued` date of the header, if any.
@@ -163,5 +197,30 @@ pub fn decl_what(item: &ast::SubjectItem) -> &'static str {
         ast::ItemKind::Criterion(_) => "criterion",
         ast::ItemKind::Flag(_) => "flag",
         _ => "field",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::source::Source;
+
+    #[test]
+    fn subjects_are_found_by_name_even_when_the_list_changed() {
+        let text = "plan \"X\" {}\ntiers {\n  a \"A\"\n  b \"B\"\n}\n\
+                    subject s {\n  otherwise a\n}\nsubject t extends s {}\nsubject u {\n  otherwise b\n}\n";
+        let loaded = super::super::load_source(Source::new("x.kh", text), None);
+        let mut plan = loaded.plan.expect("a plan");
+        assert_eq!(["s", "t", "u", "v"].map(|n| plan.subject_at(n)), [Some(0), Some(1), Some(2), None]);
+        // A list changed behind the index: what the index says is checked.
+        plan.subjects.swap(0, 2);
+        assert_eq!(plan.subject_at("s"), Some(2));
+        assert_eq!(plan.subject("u").map(|s| s.name.name.as_str()), Some("u"));
+        let extra = plan.subjects[1].clone();
+        plan.subjects.remove(1);
+        assert_eq!(plan.subject_at("t"), None);
+        plan.subjects.push(extra);
+        assert_eq!(plan.subject_at("t"), Some(2));
+        plan.index_subjects();
+        assert_eq!(["u", "s", "t"].map(|n| plan.subject_at(n)), [Some(0), Some(1), Some(2)]);
     }
 }

@@ -6,6 +6,7 @@ use super::model::{Plan, Subject};
 use crate::diag::{Diagnostic, Kind};
 use crate::suggest;
 use crate::syntax::ast::ItemKind;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, PartialEq)]
 enum State {
@@ -18,31 +19,47 @@ pub fn flatten(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
     let declared = plan.subjects.clone();
     let mut state = vec![State::Todo; declared.len()];
     let mut out = declared.clone();
+    let at = Declared::new(&declared);
     for i in 0..declared.len() {
-        visit(i, &declared, &mut state, &mut out, diags);
+        visit(i, &at, &mut state, &mut out, diags);
     }
     plan.subjects = out;
 }
 
-fn visit(
-    i: usize,
-    declared: &[Subject],
-    state: &mut [State],
-    out: &mut [Subject],
-    diags: &mut Vec<Diagnostic>,
-) {
+/// The subjects as declared, and where each name is among them.
+struct Declared<'a> {
+    list: &'a [Subject],
+    at: HashMap<&'a str, usize>,
+}
+
+impl<'a> Declared<'a> {
+    fn new(list: &'a [Subject]) -> Declared<'a> {
+        let mut at = HashMap::new();
+        for (i, s) in list.iter().enumerate() {
+            at.entry(s.name.name.as_str()).or_insert(i);
+        }
+        Declared { list, at }
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.at.get(name).copied()
+    }
+}
+
+fn visit(i: usize, at: &Declared<'_>, state: &mut [State], out: &mut [Subject], diags: &mut Vec<Diagnostic>) {
+    let declared = at.list;
     if state[i] != State::Todo {
         if state[i] == State::Busy {
-            let chain = cycle_text(i, declared);
-            let at = declared[i].extends.as_ref().map_or(&declared[i].name.loc, |e| &e.loc);
-            diags.push(Diagnostic::new(Kind::SubjectCycle { chain }, at));
+            let chain = cycle_text(i, at);
+            let loc = declared[i].extends.as_ref().map_or(&declared[i].name.loc, |e| &e.loc);
+            diags.push(Diagnostic::new(Kind::SubjectCycle { chain }, loc));
         }
         return;
     }
     state[i] = State::Busy;
     let own = &declared[i];
     let base = own.extends.as_ref().and_then(|ext| {
-        let j = declared.iter().position(|s| s.name.name == ext.name);
+        let j = at.position(&ext.name);
         if j.is_none() {
             let suggestion = suggest::closest(&ext.name, declared.iter().map(|s| s.name.name.as_str()));
             diags.push(Diagnostic::new(
@@ -54,7 +71,7 @@ fn visit(
     });
     let result = match base {
         Some(j) => {
-            visit(j, declared, state, out, diags);
+            visit(j, at, state, out, diags);
             // A cycle leaves the base unfinished; use it as declared.
             if state[j] == State::Done { inherit(&out[j], own, diags) } else { own.clone() }
         }
@@ -64,7 +81,8 @@ fn visit(
     state[i] = State::Done;
 }
 
-fn cycle_text(i: usize, declared: &[Subject]) -> String {
+fn cycle_text(i: usize, at: &Declared<'_>) -> String {
+    let declared = at.list;
     let mut names = vec![declared[i].name.name.clone()];
     let mut cur = i;
     for _ in 0..declared.len() {
@@ -72,7 +90,7 @@ fn cycle_text(i: usize, declared: &[Subject]) -> String {
             break;
         };
         names.push(ext.name.clone());
-        match declared.iter().position(|s| s.name.name == ext.name) {
+        match at.position(&ext.name) {
             Some(j) if j != i => cur = j,
             _ => break,
         }

@@ -1,7 +1,7 @@
 //! The end of a run: records that read others, classified in dependency
 //! order, and each population's quotas once all of it is classified.
 
-use super::Run;
+use super::{Groups, Run};
 use crate::check::types::in_family;
 use crate::diag::{ErrorKind, RecordError};
 use crate::eval::aggregate::Finished;
@@ -13,49 +13,61 @@ impl Run<'_> {
     /// Classifies the records that read others, in dependency order, and
     /// applies each population's quotas once all of it is classified.
     pub(super) fn finish(&mut self) {
-        let model = self.ev.model;
-        let n = model.plan.subjects.len();
+        let order = &self.ev.order;
         let by_subject = std::mem::take(&mut self.by_subject);
-        let mut pending: Vec<Vec<(usize, Vec<Option<Value>>)>> = vec![Vec::new(); n];
-        for (i, values) in std::mem::take(&mut self.pending) {
-            if let Some(s) = self.outs[i].subject {
-                pending[usize::from(s)].push((i, values));
-            }
-        }
-        let mut done = vec![false; n];
-        let mut applied = vec![false; n];
-        for &s in &model.order {
-            let results: Vec<(usize, Outcome)> = {
-                let finished = Finished::new(self.ev, &self.outs, &self.ids);
-                let mut captured = self.captured.as_mut();
-                pending[s]
-                    .iter()
-                    .filter(|(i, _)| self.outs[*i].status != Status::Error)
-                    .map(|(i, values)| {
-                        let id = &self.outs[*i].id;
-                        let trace = captured.as_deref_mut().filter(|c| c.index == *i).map(|c| &mut c.trace);
-                        (*i, self.ev.classify(s, id, values, &finished, trace))
-                    })
-                    .collect()
-            };
-            for (i, o) in results {
-                self.outs[i] = o;
-                self.locate(i);
-            }
-            done[s] = true;
-            let ready: Vec<usize> = (0..n)
-                .filter(|&t| !applied[t] && self.ev.prepared[t].family.iter().all(|&m| done[m]))
-                .collect();
-            for t in ready {
-                applied[t] = true;
-                self.quotas(t, &by_subject);
+        // The records waiting, by their subject's place in the order (a
+        // stable sort: in input order within a subject).
+        let mut pending: Vec<(usize, usize, Vec<Option<Value>>)> = std::mem::take(&mut self.pending)
+            .into_iter()
+            .filter_map(|(i, values)| {
+                self.outs[i].subject.map(|s| (order.rank_of(usize::from(s)), i, values))
+            })
+            .collect();
+        pending.sort_by_key(|p| p.0);
+        let (mut next, mut due) = (0, 0);
+        loop {
+            let waiting = pending.get(next).map(|p| p.0);
+            let quotas = order.quotas.get(due).map(|d| d.rank);
+            let Some(r) = waiting.into_iter().chain(quotas).min().filter(|&r| r != usize::MAX) else { break };
+            let end = next + pending[next..].iter().take_while(|p| p.0 == r).count();
+            self.classify_pending(self.ev.model.order[r], &pending[next..end]);
+            next = end;
+            if quotas == Some(r) {
+                for &t in &order.quotas[due].subjects {
+                    self.quotas(t, &by_subject);
+                }
+                due += 1;
             }
         }
     }
 
-    fn quotas(&mut self, t: usize, by_subject: &[Vec<usize>]) {
-        let members: Vec<&[usize]> =
-            self.ev.prepared[t].family.iter().map(|&m| by_subject[m].as_slice()).collect();
+    /// Classifies subject `s`'s records that read others (those not in
+    /// error already).
+    fn classify_pending(&mut self, s: usize, pending: &[(usize, usize, Vec<Option<Value>>)]) {
+        let results: Vec<(usize, Outcome)> = {
+            let finished = Finished::new(self.ev, &self.outs, &self.ids);
+            let mut captured = self.captured.as_mut();
+            pending
+                .iter()
+                .filter(|(_, i, _)| self.outs[*i].status != Status::Error)
+                .map(|(_, i, values)| {
+                    let id = &self.outs[*i].id;
+                    let trace = captured.as_deref_mut().filter(|c| c.index == *i).map(|c| &mut c.trace);
+                    (*i, self.ev.classify(s, id, values, &finished, trace))
+                })
+                .collect()
+        };
+        for (i, o) in results {
+            self.outs[i] = o;
+            self.locate(i);
+        }
+    }
+
+    fn quotas(&mut self, t: usize, by_subject: &Groups) {
+        let members: Vec<&[usize]> = self.ev.prepared[t].family.iter().map(|&m| by_subject.of(m)).collect();
+        if members.iter().all(|m| m.is_empty()) {
+            return;
+        }
         let tiers = self.ev.model.names.tiers.len();
         for (qi, q) in self.ev.model.subjects[t].quotas.iter().enumerate() {
             let per_slot: Vec<Option<usize>> = self
@@ -87,7 +99,7 @@ impl Run<'_> {
 
     /// A ref must hold the id of a record of the named subject's family.
     pub(super) fn check_refs(&mut self) {
-        if self.ev.prepared.iter().all(|p| p.refs.is_empty()) {
+        if !self.ev.order.refs {
             return;
         }
         let plan = &self.ev.model.plan;

@@ -17,9 +17,6 @@ impl Run<'_> {
         self.outs.reserve(more);
         self.positions.reserve(more);
         self.hashed.reserve(more);
-        if let [only] = &mut self.by_subject[..] {
-            only.reserve(more);
-        }
         // A workbook's sheet is known before its rows: their messages name it.
         let book = crate::data::sheet::Book::named(file);
         let opened = book.map(|b| crate::data::sheet::open(&b)).transpose()?;
@@ -32,7 +29,7 @@ impl Run<'_> {
         let before = self.outs.len();
         let each = |headers: &[String], row: Row<'_>| {
             if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
-                let r = roles(headers, &self.cols, &self.carried);
+                let r = roles(headers, self.cols, &self.carried, None);
                 self.lacking.retain(|l| l.0 != fi);
                 self.lacking.extend(r.lacking.iter().map(|(s, c, p)| (fi, *s, c.clone(), p.clone())));
                 roles_for = Some((headers.len(), r));

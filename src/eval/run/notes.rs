@@ -49,13 +49,15 @@ impl Run<'_> {
     pub(super) fn missing_subjects(&self) -> Vec<String> {
         let plan = &self.ev.model.plan;
         let given = |root: &str| {
-            (0..plan.subjects.len())
-                .any(|t| !self.by_subject[t].is_empty() && in_family(plan, &plan.subjects[t].name.name, root))
+            (0..plan.subjects.len()).any(|t| {
+                !self.by_subject.of(t).is_empty() && in_family(plan, &plan.subjects[t].name.name, root)
+            })
         };
         let mut notes: Vec<String> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
-        for (s, reads) in self.ev.model.reads.iter().enumerate() {
-            if self.by_subject[s].is_empty() {
+        for &s in &self.ev.order.readers {
+            let reads = &self.ev.model.reads[s];
+            if self.by_subject.of(s).is_empty() {
                 continue;
             }
             let refs = self.ev.prepared[s].refs.iter().map(|(_, root)| root.as_str());

@@ -1,9 +1,12 @@
 //! What each column of a header does (id, subject, or a subject's slot),
 //! and what is wrong with the header as a whole: two columns for one item,
 //! no `id` column, or a criterion some subject's records need and the file
-//! lacks. Worked out once per header.
+//! lacks. Worked out once per header: for every subject of the plan (a
+//! data file), or for the subjects its rows name (a test block's rows, so
+//! that a block costs its own records and not the whole plan).
 
-use crate::data::{Columns, RowPlan, SlotKind, norm};
+use super::Run;
+use crate::data::{Columns, OwnedRow, RowPlan, SlotKind, norm};
 use crate::diag::FileProblem;
 use crate::eval::carry::Carried;
 
@@ -11,8 +14,12 @@ use crate::eval::carry::Carried;
 pub(super) struct Roles {
     pub id: Option<usize>,
     pub subject: Option<usize>,
-    /// Per subject: the columns that fill its slots.
-    pub slots: Vec<RowPlan>,
+    /// Per subject mapped, in subject order: the columns that fill its slots.
+    slots: Vec<(usize, RowPlan)>,
+    /// Whether `slots` holds every subject (so that `slots[s]` is subject `s`).
+    every: bool,
+    /// The slots of a subject not mapped: none.
+    none: RowPlan,
     /// A problem of the whole file: every record of it is in error.
     pub problem: Option<FileProblem>,
     /// The column of each carried title (`display`, `--keep`).
@@ -22,7 +29,40 @@ pub(super) struct Roles {
     pub lacking: Vec<(usize, String, FileProblem)>,
 }
 
-pub(super) fn roles(headers: &[String], cols: &Columns, carried: &Carried) -> Roles {
+impl Roles {
+    /// The columns that fill subject `s`'s slots.
+    pub fn slots(&self, s: usize) -> &RowPlan {
+        let found = match self.every {
+            true => self.slots.get(s),
+            false => self.slots.binary_search_by_key(&s, |(t, _)| *t).ok().and_then(|i| self.slots.get(i)),
+        };
+        found.map_or(&self.none, |(_, plan)| plan)
+    }
+}
+
+impl Run<'_> {
+    /// The subjects rows made in memory name (as [`Run::subject_of`] reads
+    /// them), in subject order, each once.
+    pub(super) fn subjects_named(&self, headers: &[String], rows: &[OwnedRow]) -> Vec<usize> {
+        let titles: Vec<String> = headers.iter().map(|h| norm(h)).collect();
+        let mut found = titles.iter().enumerate().filter(|(_, t)| *t == "subject").map(|(c, _)| c);
+        let col = match (found.next(), found.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
+        let mut named: Vec<usize> = rows
+            .iter()
+            .filter_map(|r| self.subject_of(col.and_then(|c| r.as_row().cells.get(c))).ok())
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        named
+    }
+}
+
+/// The roles of `headers`, for the subjects in `only` (in subject order), or
+/// for every subject.
+pub(super) fn roles(headers: &[String], cols: &Columns, carried: &Carried, only: Option<&[usize]>) -> Roles {
     let titles: Vec<String> = headers.iter().map(|h| norm(h)).collect();
     let twice = |want: &str| -> Result<Option<usize>, FileProblem> {
         let mut found = titles.iter().enumerate().filter(|(_, t)| *t == want).map(|(c, _)| c);
@@ -40,9 +80,18 @@ pub(super) fn roles(headers: &[String], cols: &Columns, carried: &Carried) -> Ro
         })
     };
     let (id, subject) = (special("id"), special("subject"));
-    let mut slots = Vec::with_capacity(cols.subjects.len());
+    let all: Vec<usize>;
+    let subjects = match only {
+        Some(list) => list,
+        None => {
+            all = (0..cols.subjects.len()).collect();
+            &all
+        }
+    };
+    let mut slots = Vec::with_capacity(subjects.len());
     let mut lacking = Vec::new();
-    for (s, sc) in cols.subjects.iter().enumerate() {
+    for &s in subjects {
+        let Some(sc) = cols.subjects.get(s) else { continue };
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         for (c, t) in titles.iter().enumerate() {
             let Some(&slot) = sc.by_title.get(t) else { continue };
@@ -52,14 +101,24 @@ pub(super) fn roles(headers: &[String], cols: &Columns, carried: &Carried) -> Ro
             }
         }
         lacking.extend(unfilled(cols, s, &pairs, headers));
-        slots.push(RowPlan::new(&pairs, &sc.kinds));
+        slots.push((s, RowPlan::new(&pairs, &sc.kinds)));
     }
     if id.is_none() && problem.is_none() && !headers.is_empty() {
         problem = Some(FileProblem::NoIdColumn {
             nearest: crate::suggest::closest("id", headers.iter().map(String::as_str)),
         });
     }
-    Roles { id, subject, slots, problem, lacking, carry: carried.columns(headers) }
+    let every = only.is_none();
+    Roles {
+        id,
+        subject,
+        slots,
+        every,
+        none: RowPlan::default(),
+        problem,
+        lacking,
+        carry: carried.columns(headers),
+    }
 }
 
 fn duplicate(headers: &[String], a: usize, b: usize) -> FileProblem {
