@@ -3,10 +3,10 @@
 //! records, and records that failed for a criterion their file has no column for.
 
 use super::Run;
-use crate::check::types::in_family;
 use crate::data::FileRead;
 use crate::diag::{ErrorKind, FileProblem, RecordError, RowProblem};
 use crate::eval::outcome::Outcome;
+use std::collections::HashSet;
 use std::path::Path;
 
 impl Run<'_> {
@@ -48,11 +48,16 @@ impl Run<'_> {
     /// for the cause.
     pub(super) fn missing_subjects(&self) -> Vec<String> {
         let plan = &self.ev.model.plan;
-        let given = |root: &str| {
-            (0..plan.subjects.len()).any(|t| {
-                !self.by_subject.of(t).is_empty() && in_family(plan, &plan.subjects[t].name.name, root)
-            })
-        };
+        // Every subject with records, and every subject it extends: the roots
+        // whose families have records (once, not per root read).
+        let mut with_records: HashSet<&str> = HashSet::new();
+        for t in (0..plan.subjects.len()).filter(|&t| !self.by_subject.of(t).is_empty()) {
+            let mut cur = Some(plan.subjects[t].name.name.as_str());
+            while let Some(name) = cur.filter(|n| with_records.insert(n)) {
+                cur = plan.subject(name).and_then(|s| s.extends.as_ref()).map(|e| e.name.as_str());
+            }
+        }
+        let given = |root: &str| with_records.contains(root);
         let mut notes: Vec<String> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         for &s in &self.ev.order.readers {
