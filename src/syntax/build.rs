@@ -91,7 +91,8 @@ impl Builder {
             Rule::subject => TopItem::Subject(self.subject(p)?),
             Rule::hook => TopItem::Hook(self.hook(p)?),
             Rule::display => TopItem::Display(self.display(p)),
-            _ => TopItem::Test(self.test(p)?),
+            Rule::test => TopItem::Test(self.test(p)?),
+            other => unreachable!("top_item: the grammar gives no {other:?} here"),
         })
     }
 
@@ -106,7 +107,8 @@ impl Builder {
                     let s = self.string(p);
                     Column { title: s.value, quoted: true, loc: s.loc }
                 }
-                _ => Column { title: p.as_str().to_string(), quoted: false, loc: self.loc(&p) },
+                Rule::ident => Column { title: p.as_str().to_string(), quoted: false, loc: self.loc(&p) },
+                other => unreachable!("display: the grammar gives no {other:?} here"),
             })
             .collect();
         Display { columns, loc }
@@ -189,7 +191,10 @@ impl Builder {
             Rule::supersedes => {
                 HeaderKind::Supersedes { id: self.some(string(), &loc)?, dated: dates.next() }
             }
-            _ => HeaderKind::Effective { from: self.some(dates.next(), &loc)?, until: dates.next() },
+            Rule::effective => {
+                HeaderKind::Effective { from: self.some(dates.next(), &loc)?, until: dates.next() }
+            }
+            other => unreachable!("header_entry: the grammar gives no {other:?} here"),
         };
         Ok(HeaderEntry { kind, loc })
     }
@@ -214,7 +219,8 @@ impl Builder {
                 Rule::ident => name = Some(self.ident(p)),
                 Rule::grade => grades.push(self.grade(p)?),
                 Rule::rbrace => close = self.loc(&p),
-                _ => {}
+                Rule::k_scale | Rule::lbrace => {}
+                other => unreachable!("scale: the grammar gives no {other:?} here"),
             }
         }
         let name = self.need_ident(name, &loc)?;
@@ -250,7 +256,8 @@ impl Builder {
                     tiers.push(TierDecl { name, label, loc: tl });
                 }
                 Rule::rbrace => close = self.loc(&p),
-                _ => {}
+                Rule::k_tiers | Rule::lbrace => {}
+                other => unreachable!("tiers: the grammar gives no {other:?} here"),
             }
         }
         Ok(Tiers { tiers, loc, close })
@@ -275,7 +282,8 @@ impl Builder {
                 Rule::due => level.due = Some(self.due(p)?),
                 Rule::report => level.report = Some(self.report(p)),
                 Rule::rbrace => level.close = self.loc(&p),
-                _ => {}
+                Rule::k_level | Rule::lbrace => {}
+                other => unreachable!("level: the grammar gives no {other:?} here"),
             }
         }
         Ok(level)
@@ -291,7 +299,8 @@ impl Builder {
                 Rule::due_by => kind = Some(DueKind::By(self.inner_day_month(p, &loc)?)),
                 Rule::due_month => kind = Some(DueKind::InMonth(self.month(p, &loc)?)),
                 Rule::next_year => next_year = true,
-                _ => {}
+                Rule::k_due => {}
+                other => unreachable!("due: the grammar gives no {other:?} here"),
             }
         }
         let kind = kind.ok_or_else(|| self.syntax_gap(&loc))?;

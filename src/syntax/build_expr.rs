@@ -77,7 +77,7 @@ impl Builder {
                 Rule::add_op | Rule::mul_op => op = arith_op(p.as_str()),
                 Rule::product => self.push_operand(&mut first, &mut rest, op, self.arith(p)?),
                 Rule::unary => self.push_operand(&mut first, &mut rest, op, self.unary(p)?),
-                _ => {}
+                other => unreachable!("arith: the grammar gives no {other:?} here"),
             }
         }
         let first = self.some(first, &loc)?;
@@ -130,10 +130,11 @@ impl Builder {
                 let e = kids(p).into_iter().find(|q| q.as_rule() == Rule::expr);
                 ExprKind::MonthsSince(Box::new(self.expr(self.need(e, &loc)?)?))
             }
-            _ => {
+            Rule::paren => {
                 let e = kids(p).into_iter().find(|q| q.as_rule() == Rule::expr);
                 ExprKind::Paren(Box::new(self.expr(self.need(e, &loc)?)?))
             }
+            other => unreachable!("atom: the grammar gives no {other:?} here"),
         };
         Ok(Expr { kind, loc })
     }
@@ -144,7 +145,8 @@ impl Builder {
         let q = match k.first().map(|p| p.as_rule()) {
             Some(Rule::k_any) => Quantifier::Any,
             Some(Rule::k_none) => Quantifier::None,
-            _ => Quantifier::All,
+            Some(Rule::k_all) => Quantifier::All,
+            other => unreachable!("quantifier: the grammar gives no {other:?} here"),
         };
         let op = k.iter().find(|p| p.as_rule() == Rule::cmp_op).map_or(CmpOp::Eq, |p| cmp_op(p.as_str()));
         let mut idents: Vec<Ident> =
@@ -165,7 +167,8 @@ impl Builder {
                 Rule::ident if subject.is_none() => subject = Some(self.ident(p)),
                 Rule::ident => by = Some(self.ident(p)),
                 Rule::expr => filter = Some(Box::new(self.expr(p)?)),
-                _ => {}
+                Rule::k_by | Rule::k_where => {}
+                other => unreachable!("aggregate: the grammar gives no {other:?} here"),
             }
         }
         let subject = self.need_ident(subject, &loc)?;
@@ -189,7 +192,8 @@ pub fn cmp_op(s: &str) -> CmpOp {
         "<" => CmpOp::Lt,
         "<=" => CmpOp::Le,
         ">" => CmpOp::Gt,
-        _ => CmpOp::Ge,
+        ">=" => CmpOp::Ge,
+        other => unreachable!("cmp_op: the grammar gives no {other:?} here"),
     }
 }
 
@@ -198,6 +202,7 @@ fn arith_op(s: &str) -> ArithOp {
         "+" => ArithOp::Add,
         "-" => ArithOp::Sub,
         "*" => ArithOp::Mul,
-        _ => ArithOp::Div,
+        "/" => ArithOp::Div,
+        other => unreachable!("arith_op: the grammar gives no {other:?} here"),
     }
 }

@@ -49,7 +49,8 @@ impl Builder {
             Rule::cap_at => ItemKind::CapAt(self.first_ident(pair, &loc)?),
             Rule::quota => ItemKind::Quota(self.quota(pair, &loc)?),
             Rule::lock_rules => ItemKind::LockRules,
-            _ => self.conditional(pair, &loc)?,
+            Rule::exempt | Rule::rule | Rule::cap => self.conditional(pair, &loc)?,
+            other => unreachable!("subject_item: the grammar gives no {other:?} here"),
         };
         Ok(SubjectItem { kind, loc })
     }
@@ -69,7 +70,16 @@ impl Builder {
                 Rule::ident if name.is_none() => name = Some(self.ident(p)),
                 Rule::string if label.is_none() => label = Some(self.string(p)),
                 Rule::locked => locked = Some(self.loc(&p)),
-                _ => {}
+                // The rest of a criterion, flag or field: read by its own builder.
+                Rule::ident | Rule::string | Rule::k_criterion | Rule::k_flag | Rule::k_field => {}
+                Rule::weight | Rule::points | Rule::k_group => {}
+                Rule::ty_number
+                | Rule::ty_text
+                | Rule::ty_date
+                | Rule::ty_tier
+                | Rule::ty_choice
+                | Rule::ty_ref => {}
+                other => unreachable!("named: the grammar gives no {other:?} here"),
             }
         }
         Ok((self.need_ident(name, loc)?, label, locked))
@@ -90,7 +100,9 @@ impl Builder {
                 }
                 Rule::k_group => after_group = true,
                 Rule::ident if after_group => group = Some(self.ident(p)),
-                _ => {}
+                // Read by `named`.
+                Rule::k_criterion | Rule::ident | Rule::string | Rule::locked => {}
+                other => unreachable!("criterion: the grammar gives no {other:?} here"),
             }
         }
         let measure = self.some(measure, loc)?;
@@ -108,7 +120,9 @@ impl Builder {
                 Rule::ty_tier => FieldType::Tier,
                 Rule::ty_ref => FieldType::Ref(self.first_ident(p, loc)?),
                 Rule::ty_choice => FieldType::Choice(self.choices(p, loc)?),
-                _ => continue,
+                // Read by `named`.
+                Rule::k_field | Rule::ident | Rule::string | Rule::locked => continue,
+                other => unreachable!("field: the grammar gives no {other:?} here"),
             });
         }
         Ok(Field { name, label, ty: self.some(ty, loc)?, locked })
@@ -130,7 +144,8 @@ impl Builder {
         let what = match k.get(1).map(|p| p.as_rule()) {
             Some(Rule::k_flag) => DropKind::Flag,
             Some(Rule::k_field) => DropKind::Field,
-            _ => DropKind::Criterion,
+            Some(Rule::k_criterion) => DropKind::Criterion,
+            other => unreachable!("drop: the grammar gives no {other:?} here"),
         };
         let name = k.into_iter().find(|p| p.as_rule() == Rule::ident);
         Ok(ItemKind::Drop { what, name: self.ident(self.need(name, loc)?) })
@@ -150,14 +165,16 @@ impl Builder {
                     let s = kids(p).into_iter().find(|q| q.as_rule() == Rule::string);
                     because = Some(self.string(self.need(s, loc)?));
                 }
-                _ => {}
+                Rule::k_exempt | Rule::k_rule | Rule::k_cap | Rule::k_when => {}
+                other => unreachable!("conditional: the grammar gives no {other:?} here"),
             }
         }
         let cond = self.some(cond, loc)?;
         Ok(match which {
             Rule::exempt => ItemKind::Exempt { cond, because },
             Rule::rule => ItemKind::Rule { tier: self.need_ident(tier, loc)?, cond },
-            _ => ItemKind::Cap { tier: self.need_ident(tier, loc)?, cond, because },
+            Rule::cap => ItemKind::Cap { tier: self.need_ident(tier, loc)?, cond, because },
+            other => unreachable!("conditional: the grammar gives no {other:?} here"),
         })
     }
 
@@ -176,7 +193,8 @@ impl Builder {
                 }
                 Rule::quota_share => bound = Some(self.quota_share(p, loc)?),
                 Rule::quota_round => round = quota_round(p),
-                _ => {}
+                Rule::k_quota | Rule::k_at | Rule::k_most | Rule::k_per | Rule::k_plan => {}
+                other => unreachable!("quota: the grammar gives no {other:?} here"),
             }
         }
         let tier = self.need_ident(tier, loc)?;
@@ -195,7 +213,8 @@ impl Builder {
                     let t = k.into_iter().find(|q| q.as_rule() == Rule::ident);
                     of = QuotaOf::Tier { tier: self.ident(self.need(t, loc)?), or_better };
                 }
-                _ => {}
+                Rule::k_of | Rule::k_all => {}
+                other => unreachable!("quota_share: the grammar gives no {other:?} here"),
             }
         }
         Ok(QuotaBound::Share { percent: self.some(percent, loc)?, of })
@@ -217,7 +236,8 @@ impl Builder {
                     let s = kids(p).into_iter().find(|q| q.as_rule() == Rule::string);
                     body = Some(HookBody::File(self.string(self.need(s, &loc)?)));
                 }
-                _ => {}
+                Rule::k_hook | Rule::k_for | Rule::k_on | Rule::k_score => {}
+                other => unreachable!("hook: the grammar gives no {other:?} here"),
             }
         }
         let mut names = names.into_iter();
@@ -248,6 +268,7 @@ fn quota_round(pair: P<'_>) -> Round {
     match kids(pair).last().map(|p| p.as_rule()) {
         Some(Rule::k_up) => Round::Up,
         Some(Rule::k_nearest) => Round::Nearest,
-        _ => Round::Down,
+        Some(Rule::k_down) => Round::Down,
+        other => unreachable!("quota_round: the grammar gives no {other:?} here"),
     }
 }

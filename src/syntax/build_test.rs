@@ -42,7 +42,8 @@ impl Builder {
                 let n = k.into_iter().find(|p| p.as_rule() == Rule::number);
                 TestKind::ExpectCount { subject, tier, count: self.number(self.need(n, &loc)?)? }
             }
-            _ => self.expect(k, &loc)?,
+            Rule::expect => self.expect(k, &loc)?,
+            other => unreachable!("test_item: the grammar gives no {other:?} here"),
         };
         Ok(TestItem { kind, loc })
     }
@@ -63,7 +64,8 @@ impl Builder {
                     values.push((name, value));
                 }
                 Rule::rbrace => close = self.loc(&p),
-                _ => {}
+                Rule::k_record | Rule::lbrace => {}
+                other => unreachable!("record: the grammar gives no {other:?} here"),
             }
         }
         Ok(Record { subject: self.need_ident(subject, loc)?, id: self.some(id, loc)?, values, close })
@@ -105,7 +107,8 @@ impl Builder {
                     what = Expectation::Score(self.number(self.need(n, loc)?)?);
                 }
                 Rule::k_exempt => what = Expectation::Exempt,
-                _ => {}
+                Rule::k_expect | Rule::k_error => {}
+                other => unreachable!("expect: the grammar gives no {other:?} here"),
             }
         }
         Ok(TestKind::Expect { id: self.some(id, loc)?, what })
