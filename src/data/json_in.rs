@@ -144,8 +144,8 @@ impl<'de> serde::Deserialize<'de> for Object<'de> {
 }
 
 /// Hands every row once all keys are known: the columns stay the same from
-/// the first row to the last, so a reader maps them to the plan once. With
-/// a problem of the whole file, every row is handed in error.
+/// the first row to the last, so a reader maps them to the plan once. A
+/// problem of the whole file is returned; the caller marks its records.
 fn hand_all(
     rows: Vec<(At, Result<OwnedRow, RowProblem>)>,
     headers: Vec<String>,
@@ -153,14 +153,9 @@ fn hand_all(
     each: &mut impl FnMut(&[String], Row<'_>),
 ) -> FileRead {
     for (at, row) in rows {
-        match (row, &problem) {
-            (Ok(r), None) => each(&headers, r.as_row()),
-            (Ok(r), Some(p)) => {
-                each(&headers, Row { broken: Some(RowProblem::File(p.clone())), ..r.as_row() })
-            }
-            (Err(problem), _) => {
-                each(&headers, Row { at, cells: Cells::List(Vec::new()), broken: Some(problem) })
-            }
+        match row {
+            Ok(r) => each(&headers, r.as_row()),
+            Err(problem) => each(&headers, Row { at, cells: Cells::List(Vec::new()), broken: Some(problem) }),
         }
     }
     FileRead { headers, problem, ..FileRead::default() }

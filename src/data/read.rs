@@ -18,7 +18,8 @@ pub struct ReadOptions {
 #[derive(Debug, Default)]
 pub struct FileRead {
     pub headers: Vec<String>,
-    /// A problem of the whole file: every row was handed in error.
+    /// A problem of the whole file: its reader's caller marks every record
+    /// of it in error once all are read.
     pub problem: Option<crate::diag::FileProblem>,
     /// How many blank rows were skipped, and the lines of the first few.
     pub blank: u64,

@@ -170,8 +170,12 @@ pub fn evaluate_carrying(
             Input::Rows { headers, rows, .. } => {
                 let named = run.subjects_named(&headers, &rows);
                 let r = roles(&headers, run.cols, &run.carried, Some(&named));
+                let before = run.outs.len();
                 for row in &rows {
                     run.row(fi, &headers, &r, row.as_row());
+                }
+                if let Some(p) = &r.problem {
+                    run.fail_file(fi, before, p);
                 }
             }
         }
@@ -218,10 +222,7 @@ impl Run<'_> {
         self.carried.push(&roles.carry, &row.cells);
         // The outcome is filled where it stays: no copy of it per record.
         self.outs.push(Outcome::blank());
-        let broken = row.broken.clone().or_else(|| roles.problem.clone().map(RowProblem::File));
-        if let Some(RowProblem::File(p)) = &broken {
-            self.say(fi, p);
-        }
+        let broken = row.broken.clone();
         // Where the row is, in words: made only for a row in error.
         let placed = |kind, column: Option<&str>| {
             Box::new(RecordError::placed(kind, Some(&self.place(fi, row.at, column)), column))

@@ -27,11 +27,14 @@ impl Run<'_> {
         };
         let read = self.read.clone();
         let before = self.outs.len();
+        // A problem of the header (two columns for one item, no `id`).
+        let mut header = None;
         let each = |headers: &[String], row: Row<'_>| {
             if roles_for.as_ref().is_none_or(|(n, _)| *n != headers.len()) {
                 let r = roles(headers, self.cols, &self.carried, None);
                 self.lacking.retain(|l| l.0 != fi);
                 self.lacking.extend(r.lacking.iter().map(|(s, c, p)| (fi, *s, c.clone(), p.clone())));
+                header = header.take().or_else(|| r.problem.clone());
                 roles_for = Some((headers.len(), r));
             }
             if let Some((_, r)) = &roles_for {
@@ -42,7 +45,9 @@ impl Run<'_> {
             Some(sheet) => FileRead { headers: sheet.hand(each), ..FileRead::default() },
             None => read_file(file, &read, each)?,
         };
-        if let Some(p) = &found.problem {
+        // Every record of a file with a problem is in error, marked once
+        // all are read (they keep their subject and groups).
+        if let Some(p) = found.problem.as_ref().or(header.as_ref()) {
             self.fail_file(fi, before, p);
         }
         Ok(self.notes(&name, file, &found, self.outs.len() - before))
