@@ -22,3 +22,4 @@ pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;
 pub(crate) mod text;
+pub mod vocab;

@@ -2,11 +2,11 @@
 //! and the evaluation order. Only `check` builds one, so eval can trust it.
 
 use super::names::Names;
-use crate::eval::expr::TExpr;
 use crate::exact::Exact;
 use crate::resolve::Plan;
 use crate::source::Loc;
 use crate::syntax::ast::Round;
+use crate::vocab::expr::TExpr;
 
 pub struct Model {
     pub plan: Plan,

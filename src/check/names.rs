@@ -34,7 +34,7 @@ impl Names {
     /// The rank of a tier where greater is better (the last tier is 0).
     pub fn tier_rank(&self, name: &str) -> Option<usize> {
         let i = self.tiers.iter().position(|t| t == name)?;
-        Some(crate::eval::value::tier_rank(i, self.tiers.len()))
+        Some(crate::vocab::value::tier_rank(i, self.tiers.len()))
     }
 
     pub fn tier_index(&self, name: &str) -> Option<usize> {

@@ -6,9 +6,9 @@
 
 use super::model::{CCap, CSubject};
 use super::types::in_family;
-use crate::eval::expr::{Aggregate, TExpr};
 use crate::resolve::Plan;
 use crate::syntax::ast::FieldType;
+use crate::vocab::expr::{Aggregate, TExpr};
 
 /// What one condition (or a set of them) reads of the record it is evaluated for.
 #[derive(Clone, Debug, Default, PartialEq)]

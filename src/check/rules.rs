@@ -9,8 +9,8 @@ use super::model::CSubject;
 use super::names::Names;
 use super::space::Space;
 use crate::diag::{Diagnostic, Kind};
-use crate::eval::expr::truth;
 use crate::resolve::model::Subject;
+use crate::vocab::expr::truth;
 
 /// How many records are tried per subject at most.
 pub const BUDGET: usize = 20_000;

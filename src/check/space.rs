@@ -3,12 +3,12 @@
 
 use super::model::{CMeasure, CSubject};
 use super::names::{Grade, Names};
-use crate::eval::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef, TExpr};
-use crate::eval::value::Value;
 use crate::exact::Exact;
 use crate::num::{self, Num};
 use crate::resolve::model::Subject;
 use crate::syntax::ast::{AggKind, FieldType, ItemKind as AstItem, Measure};
+use crate::vocab::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef, TExpr};
+use crate::vocab::value::Value;
 use chrono::{Months, NaiveDate};
 use std::borrow::Cow;
 
@@ -93,7 +93,7 @@ impl Space {
             FieldType::Number => num_var(key, numbers(consts, None, None, false), false),
             FieldType::Tier => {
                 let n = names.tiers.len();
-                let values = (0..n).map(|i| Value::Tier(crate::eval::value::tier_rank(i, n))).collect();
+                let values = (0..n).map(|i| Value::Tier(crate::vocab::value::tier_rank(i, n))).collect();
                 Var { key, values, labels: names.tiers.clone(), exact: true }
             }
             FieldType::Choice(opts) => {

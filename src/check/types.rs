@@ -3,12 +3,12 @@
 
 use super::names::Names;
 use crate::diag::{Diagnostic, Kind};
-use crate::eval::expr::{Aggregate, ItemKind as RefKind, ItemRef, TExpr};
-use crate::eval::value::{Ty, Value};
 use crate::resolve::model::{Plan, Subject};
 use crate::source::Loc;
 use crate::suggest;
 use crate::syntax::ast::{CmpOp, Expr, ExprKind, FieldType, Ident, ItemKind, Measure};
+use crate::vocab::expr::{Aggregate, ItemKind as RefKind, ItemRef, TExpr};
+use crate::vocab::value::{Ty, Value};
 
 pub struct Typer<'a> {
     pub names: &'a Names,

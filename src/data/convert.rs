@@ -2,10 +2,10 @@
 //! NFC-normalized and case-insensitive, comma decimals, flag spellings, both
 //! date forms.
 
-use super::read::CellRef;
+use super::cells::{CellError, CellRef, trim};
 use super::table::{Key, Table, WIDE};
-use crate::eval::value::Value;
 use crate::exact::Exact;
+use crate::vocab::value::Value;
 use chrono::NaiveDate;
 use hashbrown::HashMap;
 
@@ -116,10 +116,6 @@ pub enum SlotKind {
     Ref,
 }
 
-/// Why a cell's value is bad, in words (the caller adds file, line and column).
-#[derive(Clone, Debug, PartialEq)]
-pub struct CellError(pub String);
-
 /// Converts a cell into its slot, or says why it is bad; an empty cell
 /// leaves the slot empty. The usual CSV cell takes the short way.
 #[inline(always)]
@@ -209,15 +205,6 @@ fn lookup<T: Copy>(labels: &Labels<T>, cell: CellRef<'_>, what: &str) -> Result<
         msg.push_str(&format!(" (one of {})", labels.names.join(", ")));
     }
     Err(CellError(msg))
-}
-
-/// `str::trim`, with a quick answer for text that starts and ends with a
-/// visible ASCII character (the usual cell).
-pub fn trim(t: &str) -> &str {
-    match (t.as_bytes().first(), t.as_bytes().last()) {
-        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => t,
-        _ => t.trim(),
-    }
 }
 
 fn number(cell: CellRef<'_>) -> Result<Exact, CellError> {

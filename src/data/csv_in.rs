@@ -2,9 +2,8 @@
 //! checked once, and split into rows by [`super::split`]. Cells stay bytes
 //! until read as text (see [`CellRef::Raw`](super::CellRef::Raw)).
 
-use super::read::{Cells, FileRead, ReadOptions, Row};
+use super::cells::{Cells, CsvCells, FileRead, ReadOptions, Row};
 use super::split::{Record, Split, Splitter};
-use super::table::{WIDE, mask};
 use super::{At, DataError};
 use crate::diag::{FileProblem, RowProblem};
 use std::ops::Deref;
@@ -39,53 +38,6 @@ fn load(path: &Path) -> std::io::Result<Bytes> {
             let mut bytes = Vec::new();
             std::io::Read::read_to_end(&mut file, &mut bytes).map(|_| Bytes::Read(bytes))
         }
-    }
-}
-
-/// The cells of one CSV row, as split (quotes removed).
-pub struct CsvCells<'a> {
-    record: &'a Record,
-}
-
-impl<'a> CsvCells<'a> {
-    /// The bytes of the cell in column `col`.
-    #[inline]
-    pub fn get(&self, col: usize) -> Option<&'a [u8]> {
-        self.record.get(col)
-    }
-
-    /// The bytes of the cell in column `col` and, when the record's buffer
-    /// holds 16 bytes from where it starts, those bytes (for lookups that
-    /// read a whole word: see [`super::table`]).
-    #[inline(always)]
-    pub fn wide(&self, col: usize) -> Option<(&'a [u8], Option<&'a [u8; WIDE]>)> {
-        let cell = self.record.get(col)?;
-        let all = self.record.as_slice();
-        // The cell is a part of the record's buffer: its offset there.
-        let at = (cell.as_ptr() as usize).wrapping_sub(all.as_ptr() as usize);
-        let window = all.get(at..at.wrapping_add(WIDE)).and_then(|w| w.try_into().ok());
-        debug_assert!(window.is_none_or(|w: &[u8; WIDE]| w.starts_with(cell) || cell.len() > WIDE));
-        Some((cell, window))
-    }
-
-    /// The cell in column `col` as text when it is short ASCII that starts
-    /// and ends with a visible character (so that trimming leaves it as it
-    /// is): the usual id and text cells, checked as one word instead of
-    /// byte by byte. `None`: read it the general way.
-    #[inline(always)]
-    pub fn plain(&self, col: usize) -> Option<&'a str> {
-        let (cell, window) = self.wide(col)?;
-        let (first, last) = (*cell.first()?, *cell.last()?);
-        let high = u128::from_le_bytes(*window?) & mask(cell.len()) & u128::from_le_bytes([0x80; WIDE]);
-        if cell.len() > WIDE || high != 0 || !first.is_ascii_graphic() || !last.is_ascii_graphic() {
-            return None;
-        }
-        debug_assert!(cell.is_ascii());
-        // SAFETY: the window starts with the cell's bytes (both are the
-        // record's buffer from the cell's start, see `wide`) and the cell
-        // is no longer than it, so every byte of the cell was found below
-        // 0x80: ASCII, which is UTF-8.
-        Some(unsafe { std::str::from_utf8_unchecked(cell) })
     }
 }
 

@@ -2,7 +2,7 @@
 //! that one that cannot be read is a row in error and the others are still
 //! read; numbers kept as the text written (never through a float).
 
-use super::read::{Cell, Cells, FileRead, OwnedRow, Row};
+use super::cells::{Cell, Cells, FileRead, OwnedRow, Row};
 use super::{At, DataError};
 use crate::diag::RowProblem;
 use serde_json::value::RawValue;

@@ -2,6 +2,7 @@
 //! into rows of raw cells with their positions, and converted to typed
 //! values per subject.
 
+mod cells;
 mod columns;
 mod convert;
 mod csv_in;
@@ -13,9 +14,10 @@ pub mod sheet;
 mod split;
 mod table;
 
-pub use columns::Columns;
-pub use convert::{CellError, SlotKind, convert_cell, norm};
-pub use read::{Cell, CellRef, Cells, FileRead, OwnedRow, ReadOptions, Row, estimate_rows, read_file};
+pub use cells::{Cell, CellRef, Cells, FileRead, OwnedRow, ReadOptions, Row};
+pub use columns::{Columns, SubjectColumns};
+pub use convert::{Labels, SlotKind, convert_cell, norm};
+pub use read::{estimate_rows, read_file};
 pub use row::RowPlan;
 pub use sheet::{Sheet, place};
 pub use split::sniff;

@@ -5,9 +5,10 @@
 //! answer) through [`convert_into`]. The result is the same as converting
 //! the cells one by one in column order.
 
-use super::convert::{CellError, SlotKind, convert_into, iso_bytes};
-use super::read::Cells;
-use crate::eval::value::Value;
+use super::cells::CellError;
+use super::cells::Cells;
+use super::convert::{SlotKind, convert_into, iso_bytes};
+use crate::vocab::value::Value;
 
 /// One subject's columns in one header: (column, slot) pairs by kind, each
 /// group in column order.

@@ -11,7 +11,7 @@
 mod cells;
 mod zipped;
 
-use super::read::{Cell, OwnedRow, Row};
+use super::cells::{Cell, OwnedRow, Row};
 use super::{At, DataError, norm};
 use std::path::{Path, PathBuf};
 

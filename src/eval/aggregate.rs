@@ -2,13 +2,13 @@
 //! each aggregate is computed once for every group, then looked up per record.
 
 use super::Evaluator;
-use super::expr::{Aggregate, EvalError, truth};
 use super::ids::Ids;
 use super::outcome::{Outcome, Status};
 use super::record::{Lookup, RecordEnv};
-use super::value::{Value, tier_rank};
 use crate::check::types::in_family;
 use crate::exact::Exact;
+use crate::vocab::expr::{Aggregate, EvalError, truth};
+use crate::vocab::value::{Value, tier_rank};
 use std::cell::RefCell;
 use std::collections::HashMap;
 

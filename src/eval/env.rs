@@ -2,9 +2,9 @@
 //! records' final results ([`Lookup`]).
 
 use super::Evaluator;
-use super::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef};
-use super::value::Value;
 use crate::exact::Exact;
+use crate::vocab::expr::{Aggregate, Env, EvalError, ItemKind, ItemRef};
+use crate::vocab::value::Value;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 

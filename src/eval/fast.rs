@@ -2,14 +2,14 @@
 //! (`score >= 90`, flags, `all >= tot`, `x == k`, `months_since(d) < 6`,
 //! and/or/not of them) evaluated straight off the record's slots. A shape not
 //! listed here is not compiled; a value that is missing or of another kind
-//! gives no answer. Either way the general evaluator ([`super::expr::truth`])
+//! gives no answer. Either way the general evaluator ([`crate::vocab::expr::truth`])
 //! decides, with its words for what went wrong, so both always agree (debug
 //! builds check every answer against it).
 
-use super::expr::{ItemKind, TExpr, compare, graded, holds, months_since, quantified};
-use super::value::Value;
 use crate::exact::Exact;
 use crate::syntax::ast::{CmpOp, Quantifier};
+use crate::vocab::expr::{ItemKind, TExpr, compare, graded, holds, months_since, quantified};
+use crate::vocab::value::Value;
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug)]
@@ -140,7 +140,7 @@ impl Fast {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::expr::ItemRef;
+    use crate::vocab::expr::ItemRef;
 
     fn item(slot: usize, kind: ItemKind) -> TExpr {
         TExpr::Item(ItemRef { name: format!("x{slot}"), kind, slot })

@@ -4,7 +4,6 @@
 pub(crate) mod aggregate;
 pub mod carry;
 pub(crate) mod env;
-pub mod expr;
 pub(crate) mod fast;
 pub(crate) mod ids;
 pub(crate) mod order;
@@ -14,9 +13,8 @@ pub(crate) mod prepare;
 pub(crate) mod quota;
 pub(crate) mod record;
 pub mod run;
-pub(crate) mod subexpr;
+pub(crate) mod schema;
 pub(crate) mod trace;
-pub mod value;
 
 use crate::check::Model;
 use crate::exact::Exact;
@@ -60,7 +58,7 @@ impl<'m> Evaluator<'m> {
         let as_of = as_of.or_else(|| NaiveDate::from_ymd_opt(year, 12, 31)).unwrap_or_default();
         let prepared = prepare::prepare(model, passes);
         let hooks = HookRunner::new(model, &prepared, passes.hook_memo);
-        let columns = crate::data::Columns::new(model);
+        let columns = schema::columns(model);
         let order = order::Order::new(model, &prepared);
         Evaluator { model, prepared, year, as_of, hooks, passes, columns, order }
     }

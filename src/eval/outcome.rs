@@ -2,8 +2,8 @@
 //! reasons, kept compact (reasons are codes, rendered on output).
 
 use crate::diag::RecordError;
-use crate::eval::value::Value;
 use crate::exact::Exact;
+use crate::vocab::value::Value;
 use compact_str::CompactString;
 use smallvec::SmallVec;
 

@@ -8,10 +8,10 @@
 //! then only as far as the limit.
 
 use super::outcome::{Outcome, QuotaMove, Reason, Status};
-use super::value::Value;
 use crate::check::model::{CBound, CQuota};
 use crate::exact::Exact;
 use crate::syntax::ast::Round;
+use crate::vocab::value::Value;
 use hashbrown::hash_map::Entry;
 use std::borrow::Cow;
 use std::cmp::Ordering;

@@ -2,14 +2,14 @@
 //! rules, caps, tier hooks. Pure: other records are reached through [`Lookup`].
 
 use super::Evaluator;
-use super::expr::{EvalError, TExpr, truth};
 use super::fast::{Fast, Record};
 use super::outcome::{CapAt, HookScore, Outcome, Reason, Status};
 use super::trace::{Sink, Step, Trace};
-use super::value::Value;
 use crate::check::model::CCap;
 use crate::diag::{Clause, ErrorKind, RecordError};
 use crate::exact::Exact;
+use crate::vocab::expr::{EvalError, TExpr, truth};
+use crate::vocab::value::Value;
 
 pub use super::env::{Lookup, NoLookup, RecordEnv};
 

@@ -9,10 +9,10 @@ use super::ids::{IdHasher, Ids};
 use super::outcome::{Outcome, Status};
 use super::record::NoLookup;
 use super::trace::{Captured, Step, Trace};
-use super::value::Value;
 use crate::check::Model;
 use crate::data::{At, CellRef, Cells, Columns, DataError, OwnedRow, Pos, ReadOptions, Row, Sheet};
 use crate::diag::{ErrorKind, FileProblem, RecordError, RowProblem};
+use crate::vocab::value::Value;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 

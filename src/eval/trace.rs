@@ -2,8 +2,8 @@
 //! that classified it (an optional sink the evaluator writes to), so that
 //! `explain` reports the run instead of evaluating again.
 
-use super::expr::{Env, EvalError, TExpr, truth};
 use crate::exact::Exact;
+use crate::vocab::expr::{Env, EvalError, TExpr, truth};
 
 /// Whether a condition held, or why it could not be decided.
 pub type Held = Result<bool, EvalError>;
@@ -52,7 +52,7 @@ pub struct Trace {
 #[derive(Clone, Debug)]
 pub struct Captured {
     pub index: usize,
-    pub values: Vec<Option<super::value::Value>>,
+    pub values: Vec<Option<crate::vocab::value::Value>>,
     pub trace: Trace,
 }
 

@@ -6,8 +6,8 @@
 //! and does the same operations. Only calls that succeed and leave no notes
 //! are remembered; the table is bounded.
 
-use crate::eval::value::Value;
 use crate::exact::Exact;
+use crate::vocab::value::Value;
 use hashbrown::HashMap;
 
 /// What a call read of the record, besides `score` and `tier`.

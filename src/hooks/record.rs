@@ -5,9 +5,9 @@
 use super::memo::Reads;
 use crate::check::Model;
 use crate::eval::prepare::PSubject;
-use crate::eval::value::Value;
 use crate::exact::Exact;
 use crate::syntax::ast::{FieldType, ItemKind};
+use crate::vocab::value::Value;
 use rhai::{Dynamic, Engine, EvalAltResult, ImmutableString};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -130,7 +130,7 @@ fn plain(t: &Tables, v: &Value) -> Dynamic {
         }
         Value::Tier(rank) => t
             .tiers
-            .get(crate::eval::value::tier_rank(*rank, t.tiers.len()))
+            .get(crate::vocab::value::tier_rank(*rank, t.tiers.len()))
             .cloned()
             .unwrap_or_default()
             .into(),

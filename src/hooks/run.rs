@@ -11,8 +11,8 @@ use crate::check::Model;
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Note, Outcome, Reason};
 use crate::eval::prepare::PSubject;
-use crate::eval::value::Value;
 use crate::exact::Exact;
+use crate::vocab::value::Value;
 use rhai::{AST, Dynamic, Engine, EvalAltResult, Position, Scope};
 use std::sync::Mutex;
 

@@ -4,12 +4,12 @@
 
 use super::reason_text;
 use crate::eval::Evaluator;
-use crate::eval::expr::EvalError;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::record::explain_error;
 use crate::eval::run::Evaluation;
 use crate::eval::trace::{Held, Step};
-use crate::eval::value::{Value, tier_rank};
+use crate::vocab::expr::EvalError;
+use crate::vocab::value::{Value, tier_rank};
 use std::fmt::Write;
 
 pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {

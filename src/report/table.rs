@@ -75,7 +75,7 @@ fn totals(ev: &Evaluator<'_>, e: &Evaluation) -> String {
             .and_then(|p| ev.prepared[sub].names.iter().position(|n| *n == p))
             .and_then(|slot| o.kept(slot))
             .map(|v| match v {
-                crate::eval::value::Value::Str(s) => s.to_string(),
+                crate::vocab::value::Value::Str(s) => s.to_string(),
                 other => format!("{other:?}"),
             })
             .unwrap_or_default();

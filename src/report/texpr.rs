@@ -2,10 +2,10 @@
 //! a rule did not hold): names as written, grades and tiers by name.
 
 use crate::eval::Evaluator;
-use crate::eval::expr::TExpr;
-use crate::eval::value::{Value, tier_rank};
 use crate::syntax::ast::Quantifier;
 use crate::syntax::print::{arith, cmp, date, day_month, string};
+use crate::vocab::expr::TExpr;
+use crate::vocab::value::{Value, tier_rank};
 
 /// `e` as plan text, for subject `s`.
 pub fn show(ev: &Evaluator<'_>, s: usize, e: &TExpr) -> String {

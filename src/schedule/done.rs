@@ -4,7 +4,7 @@
 
 use super::entries::Entry;
 use crate::data::{CellRef, SlotKind, convert_cell, norm};
-use crate::eval::value::Value;
+use crate::vocab::value::Value;
 use chrono::NaiveDate;
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! composed (NFC). Only cells that hold something are kept, so a sheet whose
 //! few cells lie far apart costs what its cells cost, not its area.
 
-use super::super::read::Cell;
+use super::super::cells::Cell;
 use super::super::{DataError, norm};
 use super::{Book, Cells};
 use calamine::{Data, DataRef, ExcelDateTime, Reader};

@@ -7,7 +7,7 @@ use crate::diag::{ErrorKind, RecordError};
 use crate::eval::aggregate::Finished;
 use crate::eval::outcome::{Outcome, Status};
 use crate::eval::quota;
-use crate::eval::value::Value;
+use crate::vocab::value::Value;
 
 impl Run<'_> {
     /// Classifies the records that read others, in dependency order, and

@@ -66,10 +66,10 @@ impl TExpr {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::expr::{ItemKind, ItemRef};
-    use crate::eval::value::Value;
     use crate::exact::Exact;
     use crate::syntax::ast::{AggKind, ArithOp, CmpOp};
+    use crate::vocab::expr::{ItemKind, ItemRef};
+    use crate::vocab::value::Value;
 
     fn item(name: &str) -> TExpr {
         TExpr::Item(ItemRef { name: name.into(), kind: ItemKind::Field, slot: 0 })

@@ -1,0 +1,107 @@
+//! The data schema of a checked plan: each subject's items as data slots
+//! and the conversion kind of each (grades and tiers by name or label).
+
+use crate::check::Model;
+use crate::check::model::{CMeasure, CSubject};
+use crate::data::{Columns, Labels, SlotKind, SubjectColumns, norm};
+use crate::resolve::model::Subject;
+use crate::syntax::ast::{FieldType, ItemKind};
+use crate::vocab::value::tier_rank;
+use hashbrown::HashMap;
+
+/// The schema of a checked plan's subjects.
+pub(crate) fn columns(model: &Model) -> Columns {
+    let grades = grade_kind(model);
+    let tiers = tier_kind(model);
+    let subjects = (model.plan.subjects.iter().zip(&model.subjects))
+        .map(|(s, c)| subject_columns(s, c, &grades, &tiers))
+        .collect();
+    let mut subject_titles = HashMap::new();
+    for (i, s) in model.plan.subjects.iter().enumerate() {
+        subject_titles.insert(norm(&s.name.name), i);
+        if let Some(l) = &s.label {
+            subject_titles.entry(norm(&l.value)).or_insert(i);
+        }
+    }
+    let subject_names = model.plan.subjects.iter().map(|s| s.name.name.clone()).collect();
+    Columns { subjects, subject_titles, subject_names }
+}
+
+fn grade_kind(model: &Model) -> SlotKind {
+    let mut labels = Labels::new();
+    for g in &model.names.scale {
+        labels.add(&g.name, g.value);
+        labels.names.push(g.name.clone());
+    }
+    for g in &model.names.scale {
+        labels.add(&g.label, g.value);
+    }
+    SlotKind::Grade(labels.with_table().into())
+}
+
+fn tier_kind(model: &Model) -> SlotKind {
+    let mut labels = Labels::new();
+    if let Some(tiers) = &model.plan.tiers {
+        let n = tiers.tiers.len();
+        for (i, t) in tiers.tiers.iter().enumerate() {
+            labels.add(&t.name.name, tier_rank(i, n));
+            labels.names.push(t.name.name.clone());
+        }
+        for (i, t) in tiers.tiers.iter().enumerate() {
+            labels.add(&t.label.value, tier_rank(i, n));
+        }
+    }
+    SlotKind::Tier(labels.with_table())
+}
+
+fn subject_columns(s: &Subject, cs: &CSubject, grades: &SlotKind, tiers: &SlotKind) -> SubjectColumns {
+    let mut out =
+        SubjectColumns { names: Vec::new(), labels: Vec::new(), kinds: Vec::new(), by_title: HashMap::new() };
+    for (slot, d) in s.decls.iter().enumerate() {
+        let (name, label, kind) = match &d.kind {
+            ItemKind::Criterion(c) => {
+                // A checked model holds the exact numbers of every criterion.
+                let Some((_, m)) = cs.measures.iter().find(|(at, _)| *at == slot) else { continue };
+                let kind = match m {
+                    CMeasure::Weight { .. } => grades.clone(),
+                    CMeasure::Points(max) => SlotKind::Points(*max),
+                };
+                (&c.name.name, &c.label, kind)
+            }
+            ItemKind::Flag(f) => (&f.name.name, &f.label, SlotKind::Flag),
+            ItemKind::Field(f) => (&f.name.name, &f.label, field_kind(&f.ty, tiers)),
+            _ => continue,
+        };
+        out.by_title.insert(norm(name), slot);
+        if let Some(l) = label {
+            out.by_title.entry(norm(&l.value)).or_insert(slot);
+        }
+        out.names.push(name.clone());
+        out.labels.push(label.as_ref().map(|l| l.value.clone()));
+        out.kinds.push(kind);
+    }
+    out
+}
+
+fn field_kind(ty: &FieldType, tiers: &SlotKind) -> SlotKind {
+    match ty {
+        FieldType::Number => SlotKind::Number,
+        FieldType::Text => SlotKind::Text,
+        FieldType::Date => SlotKind::Date,
+        FieldType::Tier => tiers.clone(),
+        FieldType::Ref(_) => SlotKind::Ref,
+        FieldType::Choice(opts) => {
+            let mut labels = Labels::new();
+            for (i, o) in opts.iter().enumerate() {
+                labels.add(&o.name.name, i);
+                labels.names.push(o.name.name.clone());
+            }
+            for (i, o) in opts.iter().enumerate() {
+                if let Some(l) = &o.label {
+                    labels.add(&l.value, i);
+                }
+            }
+            SlotKind::Choice(labels.with_table())
+        }
+    }
+}
