@@ -253,7 +253,7 @@ fn bundled_sample_evaluates_to_golden_json() {
 /// not words.
 #[test]
 fn record_errors_carry_their_kind_and_place() {
-    use kehoach::diag::{Clause, ErrorKind, EvalError};
+    use kehoach::diag::{Clause, ErrorKind, EvalError, Spoil};
     let m = model("tests/explain/plan.kh");
     let e = run(&m, &[PathBuf::from("tests/explain/data.csv")], 2024);
     let kind = |id: &str| {
@@ -265,7 +265,13 @@ fn record_errors_carry_their_kind_and_place() {
     assert!(matches!(kind("M3"), Some((ErrorKind::Cell(_), Some(c))) if c == "p"));
     assert!(matches!(
         kind("G1"),
-        Some((ErrorKind::Undecided { clause: Clause::Cap { line: 29, .. }, why: EvalError::Other(_) }, None))
+        Some((
+            ErrorKind::Undecided {
+                clause: Clause::Cap { line: 29, .. },
+                why: EvalError::Spoiled { why: Spoil::InError, .. }
+            },
+            None
+        ))
     ));
     assert_eq!(kind("M1"), None);
     let placed = e.outcomes.iter().filter_map(|o| o.error.as_deref()).all(|err| err.at.is_some());

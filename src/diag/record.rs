@@ -12,8 +12,33 @@ pub enum EvalError {
     DivisionByZero,
     /// A number too large to compute exactly.
     Overflow,
-    /// Anything else, already in words (e.g. a group in error).
-    Other(String),
+    /// A function given something that is not a date (names the function).
+    NotDate(&'static str),
+    /// A condition that gave no truth value.
+    NotCondition,
+    /// Arithmetic on something that is not a number.
+    NotNumber,
+    /// A quantifier over an item that is not graded (names it).
+    NotGraded(String),
+    /// An aggregate where no other record can be read (its text).
+    Unavailable(String),
+    /// An aggregate that cannot be counted because of one counted record.
+    Spoiled {
+        aggregate: String,
+        record: String,
+        why: Spoil,
+    },
+}
+
+/// Why a counted record spoils an aggregate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Spoil {
+    /// It is in error.
+    InError,
+    /// It is not classified yet.
+    NotYet,
+    /// Its `where` cannot be decided.
+    Filter(Box<EvalError>),
 }
 
 /// The condition that could not be decided.
@@ -169,6 +194,35 @@ pub fn undecided(e: &EvalError, what: &str) -> String {
         EvalError::Missing(name) => format!("{what} needs `{name}`, which is missing"),
         EvalError::DivisionByZero => format!("{what} divides by zero"),
         EvalError::Overflow => format!("{what} computes a number too large to handle exactly"),
-        EvalError::Other(m) => format!("{what}: {m}"),
+        e => format!("{what}: {}", eval_words(e)),
+    }
+}
+
+/// The words of an error that does not name the clause it stopped.
+pub fn eval_words(e: &EvalError) -> String {
+    match e {
+        EvalError::Missing(name) => format!("`{name}` is missing"),
+        EvalError::DivisionByZero => "it divides by zero".into(),
+        EvalError::Overflow => "it computes a number too large to handle exactly".into(),
+        EvalError::NotDate(func) => format!("{func} needs a date"),
+        EvalError::NotCondition => "not a condition".into(),
+        EvalError::NotNumber => "not a number".into(),
+        EvalError::NotGraded(name) => format!("`{name}` is not graded"),
+        EvalError::Unavailable(agg) => format!("`{agg}` is not available here"),
+        EvalError::Spoiled { aggregate, record, why } => match why {
+            Spoil::InError => format!("`{aggregate}` counts record `{record}`, which is in error"),
+            Spoil::NotYet => format!("`{aggregate}` counts record `{record}`, which is not classified yet"),
+            Spoil::Filter(e) => match &**e {
+                EvalError::Missing(name) => {
+                    format!(
+                        "`{aggregate}` cannot tell whether record `{record}` counts: its `{name}` is missing"
+                    )
+                }
+                e => {
+                    let e = undecided(e, "its `where`");
+                    format!("`{aggregate}` cannot tell whether record `{record}` counts: {e}")
+                }
+            },
+        },
     }
 }

@@ -6,6 +6,7 @@ use super::ids::Ids;
 use super::outcome::{Outcome, Status};
 use super::record::{Lookup, RecordEnv};
 use crate::check::types::in_family;
+use crate::diag::Spoil;
 use crate::exact::Exact;
 use crate::vocab::expr::{Aggregate, EvalError, truth};
 use crate::vocab::value::{Value, tier_rank};
@@ -17,19 +18,10 @@ struct Group {
     classified: i64,
     matching: i64,
     /// The first counted record that leaves the aggregate without a value.
-    error: Option<Spoiled>,
-}
-
-/// Why a group's aggregate has no value (§4: a group holding a record in
-/// error puts every record that reads it in error).
-enum Spoiled {
-    /// A counted record is in error.
-    InError(Box<str>),
-    /// A counted record is not classified yet (the evaluation order
-    /// forbids it: reported, never counted as anything).
-    NotYet(Box<str>),
-    /// The `where` cannot be decided for a counted record.
-    Filter(Box<str>, EvalError),
+    /// (§4: a group holding a record in error puts every record that reads
+    /// it in error; a counted record not classified yet is reported, never
+    /// counted as anything).
+    error: Option<(Box<str>, Spoil)>,
 }
 
 pub struct Finished<'a> {
@@ -58,11 +50,11 @@ impl<'a> Finished<'a> {
             let g = groups.entry(target.to_string()).or_default();
             match o.status {
                 Status::Error => {
-                    g.error.get_or_insert_with(|| Spoiled::InError(o.id.as_str().into()));
+                    g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::InError));
                 }
                 Status::Exempt => {}
                 Status::Pending => {
-                    g.error.get_or_insert_with(|| Spoiled::NotYet(o.id.as_str().into()));
+                    g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::NotYet));
                 }
                 Status::Classified => {
                     g.classified += 1;
@@ -70,7 +62,7 @@ impl<'a> Finished<'a> {
                         Ok(true) => g.matching += 1,
                         Ok(false) => {}
                         Err(e) => {
-                            g.error.get_or_insert_with(|| Spoiled::Filter(o.id.as_str().into(), e));
+                            g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::Filter(Box::new(e))));
                         }
                     }
                 }
@@ -102,27 +94,18 @@ impl<'a> Finished<'a> {
 }
 
 /// Words for an aggregate a counted record leaves without a value.
-fn spoiled(agg: &Aggregate, why: &Spoiled) -> String {
-    match why {
-        Spoiled::InError(id) => format!("`{}` counts record `{id}`, which is in error", agg.text),
-        Spoiled::NotYet(id) => format!("`{}` counts record `{id}`, which is not classified yet", agg.text),
-        Spoiled::Filter(id, EvalError::Missing(name)) => {
-            format!("`{}` cannot tell whether record `{id}` counts: its `{name}` is missing", agg.text)
-        }
-        Spoiled::Filter(id, e) => {
-            let e = crate::eval::record::explain_error(e, "its `where`");
-            format!("`{}` cannot tell whether record `{id}` counts: {e}", agg.text)
-        }
-    }
-}
-
 impl Lookup for Finished<'_> {
     fn aggregate(&self, agg: &Aggregate, id: &str) -> Result<Exact, EvalError> {
         let mut cache = self.cache.borrow_mut();
         let groups = cache.entry(agg.text.clone()).or_insert_with(|| self.groups(agg));
         let g = groups.get(id);
         if let Some(bad) = g.and_then(|g| g.error.as_ref()) {
-            return Err(EvalError::Other(spoiled(agg, bad)));
+            let (record, why) = bad;
+            return Err(EvalError::Spoiled {
+                aggregate: agg.text.clone(),
+                record: record.to_string(),
+                why: why.clone(),
+            });
         }
         let (classified, matching) = g.map_or((0, 0), |g| (g.classified, g.matching));
         Ok(match agg.kind {

@@ -25,7 +25,7 @@ pub struct NoLookup;
 
 impl Lookup for NoLookup {
     fn aggregate(&self, agg: &Aggregate, _: &str) -> Result<Exact, EvalError> {
-        Err(EvalError::Other(format!("`{}` is not available here", agg.text)))
+        Err(EvalError::Unavailable(agg.text.clone()))
     }
 
     fn final_tier(&self, id: &str) -> Result<Option<u8>, String> {

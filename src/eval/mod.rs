@@ -57,7 +57,9 @@ impl<'m> Evaluator<'m> {
     ) -> Evaluator<'m> {
         let as_of = as_of.or_else(|| NaiveDate::from_ymd_opt(year, 12, 31)).unwrap_or_default();
         let prepared = prepare::prepare(model, passes);
-        let hooks = HookRunner::new(model, &prepared, passes.hook_memo);
+        let hook_schema = schema::hooks(model, &prepared);
+        let hooks =
+            HookRunner::new(model.hooks.clone(), model.plan.hooks.clone(), &hook_schema, passes.hook_memo);
         let columns = schema::columns(model);
         let order = order::Order::new(model, &prepared);
         Evaluator { model, prepared, year, as_of, hooks, passes, columns, order }

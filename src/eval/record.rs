@@ -3,11 +3,12 @@
 
 use super::Evaluator;
 use super::fast::{Fast, Record};
-use super::outcome::{CapAt, HookScore, Outcome, Reason, Status};
+use super::outcome::{CapAt, HookScore, Note, Outcome, Reason, Status};
 use super::trace::{Sink, Step, Trace};
 use crate::check::model::CCap;
 use crate::diag::{Clause, ErrorKind, RecordError};
 use crate::exact::Exact;
+use crate::hooks::run::Ran;
 use crate::vocab::expr::{EvalError, TExpr, truth};
 use crate::vocab::value::Value;
 
@@ -115,7 +116,8 @@ impl Evaluator<'_> {
         let mut score = self.score(s, values)?;
         trace.step(|| Step::Score(score));
         for &h in &self.prepared[s].score_hooks {
-            let after = self.hooks.score_hook(self, h, s, id, values, score, out).map_err(ErrorKind::Hook)?;
+            let ran = self.hooks.score_hook(h, s, id, values, score);
+            let after = self.noted(h, ran, out)?;
             if after != score {
                 out.reasons.push(Reason::HookScore(Box::new(HookScore {
                     hook: h as u16,
@@ -161,8 +163,8 @@ impl Evaluator<'_> {
             tier = self.cap(i, cap, fast.caps[i].as_ref(), tier, (&env, &rec), out, trace)?;
         }
         for &h in &self.prepared[s].tier_hooks {
-            let after =
-                self.hooks.tier_hook(self, h, s, id, values, score, tier, out).map_err(ErrorKind::Hook)?;
+            let ran = self.hooks.tier_hook(h, s, id, values, score, tier);
+            let after = self.noted(h, ran, out)?;
             if after > tier {
                 out.reasons.push(Reason::HookTier { hook: h as u16, before: tier as u8, after: after as u8 });
                 tier = after;
@@ -304,6 +306,14 @@ impl Evaluator<'_> {
             }
         }
         trace.step(step);
+    }
+
+    /// A hook call's notes as reasons of the record, then its result.
+    fn noted<T>(&self, h: usize, ran: Ran<T>, out: &mut Outcome) -> Result<T, ErrorKind> {
+        for text in ran.notes {
+            out.reasons.push(Reason::Note(Box::new(Note { hook: h as u16, text: text.into() })));
+        }
+        ran.result.map_err(ErrorKind::Hook)
     }
 
     pub fn tier_name(&self, index: usize) -> &str {

@@ -1,9 +1,12 @@
-//! The data schema of a checked plan: each subject's items as data slots
-//! and the conversion kind of each (grades and tiers by name or label).
+//! What `data` and `hooks` need of a checked plan, so that neither reads the
+//! model: each subject's items as data slots with the conversion kind of each
+//! (grades and tiers by name or label), and the records as scripts see them.
 
+use super::prepare::PSubject;
 use crate::check::Model;
 use crate::check::model::{CMeasure, CSubject};
 use crate::data::{Columns, Labels, SlotKind, SubjectColumns, norm};
+use crate::hooks::record as hooks;
 use crate::resolve::model::Subject;
 use crate::syntax::ast::{FieldType, ItemKind};
 use crate::vocab::value::tier_rank;
@@ -103,5 +106,37 @@ fn field_kind(ty: &FieldType, tiers: &SlotKind) -> SlotKind {
             }
             SlotKind::Choice(labels.with_table())
         }
+    }
+}
+
+/// What hook scripts see of each subject's records: item names by slot and
+/// how each shows (flags as booleans, choices by option name).
+pub(crate) fn hooks(model: &Model, prepared: &[PSubject]) -> hooks::Schema {
+    let plan = &model.plan;
+    let subjects = (plan.subjects.iter().zip(prepared))
+        .map(|(s, p)| hooks::SubjectSchema {
+            name: s.name.name.clone(),
+            items: (p.names.iter().enumerate())
+                .map(|(slot, n)| (n.clone(), show(s.decls.get(slot).map(|d| &d.kind))))
+                .collect(),
+        })
+        .collect();
+    hooks::Schema {
+        subjects,
+        grades: model.names.scale.iter().map(|g| (g.value, g.name.clone())).collect(),
+        tiers: model.names.tiers.clone(),
+    }
+}
+
+fn show(kind: Option<&ItemKind>) -> hooks::Show {
+    match kind {
+        Some(ItemKind::Flag(_)) => hooks::Show::Flag,
+        Some(ItemKind::Field(f)) => match &f.ty {
+            FieldType::Choice(opts) => {
+                hooks::Show::Choice(opts.iter().map(|o| o.name.name.as_str().into()).collect())
+            }
+            _ => hooks::Show::Plain,
+        },
+        _ => hooks::Show::Plain,
     }
 }

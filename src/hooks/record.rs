@@ -3,10 +3,7 @@
 //! is a getter registered once, which converts one value only when read.
 
 use super::memo::Reads;
-use crate::check::Model;
-use crate::eval::prepare::PSubject;
 use crate::exact::Exact;
-use crate::syntax::ast::{FieldType, ItemKind};
 use crate::vocab::value::Value;
 use rhai::{Dynamic, Engine, EvalAltResult, ImmutableString};
 use std::collections::HashMap;
@@ -14,10 +11,26 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 /// How to show one slot's value to a script.
 #[derive(Clone)]
-enum Show {
+pub enum Show {
     Flag,
     Plain,
+    /// A choice field: its option names by index.
     Choice(Vec<ImmutableString>),
+}
+
+/// What scripts can see of a plan's records, prepared by `eval`.
+pub struct Schema {
+    pub subjects: Vec<SubjectSchema>,
+    /// Scale values and their grade names.
+    pub grades: Vec<(Exact, String)>,
+    /// Tier names, best first.
+    pub tiers: Vec<String>,
+}
+
+/// One subject: its name and, by slot, each item's name and how it shows.
+pub struct SubjectSchema {
+    pub name: String,
+    pub items: Vec<(String, Show)>,
 }
 
 /// What does not change from record to record: names and their slots.
@@ -143,26 +156,25 @@ fn plain(t: &Tables, v: &Value) -> Dynamic {
 
 /// Registers the record type and one getter per property name of the plan,
 /// and returns the handle the runner updates per record.
-pub fn register(engine: &mut Engine, model: &Model, prepared: &[PSubject]) -> RecordView {
+pub fn register(engine: &mut Engine, schema: &Schema) -> RecordView {
     let mut ids: HashMap<String, usize> = HashMap::new();
-    for p in prepared {
-        for n in &p.names {
+    for p in &schema.subjects {
+        for (n, _) in &p.items {
             let next = ids.len();
             ids.entry(n.clone()).or_insert(next);
         }
     }
-    let slots = prepared
-        .iter()
+    let slots = (schema.subjects.iter())
         .map(|p| {
             let mut v = vec![None; ids.len()];
-            for (slot, n) in p.names.iter().enumerate() {
+            for (slot, (n, _)) in p.items.iter().enumerate() {
                 v[ids[n]] = Some(slot);
             }
             v
         })
         .collect();
     let view = RecordView(Arc::new(Mutex::new(Current {
-        tables: tables(model, prepared, slots, ids.clone()),
+        tables: tables(schema, slots, ids.clone()),
         subject: 0,
         id: ImmutableString::new(),
         score: 0.0,
@@ -186,37 +198,14 @@ pub fn register(engine: &mut Engine, model: &Model, prepared: &[PSubject]) -> Re
     view
 }
 
-fn tables(
-    model: &Model,
-    prepared: &[PSubject],
-    slots: Vec<Vec<Option<usize>>>,
-    ids: HashMap<String, usize>,
-) -> Tables {
-    let plan = &model.plan;
-    let show = (0..prepared.len())
-        .map(|s| {
-            (0..prepared[s].names.len())
-                .map(|slot| match plan.subjects[s].decls.get(slot).map(|d| &d.kind) {
-                    Some(ItemKind::Flag(_)) => Show::Flag,
-                    Some(ItemKind::Field(f)) => match &f.ty {
-                        FieldType::Choice(opts) => {
-                            Show::Choice(opts.iter().map(|o| o.name.name.as_str().into()).collect())
-                        }
-                        _ => Show::Plain,
-                    },
-                    _ => Show::Plain,
-                })
-                .collect()
-        })
-        .collect();
-    let grades = model.names.scale.iter().map(|g| (g.value, g.name.as_str().into())).collect();
-    let tiers = plan.tiers.iter().flat_map(|t| t.tiers.iter()).map(|t| t.name.name.as_str().into()).collect();
+fn tables(schema: &Schema, slots: Vec<Vec<Option<usize>>>, ids: HashMap<String, usize>) -> Tables {
+    let show = schema.subjects.iter().map(|p| p.items.iter().map(|(_, s)| s.clone()).collect()).collect();
     Tables {
         slots,
         show,
-        subjects: plan.subjects.iter().map(|s| s.name.name.as_str().into()).collect(),
-        grades,
-        tiers,
+        subjects: schema.subjects.iter().map(|p| p.name.as_str().into()).collect(),
+        grades: schema.grades.iter().map(|(v, n)| (*v, n.as_str().into())).collect(),
+        tiers: schema.tiers.iter().map(|t| t.as_str().into()).collect(),
         ids,
     }
 }

@@ -1,17 +1,15 @@
 //! Running hooks on a record: the record as the map `m`, `score` (and
 //! `tier`) in scope, notes captured, limits enforced by the engine and by the
-//! [`Budget`] (the call's time and notes, the run's time).
+//! [`Budget`] (the call's time and notes, the run's time). A call gives back
+//! its value and its notes; `eval` makes reasons of them.
 
 use super::budget::Budget;
 use super::memo::{Key, Memo};
-use super::record::RecordView;
+use super::record::{RecordView, Schema};
 use super::script_loc;
 use super::words::{in_words, not_run, over, wrong};
-use crate::check::Model;
-use crate::eval::Evaluator;
-use crate::eval::outcome::{Note, Outcome, Reason};
-use crate::eval::prepare::PSubject;
 use crate::exact::Exact;
+use crate::resolve::model::Hook;
 use crate::vocab::value::Value;
 use rhai::{AST, Dynamic, Engine, EvalAltResult, Position, Scope};
 use std::sync::Mutex;
@@ -21,17 +19,28 @@ use std::sync::Mutex;
 pub struct HookRunner {
     engine: Engine,
     asts: Vec<AST>,
+    /// The hooks' declarations (names and script places, for errors).
+    decls: Vec<Hook>,
+    /// Tier names, best first.
+    tier_names: Vec<String>,
     view: RecordView,
     scope: Mutex<Scope<'static>>,
     budget: Budget,
     scores: Mutex<Memo<Exact>>,
     tiers: Mutex<Memo<usize>>,
-    /// Whether results are remembered ([`crate::eval::Passes::hook_memo`]).
+    /// Whether results are remembered (the `hook_memo` pass).
     memo: bool,
 }
 
+/// What one hook call gave: its result and the notes it left (in order).
+pub struct Ran<T> {
+    pub result: Result<T, String>,
+    pub notes: Vec<String>,
+}
+
 impl HookRunner {
-    pub fn new(model: &Model, prepared: &[PSubject], memo: bool) -> HookRunner {
+    /// For the compiled `asts` of the hooks `decls`, records as `schema` says.
+    pub fn new(asts: Vec<AST>, decls: Vec<Hook>, schema: &Schema, memo: bool) -> HookRunner {
         let budget = Budget::default();
         let mut engine = super::engine();
         let (b1, b2, b3, b4) = (budget.clone(), budget.clone(), budget.clone(), budget.clone());
@@ -49,10 +58,12 @@ impl HookRunner {
             b3.note(text);
         });
         engine.on_progress(move |ops| b4.progress(ops));
-        let view = super::record::register(&mut engine, model, prepared);
+        let view = super::record::register(&mut engine, schema);
         HookRunner {
             engine,
-            asts: model.hooks.clone(),
+            asts,
+            decls,
+            tier_names: schema.tiers.clone(),
             view,
             scope: Mutex::new(Scope::new()),
             budget,
@@ -82,10 +93,14 @@ impl HookRunner {
         }
     }
 
-    /// Runs hook `h` on the bound record: its value, and whether it left notes.
-    fn run(&self, ev: &Evaluator<'_>, h: usize, out: &mut Outcome) -> Result<(Dynamic, bool), String> {
+    /// Runs hook `h` on the bound record: its value, and the notes it left.
+    fn run(&self, h: usize) -> Ran<Dynamic> {
+        let hook = &self.decls[h];
         if self.budget.run_over() {
-            return Err(not_run(&ev.model.plan.hooks[h].decl.name.name, self.budget.run_limit()));
+            return Ran {
+                result: Err(not_run(&hook.decl.name.name, self.budget.run_limit())),
+                notes: Vec::new(),
+            };
         }
         self.budget.start();
         let result = match self.scope.lock() {
@@ -93,57 +108,53 @@ impl HookRunner {
             Err(_) => Err("the hook scope is unavailable".into()),
         };
         let (notes, past) = self.budget.finish();
-        let noted = !notes.is_empty();
-        for text in notes {
-            out.reasons.push(Reason::Note(Box::new(Note { hook: h as u16, text: text.into() })));
-        }
         let failed = |pos: Position, words: String| {
-            let hook = &ev.model.plan.hooks[h];
             let loc = script_loc(hook, pos);
             let (line, col) = loc.line_col();
             format!("hook `{}` failed at {}:{line}:{col}: {words}", hook.decl.name.name, loc.src.name())
         };
-        match (result, past) {
+        let result = match (result, past) {
             // A budget gone past wins: the error it caused (if any) only ended the call.
             (Err(e), Some(o)) => Err(failed(e.position(), over(o))),
             (Ok(_), Some(o)) => Err(failed(Position::NONE, over(o))),
             (Err(e), None) => Err(failed(e.position(), in_words(e.unwrap_inner()))),
-            (Ok(v), None) => Ok((v, noted)),
-        }
+            (Ok(v), None) => Ok(v),
+        };
+        Ran { result, notes }
     }
 
     /// Runs a `score` hook; the new score (unchanged for `()`).
-    #[allow(clippy::too_many_arguments)]
     pub fn score_hook(
         &self,
-        ev: &Evaluator<'_>,
         h: usize,
         s: usize,
         id: &str,
         values: &[Option<Value>],
         score: Exact,
-        out: &mut Outcome,
-    ) -> Result<Exact, String> {
+    ) -> Ran<Exact> {
         let key = (h, s, score, None);
         if let Some(r) = self.scores.lock().ok().filter(|_| self.memo).and_then(|m| m.get(key, values, id)) {
-            return Ok(r);
+            return Ran { result: Ok(r), notes: Vec::new() };
         }
         self.bind(s, id, values, score, None);
-        let (v, noted) = self.run(ev, h, out)?;
-        let name = &ev.model.plan.hooks[h].decl.name.name;
-        let r = if v.is_unit() {
-            score
-        } else {
+        let ran = self.run(h);
+        let name = &self.decls[h].decl.name.name;
+        let result = ran.result.and_then(|v| {
+            if v.is_unit() {
+                return Ok(score);
+            }
             let f = if let Ok(i) = v.as_int() {
                 i as f64
             } else {
                 v.as_float().map_err(|_| wrong(name, "a number (the new score)", &v))?
             };
             Exact::from_f64(f)
-                .ok_or_else(|| format!("hook `{name}` returned a score that is not a usable number"))?
-        };
-        self.remember(&self.scores, key, noted, r);
-        Ok(r)
+                .ok_or_else(|| format!("hook `{name}` returned a score that is not a usable number"))
+        });
+        if let Ok(r) = result {
+            self.remember(&self.scores, key, !ran.notes.is_empty(), r);
+        }
+        Ran { result, notes: ran.notes }
     }
 
     /// Remembers a call's result, unless it left notes (each call must).
@@ -154,35 +165,36 @@ impl HookRunner {
     }
 
     /// Runs a `tier` hook; the tier index it caps at (unchanged for `()`).
-    #[allow(clippy::too_many_arguments)]
     pub fn tier_hook(
         &self,
-        ev: &Evaluator<'_>,
         h: usize,
         s: usize,
         id: &str,
         values: &[Option<Value>],
         score: Exact,
         tier: usize,
-        out: &mut Outcome,
-    ) -> Result<usize, String> {
+    ) -> Ran<usize> {
         let key = (h, s, score, Some(tier));
         if let Some(r) = self.tiers.lock().ok().filter(|_| self.memo).and_then(|m| m.get(key, values, id)) {
-            return Ok(r);
+            return Ran { result: Ok(r), notes: Vec::new() };
         }
-        self.bind(s, id, values, score, Some(ev.tier_name(tier)));
-        let (v, noted) = self.run(ev, h, out)?;
-        let name = &ev.model.plan.hooks[h].decl.name.name;
-        let r = if v.is_unit() {
-            tier
-        } else {
-            let t = v.as_immutable_string_ref().map_err(|_| wrong(name, "a tier name", &v))?.clone();
-            match ev.model.names.tier_index(t.as_str()) {
-                Some(i) => i.max(tier),
-                None => return Err(format!("hook `{name}` returned `{t}`, which is not a tier")),
+        let tier_name = self.tier_names.get(tier).map_or("?", String::as_str);
+        self.bind(s, id, values, score, Some(tier_name));
+        let ran = self.run(h);
+        let name = &self.decls[h].decl.name.name;
+        let result = ran.result.and_then(|v| {
+            if v.is_unit() {
+                return Ok(tier);
             }
-        };
-        self.remember(&self.tiers, key, noted, r);
-        Ok(r)
+            let t = v.as_immutable_string_ref().map_err(|_| wrong(name, "a tier name", &v))?.clone();
+            match self.tier_names.iter().position(|n| n == t.as_str()) {
+                Some(i) => Ok(i.max(tier)),
+                None => Err(format!("hook `{name}` returned `{t}`, which is not a tier")),
+            }
+        });
+        if let Ok(r) = result {
+            self.remember(&self.tiers, key, !ran.notes.is_empty(), r);
+        }
+        Ran { result, notes: ran.notes }
     }
 }

@@ -124,8 +124,10 @@ fn held_words(held: &Held) -> String {
         Ok(true) => "holds".into(),
         Ok(false) => "does not hold".into(),
         Err(EvalError::Missing(name)) => format!("cannot be decided: `{name}` is missing"),
-        Err(EvalError::Other(m)) => format!("cannot be decided: {m}"),
-        Err(e) => explain_error(e, "cannot be decided: it"),
+        Err(e @ (EvalError::DivisionByZero | EvalError::Overflow)) => {
+            explain_error(e, "cannot be decided: it")
+        }
+        Err(e) => format!("cannot be decided: {}", crate::diag::eval_words(e)),
     }
 }
 

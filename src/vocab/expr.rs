@@ -90,7 +90,7 @@ pub fn eval(e: &TExpr, env: &dyn Env) -> Res<Value> {
         TExpr::Agg(a) => Value::Num(env.aggregate(a)?),
         TExpr::MonthsSince(d) => match eval(d, env)? {
             Value::Date(from) => Value::Num(Exact::int(months_since(from, env.as_of()))),
-            _ => return Err(EvalError::Other("months_since needs a date".into())),
+            _ => return Err(EvalError::NotDate("months_since")),
         },
     })
 }
@@ -106,11 +106,11 @@ pub fn truth(e: &TExpr, env: &dyn Env) -> Res<bool> {
         TExpr::Const(Value::Bool(b)) => Ok(*b),
         TExpr::Item(r) => match &*env.item(r)? {
             Value::Bool(b) => Ok(*b),
-            _ => Err(EvalError::Other("not a condition".into())),
+            _ => Err(EvalError::NotCondition),
         },
         other => match eval(other, env)? {
             Value::Bool(b) => Ok(b),
-            _ => Err(EvalError::Other("not a condition".into())),
+            _ => Err(EvalError::NotCondition),
         },
     }
 }
@@ -155,7 +155,7 @@ fn any(xs: &[TExpr], env: &dyn Env) -> Res<bool> {
 fn number(e: &TExpr, env: &dyn Env) -> Res<Exact> {
     match eval(e, env)? {
         Value::Num(n) => Ok(n),
-        _ => Err(EvalError::Other("not a number".into())),
+        _ => Err(EvalError::NotNumber),
     }
 }
 
@@ -234,7 +234,7 @@ fn quant_slowly(q: Quantifier, criteria: &[ItemRef], op: CmpOp, grade: &Exact, e
     let mut count = 0;
     for r in criteria {
         let Value::Grade(v) = *env.item(r)? else {
-            return Err(EvalError::Other(format!("`{}` is not graded", r.name)));
+            return Err(EvalError::NotGraded(r.name.clone()));
         };
         if holds(op, v.cmp(grade)) {
             count += 1;
