@@ -99,10 +99,8 @@ impl<'a> CellRef<'a> {
     #[inline]
     pub fn checked(self) -> Result<CellRef<'a>, CellError> {
         match self {
-            CellRef::Raw(b) => std::str::from_utf8(b)
-                .map(CellRef::Text)
-                .map_err(|_| CellError("the cell is not valid UTF-8: save the file as UTF-8".into())),
-            CellRef::Error(e) => Err(CellError(format!("the cell holds the spreadsheet error `{e}`"))),
+            CellRef::Raw(b) => std::str::from_utf8(b).map(CellRef::Text).map_err(|_| CellError::NotUtf8),
+            CellRef::Error(e) => Err(CellError::SheetError(e.to_string())),
             other => Ok(other),
         }
     }
@@ -170,9 +168,8 @@ impl OwnedRow {
     }
 }
 
-/// Why a cell's value is bad, in words (the caller adds file, line and column).
-#[derive(Clone, Debug, PartialEq)]
-pub struct CellError(pub String);
+/// Why a cell's value is bad (the caller adds file, line and column).
+pub type CellError = crate::diag::CellProblem;
 
 /// `str::trim`, with a quick answer for text that starts and ends with a
 /// visible ASCII character (the usual cell).

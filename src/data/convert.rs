@@ -174,7 +174,7 @@ fn convert_slowly(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellError
         SlotKind::Points(max) => {
             let n = number(cell)?;
             if n.is_negative() || n > *max {
-                return Err(CellError(format!("`{}` is outside 0..={}", cell.text().trim(), max.show(4))));
+                return Err(CellError::OutOfRange { text: cell.text().trim().into(), max: max.show(4) });
             }
             Ok(Value::Num(n))
         }
@@ -193,18 +193,14 @@ fn text(t: &str) -> Value {
     Value::Str(trim(t).into())
 }
 
-fn lookup<T: Copy>(labels: &Labels<T>, cell: CellRef<'_>, what: &str) -> Result<T, CellError> {
+fn lookup<T: Copy>(labels: &Labels<T>, cell: CellRef<'_>, what: &'static str) -> Result<T, CellError> {
     let text = cell.text();
     if let Some(v) = labels.get(text) {
         return Ok(v);
     }
-    let mut msg = format!("`{}` is not a {what}", text.trim());
-    if let Some(s) = crate::suggest::closest(&norm(text), labels.names.iter().map(String::as_str)) {
-        msg.push_str(&format!("; did you mean `{s}`?"));
-    } else {
-        msg.push_str(&format!(" (one of {})", labels.names.join(", ")));
-    }
-    Err(CellError(msg))
+    let nearest = crate::suggest::closest(&norm(text), labels.names.iter().map(String::as_str));
+    let names = if nearest.is_some() { Vec::new() } else { labels.names.clone() };
+    Err(CellError::NotOne { text: text.trim().into(), what, nearest, names })
 }
 
 fn number(cell: CellRef<'_>) -> Result<Exact, CellError> {
@@ -215,11 +211,9 @@ fn number(cell: CellRef<'_>) -> Result<Exact, CellError> {
         let points = body.bytes().filter(|b| matches!(b, b'.' | b',')).count();
         let digits = body.bytes().filter(u8::is_ascii_digit).count();
         if digits > 18 && points <= 1 && digits + points == body.len() {
-            CellError(format!(
-                "`{t}` has more digits than kehoach computes exactly (at most 18 after the point)"
-            ))
+            CellError::TooManyDigits(t.into())
         } else {
-            CellError(format!("`{t}` is not a number"))
+            CellError::NotNumber(t.into())
         }
     })
 }
@@ -236,7 +230,7 @@ fn flag(cell: CellRef<'_>) -> Result<bool, CellError> {
     match norm(cell.text()).as_str() {
         "true" | "1" | "x" | "yes" | "có" | "co" => Ok(true),
         "false" | "0" | "" | "no" | "không" | "khong" => Ok(false),
-        other => Err(CellError(format!("`{other}` is not yes or no (true/false, 1/0, x, yes/no, có/không)"))),
+        other => Err(CellError::NotFlag(other.into())),
     }
 }
 
@@ -257,7 +251,7 @@ fn date(cell: CellRef<'_>) -> Result<NaiveDate, CellError> {
     } else {
         iso_date(t)
     };
-    parsed.ok_or_else(|| CellError(format!("`{t}` is not a date (YYYY-MM-DD or D/M/YYYY)")))
+    parsed.ok_or_else(|| CellError::NotDate(t.into()))
 }
 
 /// `YYYY-MM-DD` with two-digit month and day, from its bytes: the digits
@@ -354,7 +348,12 @@ mod tests {
         let grade = SlotKind::Grade(labels.into());
         let nfd: String = "TỐT".nfd().collect();
         assert_eq!(convert_cell(&grade, CellRef::Text(&nfd)), Ok(Value::Grade(Exact::int(3))));
-        assert!(convert_cell(&grade, CellRef::Text("tott")).unwrap_err().0.contains("did you mean `tot`"));
+        assert!(
+            convert_cell(&grade, CellRef::Text("tott"))
+                .unwrap_err()
+                .to_string()
+                .contains("did you mean `tot`")
+        );
         assert_eq!(convert_cell(&SlotKind::Flag, CellRef::Text("Có")), Ok(Value::Bool(true)));
         assert_eq!(convert_cell(&SlotKind::Flag, CellRef::Text("x")), Ok(Value::Bool(true)));
         assert_eq!(

@@ -129,3 +129,54 @@ pub fn bad_utf16(file: &str, line: u64) -> String {
 pub fn no_records(file: &str) -> String {
     format!("{file}: the file holds no records")
 }
+
+/// Why one cell's value is bad (the record's error adds file, line and column).
+#[derive(Clone, Debug, PartialEq)]
+pub enum CellProblem {
+    /// Bytes that are not UTF-8 text.
+    NotUtf8,
+    /// A spreadsheet error value such as `#N/A`.
+    SheetError(String),
+    /// Points outside `0..=max` (the cell's text, the most points).
+    OutOfRange {
+        text: String,
+        max: String,
+    },
+    /// Not one of the grades, tiers or options (`what`); the nearest name,
+    /// or all of them when none is near.
+    NotOne {
+        text: String,
+        what: &'static str,
+        nearest: Option<String>,
+        names: Vec<String>,
+    },
+    /// A number with more digits than are computed exactly.
+    TooManyDigits(String),
+    NotNumber(String),
+    NotFlag(String),
+    NotDate(String),
+}
+
+impl fmt::Display for CellProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CellProblem::NotUtf8 => write!(f, "the cell is not valid UTF-8: save the file as UTF-8"),
+            CellProblem::SheetError(e) => write!(f, "the cell holds the spreadsheet error `{e}`"),
+            CellProblem::OutOfRange { text, max } => write!(f, "`{text}` is outside 0..={max}"),
+            CellProblem::NotOne { text, what, nearest: Some(n), .. } => {
+                write!(f, "`{text}` is not a {what}; did you mean `{n}`?")
+            }
+            CellProblem::NotOne { text, what, nearest: None, names } => {
+                write!(f, "`{text}` is not a {what} (one of {})", names.join(", "))
+            }
+            CellProblem::TooManyDigits(t) => {
+                write!(f, "`{t}` has more digits than kehoach computes exactly (at most 18 after the point)")
+            }
+            CellProblem::NotNumber(t) => write!(f, "`{t}` is not a number"),
+            CellProblem::NotFlag(t) => {
+                write!(f, "`{t}` is not yes or no (true/false, 1/0, x, yes/no, có/không)")
+            }
+            CellProblem::NotDate(t) => write!(f, "`{t}` is not a date (YYYY-MM-DD or D/M/YYYY)"),
+        }
+    }
+}

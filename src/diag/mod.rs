@@ -5,7 +5,9 @@ mod kind;
 mod record;
 mod render;
 
-pub use data::{FileProblem, RowProblem, bad_utf16, blank_rows, missing_subject, no_records, nul_byte};
+pub use data::{
+    CellProblem, FileProblem, RowProblem, bad_utf16, blank_rows, missing_subject, no_records, nul_byte,
+};
 pub use kind::Kind;
 pub use record::{Clause, ErrorKind, EvalError, RecordError, Spoil, eval_words, undecided};
 pub use render::{Color, render_human, to_json};

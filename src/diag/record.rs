@@ -55,15 +55,15 @@ pub enum ErrorKind {
     /// The row itself is broken (the data reader's findings).
     Row(super::RowProblem),
     NoId,
-    /// A cell could not be read (the converter's words); the column is on the error.
-    Cell(String),
+    /// A cell could not be read; the column is on the error.
+    Cell(super::CellProblem),
     /// The `subject` cell names no subject of the plan.
     UnknownSubject {
         name: String,
         suggestion: Option<String>,
     },
     /// The `subject` cell cannot be read.
-    SubjectCell(String),
+    SubjectCell(super::CellProblem),
     /// No `subject` column or value, and no `--subject`.
     NoSubject,
     RepeatedId {
@@ -150,7 +150,7 @@ impl fmt::Display for RecordError {
 pub fn message(kind: &ErrorKind) -> String {
     match kind {
         ErrorKind::Row(problem) => problem.to_string(),
-        ErrorKind::Cell(problem) => problem.clone(),
+        ErrorKind::Cell(problem) => problem.to_string(),
         ErrorKind::CapAtTarget(problem) | ErrorKind::Hook(problem) => problem.clone(),
         ErrorKind::NoId => "column `id` is missing or empty".into(),
         ErrorKind::UnknownSubject { name, suggestion: Some(s) } => {

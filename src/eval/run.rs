@@ -249,7 +249,7 @@ impl Run<'_> {
                 Err((id.to_string(), None, placed(ErrorKind::Row(problem), None)))
             }
             (None, None) => Err((String::new(), None, placed(ErrorKind::NoId, None))),
-            (None, Some(Err(e))) => Err((String::new(), None, placed(ErrorKind::Cell(e.0), Some("id")))),
+            (None, Some(Err(e))) => Err((String::new(), None, placed(ErrorKind::Cell(e), Some("id")))),
             (None, Some(Ok(id))) => {
                 let id = id.text().trim();
                 self.record(index, (fi, row.at), headers, roles, &row, id, cell(roles.subject))
@@ -321,11 +321,7 @@ impl Run<'_> {
             Some(p) => Some(RecordError::placed(ErrorKind::Row(p), Some(&self.at(fi, at)), None)),
             None => first_error.map(|(col, e)| {
                 let column = headers.get(col).map_or("?", String::as_str);
-                RecordError::placed(
-                    ErrorKind::Cell(e.0),
-                    Some(&self.place(fi, at, Some(column))),
-                    Some(column),
-                )
+                RecordError::placed(ErrorKind::Cell(e), Some(&self.place(fi, at, Some(column))), Some(column))
             }),
         };
         let keep = |values: &[Option<Value>]| Outcome::keep(&self.ev.prepared[s].kept, values);

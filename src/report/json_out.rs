@@ -228,7 +228,7 @@ mod tests {
                 assert_eq!(pieces, serde, "{} keeping {kept}", ev.model.plan.id());
             }
             let name = r#"{"columns":{"name":"Nguyễn \"Ba\", Hà\\"},"error""#;
-            for piece in [special, r#""error":"broken""#, r#""say \"hi\"\n""#, name] {
+            for piece in [special, r#""error":"`broken` is not a number""#, r#""say \"hi\"\n""#, name] {
                 assert!(serde.contains(piece), "{}: no `{piece}`", ev.model.plan.id());
             }
             let parsed: serde_json::Value = serde_json::from_str(&serde).unwrap();

@@ -324,7 +324,9 @@ pub(crate) fn samples() -> Vec<(crate::check::Model, Evaluation, &'static str)> 
             e.carried.set(1, 0, "Nguyễn \"Ba\", Hà\\");
             (e.outcomes[2].status, e.outcomes[2].error) = (
                 Status::Error,
-                Some(Box::new(crate::diag::RecordError::new(crate::diag::ErrorKind::Cell("broken".into())))),
+                Some(Box::new(crate::diag::RecordError::new(crate::diag::ErrorKind::Cell(
+                    crate::diag::CellProblem::NotNumber("broken".into()),
+                )))),
             );
             (model, e, special)
         })
