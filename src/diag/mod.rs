@@ -7,7 +7,7 @@ mod render;
 
 pub use data::{FileProblem, RowProblem, bad_utf16, blank_rows, missing_subject, no_records, nul_byte};
 pub use kind::Kind;
-pub use record::{Clause, ErrorKind, EvalError, RecordError, undecided};
+pub use record::{Clause, ErrorKind, EvalError, RecordError, message, undecided};
 pub use render::{Color, render_human, to_json};
 
 use crate::source::Loc;
