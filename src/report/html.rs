@@ -250,7 +250,10 @@ fn unit(ev: &Evaluator<'_>, e: &Evaluation, b: &Breakdown, list: &[Problem], u: 
     let errors = list
         .iter()
         .filter_map(|p| p.index.filter(ours).map(|i| (i, p)))
-        .map(|(i, p)| PersonOut { id: p.id.clone(), name: name(i), subject: subject(i), place: format!("{} {}", p.file, p.place), why: p.problem.clone() })
+        .map(|(i, p)| {
+            let column = if p.column.is_empty() { String::new() } else { format!(", {} `{}`", w.column.to_lowercase(), p.column) };
+            PersonOut { id: p.id.clone(), name: name(i), subject: subject(i), place: format!("{} {}{column}", p.file, p.place), why: p.problem.clone() }
+        })
         .collect();
     UnitOut {
         name: u.map_or(w.not_by_unit, |u| b.units[u].as_str()).to_string(),
