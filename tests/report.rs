@@ -3,16 +3,17 @@
 //! `--out` on every command that writes a result (issue 21). The workbook
 //! is read back with calamine and held to the JSON output cell by cell.
 
-mod common;
 #[path = "report/book.rs"]
 mod book;
+mod common;
 
 use book::{Book, cells};
 use common::{kehoach, stdout};
 use serde_json::Value;
 
 const HANOI: &str = "plans/hanoi/01-KH-TU.kh";
-const DATA: [&str; 3] = ["plans/hanoi/data/dang-vien.csv", "plans/hanoi/data/chi-bo.csv", "plans/hanoi/data/bi-thu.csv"];
+const DATA: [&str; 3] =
+    ["plans/hanoi/data/dang-vien.csv", "plans/hanoi/data/chi-bo.csv", "plans/hanoi/data/bi-thu.csv"];
 const THIRDS: (&str, &str, &str) = ("tests/report/thirds.kh", "tests/report/thirds.csv", "2024");
 
 fn run(args: &[&str]) -> (i32, String) {
@@ -99,7 +100,8 @@ fn a_workbook_needs_a_file() {
 fn the_report_of_the_bundled_data_in_both_languages() {
     let (code, vi) = run(&strs(&bundled("report", &["--lang", "vi"])));
     assert_eq!(code, 0);
-    for words in ["Đảng bộ phường Hàng Trống", "Tổng hợp chung", "Nơi nhận:", "NGƯỜI LẬP", "<svg", "HTXSNV"] {
+    for words in ["Đảng bộ phường Hàng Trống", "Tổng hợp chung", "Nơi nhận:", "NGƯỜI LẬP", "<svg", "HTXSNV"]
+    {
         assert!(vi.contains(words), "no `{words}`");
     }
     assert!(!vi.contains("http://") || vi.matches("http://").count() == 1, "only the SVG namespace");
@@ -119,16 +121,36 @@ fn the_report_escapes_the_data_and_lists_moves_exemptions_and_errors() {
 
 #[test]
 fn the_diff_memo_in_html() {
-    let mut a: Vec<String> =
-        ["diff", "plans/hanoi/165-KH-TU.kh", HANOI, "--year", "2020", "--format", "html", "--lang", "vi", "--data"]
-            .map(String::from)
-            .into();
+    let mut a: Vec<String> = [
+        "diff",
+        "plans/hanoi/165-KH-TU.kh",
+        HANOI,
+        "--year",
+        "2020",
+        "--format",
+        "html",
+        "--lang",
+        "vi",
+        "--data",
+    ]
+    .map(String::from)
+    .into();
     a.extend(DATA.map(String::from));
     let (code, html) = run(&strs(&a));
     assert_eq!(code, 1, "the plans differ");
     assert!(html.contains("Ma trận chuyển mức") && html.contains("Bản ghi đổi mức"));
     insta::assert_snapshot!("diff_html_vi", html);
-    let (_, en) = run(&["diff", "plans/hanoi/165-KH-TU.kh", HANOI, "--year", "2020", "--format", "html", "--lang", "en"]);
+    let (_, en) = run(&[
+        "diff",
+        "plans/hanoi/165-KH-TU.kh",
+        HANOI,
+        "--year",
+        "2020",
+        "--format",
+        "html",
+        "--lang",
+        "en",
+    ]);
     assert!(en.contains("Changes") && !en.contains("Impact on the data"));
     insta::assert_snapshot!("diff_html_en", en);
 }
@@ -139,7 +161,8 @@ fn explain_as_data() {
     assert_eq!(code, 0);
     let j: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(j["outcome"]["tier"], "htt");
-    let steps: Vec<&str> = j["steps"].as_array().unwrap().iter().map(|s| s["step"].as_str().unwrap()).collect();
+    let steps: Vec<&str> =
+        j["steps"].as_array().unwrap().iter().map(|s| s["step"].as_str().unwrap()).collect();
     assert_eq!(steps, ["score", "rule", "cap"]);
     insta::assert_snapshot!("explain_bt10_json", out);
 }
@@ -152,7 +175,9 @@ fn out_writes_the_file_that_standard_output_would_have() {
     let f = file.display().to_string();
     let runs: Vec<Vec<String>> = vec![
         ["diff", "plans/hanoi/165-KH-TU.kh", HANOI, "--year", "2020"].map(String::from).into(),
-        ["diff", "plans/hanoi/165-KH-TU.kh", HANOI, "--year", "2020", "--format", "html"].map(String::from).into(),
+        ["diff", "plans/hanoi/165-KH-TU.kh", HANOI, "--year", "2020", "--format", "html"]
+            .map(String::from)
+            .into(),
         ["schedule", HANOI, "--year", "2024", "--format", "ics"].map(String::from).into(),
         ["schedule", HANOI, "--year", "2024", "--format", "json"].map(String::from).into(),
         bundled("explain", &["--id", "BT10"]),

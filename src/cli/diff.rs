@@ -57,17 +57,21 @@ pub fn run(a: &DiffArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
     };
     let text = match a.format {
         // Colour is for a terminal, never for a file.
-        DiffFormat::Human if matches!(dest, Dest::File(_)) => render::human(&d, impact.as_ref(), Color::Never),
+        DiffFormat::Human if matches!(dest, Dest::File(_)) => {
+            render::human(&d, impact.as_ref(), Color::Never)
+        }
         DiffFormat::Human => render::human(&d, impact.as_ref(), color),
         DiffFormat::Json => format!("{:#}\n", render::json(&d, impact.as_ref())),
         DiffFormat::Markdown => render::markdown(&d, impact.as_ref()),
-        DiffFormat::Html => match crate::report::diff_html::memo(&d, &old.plan, &new.plan, impact.as_ref(), a.lang) {
-            Ok(html) => html,
-            Err(err) => {
-                out::error(format_args!("cannot make the memo: {err}"));
-                return 2;
+        DiffFormat::Html => {
+            match crate::report::diff_html::memo(&d, &old.plan, &new.plan, impact.as_ref(), a.lang) {
+                Ok(html) => html,
+                Err(err) => {
+                    out::error(format_args!("cannot make the memo: {err}"));
+                    return 2;
+                }
             }
-        },
+        }
     };
     match dest.text(&text) {
         Ok(()) => i32::from(!d.changes.is_empty()),

@@ -7,9 +7,9 @@ use crate::diag::Color;
 use crate::eval::Evaluator;
 use crate::eval::outcome::Status;
 use crate::eval::run::{Options, evaluate};
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -93,7 +93,14 @@ pub fn with_evaluation(
 }
 
 /// `eval`; `keep` are the `--keep` columns.
-pub fn run_eval(a: &EvalArgs<'_>, keep: &[String], format: EvalFormat, dest: Dest<'_>, lang: Lang, color: Color) -> i32 {
+pub fn run_eval(
+    a: &EvalArgs<'_>,
+    keep: &[String],
+    format: EvalFormat,
+    dest: Dest<'_>,
+    lang: Lang,
+    color: Color,
+) -> i32 {
     let file = match &dest {
         Dest::File(p) => Some(*p),
         Dest::Stdout(_) if format == EvalFormat::Xlsx => {
@@ -134,7 +141,9 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, format: ExplainFormat, dest: Dest
     let ev = Evaluator::new(&model, a.year, a.as_of);
     let text = match format {
         ExplainFormat::Text => crate::report::explain::explain(&ev, &e, &key),
-        ExplainFormat::Json => crate::report::explain_json::explain_json(&ev, &e, &key).map(|j| format!("{j:#}\n")),
+        ExplainFormat::Json => {
+            crate::report::explain_json::explain_json(&ev, &e, &key).map(|j| format!("{j:#}\n"))
+        }
     };
     match text {
         Some(text) => match dest.text(&text) {

@@ -278,7 +278,9 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
             eval::run_eval(&data.args(&plan), &keep, format, dest, Lang::detect(lang), color)
         }
         Command::Explain { plan, mut data, id, format, out: file } => match data.with_sheet() {
-            Ok(()) => eval::run_explain(&data.args(&plan), &id, format, Dest::new(file.as_deref(), out), color),
+            Ok(()) => {
+                eval::run_explain(&data.args(&plan), &id, format, Dest::new(file.as_deref(), out), color)
+            }
             Err(status) => status,
         },
         Command::Report(args) => report::run(args, color, out),

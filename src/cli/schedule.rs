@@ -53,7 +53,9 @@ pub fn run(a: &ScheduleArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
     };
     let text = match a.format {
         ScheduleFormat::Json => format!("{:#}\n", render::done_json(plan.id(), a.year, &units)),
-        ScheduleFormat::Table | ScheduleFormat::Ics => render::done_table(&file.display().to_string(), &units),
+        ScheduleFormat::Table | ScheduleFormat::Ics => {
+            render::done_table(&file.display().to_string(), &units)
+        }
     };
     match dest.text(&text) {
         Ok(()) => i32::from(units.iter().any(done::Unit::is_problem)),

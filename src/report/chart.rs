@@ -89,7 +89,16 @@ pub fn chart(blocks: &[Block<'_>], tiers: &[String], lang: Lang) -> Chart {
         .enumerate()
         .map(|(t, text)| Key { x: BARS_AT + step * t as f64, color: color(t), text: text.clone() })
         .collect();
-    Chart { width: WIDTH, height: y + 24.0, bars_at: BARS_AT, bar: BAR, headings, bars, legend, legend_y: y + 8.0 }
+    Chart {
+        width: WIDTH,
+        height: y + 24.0,
+        bars_at: BARS_AT,
+        bar: BAR,
+        headings,
+        bars,
+        legend,
+        legend_y: y + 8.0,
+    }
 }
 
 fn bar(y: f64, label: &str, counts: &[usize], lang: Lang) -> Bar {

@@ -58,7 +58,13 @@ struct Matrix {
     rows: Vec<(String, Vec<usize>)>,
 }
 
-pub fn memo(d: &PlanDiff, old: &Plan, new: &Plan, impact: Option<&Impact>, lang: Lang) -> Result<String, minijinja::Error> {
+pub fn memo(
+    d: &PlanDiff,
+    old: &Plan,
+    new: &Plan,
+    impact: Option<&Impact>,
+    lang: Lang,
+) -> Result<String, minijinja::Error> {
     let w = Words::of(lang);
     let ctx = Memo {
         lang: lang.code(),
@@ -69,7 +75,10 @@ pub fn memo(d: &PlanDiff, old: &Plan, new: &Plan, impact: Option<&Impact>, lang:
         count: d.changes.len(),
         sections: sections(d)
             .into_iter()
-            .map(|(name, changes)| SectionOut { name, changes: changes.into_iter().map(|c| change(c, w)).collect() })
+            .map(|(name, changes)| SectionOut {
+                name,
+                changes: changes.into_iter().map(|c| change(c, w)).collect(),
+            })
             .collect(),
         warnings: &d.warnings,
         impact: impact.map(impact_out),
@@ -119,10 +128,13 @@ fn impact_out(i: &Impact) -> ImpactOut {
             rows: old
                 .iter()
                 .enumerate()
-                .map(|(r, o)| (o.clone(), (0..new.len()).map(|c| cells.get(&(r, c)).copied().unwrap_or(0)).collect()))
+                .map(|(r, o)| {
+                    (o.clone(), (0..new.len()).map(|c| cells.get(&(r, c)).copied().unwrap_or(0)).collect())
+                })
                 .collect(),
         })
         .collect();
-    let moved = i.moved.iter().map(|m| [m.id.clone(), m.subject.clone(), m.side(false), m.side(true)]).collect();
+    let moved =
+        i.moved.iter().map(|m| [m.id.clone(), m.subject.clone(), m.side(false), m.side(true)]).collect();
     ImpactOut { records: i.records, moved_count: i.moved.len(), matrices, moved }
 }

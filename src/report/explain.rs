@@ -169,7 +169,12 @@ fn values_section(ev: &Evaluator<'_>, s: usize, values: &[Option<Value>], out: &
 
 /// A value in words (`(missing)` when it is), and what it contributes to
 /// the score, if anything.
-pub(super) fn value_words(ev: &Evaluator<'_>, s: usize, slot: usize, v: Option<&Value>) -> (String, Option<String>) {
+pub(super) fn value_words(
+    ev: &Evaluator<'_>,
+    s: usize,
+    slot: usize,
+    v: Option<&Value>,
+) -> (String, Option<String>) {
     let p = &ev.prepared[s];
     let shown = match v {
         None if ev.is_flag(s, slot) => "false".to_string(),

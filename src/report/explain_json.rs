@@ -30,7 +30,8 @@ pub fn explain_json(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<Json
             })
             .collect()
     });
-    let steps: Vec<Json> = s.map_or_else(Vec::new, |s| c.trace.steps.iter().map(|x| step(ev, s, x)).collect());
+    let steps: Vec<Json> =
+        s.map_or_else(Vec::new, |s| c.trace.steps.iter().map(|x| step(ev, s, x)).collect());
     let subject = s.map(|s| &ev.model.plan.subjects[s]);
     let tier = o.tier.filter(|_| o.status == Status::Classified).map(usize::from);
     Some(json!({
@@ -72,8 +73,12 @@ fn step(ev: &Evaluator<'_>, s: usize, x: &Step) -> Json {
             json!({"step": "exempt", "text": one_line(ex.loc.snippet()), "at": ex.loc.file_line(),
                    "because": ex.because, "held": held, "undecided": undecided})
         }
-        Step::Score(v) => json!({"step": "score", "value": v.round_places(2).to_f64(), "exact": v.to_num().to_string()}),
-        Step::Hooked(v) => json!({"step": "hooked", "value": v.round_places(2).to_f64(), "exact": v.to_num().to_string()}),
+        Step::Score(v) => {
+            json!({"step": "score", "value": v.round_places(2).to_f64(), "exact": v.to_num().to_string()})
+        }
+        Step::Hooked(v) => {
+            json!({"step": "hooked", "value": v.round_places(2).to_f64(), "exact": v.to_num().to_string()})
+        }
         Step::Rule { index, held: h, failing } => {
             let r = &c.rules[*index];
             let (held, undecided) = held(h);

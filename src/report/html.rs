@@ -237,22 +237,50 @@ fn blocks<'a>(ev: &'a Evaluator<'_>, b: &'a Breakdown) -> Vec<Block<'a>> {
 }
 
 /// The section of unit `u` (`None`: the records not divided by unit).
-fn unit(ev: &Evaluator<'_>, e: &Evaluation, b: &Breakdown, list: &[Problem], u: Option<usize>, lang: Lang) -> UnitOut {
+fn unit(
+    ev: &Evaluator<'_>,
+    e: &Evaluation,
+    b: &Breakdown,
+    list: &[Problem],
+    u: Option<usize>,
+    lang: Lang,
+) -> UnitOut {
     let w = Words::of(lang);
     let ours = |i: &usize| b.unit_of[*i] == u;
     let name = |i: usize| e.carried.row(i).first().cloned().flatten().map(String::from).unwrap_or_default();
     let subject = |i: usize| subject_label(ev, e.outcomes[i].subject.map(usize::from), w);
-    let rows = b.lines.iter().filter(|l| l.unit == u).map(|l| row(subject_label(ev, l.subject, w), &l.counts, false, lang)).collect();
+    let rows = b
+        .lines
+        .iter()
+        .filter(|l| l.unit == u)
+        .map(|l| row(subject_label(ev, l.subject, w), &l.counts, false, lang))
+        .collect();
     let exempt = (0..e.outcomes.len())
         .filter(|i| ours(i) && e.outcomes[*i].status == Status::Exempt)
-        .map(|i| PersonOut { id: e.outcomes[i].id.to_string(), name: name(i), subject: subject(i), place: String::new(), why: exempt_reason(ev, &e.outcomes[i]) })
+        .map(|i| PersonOut {
+            id: e.outcomes[i].id.to_string(),
+            name: name(i),
+            subject: subject(i),
+            place: String::new(),
+            why: exempt_reason(ev, &e.outcomes[i]),
+        })
         .collect();
     let errors = list
         .iter()
         .filter_map(|p| p.index.filter(ours).map(|i| (i, p)))
         .map(|(i, p)| {
-            let column = if p.column.is_empty() { String::new() } else { format!(", {} `{}`", w.column.to_lowercase(), p.column) };
-            PersonOut { id: p.id.clone(), name: name(i), subject: subject(i), place: format!("{} {}{column}", p.file, p.place), why: p.problem.clone() }
+            let column = if p.column.is_empty() {
+                String::new()
+            } else {
+                format!(", {} `{}`", w.column.to_lowercase(), p.column)
+            };
+            PersonOut {
+                id: p.id.clone(),
+                name: name(i),
+                subject: subject(i),
+                place: format!("{} {}{column}", p.file, p.place),
+                why: p.problem.clone(),
+            }
         })
         .collect();
     UnitOut {
@@ -290,7 +318,9 @@ fn moved(ev: &Evaluator<'_>, e: &Evaluation, b: &Breakdown, u: Option<usize>, la
     let mut out = Vec::new();
     for (i, o) in e.outcomes.iter().enumerate().filter(|(i, _)| b.unit_of[*i] == u) {
         for r in &o.reasons {
-            let (Reason::Quota(m), Some(s), Some(t)) = (r, o.subject.map(usize::from), o.tier) else { continue };
+            let (Reason::Quota(m), Some(s), Some(t)) = (r, o.subject.map(usize::from), o.tier) else {
+                continue;
+            };
             let root = ev.model.subjects[s].root;
             let from = ev.model.subjects[root].quotas.get(usize::from(m.quota)).map_or(0, |q| q.tier);
             out.push(MovedOut {

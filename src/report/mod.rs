@@ -344,8 +344,10 @@ pub(crate) fn samples() -> Vec<(crate::check::Model, Evaluation, &'static str)> 
 pub(crate) fn bundled() -> (crate::check::Model, Evaluation) {
     use std::path::{Path, PathBuf};
     let model = crate::check::check_path(Path::new("plans/hanoi/01-KH-TU.kh")).unwrap().model.unwrap();
-    let files: Vec<PathBuf> =
-        ["dang-vien", "chi-bo", "bi-thu"].iter().map(|f| PathBuf::from(format!("plans/hanoi/data/{f}.csv"))).collect();
+    let files: Vec<PathBuf> = ["dang-vien", "chi-bo", "bi-thu"]
+        .iter()
+        .map(|f| PathBuf::from(format!("plans/hanoi/data/{f}.csv")))
+        .collect();
     let opts = crate::eval::run::Options { year: 2020, ..Default::default() };
     let e = crate::eval::run::evaluate(&model, &files, &opts).unwrap();
     (model, e)

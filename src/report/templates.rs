@@ -64,6 +64,6 @@ mod tests {
         env.add_template("t.html", "{{ a }}|{{ n }}|{{ none }}").unwrap();
         let ctx = minijinja::context! { a => "01-KH/TU <b> & \"x\" 'y'", n => 3, none => () };
         let html = env.get_template("t.html").unwrap().render(ctx).unwrap();
-        assert_eq!(html, "01-KH/TU &lt;b&gt; &amp; &quot;x&quot; &#39;y&#39;|3|none");
+        assert_eq!(html, "01-KH/TU &lt;b&gt; &amp; &quot;x&quot; &#39;y&#39;|3|None");
     }
 }

@@ -77,7 +77,11 @@ pub fn breakdown(ev: &Evaluator<'_>, e: &Evaluation) -> Breakdown {
     }
     let lines = lines
         .into_iter()
-        .map(|((s, u), counts)| Line { subject: (s != usize::MAX).then_some(s), unit: (u != usize::MAX).then_some(u), counts })
+        .map(|((s, u), counts)| Line {
+            subject: (s != usize::MAX).then_some(s),
+            unit: (u != usize::MAX).then_some(u),
+            counts,
+        })
         .collect();
     let quotas = quota_uses(ev, e, &unit_of);
     Breakdown { units, unit_of, lines, quotas }
@@ -109,7 +113,8 @@ fn quota_uses(ev: &Evaluator<'_>, e: &Evaluation, unit_of: &[Option<usize>]) -> 
                     continue;
                 }
                 let key = if q.per.is_none() { usize::MAX } else { unit_of[i].unwrap_or(usize::MAX) };
-                let g = groups.entry(key).or_insert_with(|| Tally { tiers: vec![0; tiers], ..Tally::default() });
+                let g =
+                    groups.entry(key).or_insert_with(|| Tally { tiers: vec![0; tiers], ..Tally::default() });
                 g.classified += 1;
                 if let Some(n) = o.tier.and_then(|x| g.tiers.get_mut(usize::from(x))) {
                     *n += 1;

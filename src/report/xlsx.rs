@@ -35,7 +35,11 @@ struct Grid<'a> {
 impl<'a> Grid<'a> {
     fn new(ws: &'a mut Worksheet, name: &str) -> Result<Grid<'a>, XlsxError> {
         ws.set_name(name)?;
-        let head = Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_border(FormatBorder::Thin);
+        let head = Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Center)
+            .set_border(FormatBorder::Thin);
         Ok(Grid { ws, widths: Vec::new(), head })
     }
 
@@ -150,7 +154,13 @@ fn results(ws: &mut Worksheet, ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -
 /// The sheet of counts: two rows of heads (each tier over its count and
 /// share), a line per subject and unit, a subtotal per subject divided by
 /// unit, and the grand total.
-fn summary(ws: &mut Worksheet, ev: &Evaluator<'_>, e: &Evaluation, b: &Breakdown, w: &Words) -> Result<(), XlsxError> {
+fn summary(
+    ws: &mut Worksheet,
+    ev: &Evaluator<'_>,
+    e: &Evaluation,
+    b: &Breakdown,
+    w: &Words,
+) -> Result<(), XlsxError> {
     let mut g = Grid::new(ws, w.sheet_summary)?;
     let tiers = ev.model.names.tiers.len() as u16;
     let head = g.head.clone();
@@ -200,7 +210,13 @@ fn sum(ev: &Evaluator<'_>, lines: &[Line]) -> super::Summary {
     s
 }
 
-fn counts_row(g: &mut Grid<'_>, row: u32, names: [&str; 2], s: &super::Summary, bold: bool) -> Result<(), XlsxError> {
+fn counts_row(
+    g: &mut Grid<'_>,
+    row: u32,
+    names: [&str; 2],
+    s: &super::Summary,
+    bold: bool,
+) -> Result<(), XlsxError> {
     let mut int = Format::new().set_num_format("0");
     let mut pct = Format::new().set_num_format("0.00%");
     if bold {
@@ -236,7 +252,13 @@ pub(crate) fn exempt_reason(ev: &Evaluator<'_>, o: &Outcome) -> String {
     why.map_or_else(String::new, |x| x.because.clone().unwrap_or_else(|| x.loc.file_line()))
 }
 
-fn exempt(ws: &mut Worksheet, ev: &Evaluator<'_>, e: &Evaluation, b: &Breakdown, w: &Words) -> Result<(), XlsxError> {
+fn exempt(
+    ws: &mut Worksheet,
+    ev: &Evaluator<'_>,
+    e: &Evaluation,
+    b: &Breakdown,
+    w: &Words,
+) -> Result<(), XlsxError> {
     let mut g = Grid::new(ws, w.sheet_exempt)?;
     let titles = &e.carried.titles;
     let mut heads = vec![w.id];
@@ -287,11 +309,25 @@ pub(crate) fn problems(e: &Evaluation, w: &Words) -> Vec<Problem> {
             None => (String::new(), String::new()),
         };
         let column = err.column.as_deref().unwrap_or("").to_string();
-        out.push(Problem { index: Some(i), id: o.id.to_string(), file, place, column, problem: crate::diag::message(&err.kind) });
+        out.push(Problem {
+            index: Some(i),
+            id: o.id.to_string(),
+            file,
+            place,
+            column,
+            problem: crate::diag::message(&err.kind),
+        });
     }
     for p in &e.problems {
         let problem = p.clone();
-        out.push(Problem { index: None, id: String::new(), file: String::new(), place: w.whole_file.into(), column: String::new(), problem });
+        out.push(Problem {
+            index: None,
+            id: String::new(),
+            file: String::new(),
+            place: w.whole_file.into(),
+            column: String::new(),
+            problem,
+        });
     }
     out
 }

@@ -126,7 +126,8 @@ impl Book {
             want.push(s("tier_label"));
             want.push(abbreviation(&s("tier_label")).to_string());
             want.push(statuses.iter().find(|(k, _)| *k == s("status")).unwrap().1.to_string());
-            let reasons: Vec<&str> = r["reasons"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect();
+            let reasons: Vec<&str> =
+                r["reasons"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect();
             want.push(r["error"].as_str().map_or_else(|| reasons.join("; "), str::to_string));
             assert_eq!(row, &want, "record {}", s("id"));
         }
@@ -134,25 +135,38 @@ impl Book {
         self.check_lists(records);
     }
 
-    fn check_summary(&self, j: &Value, model: &kehoach::check::Model, lang: &str, label: &dyn Fn(&str) -> String) {
+    fn check_summary(
+        &self,
+        j: &Value,
+        model: &kehoach::check::Model,
+        lang: &str,
+        label: &dyn Fn(&str) -> String,
+    ) {
         let rows = self.sheet(1);
         let (_, _, subtotal, grand) = words(lang);
         let tiers = model.plan.tier_names();
         let sum = &j["summary"];
-        let mut want = vec![grand.to_string(), String::new(), sum["total"].to_string(), sum["classified"].to_string()];
+        let mut want =
+            vec![grand.to_string(), String::new(), sum["total"].to_string(), sum["classified"].to_string()];
         for t in &tiers {
             let count = sum["tiers"][t].as_u64().unwrap();
             want.push(count.to_string());
             let classified = sum["classified"].as_u64().unwrap();
-            want.push(if classified == 0 { String::new() } else { (count as f64 / classified as f64).to_string() });
+            want.push(if classified == 0 {
+                String::new()
+            } else {
+                (count as f64 / classified as f64).to_string()
+            });
         }
         want.extend([sum["exempt"].to_string(), sum["errors"].to_string()]);
         assert_eq!(rows.last().unwrap(), &want, "the grand total");
         // Per subject: its lines (not the subtotal) add up to its records, tier by tier.
         for s in &model.plan.subjects {
             let name = &s.name.name;
-            let ours: Vec<&Value> = j["records"].as_array().unwrap().iter().filter(|r| r["subject"] == **name).collect();
-            let lines: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == label(name) && r[1] != subtotal).collect();
+            let ours: Vec<&Value> =
+                j["records"].as_array().unwrap().iter().filter(|r| r["subject"] == **name).collect();
+            let lines: Vec<&Vec<String>> =
+                rows.iter().filter(|r| r[0] == label(name) && r[1] != subtotal).collect();
             let add = |col: usize| lines.iter().map(|r| r[col].parse::<usize>().unwrap_or(0)).sum::<usize>();
             assert_eq!(add(2), ours.len(), "{name}");
             for (t, tier) in tiers.iter().enumerate() {
@@ -164,7 +178,11 @@ impl Book {
 
     fn check_lists(&self, records: &[Value]) {
         let ids = |status: &str| -> Vec<String> {
-            records.iter().filter(|r| r["status"] == status).map(|r| r["id"].as_str().unwrap().to_string()).collect()
+            records
+                .iter()
+                .filter(|r| r["status"] == status)
+                .map(|r| r["id"].as_str().unwrap().to_string())
+                .collect()
         };
         let exempt: Vec<String> = self.sheet(2)[1..].iter().map(|r| r[0].clone()).collect();
         assert_eq!(exempt, ids("exempt"));
