@@ -12,6 +12,7 @@ pub mod exact;
 pub(crate) mod files;
 pub mod fmt;
 pub mod hooks;
+pub mod lang;
 pub mod memory;
 pub(crate) mod num;
 pub mod plantest;

@@ -1,7 +1,8 @@
 //! `kehoach diff OLD NEW`: what changed, and with `--data`, whom it moves.
 //! Exit 0 when the plans are the same, 1 when they differ, 2 on trouble.
 
-use super::out::{self, Out};
+use super::dest::Dest;
+use super::out;
 use crate::diag::Color;
 use crate::diff::{self, impact, render};
 use crate::eval::run::Options;
@@ -13,6 +14,8 @@ pub enum DiffFormat {
     Human,
     Json,
     Markdown,
+    /// A memo for printing, in the look of `kehoach report`.
+    Html,
 }
 
 pub struct DiffArgs<'a> {
@@ -20,11 +23,13 @@ pub struct DiffArgs<'a> {
     pub new: &'a Path,
     pub format: DiffFormat,
     pub data: &'a [PathBuf],
+    /// The language of `--format html`.
+    pub lang: crate::lang::Lang,
     /// The year, `--as-of`, `--subject` and how the data is read.
     pub opts: Options,
 }
 
-pub fn run(a: &DiffArgs<'_>, color: Color, out: &mut Out) -> i32 {
+pub fn run(a: &DiffArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
     // An invalid plan cannot be compared: that is trouble, not a difference.
     let (old, new) = match (super::load_model(a.old, color), super::load_model(a.new, color)) {
         (Ok(o), Ok(n)) => (o, n),
@@ -50,10 +55,26 @@ pub fn run(a: &DiffArgs<'_>, color: Color, out: &mut Out) -> i32 {
             }
         }
     };
-    match a.format {
-        DiffFormat::Human => out.text(&render::human(&d, impact.as_ref(), color)),
-        DiffFormat::Json => out.line(format_args!("{:#}", render::json(&d, impact.as_ref()))),
-        DiffFormat::Markdown => out.text(&render::markdown(&d, impact.as_ref())),
+    let text = match a.format {
+        // Colour is for a terminal, never for a file.
+        DiffFormat::Human if matches!(dest, Dest::File(_)) => {
+            render::human(&d, impact.as_ref(), Color::Never)
+        }
+        DiffFormat::Human => render::human(&d, impact.as_ref(), color),
+        DiffFormat::Json => format!("{:#}\n", render::json(&d, impact.as_ref())),
+        DiffFormat::Markdown => render::markdown(&d, impact.as_ref()),
+        DiffFormat::Html => {
+            match crate::report::diff_html::memo(&d, &old.plan, &new.plan, impact.as_ref(), a.lang) {
+                Ok(html) => html,
+                Err(err) => {
+                    out::error(format_args!("cannot make the memo: {err}"));
+                    return 2;
+                }
+            }
+        }
+    };
+    match dest.text(&text) {
+        Ok(()) => i32::from(!d.changes.is_empty()),
+        Err(status) => status,
     }
-    i32::from(!d.changes.is_empty())
 }

@@ -1,20 +1,29 @@
 //! `kehoach eval`, `kehoach explain` and `kehoach test`.
 
+use super::dest::Dest;
 use super::load_model;
 use super::out::{self, Out};
 use crate::diag::Color;
 use crate::eval::Evaluator;
 use crate::eval::outcome::Status;
 use crate::eval::run::{Options, evaluate};
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum EvalFormat {
     Table,
     Csv,
+    Json,
+    /// An Excel workbook (needs `--out`).
+    Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExplainFormat {
+    Text,
     Json,
 }
 
@@ -35,29 +44,31 @@ impl EvalArgs<'_> {
     }
 }
 
-/// Where `eval` writes: a file (`--out`) or standard output.
-pub enum Dest<'a> {
-    File(&'a Path),
-    Stdout(&'a mut Out),
-}
-
 /// The `--data` file that `--out` names (the same file, however spelled).
 fn out_is_data<'a>(out: &Path, data: &'a [PathBuf]) -> Option<&'a PathBuf> {
     let out = std::fs::canonicalize(out).ok()?;
     data.iter().find(|d| std::fs::canonicalize(crate::data::sheet::file_of(d)).is_ok_and(|d| d == out))
 }
 
-/// `eval`; `keep` are the `--keep` columns.
-pub fn run_eval(a: &EvalArgs<'_>, keep: &[String], format: EvalFormat, dest: Dest<'_>, color: Color) -> i32 {
-    if let Dest::File(p) = &dest {
-        if let Some(d) = out_is_data(p, a.data) {
-            out::error(format_args!(
-                "`--out {}` names the data file `{}`: the results would replace the members; choose another file",
-                p.display(),
-                d.display()
-            ));
-            return 2;
-        }
+/// Evaluates the data of `a` (carrying `keep`) and hands the run to `then`;
+/// `Err` is the exit status when it cannot run. Refuses an `--out` that
+/// names a data file.
+pub fn with_evaluation(
+    a: &EvalArgs<'_>,
+    keep: &[String],
+    out_file: Option<&Path>,
+    color: Color,
+    then: impl FnOnce(&Evaluator<'_>, &crate::eval::run::Evaluation) -> Result<(), i32>,
+) -> i32 {
+    if let Some(p) = out_file
+        && let Some(d) = out_is_data(p, a.data)
+    {
+        out::error(format_args!(
+            "`--out {}` names the data file `{}`: the results would replace the members; choose another file",
+            p.display(),
+            d.display()
+        ));
+        return 2;
     }
     let model = match load_model(a.plan, color) {
         Ok(m) => m,
@@ -74,27 +85,44 @@ pub fn run_eval(a: &EvalArgs<'_>, keep: &[String], format: EvalFormat, dest: Des
         }
     };
     said(&e);
-    let write = |w: &mut dyn Write| match format {
-        EvalFormat::Table => w.write_all(crate::report::table(&ev, &e).as_bytes()),
-        EvalFormat::Json => crate::report::write_json(&ev, &e, w),
-        EvalFormat::Csv => crate::report::csv(&ev, &e, w),
-    };
-    match dest {
-        // A failure on standard output is kept by `Out` and reported when the run ends.
-        Dest::Stdout(o) => {
-            let _ = write(o);
-        }
-        Dest::File(p) => {
-            if let Err(err) = crate::files::write_atomic(p, write) {
-                out::error(format_args!("cannot write `{}`: {err}", p.display()));
-                return 2;
-            }
-        }
+    match then(&ev, &e) {
+        Err(status) => status,
+        Ok(()) if e.outcomes.iter().any(|o| o.status == Status::Error) => 1,
+        Ok(()) => 0,
     }
-    if e.outcomes.iter().any(|o| o.status == Status::Error) { 1 } else { 0 }
 }
 
-pub fn run_explain(a: &EvalArgs<'_>, id: &str, color: Color, out: &mut Out) -> i32 {
+/// `eval`; `keep` are the `--keep` columns.
+pub fn run_eval(
+    a: &EvalArgs<'_>,
+    keep: &[String],
+    format: EvalFormat,
+    dest: Dest<'_>,
+    lang: Lang,
+    color: Color,
+) -> i32 {
+    let file = match &dest {
+        Dest::File(p) => Some(*p),
+        Dest::Stdout(_) if format == EvalFormat::Xlsx => {
+            out::error("`--format xlsx` writes a workbook: give `--out FILE.xlsx`");
+            return 2;
+        }
+        Dest::Stdout(_) => None,
+    };
+    with_evaluation(a, keep, file, color, |ev, e| {
+        dest.write(|w| match format {
+            EvalFormat::Table => w.write_all(crate::report::table(ev, e).as_bytes()),
+            EvalFormat::Json => crate::report::write_json(ev, e, w),
+            EvalFormat::Csv => crate::report::csv(ev, e, w),
+            EvalFormat::Xlsx => {
+                let book = crate::report::xlsx::workbook(ev, e, lang).map_err(std::io::Error::other)?;
+                w.write_all(&book)
+            }
+        })
+    })
+}
+
+pub fn run_explain(a: &EvalArgs<'_>, id: &str, format: ExplainFormat, dest: Dest<'_>, color: Color) -> i32 {
     let model = match load_model(a.plan, color) {
         Ok(m) => m,
         Err(code) => return code,
@@ -111,11 +139,17 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, color: Color, out: &mut Out) -> i
     };
     said(&e);
     let ev = Evaluator::new(&model, a.year, a.as_of);
-    match crate::report::explain::explain(&ev, &e, &key) {
-        Some(text) => {
-            out.text(&text);
-            0
+    let text = match format {
+        ExplainFormat::Text => crate::report::explain::explain(&ev, &e, &key),
+        ExplainFormat::Json => {
+            crate::report::explain_json::explain_json(&ev, &e, &key).map(|j| format!("{j:#}\n"))
         }
+    };
+    match text {
+        Some(text) => match dest.text(&text) {
+            Ok(()) => 0,
+            Err(status) => status,
+        },
         None => {
             out::error(format_args!("no record has the id `{id}`"));
             2

@@ -2,15 +2,19 @@
 //! layer over the library; exit status 0 success, 1 problems found, 2 trouble.
 
 mod check;
+mod dest;
 mod diff;
 mod eval;
 mod fmt;
 pub mod out;
+mod report;
 mod schedule;
 mod show;
 
 use crate::diag::{self, Color, Diagnostic};
+use crate::lang::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
+use dest::Dest;
 use out::Out;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -72,6 +76,9 @@ enum Command {
         /// titled in the data; added to those of the plan's `display` line.
         #[arg(long, num_args = 1.., value_name = "COLUMN")]
         keep: Vec<String>,
+        /// The workbook's language (default: `KEHOACH_LANG`, else the locale; Vietnamese).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Every step of one record's outcome.
     Explain {
@@ -81,7 +88,14 @@ enum Command {
         /// The record to explain.
         #[arg(long)]
         id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: eval::ExplainFormat,
+        /// Write the output to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
+    /// A printable HTML report of a classification: summary, chart, units.
+    Report(report::ReportArgs),
     /// Run the plans' `test` blocks.
     Test {
         #[arg(required = true)]
@@ -100,6 +114,12 @@ enum Command {
         data: Vec<PathBuf>,
         #[command(flatten)]
         run: RunArgs,
+        /// Write the output to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The language of `--format html` (default: `KEHOACH_LANG`, else the locale; Vietnamese).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// The deadlines a plan sets for a year; with `--done`, who is late.
     Schedule {
@@ -115,6 +135,9 @@ enum Command {
         /// The day to judge unfinished units against (default: today).
         #[arg(long, value_parser = parse_date)]
         as_of: Option<chrono::NaiveDate>,
+        /// Write the output to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Print a plan in canonical syntax with `# from FILE:LINE` provenance.
     Show {
@@ -247,19 +270,22 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
         }
         Command::Fmt { plans, check } => fmt::run(&plans, check, color, out),
         Command::Show { plan, effective } => show::run(&plan, effective, color, out),
-        Command::Eval { plan, mut data, format, out: file, keep } => {
+        Command::Eval { plan, mut data, format, out: file, keep, lang } => {
             if let Err(status) = data.with_sheet() {
                 return status;
             }
-            let dest = file.as_deref().map_or(eval::Dest::Stdout(out), eval::Dest::File);
-            eval::run_eval(&data.args(&plan), &keep, format, dest, color)
+            let dest = Dest::new(file.as_deref(), out);
+            eval::run_eval(&data.args(&plan), &keep, format, dest, Lang::detect(lang), color)
         }
-        Command::Explain { plan, mut data, id } => match data.with_sheet() {
-            Ok(()) => eval::run_explain(&data.args(&plan), &id, color, out),
+        Command::Explain { plan, mut data, id, format, out: file } => match data.with_sheet() {
+            Ok(()) => {
+                eval::run_explain(&data.args(&plan), &id, format, Dest::new(file.as_deref(), out), color)
+            }
             Err(status) => status,
         },
+        Command::Report(args) => report::run(args, color, out),
         Command::Test { plans } => eval::run_test(&plans, color, out),
-        Command::Diff { old, new, format, data, run } => {
+        Command::Diff { old, new, format, data, run, out: file, lang } => {
             let data = match with_sheet(data, run.sheet.as_deref()) {
                 Ok(d) => d,
                 Err(status) => return status,
@@ -269,6 +295,7 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
                 new: &new,
                 format,
                 data: &data,
+                lang: Lang::detect(lang),
                 opts: crate::eval::run::Options {
                     year: run.year.unwrap_or_else(this_year),
                     as_of: run.as_of,
@@ -277,9 +304,9 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
                     read: crate::data::ReadOptions { delimiter: run.delimiter },
                 },
             };
-            diff::run(&args, color, out)
+            diff::run(&args, color, Dest::new(file.as_deref(), out))
         }
-        Command::Schedule { plan, year, format, done, as_of } => {
+        Command::Schedule { plan, year, format, done, as_of, out: file } => {
             let args = schedule::ScheduleArgs {
                 plan: &plan,
                 year: year.unwrap_or_else(this_year),
@@ -287,7 +314,7 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
                 done: done.as_deref(),
                 as_of,
             };
-            schedule::run(&args, color, out)
+            schedule::run(&args, color, Dest::new(file.as_deref(), out))
         }
     }
 }

@@ -1,7 +1,8 @@
 //! `kehoach schedule`: the deadlines for a year as a table, JSON or an
 //! iCalendar file; with `--done`, which units were on time.
 
-use super::out::{self, Out};
+use super::dest::Dest;
+use super::out;
 use crate::diag::Color;
 use crate::schedule::{done, entries::entries, ics, render};
 use chrono::NaiveDate;
@@ -23,7 +24,7 @@ pub struct ScheduleArgs<'a> {
     pub as_of: Option<NaiveDate>,
 }
 
-pub fn run(a: &ScheduleArgs<'_>, color: Color, out: &mut Out) -> i32 {
+pub fn run(a: &ScheduleArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
     if a.done.is_some() && a.format == ScheduleFormat::Ics {
         out::error("`--done` reports on units; use `--format table` or `--format json`");
         return 2;
@@ -35,12 +36,12 @@ pub fn run(a: &ScheduleArgs<'_>, color: Color, out: &mut Out) -> i32 {
     let plan = &model.plan;
     let list = entries(plan, a.year);
     let Some(file) = a.done else {
-        match a.format {
-            ScheduleFormat::Table => out.text(&render::table(plan.id(), a.year, &list)),
-            ScheduleFormat::Json => out.line(format_args!("{:#}", render::json(plan.id(), a.year, &list))),
-            ScheduleFormat::Ics => out.text(&ics::calendar(plan.id(), a.year, plan.issued(), &list)),
-        }
-        return 0;
+        let text = match a.format {
+            ScheduleFormat::Table => render::table(plan.id(), a.year, &list),
+            ScheduleFormat::Json => format!("{:#}\n", render::json(plan.id(), a.year, &list)),
+            ScheduleFormat::Ics => ics::calendar(plan.id(), a.year, plan.issued(), &list),
+        };
+        return dest.text(&text).map_or_else(|status| status, |()| 0);
     };
     let as_of = a.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     let units = match done::judge(file, &list, as_of) {
@@ -50,11 +51,14 @@ pub fn run(a: &ScheduleArgs<'_>, color: Color, out: &mut Out) -> i32 {
             return 2;
         }
     };
-    match a.format {
-        ScheduleFormat::Json => out.line(format_args!("{:#}", render::done_json(plan.id(), a.year, &units))),
+    let text = match a.format {
+        ScheduleFormat::Json => format!("{:#}\n", render::done_json(plan.id(), a.year, &units)),
         ScheduleFormat::Table | ScheduleFormat::Ics => {
-            out.text(&render::done_table(&file.display().to_string(), &units))
+            render::done_table(&file.display().to_string(), &units)
         }
+    };
+    match dest.text(&text) {
+        Ok(()) => i32::from(units.iter().any(done::Unit::is_problem)),
+        Err(status) => status,
     }
-    i32::from(units.iter().any(done::Unit::is_problem))
 }

@@ -8,7 +8,7 @@ use serde_json::{Value as Json, json};
 use std::fmt::Write;
 
 /// A value as a person reads it: strings quoted, lists and long text shown as lines.
-fn scalar(v: &Option<Json>) -> String {
+pub(crate) fn scalar(v: &Option<Json>) -> String {
     match v {
         None | Some(Json::Null) => "—".into(),
         Some(Json::String(s)) if !s.contains('\n') => format!("\"{s}\""),
@@ -25,7 +25,7 @@ fn names(xs: &[Json]) -> String {
 
 /// The lines of an added or removed item's canonical text, or of a value
 /// that spans lines. Other values (header entries, attributes) are shown inline.
-fn item_lines(c: &Change) -> Option<Vec<String>> {
+pub(crate) fn item_lines(c: &Change) -> Option<Vec<String>> {
     let v = if c.kind == ChangeKind::Added { &c.new } else { &c.old };
     match v {
         Some(Json::String(s)) if c.whole || s.contains('\n') => Some(s.lines().map(str::to_string).collect()),
@@ -48,7 +48,7 @@ impl Paint {
     }
 }
 
-fn sections(d: &PlanDiff) -> Vec<(String, Vec<&Change>)> {
+pub(crate) fn sections(d: &PlanDiff) -> Vec<(String, Vec<&Change>)> {
     let mut out: Vec<(String, Vec<&Change>)> = Vec::new();
     for c in &d.changes {
         let s = c.section();

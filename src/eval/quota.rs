@@ -251,7 +251,7 @@ fn short_word(s: &[u8]) -> u64 {
     }
 }
 
-fn group_key(v: &Value) -> Cow<'_, str> {
+pub(crate) fn group_key(v: &Value) -> Cow<'_, str> {
     match v {
         Value::Str(s) => Cow::Borrowed(s),
         Value::Num(n) => n.show(6).into(),
@@ -268,7 +268,7 @@ pub fn limit(q: &CQuota, counts: &[u64], e: u64, classified: u64) -> u64 {
 /// round(bound(n)) when `moved` candidates have moved from T to the next
 /// tier. Exact for every count: `P% × count` is an `i128` (`P`'s parts are
 /// `i64`, the count a `u64`), never a value that might not fit.
-fn allowed(q: &CQuota, counts: &[u64], moved: u64, classified: u64) -> i128 {
+pub(crate) fn allowed(q: &CQuota, counts: &[u64], moved: u64, classified: u64) -> i128 {
     let after = |t: usize| -> u64 {
         let base = counts.get(t).copied().unwrap_or(0);
         if t == q.tier {

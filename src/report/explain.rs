@@ -41,7 +41,7 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
     Some(out)
 }
 
-fn outcome(ev: &Evaluator<'_>, o: &Outcome) -> String {
+pub(super) fn outcome(ev: &Evaluator<'_>, o: &Outcome) -> String {
     match o.status {
         Status::Classified => {
             let t = o.tier.map_or(0, usize::from);
@@ -119,7 +119,7 @@ fn cap_line(
     writeln!(out, "{} ({}): {verdict}", one_line(loc.snippet()), loc.file_line())
 }
 
-fn held_words(held: &Held) -> String {
+pub(super) fn held_words(held: &Held) -> String {
     match held {
         Ok(true) => "holds".into(),
         Ok(false) => "does not hold".into(),
@@ -162,30 +162,42 @@ fn hooks_section(ev: &Evaluator<'_>, s: usize, o: &Outcome, out: &mut String) {
 }
 
 fn values_section(ev: &Evaluator<'_>, s: usize, values: &[Option<Value>], out: &mut String) {
-    let p = &ev.prepared[s];
-    for (slot, name) in p.names.iter().enumerate() {
-        let v = values.get(slot).and_then(Option::as_ref);
-        let shown = match v {
-            None if ev.is_flag(s, slot) => "false".to_string(),
-            None => "(missing)".to_string(),
-            Some(Value::Grade(g)) => format!("{} ({})", ev.grade_name(*g), g.show(4)),
-            Some(Value::Num(n)) => n.show(4),
-            Some(Value::Bool(b)) => b.to_string(),
-            Some(Value::Tier(r)) => ev.tier_name(tier_rank(*r, ev.model.names.tiers.len())).to_string(),
-            Some(Value::Choice(i)) => ev.choice_name(s, slot, *i),
-            Some(Value::Date(d)) => d.to_string(),
-            Some(Value::Str(t)) => format!("\"{t}\""),
-            Some(Value::DayMonth(dm)) => format!("{}/{}", dm.day, dm.month),
-        };
-        let contribution = p.weights.iter().find(|(w, _)| *w == slot).and_then(|(_, f)| match v {
-            Some(Value::Grade(g)) => f.checked_mul(*g).map(|c| format!("  → contributes {}", c.show(4))),
-            _ => None,
-        });
-        let points = p.points.contains(&slot).then(|| format!("  → contributes {shown}"));
-        let _ = writeln!(out, "  {name} = {shown}{}", contribution.or(points).unwrap_or_default());
+    for (slot, name) in ev.prepared[s].names.iter().enumerate() {
+        let (shown, contribution) = value_words(ev, s, slot, values.get(slot).and_then(Option::as_ref));
+        let contribution = contribution.map(|c| format!("  → contributes {c}")).unwrap_or_default();
+        let _ = writeln!(out, "  {name} = {shown}{contribution}");
     }
 }
 
-fn one_line(s: &str) -> String {
+/// A value in words (`(missing)` when it is), and what it contributes to
+/// the score, if anything.
+pub(super) fn value_words(
+    ev: &Evaluator<'_>,
+    s: usize,
+    slot: usize,
+    v: Option<&Value>,
+) -> (String, Option<String>) {
+    let p = &ev.prepared[s];
+    let shown = match v {
+        None if ev.is_flag(s, slot) => "false".to_string(),
+        None => "(missing)".to_string(),
+        Some(Value::Grade(g)) => format!("{} ({})", ev.grade_name(*g), g.show(4)),
+        Some(Value::Num(n)) => n.show(4),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Tier(r)) => ev.tier_name(tier_rank(*r, ev.model.names.tiers.len())).to_string(),
+        Some(Value::Choice(i)) => ev.choice_name(s, slot, *i),
+        Some(Value::Date(d)) => d.to_string(),
+        Some(Value::Str(t)) => format!("\"{t}\""),
+        Some(Value::DayMonth(dm)) => format!("{}/{}", dm.day, dm.month),
+    };
+    let contribution = p.weights.iter().find(|(w, _)| *w == slot).and_then(|(_, f)| match v {
+        Some(Value::Grade(g)) => f.checked_mul(*g).map(|c| c.show(4)),
+        _ => None,
+    });
+    let points = p.points.contains(&slot).then(|| shown.clone());
+    (shown, contribution.or(points))
+}
+
+pub(super) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -1,13 +1,21 @@
-//! Output of evaluations: reasons in words, and the table, CSV and JSON
-//! formats of `kehoach eval`.
+//! Output of evaluations: reasons in words, the table, CSV, JSON and
+//! workbook formats of `kehoach eval`, and the HTML reports.
 
+mod chart;
 mod chunks;
 mod csv_out;
+pub mod diff_html;
 pub mod explain;
+pub mod explain_json;
+pub mod html;
 mod json_out;
 mod table;
 mod tail;
+mod templates;
 mod texpr;
+pub mod units;
+pub mod words;
+pub mod xlsx;
 
 pub use csv_out::csv;
 pub use json_out::write_json;
@@ -331,4 +339,18 @@ pub(crate) fn samples() -> Vec<(crate::check::Model, Evaluation, &'static str)> 
             (model, e, special)
         })
         .collect()
+}
+
+/// The README's run: Hà Nội's plan on the three bundled files, for 2020.
+#[cfg(test)]
+pub(crate) fn bundled() -> (crate::check::Model, Evaluation) {
+    use std::path::{Path, PathBuf};
+    let model = crate::check::check_path(Path::new("plans/hanoi/01-KH-TU.kh")).unwrap().model.unwrap();
+    let files: Vec<PathBuf> = ["dang-vien", "chi-bo", "bi-thu"]
+        .iter()
+        .map(|f| PathBuf::from(format!("plans/hanoi/data/{f}.csv")))
+        .collect();
+    let opts = crate::eval::run::Options { year: 2020, ..Default::default() };
+    let e = crate::eval::run::evaluate(&model, &files, &opts).unwrap();
+    (model, e)
 }

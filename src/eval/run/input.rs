@@ -55,7 +55,7 @@ impl Run<'_> {
     pub(super) fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, ErrorKind> {
         match cell.filter(|c| !c.is_empty()) {
             Some(c) => {
-                let text = c.checked().map_err(|e| ErrorKind::SubjectCell(e))?.text();
+                let text = c.checked().map_err(ErrorKind::SubjectCell)?.text();
                 self.cols.subject_titles.get(&norm(text)).copied().ok_or_else(|| {
                     let names = self.ev.model.plan.subjects.iter().map(|s| s.name.name.as_str());
                     let suggestion = crate::suggest::closest(text.trim(), names);
