@@ -15,8 +15,10 @@ fn check(path: &str) -> Checked {
     check_path(Path::new(path)).expect("district plans are readable")
 }
 
-/// (code, file name, line) of each finding, and of its notes.
-fn places(d: &Diagnostic) -> (String, String, usize, Vec<(String, usize)>) {
+/// (code, file name, line) of a finding, and (file name, line) of its notes.
+type Places = (String, String, usize, Vec<(String, usize)>);
+
+fn places(d: &Diagnostic) -> Places {
     let at = |l: &kehoach::source::Loc| {
         (l.src.path().file_name().unwrap().to_string_lossy().into_owned(), l.line())
     };
@@ -54,7 +56,7 @@ fn what_a_district_may_change_passes_without_a_word() {
     assert!(checked.model.is_some());
 }
 
-fn codes(path: &str) -> Vec<(String, String, usize, Vec<(String, usize)>)> {
+fn codes(path: &str) -> Vec<Places> {
     check(path).diagnostics.iter().map(places).collect()
 }
 
