@@ -1,8 +1,9 @@
 //! Flattening `subject S extends T`: S gets T's effective items, with its own
 //! replacements, additions and drops applied.
 
+use super::decls::{drop_decl, replace_decl};
 use super::locks;
-use super::merge::{drop_decl, locked, replace_decl};
+use super::merge::locked;
 use super::model::{Plan, Subject};
 use crate::diag::{Diagnostic, Kind};
 use crate::source::Source;
