@@ -4,6 +4,7 @@
 mod deadlines;
 mod deps;
 mod display;
+mod locks;
 pub mod model;
 pub mod names;
 mod numbers;
@@ -16,7 +17,7 @@ pub mod types;
 
 use crate::diag::{self, Diagnostic, Kind};
 use crate::resolve::{self, Plan, Unreadable};
-use crate::syntax::ast::Measure;
+use crate::syntax::ast::{ItemKind, Measure};
 pub use model::Model;
 use std::path::Path;
 use types::{Typer, in_family};
@@ -57,7 +58,10 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
     let names = names::collect(&plan, &mut diags);
     for s in &plan.subjects {
         names::subject(&plan, &names, s, &mut diags);
-        sums(s, &mut diags);
+        sums(&plan, s, &mut diags);
+        locks::groups(&plan, s, &mut diags);
+        locks::quotas(&plan, s, &mut diags);
+        locks::caps(&plan, s, &names, &mut diags);
     }
     let mut compiled = Vec::new();
     let mut clean = Vec::new();
@@ -83,7 +87,8 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
     }
     for (i, s) in plan.subjects.iter().enumerate() {
         if clean[i] && !names.tiers.is_empty() {
-            rules::check(s, &compiled[i], &names, &mut diags);
+            rules::check(&plan, s, &compiled[i], &names, &mut diags);
+            locks::exempts(&plan, s, &compiled[i], &names, &mut diags);
         }
     }
     let hooks = compile_hooks(&plan, &mut diags);
@@ -116,8 +121,9 @@ fn root_of(plan: &Plan, s: &resolve::model::Subject) -> usize {
     root
 }
 
-/// Weights and points of a subject should add up to 100.
-fn sums(s: &resolve::model::Subject, diags: &mut Vec<Diagnostic>) {
+/// Weights and points of a subject should add up to 100 (said at the
+/// child's line when a child plan's criterion or `drop` made them not).
+fn sums(plan: &Plan, s: &resolve::model::Subject, diags: &mut Vec<Diagnostic>) {
     let mut total = crate::num::zero();
     let mut any = false;
     for c in s.criteria() {
@@ -129,7 +135,9 @@ fn sums(s: &resolve::model::Subject, diags: &mut Vec<Diagnostic>) {
     }
     if any && total != crate::num::int(100) {
         let kind = Kind::SumNot100 { subject: s.name.name.clone(), total: crate::num::literal(&total) };
-        diags.push(Diagnostic::new(kind, &s.name.loc));
+        let lines = s.decls.iter().filter(|d| matches!(d.kind, ItemKind::Criterion(_))).map(|d| &d.loc);
+        let lines = lines.chain(s.left.iter().map(|(_, l)| l));
+        diags.push(locks::at_cause(plan, kind, &s.name.loc, diag::Note::ParentSubject(&s.name.name), lines));
     }
 }
 

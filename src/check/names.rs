@@ -166,6 +166,11 @@ pub fn subject(plan: &Plan, names: &Names, s: &Subject, diags: &mut Vec<Diagnost
         local_name(names, &id.name, &id.loc, &mut local, diags);
     }
     let mut groups: Vec<&crate::syntax::ast::Ident> = Vec::new();
+    for g in &s.groups {
+        if let crate::syntax::ast::ItemKind::Group(g) = &g.kind {
+            groups.push(&g.name);
+        }
+    }
     for c in s.criteria() {
         if let Some(g) = c.group.as_ref().filter(|g| !groups.iter().any(|x| x.name == g.name)) {
             groups.push(g);

@@ -8,7 +8,8 @@
 use super::model::CSubject;
 use super::names::Names;
 use super::space::Space;
-use crate::diag::{Diagnostic, Kind};
+use crate::diag::{Diagnostic, Kind, Note};
+use crate::resolve::Plan;
 use crate::resolve::model::Subject;
 use crate::vocab::expr::truth;
 
@@ -19,7 +20,7 @@ pub const BUDGET: usize = 20_000;
 /// a plan with huge conditions is still checked quickly.
 pub const WORK: usize = 4_000_000;
 
-pub fn check(s: &Subject, c: &CSubject, names: &Names, diags: &mut Vec<Diagnostic>) {
+pub fn check(plan: &Plan, s: &Subject, c: &CSubject, names: &Names, diags: &mut Vec<Diagnostic>) {
     let space = Space::new(s, c, names);
     let total = space.size();
     let exhaustive = total <= BUDGET as u128;
@@ -45,7 +46,15 @@ pub fn check(s: &Subject, c: &CSubject, names: &Names, diags: &mut Vec<Diagnosti
             None if c.otherwise.is_none() => {
                 let example = space.describe(&point);
                 let kind = Kind::FallThrough { subject: s.name.name.clone(), example };
-                diags.push(Diagnostic::new(kind, &s.name.loc));
+                // A child plan's rule list: said at its first line.
+                let note = Note::ParentSubject(&s.name.name);
+                diags.push(super::locks::at_cause(
+                    plan,
+                    kind,
+                    &s.name.loc,
+                    note,
+                    s.rules.iter().take(1).map(|r| &r.loc),
+                ));
                 return;
             }
             None => {}

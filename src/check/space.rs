@@ -174,6 +174,24 @@ impl Space {
         format!("a record with {} (score {score})", parts.join(", "))
     }
 
+    /// "a record with a = x" naming only the variables `keep` (and the
+    /// score when `score`).
+    pub fn describe_some(&self, p: &Point, keep: &[String], score: bool) -> String {
+        let parts: Vec<String> = self
+            .vars
+            .iter()
+            .zip(p)
+            .filter_map(|(v, &i)| match &v.key {
+                Key::Item(n) if keep.contains(n) => {
+                    Some(format!("{n} = {}", v.labels.get(i).map_or("?", String::as_str)))
+                }
+                _ => None,
+            })
+            .collect();
+        let shown = self.score(p).filter(|_| score).map(|s| format!(" (score {})", s.show(2)));
+        format!("a record with {}{}", parts.join(", "), shown.unwrap_or_default())
+    }
+
     /// The score of a point, exactly (`None` past `Exact`'s range).
     fn score(&self, p: &Point) -> Option<Exact> {
         let factors = &self.factors;

@@ -61,6 +61,39 @@ pub enum Kind {
     NumberTooLong { text: String, over: Option<String> },
     NoPositiveGrade,
     QuotaNeverBinds { percent: String },
+    // --- locks of the central invariants (issue 19) -------------------------
+    ReadByLocked { what: &'static str, name: String, by: &'static str },
+    CapNoEffect { tier: String, parent: String, locked: bool },
+    RulesReplaced { rules: usize, otherwise: bool, place: String },
+    QuotaLooser { parent: String, this: String },
+    GroupTotal { group: String, sum: String, total: String, locked: bool },
+    ExemptUndoesCap { read: String, example: String },
+}
+
+/// The words of a related place shown under a diagnostic.
+#[derive(Clone, Copy, Debug)]
+pub enum Note<'a> {
+    LockedBy(&'static str),
+    ReadBy(&'static str),
+    ParentCap,
+    ParentRules,
+    ParentQuota,
+    GroupTotal(&'a str),
+    ParentSubject(&'a str),
+}
+
+impl Note<'_> {
+    pub fn text(self) -> String {
+        match self {
+            Note::LockedBy(what) => format!("locked here by `lock {what}`"),
+            Note::ReadBy(what) => format!("the parent plan's {what} that reads it"),
+            Note::ParentCap => "the parent plan's cap".into(),
+            Note::ParentRules => "the parent plan's rule list".into(),
+            Note::ParentQuota => "the parent plan's quota".into(),
+            Note::GroupTotal(g) => format!("the total of group `{g}` is set here"),
+            Note::ParentSubject(s) => format!("subject `{s}` is declared here"),
+        }
+    }
 }
 
 impl Kind {
@@ -69,7 +102,11 @@ impl Kind {
             Kind::UnreachableRule { .. }
             | Kind::SumNot100 { .. }
             | Kind::QuotaNeverBinds { .. }
-            | Kind::DisplayRedundant { .. } => Severity::Warning,
+            | Kind::DisplayRedundant { .. }
+            | Kind::CapNoEffect { locked: false, .. }
+            | Kind::RulesReplaced { .. }
+            | Kind::QuotaLooser { .. }
+            | Kind::GroupTotal { locked: false, .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -127,6 +164,12 @@ impl Kind {
             Kind::NumberTooLong { .. } => "number-too-long",
             Kind::NoPositiveGrade => "no-positive-grade",
             Kind::QuotaNeverBinds { .. } => "quota-never-binds",
+            Kind::ReadByLocked { .. } => "read-by-locked",
+            Kind::CapNoEffect { .. } => "cap-no-effect",
+            Kind::RulesReplaced { .. } => "rules-replaced",
+            Kind::QuotaLooser { .. } => "quota-looser",
+            Kind::GroupTotal { .. } => "group-total",
+            Kind::ExemptUndoesCap { .. } => "exempt-undoes-cap",
         }
     }
 
@@ -239,6 +282,34 @@ impl Kind {
                     "`{percent}` is more than all the records the tier is counted among: the quota never moves one"
                 )
             }
+            Kind::ReadByLocked { what, name, by } => {
+                format!("{what} `{name}` is read by a locked {by} of the parent plan")
+            }
+            Kind::CapNoEffect { tier, parent, locked: true } => format!(
+                "this cap at `{tier}` cannot weaken the parent plan's locked cap at `{parent}` on the same condition"
+            ),
+            Kind::CapNoEffect { tier, parent, locked: false } => format!(
+                "this cap at `{tier}` has no effect: the parent plan's cap on the same condition lowers to `{parent}`"
+            ),
+            Kind::RulesReplaced { rules, otherwise, place } => {
+                let list = match (rules, otherwise) {
+                    (0, _) => "the `otherwise`".to_string(),
+                    (1, false) => "the rule".to_string(),
+                    (1, true) => "the rule and `otherwise`".to_string(),
+                    (n, false) => format!("the {n} rules"),
+                    (n, true) => format!("the {n} rules and `otherwise`"),
+                };
+                format!("replaces {list} of {place}")
+            }
+            Kind::QuotaLooser { parent, this } => {
+                format!("the parent plan's {parent} binds; this {this} has no effect")
+            }
+            Kind::GroupTotal { group, sum, total, .. } => {
+                format!("criteria of group `{group}` add up to {sum}, not its total {total}")
+            }
+            Kind::ExemptUndoesCap { read, .. } => format!(
+                "this exemption reads `{read}`, which a locked cap of the parent plan reads: it can exempt records the cap lowers"
+            ),
         }
     }
 
@@ -303,6 +374,25 @@ impl Kind {
             }
             Kind::QuotaNeverBinds { .. } => {
                 "a tier never holds more than 100% of a count it is part of (`all`, or a tier `or better` that includes it)"
+            }
+            Kind::ReadByLocked { .. } => {
+                "a child plan may not drop, or change the kind or type of, what the parent's locked caps and exemptions read"
+            }
+            Kind::CapNoEffect { .. } => "caps only lower a tier, so the stricter one binds; remove this line",
+            Kind::RulesReplaced { .. } => {
+                "a child's `rule`/`otherwise` lines replace the parent's whole list: restate the parent's rules you keep"
+            }
+            Kind::QuotaLooser { .. } => {
+                "both quotas apply, so the stricter binds: a child plan may only set a stricter quota"
+            }
+            Kind::GroupTotal { locked: true, .. } => {
+                "the group's total is locked: a child plan may move points only between the criteria inside it"
+            }
+            Kind::GroupTotal { locked: false, .. } => "give its criteria weights that add up to the total",
+            Kind::ExemptUndoesCap { example, .. } => {
+                return Some(format!(
+                    "e.g. {example}: the parent's locked caps apply to every record it classifies, and a child plan may not exempt those records"
+                ));
             }
             _ => return None,
         };

@@ -11,7 +11,7 @@ use super::{Change, line_diff, notes, number, text};
 use crate::fmt::items;
 use crate::resolve::model::Subject;
 use crate::source::Loc;
-use crate::syntax::ast::{Criterion, Field, Flag, ItemKind, Measure, Str, SubjectItem};
+use crate::syntax::ast::{Criterion, Field, Flag, Group, ItemKind, Measure, Str, SubjectItem};
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
 
@@ -59,6 +59,14 @@ fn slot(k: &ItemKind) -> Slot<'_> {
     match k {
         ItemKind::Level(l) => Slot::Single("level", text(l.name.as_str())),
         ItemKind::LockRules => Slot::Single("lock_rules", Json::Bool(true)),
+        ItemKind::LockExempt => Slot::Single("lock_exempt", Json::Bool(true)),
+        ItemKind::LockCaps => Slot::Single("lock_caps", Json::Bool(true)),
+        ItemKind::Group(g) => {
+            let Group { name, label: l, total, locked: lock } = g;
+            let attrs =
+                vec![("label", label(l)), ("total", Some(number(&total.value))), ("locked", locked(lock))];
+            Slot::Decl { what: "group", name: &name.name, attrs }
+        }
         ItemKind::Criterion(c) => criterion(c),
         ItemKind::Flag(f) => {
             let Flag { name, label: l, locked: lock } = f;
@@ -114,14 +122,21 @@ fn parts(s: &Subject) -> (Vec<(&'static str, Option<Json>)>, Vec<SubjectItem>) {
         caps,
         quotas,
         lock_rules,
+        groups,
+        lock_exempt,
+        lock_caps,
+        left: _,
         drops,
         loc: _,
     } = s;
     let ext = extends.as_ref().map(|e| text(e.name.as_str()));
     let line = vec![("label", label(l)), ("extends", ext), ("locked", locked(lock))];
-    let lock = lock_rules.as_ref().map(|loc| SubjectItem { kind: ItemKind::LockRules, loc: loc.clone() });
-    let all = level.iter().chain(decls).chain(exempts).chain(rules).chain(caps).chain(quotas).chain(drops);
-    (line, all.cloned().chain(lock).collect())
+    let item = |kind: ItemKind, loc: &Loc| SubjectItem { kind, loc: loc.clone() };
+    let lock = lock_rules.as_ref().map(|loc| item(ItemKind::LockRules, loc));
+    let lock = lock.into_iter().chain(lock_exempt.first().map(|loc| item(ItemKind::LockExempt, loc)));
+    let lock = lock.chain(lock_caps.first().map(|loc| item(ItemKind::LockCaps, loc)));
+    let all = level.iter().chain(groups).chain(decls).chain(exempts).chain(rules).chain(caps).chain(quotas);
+    (line, all.chain(drops).cloned().chain(lock).collect())
 }
 
 pub fn subjects(old: &[Subject], new: &[Subject], out: &mut Vec<Change>) {

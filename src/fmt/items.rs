@@ -136,6 +136,15 @@ fn plain_item(k: &ItemKind) -> String {
         ItemKind::CapAt(f) => format!("cap at tier of {}", f.name),
         ItemKind::Quota(q) => quota(q),
         ItemKind::LockRules => "lock rules".into(),
+        ItemKind::LockExempt => "lock exempt".into(),
+        ItemKind::LockCaps => "lock caps".into(),
+        ItemKind::Group(g) => format!(
+            "group {}{} total {}{}",
+            g.name.name,
+            label(&g.label),
+            num::literal(&g.total.value),
+            locked(&g.locked)
+        ),
         _ => String::new(),
     }
 }

@@ -108,13 +108,23 @@ pub fn subject_line(s: &Subject) -> String {
 fn subject(o: &mut Out, s: &Subject) {
     o.blank();
     o.line(0, subject_line(s), &s.loc);
-    let groups = [s.level.iter().collect::<Vec<_>>(), s.decls.iter().collect(), s.exempts.iter().collect()];
+    let groups = [
+        s.level.iter().chain(&s.groups).collect::<Vec<_>>(),
+        s.decls.iter().collect(),
+        s.exempts.iter().collect(),
+    ];
     let rest = [s.rules.iter().collect::<Vec<_>>(), s.caps.iter().collect(), s.quotas.iter().collect()];
     for item in groups.into_iter().chain(rest).flatten() {
         o.line(2, items::item(&item.kind), &item.loc);
     }
     if let Some(l) = &s.lock_rules {
         o.line(2, "lock rules".into(), l);
+    }
+    if let Some(l) = s.lock_exempt.first() {
+        o.line(2, items::item(&crate::syntax::ast::ItemKind::LockExempt), l);
+    }
+    if let Some(l) = s.lock_caps.first() {
+        o.line(2, items::item(&crate::syntax::ast::ItemKind::LockCaps), l);
     }
     o.plain(0, "}");
 }

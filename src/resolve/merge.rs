@@ -1,12 +1,15 @@
 //! Merging a chain of plan files into one effective plan (§6): the root first,
 //! each child applied on top, with the lock and redeclaration rules.
 
-use super::model::{Hook, Level, Plan, Subject, decl_ident, decl_locked, decl_name, decl_what};
+use super::decls::{drop_decl, replace_decl};
+use super::locks;
+use super::model::{Hook, Level, Plan, Subject, decl_name, decl_what};
 use super::subjects;
 use crate::diag::{Diagnostic, Kind};
 use crate::source::{Loc, Source};
 use crate::syntax::ast::{self, ItemKind, TopItem};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Builds the effective plan from `chain` (named file first, root last);
 /// `flatten` applies `subject … extends …`.
@@ -137,14 +140,16 @@ pub fn locked(what: &'static str, name: &ast::Ident, lock: &Loc) -> Diagnostic {
 }
 
 fn subject(plan: &mut Plan, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
-    match plan.subject_at(&s.name.name).map(|i| &mut plan.subjects[i]) {
+    let at = plan.subject_at(&s.name.name);
+    let (chain, subjects) = (&plan.chain, &mut plan.subjects);
+    match at.map(|i| &mut subjects[i]) {
         None => plan.push_subject(new_subject(s, diags)),
         Some(old) if old.loc.same_file(&s.loc) => {
             let d =
                 Diagnostic::new(Kind::Duplicate { what: "subject", name: s.name.name.clone() }, &s.name.loc);
             diags.push(d.with_related(&old.loc, "first declared here"));
         }
-        Some(old) => refine(old, s, diags),
+        Some(old) => refine(old, s, chain, diags),
     }
 }
 
@@ -162,6 +167,10 @@ fn new_subject(s: &ast::Subject, diags: &mut Vec<Diagnostic>) -> Subject {
         caps: Vec::new(),
         quotas: Vec::new(),
         lock_rules: None,
+        groups: Vec::new(),
+        lock_exempt: Vec::new(),
+        lock_caps: Vec::new(),
+        left: Vec::new(),
         drops: Vec::new(),
         loc: s.loc.clone(),
     };
@@ -200,11 +209,27 @@ fn add_item(out: &mut Subject, item: &ast::SubjectItem, diags: &mut Vec<Diagnost
         ItemKind::Cap { .. } | ItemKind::CapAt(_) => out.caps.push(item.clone()),
         ItemKind::Quota(_) => out.quotas.push(item.clone()),
         ItemKind::LockRules => out.lock_rules = Some(item.loc.clone()),
+        ItemKind::LockExempt => out.lock_exempt.push(item.loc.clone()),
+        ItemKind::LockCaps => out.lock_caps.push(item.loc.clone()),
+        ItemKind::Group(g) => match out.groups.iter().find(|x| same_group(x, &g.name.name)) {
+            Some(first) => {
+                let d = Diagnostic::new(
+                    Kind::Duplicate { what: "group", name: g.name.name.clone() },
+                    &g.name.loc,
+                );
+                diags.push(d.with_related(&first.loc, "first declared here"));
+            }
+            None => out.groups.push(item.clone()),
+        },
     }
 }
 
+fn same_group(item: &ast::SubjectItem, name: &str) -> bool {
+    matches!(&item.kind, ItemKind::Group(g) if g.name.name == name)
+}
+
 /// A child plan's `subject` block for a subject the parent declares.
-fn refine(old: &mut Subject, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
+fn refine(old: &mut Subject, s: &ast::Subject, chain: &[Arc<Source>], diags: &mut Vec<Diagnostic>) {
     if let Some(lock) = &old.locked {
         diags.push(locked("subject", &s.name, lock));
         return;
@@ -219,11 +244,14 @@ fn refine(old: &mut Subject, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
     if child.level.is_some() {
         old.level = child.level.take();
     }
+    for g in &child.groups {
+        locks::add_group(old, g, diags);
+    }
     for item in child.decls {
-        replace_decl(old, item, diags);
+        replace_decl(old, item, chain, diags);
     }
     for drop in child.drops {
-        drop_decl(old, drop, diags);
+        drop_decl(old, drop, chain, diags);
     }
     if !child.rules.is_empty() {
         match &old.lock_rules {
@@ -234,70 +262,19 @@ fn refine(old: &mut Subject, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
                 )
                 .with_related(lock, "locked here by `lock rules`"),
             ),
-            None => old.rules = child.rules,
+            None => {
+                diags.extend(locks::rules_replaced(&old.rules, &child.rules[0].loc));
+                old.rules = child.rules;
+            }
         }
     }
-    old.exempts.extend(child.exempts);
+    locks::add_exempts(old, &child.exempts, chain, diags);
     old.caps.extend(child.caps);
+    old.lock_exempt.extend(child.lock_exempt);
+    old.lock_caps.extend(child.lock_caps);
     old.quotas.extend(child.quotas);
     if child.lock_rules.is_some() {
         old.lock_rules = child.lock_rules;
-    }
-}
-
-/// Replaces a same-name item (unless it is locked elsewhere) or adds a new one.
-pub fn replace_decl(into: &mut Subject, item: ast::SubjectItem, diags: &mut Vec<Diagnostic>) {
-    let name = decl_name(&item).unwrap_or_default().to_string();
-    match into.decls.iter().position(|d| decl_name(d) == Some(name.as_str())) {
-        Some(i) => {
-            let old = &into.decls[i];
-            match decl_locked(old).filter(|l| !l.same_file(&item.loc)) {
-                Some(lock) => {
-                    if let Some(id) = decl_ident(&item) {
-                        diags.push(locked(decl_what(old), id, lock));
-                    }
-                }
-                None => into.decls[i] = item,
-            }
-        }
-        None => into.decls.push(item),
-    }
-}
-
-/// Applies a `drop`; one that matches nothing here is kept for `extends`.
-pub fn drop_decl(into: &mut Subject, drop: ast::SubjectItem, diags: &mut Vec<Diagnostic>) {
-    let ItemKind::Drop { what, name } = &drop.kind else {
-        return;
-    };
-    let Some(i) = into.decls.iter().position(|d| decl_name(d) == Some(name.name.as_str())) else {
-        into.drops.push(drop);
-        return;
-    };
-    let old = &into.decls[i];
-    let want = match what {
-        ast::DropKind::Criterion => "criterion",
-        ast::DropKind::Flag => "flag",
-        ast::DropKind::Field => "field",
-    };
-    if decl_what(old) != want {
-        let help = Some(format!(
-            "`{}` is a {}: write `drop {} {}`",
-            name.name,
-            decl_what(old),
-            decl_what(old),
-            name.name
-        ));
-        diags.push(Diagnostic::new(
-            Kind::DropUnknown { what: want, name: name.name.clone(), help },
-            &name.loc,
-        ));
-        return;
-    }
-    match decl_locked(old).filter(|l| !l.same_file(&drop.loc)) {
-        Some(lock) => diags.push(locked(want, name, lock)),
-        None => {
-            into.decls.remove(i);
-        }
     }
 }
 

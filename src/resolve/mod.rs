@@ -1,6 +1,8 @@
 //! Resolution: reads a plan and its `extends` chain, merges them (§6) and
 //! flattens `subject … extends …`, keeping provenance on every item.
 
+mod decls;
+pub mod locks;
 mod merge;
 pub mod model;
 mod subjects;

@@ -116,6 +116,14 @@ pub struct Subject {
     /// Only the subject's own quotas: a family shares its root's quotas.
     pub quotas: Vec<ast::SubjectItem>,
     pub lock_rules: Option<Loc>,
+    /// `group … total …` lines, by name (a child's replaces the parent's).
+    pub groups: Vec<ast::SubjectItem>,
+    /// Every `lock exempt` and `lock caps` line, root first.
+    pub lock_exempt: Vec<Loc>,
+    pub lock_caps: Vec<Loc>,
+    /// Lines of child plans and extending subjects that took a criterion
+    /// out of the subject or out of its group: (that group, the line).
+    pub left: Vec<(Option<String>, Loc)>,
     /// `drop` lines not yet applied (resolved against `extends`).
     pub drops: Vec<ast::SubjectItem>,
     pub loc: Loc,

@@ -1,12 +1,16 @@
 //! Flattening `subject S extends T`: S gets T's effective items, with its own
 //! replacements, additions and drops applied.
 
-use super::merge::{drop_decl, locked, replace_decl};
+use super::decls::{drop_decl, replace_decl};
+use super::locks;
+use super::merge::locked;
 use super::model::{Plan, Subject};
 use crate::diag::{Diagnostic, Kind};
+use crate::source::Source;
 use crate::suggest;
 use crate::syntax::ast::ItemKind;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq)]
 enum State {
@@ -19,7 +23,8 @@ pub fn flatten(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
     let declared = plan.subjects.clone();
     let mut state = vec![State::Todo; declared.len()];
     let mut out = declared.clone();
-    let at = Declared::new(&declared);
+    let chain = plan.chain.clone();
+    let at = Declared::new(&declared, &chain);
     for i in 0..declared.len() {
         visit(i, &at, &mut state, &mut out, diags);
     }
@@ -30,15 +35,17 @@ pub fn flatten(plan: &mut Plan, diags: &mut Vec<Diagnostic>) {
 struct Declared<'a> {
     list: &'a [Subject],
     at: HashMap<&'a str, usize>,
+    /// The files of the plan's chain, for which of two lines is a child's.
+    chain: &'a [Arc<Source>],
 }
 
 impl<'a> Declared<'a> {
-    fn new(list: &'a [Subject]) -> Declared<'a> {
+    fn new(list: &'a [Subject], chain: &'a [Arc<Source>]) -> Declared<'a> {
         let mut at = HashMap::new();
         for (i, s) in list.iter().enumerate() {
             at.entry(s.name.name.as_str()).or_insert(i);
         }
-        Declared { list, at }
+        Declared { list, at, chain }
     }
 
     fn position(&self, name: &str) -> Option<usize> {
@@ -73,7 +80,7 @@ fn visit(i: usize, at: &Declared<'_>, state: &mut [State], out: &mut [Subject], 
         Some(j) => {
             visit(j, at, state, out, diags);
             // A cycle leaves the base unfinished; use it as declared.
-            if state[j] == State::Done { inherit(&out[j], own, diags) } else { own.clone() }
+            if state[j] == State::Done { inherit(&out[j], own, at.chain, diags) } else { own.clone() }
         }
         None => own.clone(),
     };
@@ -99,7 +106,7 @@ fn cycle_text(i: usize, at: &Declared<'_>) -> String {
 }
 
 /// `own` on top of the effective `base`.
-fn inherit(base: &Subject, own: &Subject, diags: &mut Vec<Diagnostic>) -> Subject {
+fn inherit(base: &Subject, own: &Subject, chain: &[Arc<Source>], diags: &mut Vec<Diagnostic>) -> Subject {
     let mut s = base.clone();
     s.name = own.name.clone();
     s.label = own.label.clone();
@@ -111,11 +118,14 @@ fn inherit(base: &Subject, own: &Subject, diags: &mut Vec<Diagnostic>) -> Subjec
     if own.level.is_some() {
         s.level = own.level.clone();
     }
+    for g in &own.groups {
+        locks::add_group(&mut s, g, diags);
+    }
     for item in &own.decls {
-        replace_decl(&mut s, item.clone(), diags);
+        replace_decl(&mut s, item.clone(), chain, diags);
     }
     for drop in &own.drops {
-        drop_decl(&mut s, drop.clone(), diags);
+        drop_decl(&mut s, drop.clone(), chain, diags);
     }
     if !own.rules.is_empty() {
         match base.lock_rules.as_ref().filter(|l| !l.same_file(&own.rules[0].loc)) {
@@ -123,8 +133,10 @@ fn inherit(base: &Subject, own: &Subject, diags: &mut Vec<Diagnostic>) -> Subjec
             None => s.rules = own.rules.clone(),
         }
     }
-    s.exempts.extend(own.exempts.iter().cloned());
+    locks::add_exempts(&mut s, &own.exempts, chain, diags);
     s.caps.extend(own.caps.iter().cloned());
+    s.lock_exempt.extend(own.lock_exempt.iter().cloned());
+    s.lock_caps.extend(own.lock_caps.iter().cloned());
     if own.lock_rules.is_some() {
         s.lock_rules = own.lock_rules.clone();
     }

@@ -192,14 +192,42 @@ pub enum ItemKind {
     Criterion(Criterion),
     Flag(Flag),
     Field(Field),
-    Drop { what: DropKind, name: Ident },
-    Exempt { cond: Expr, because: Option<Str> },
-    Rule { tier: Ident, cond: Expr },
+    Drop {
+        what: DropKind,
+        name: Ident,
+    },
+    Exempt {
+        cond: Expr,
+        because: Option<Str>,
+    },
+    Rule {
+        tier: Ident,
+        cond: Expr,
+    },
     Otherwise(Ident),
-    Cap { tier: Ident, cond: Expr, because: Option<Str> },
+    Cap {
+        tier: Ident,
+        cond: Expr,
+        because: Option<Str>,
+    },
     CapAt(Ident),
     Quota(Quota),
     LockRules,
+    /// `group G ["label"] total N [locked]`.
+    Group(Group),
+    /// `lock exempt`.
+    LockExempt,
+    /// `lock caps`.
+    LockCaps,
+}
+
+/// `group G ["label"] total N [locked]`: the criteria of group G add up to N.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub name: Ident,
+    pub label: Option<Str>,
+    pub total: NumLit,
+    pub locked: Option<Loc>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

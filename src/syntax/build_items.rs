@@ -49,6 +49,9 @@ impl Builder {
             Rule::cap_at => ItemKind::CapAt(self.first_ident(pair, &loc)?),
             Rule::quota => ItemKind::Quota(self.quota(pair, &loc)?),
             Rule::lock_rules => ItemKind::LockRules,
+            Rule::lock_exempt => ItemKind::LockExempt,
+            Rule::lock_caps => ItemKind::LockCaps,
+            Rule::group_decl => ItemKind::Group(self.group(pair, &loc)?),
             Rule::exempt | Rule::rule | Rule::cap => self.conditional(pair, &loc)?,
             other => unreachable!("subject_item: the grammar gives no {other:?} here"),
         };
@@ -107,6 +110,22 @@ impl Builder {
         }
         let measure = self.some(measure, loc)?;
         Ok(Criterion { name, label, measure, group, locked })
+    }
+
+    /// `group G ["label"] total N [locked]`.
+    fn group(&self, pair: P<'_>, loc: &Loc) -> R<Group> {
+        let (mut name, mut label, mut total, mut locked) = (None, None, None, None);
+        for p in kids(pair) {
+            match p.as_rule() {
+                Rule::ident => name = Some(self.ident(p)),
+                Rule::string => label = Some(self.string(p)),
+                Rule::number => total = Some(self.number(p)?),
+                Rule::locked => locked = Some(self.loc(&p)),
+                Rule::k_group | Rule::k_total => {}
+                other => unreachable!("group: the grammar gives no {other:?} here"),
+            }
+        }
+        Ok(Group { name: self.need_ident(name, loc)?, label, total: self.some(total, loc)?, locked })
     }
 
     fn field(&self, pair: P<'_>, loc: &Loc) -> R<Field> {

@@ -40,6 +40,7 @@ const SUBJECT_ITEMS: &[Rule] = &[
     Rule::k_cap,
     Rule::k_quota,
     Rule::k_lock,
+    Rule::k_group,
 ];
 const TOP_ITEMS: &[Rule] = &[
     Rule::k_scale,

@@ -65,6 +65,12 @@ const ROWS: &[Row] = &[
     (&["locked"], "chi_bo \"Chi bộ\" {", "chi_bo \"Chi bộ\" locked {", "subject.chi_bo.locked"),
     (&["subject_level"], "level huyen\n", "level tinh\n", "subject.can_bo.level"),
     (&["lock_rules", "k_lock", "k_rules"], "  lock rules\n", "", "subject.dang_vien.lock_rules"),
+    (&["lock_exempt", "k_exempt"], "  lock exempt\n", "", "subject.dang_vien.lock_exempt"),
+    (&["lock_caps", "k_caps"], "  lock caps\n", "", "subject.dang_vien.lock_caps"),
+    (&["group_decl", "k_group", "k_total"], "\"Kết quả\" total 50", "\"Kết quả\" total 60", "subject.dang_vien.group.ket_qua.total"),
+    (&["group_decl", "string"], "\"Kết quả\" total", "\"Kết quả thực hiện\" total", "subject.dang_vien.group.ket_qua.label"),
+    (&["group_decl", "locked"], "total 50\n", "total 50 locked\n", "subject.dang_vien.group.ket_qua.locked"),
+    (&["group_decl"], "  group ket_qua \"Kết quả\" total 50\n", "", "subject.dang_vien.group.ket_qua"),
     // Declarations.
     (&["criterion", "k_criterion", "weight", "k_weight"], "weight 40", "weight 39", "subject.dang_vien.criterion.nhiem_vu.weight"),
     (&["criterion"], "\"Nhiệm vụ\" weight", "\"Nhiệm vụ chính\" weight", "subject.dang_vien.criterion.nhiem_vu.label"),
