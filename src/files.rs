@@ -6,6 +6,9 @@ use std::fs::{File, Metadata};
 use std::io::{self, BufWriter, ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 
+/// The largest hook script (`.rhai` file) a plan may name, in bytes (1 MiB).
+pub const MAX_SCRIPT_BYTES: u64 = 1 << 20;
+
 /// Opens `path` for reading when it is a regular file, symlinks followed.
 /// The kind is checked on the opened file, and opening does not wait for a
 /// writer on a FIFO, so nothing can block or be swapped in between.

@@ -159,8 +159,8 @@ fn witness(
     let rules = conds.iter().map(|x| CRule { tier: 0, cond: (*x).clone(), loc: loc.clone() }).collect();
     let both = CSubject { rules, exempts: Vec::new(), caps: Vec::new(), quotas: Vec::new(), ..c.clone() };
     let space = Space::new(s, &both, names);
-    let exhaustive = space.size() <= super::rules::BUDGET as u128;
-    let count = if exhaustive { space.size() as usize } else { super::rules::BUDGET };
+    let exhaustive = space.size() <= super::space::BUDGET as u128;
+    let count = if exhaustive { space.size() as usize } else { super::space::BUDGET };
     let mut keep: Vec<String> = a.items.clone();
     keep.extend(b.items.iter().filter(|n| !a.items.contains(n)).cloned());
     (0..count).find_map(|n| {

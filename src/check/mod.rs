@@ -5,6 +5,7 @@ mod deadlines;
 mod deps;
 mod display;
 mod locks;
+mod measures;
 pub mod model;
 pub mod names;
 mod numbers;
@@ -18,9 +19,23 @@ pub mod types;
 use crate::diag::{self, Diagnostic, Kind};
 use crate::resolve::{self, Plan, Unreadable};
 use crate::syntax::ast::{ItemKind, Measure};
-pub use model::Model;
 use std::path::Path;
 use types::{Typer, in_family};
+
+/// The checked plan: the effective plan plus typed conditions, resolved tiers
+/// and the evaluation order. Only `check` builds one, so eval can trust it.
+pub struct Model {
+    pub plan: Plan,
+    pub names: names::Names,
+    /// One per `plan.subjects`, same order.
+    pub subjects: Vec<model::CSubject>,
+    /// What each subject's conditions read, one per `plan.subjects`.
+    pub reads: Vec<reads::SubjectReads>,
+    /// Subject indices in evaluation order (dependencies first).
+    pub order: Vec<usize>,
+    /// Compiled hooks, one per `plan.hooks`.
+    pub hooks: Vec<rhai::AST>,
+}
 
 /// All findings, and the model when there is no error.
 pub struct Checked {

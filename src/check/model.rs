@@ -1,25 +1,10 @@
-//! The checked plan: the effective plan plus typed conditions, resolved tiers
-//! and the evaluation order. Only `check` builds one, so eval can trust it.
+//! A checked subject: its typed exemptions, rules, caps and quotas, and the
+//! exact numbers of its criteria (the [`super::Model`] holds one per subject).
 
-use super::names::Names;
 use crate::exact::Exact;
-use crate::resolve::Plan;
 use crate::source::Loc;
 use crate::syntax::ast::Round;
 use crate::vocab::expr::TExpr;
-
-pub struct Model {
-    pub plan: Plan,
-    pub names: Names,
-    /// One per `plan.subjects`, same order.
-    pub subjects: Vec<CSubject>,
-    /// What each subject's conditions read, one per `plan.subjects`.
-    pub reads: Vec<super::reads::SubjectReads>,
-    /// Subject indices in evaluation order (dependencies first).
-    pub order: Vec<usize>,
-    /// Compiled hooks, one per `plan.hooks`.
-    pub hooks: Vec<rhai::AST>,
-}
 
 #[derive(Clone, Debug)]
 pub struct CSubject {

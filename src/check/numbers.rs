@@ -1,15 +1,11 @@
 //! The numbers a plan writes: each literal is exact within [`DIGITS`] digits
-//! or a diagnostic at it, and so is each weight's factor (weight / highest
-//! grade). Nothing that does not fit ever becomes 0.
+//! or a diagnostic at it. Nothing that does not fit ever becomes 0.
 
-use super::model::CMeasure;
-use super::names::Names;
 use crate::diag::{Diagnostic, Kind};
 use crate::exact::{DIGITS, Exact};
 use crate::num::Num;
-use crate::resolve::model::Subject;
 use crate::source::Loc;
-use crate::syntax::ast::{ItemKind, Measure, NumLit};
+use crate::syntax::ast::NumLit;
 
 /// The value of `n` when it has at most [`DIGITS`] digits, leading zeros
 /// before the decimal point and trailing zeros after it aside (so also at
@@ -25,7 +21,7 @@ pub fn within(n: &Num) -> Option<Exact> {
 }
 
 /// Whether the top and bottom of a fraction have at most [`DIGITS`] digits.
-fn fraction_within(x: Exact) -> bool {
+pub fn fraction_within(x: Exact) -> bool {
     let (p, q) = x.parts64();
     let limit = 10i64.pow(DIGITS);
     p.unsigned_abs() < limit.unsigned_abs() && q < limit
@@ -44,35 +40,6 @@ pub fn literal(n: &Num, loc: &Loc, diags: &mut Vec<Diagnostic>) -> Option<Exact>
 /// [`literal`] of a literal with its own location.
 pub fn lit(n: &NumLit, diags: &mut Vec<Diagnostic>) -> Option<Exact> {
     literal(&n.value, &n.loc, diags)
-}
-
-/// The exact numbers of each criterion of `s`, by slot, in slot order. A
-/// criterion whose numbers do not fit has a diagnostic instead (so a model,
-/// which only a plan without errors has, holds every criterion).
-pub fn measures(s: &Subject, names: &Names, diags: &mut Vec<Diagnostic>) -> Vec<(usize, CMeasure)> {
-    let mut out = Vec::new();
-    for (slot, d) in s.decls.iter().enumerate() {
-        let ItemKind::Criterion(c) = &d.kind else { continue };
-        let m = match &c.measure {
-            Measure::Points(p) => lit(p, diags).map(CMeasure::Points),
-            Measure::Weight(w) => weight(w, names, diags),
-        };
-        out.extend(m.map(|m| (slot, m)));
-    }
-    out
-}
-
-/// A weight and its factor. Without a scale, or without a grade above 0,
-/// there is no factor: both are reported where they are declared.
-fn weight(w: &NumLit, names: &Names, diags: &mut Vec<Diagnostic>) -> Option<CMeasure> {
-    let weight = lit(w, diags)?;
-    let max = names.max_grade.filter(|m| !m.is_zero() && !m.is_negative())?;
-    let factor = weight.checked_div(max).filter(|f| fraction_within(*f));
-    if factor.is_none() {
-        let kind = Kind::NumberTooLong { text: w.loc.snippet().to_string(), over: Some(max.show(DIGITS)) };
-        diags.push(Diagnostic::new(kind, &w.loc));
-    }
-    Some(CMeasure::Weight { weight, factor: factor? })
 }
 
 #[cfg(test)]

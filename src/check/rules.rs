@@ -7,14 +7,11 @@
 
 use super::model::CSubject;
 use super::names::Names;
-use super::space::Space;
+use super::space::{BUDGET, Space};
 use crate::diag::{Diagnostic, Kind, Note};
 use crate::resolve::Plan;
 use crate::resolve::model::Subject;
 use crate::vocab::expr::truth;
-
-/// How many records are tried per subject at most.
-pub const BUDGET: usize = 20_000;
 
 /// How many expression nodes may be evaluated per subject at most, so that
 /// a plan with huge conditions is still checked quickly.

@@ -12,6 +12,9 @@ use crate::vocab::value::Value;
 use chrono::{Months, NaiveDate};
 use std::borrow::Cow;
 
+/// How many records are tried per subject at most.
+pub const BUDGET: usize = 20_000;
+
 /// One candidate record: an index into each variable's values.
 pub type Point = Vec<usize>;
 

@@ -35,7 +35,7 @@ impl Typer<'_> {
             otherwise: None,
             caps: Vec::new(),
             quotas: Vec::new(),
-            measures: super::numbers::measures(s, self.names, self.diags),
+            measures: super::measures::measures(s, self.names, self.diags),
         };
         for item in &s.exempts {
             if let ItemKind::Exempt { cond, because } = &item.kind {

@@ -347,7 +347,7 @@ impl Kind {
             Kind::HookFile { .. } => {
                 return Some(format!(
                     "a hook file is a regular file of at most {} MiB in the plan's folder or below it, named relative to the plan",
-                    crate::hooks::limits::MAX_FILE_BYTES >> 20
+                    crate::files::MAX_SCRIPT_BYTES >> 20
                 ));
             }
             Kind::HookProperty { suggestion: Some(s), .. } => return Some(format!("did you mean `{s}`?")),

@@ -83,8 +83,8 @@ pub fn impact(old: &Model, new: &Model, files: &[PathBuf], opts: &Options) -> Re
         let (to, tn) = (tier(&ev_old, x), tier(&ev_new, y));
         let key = format!("{}->{}", to.as_deref().unwrap_or("-"), tn.as_deref().unwrap_or("-"));
         *out.transitions.entry(key).or_default() += 1;
-        let subject = crate::report::subject_name(&ev_new, y);
-        let subject = if subject.is_empty() { crate::report::subject_name(&ev_old, x) } else { subject };
+        let subject = ev_new.subject_name(y);
+        let subject = if subject.is_empty() { ev_old.subject_name(x) } else { subject };
         let cell = (
             x.tier.filter(|_| x.status == Status::Classified).map_or(none.0, usize::from),
             y.tier.filter(|_| y.status == Status::Classified).map_or(none.1, usize::from),

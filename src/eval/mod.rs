@@ -69,6 +69,11 @@ impl<'m> Evaluator<'m> {
         matches!(self.model.plan.subjects[s].decls.get(slot).map(|d| &d.kind), Some(ItemKind::Flag(_)))
     }
 
+    /// The name of the subject an outcome is of (empty when it has none).
+    pub fn subject_name(&self, o: &outcome::Outcome) -> &str {
+        o.subject.map_or("", |s| self.model.plan.subjects[usize::from(s)].name.name.as_str())
+    }
+
     /// The grade name of a scale value.
     pub fn grade_name(&self, v: Exact) -> String {
         self.model.names.scale.iter().find(|g| g.value == v).map(|g| g.name.clone()).unwrap_or_default()

@@ -47,8 +47,9 @@ pub const MAX_NOTES: usize = 32;
 /// Bytes of note text one call may make, all notes together.
 pub const MAX_NOTE_BYTES: usize = 16 * 1024;
 
-/// The largest `.rhai` file a plan may name, in bytes (1 MiB).
-pub const MAX_FILE_BYTES: u64 = 1 << 20;
+/// The largest `.rhai` file a plan may name, in bytes (1 MiB); `resolve`
+/// reads the file, so the number lives with the other file limits.
+pub use crate::files::MAX_SCRIPT_BYTES as MAX_FILE_BYTES;
 
 #[cfg(test)]
 mod tests {

@@ -88,7 +88,6 @@ pub fn script_loc(hook: &Hook, pos: Position) -> Loc {
     Loc::new(src, offset, (offset + 1).min(src.text().len()))
 }
 pub(crate) mod budget;
-pub(crate) mod file;
 pub mod limits;
 pub(crate) mod memo;
 pub(crate) mod props;

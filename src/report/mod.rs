@@ -176,7 +176,7 @@ fn hook_name<'a>(ev: &'a Evaluator<'_>, h: u16) -> &'a str {
 }
 
 pub fn subject_name<'a>(ev: &'a Evaluator<'_>, o: &Outcome) -> &'a str {
-    o.subject.map_or("", |s| ev.model.plan.subjects[usize::from(s)].name.name.as_str())
+    ev.subject_name(o)
 }
 
 /// Counts by status and by tier (every tier listed).

@@ -3,7 +3,7 @@
 //! forbids it (`locked`, or a locked exemption or cap that reads the item).
 
 use super::locks;
-use super::merge::locked;
+use super::locks::locked;
 use super::model::{Subject, decl_ident, decl_locked, decl_name, decl_what};
 use crate::diag::{Diagnostic, Kind};
 use crate::source::Source;

@@ -8,6 +8,12 @@ use crate::source::{Loc, Source};
 use crate::syntax::ast::{self, Expr, ExprKind, ItemKind, SubjectItem};
 use std::sync::Arc;
 
+/// The error for redeclaring a locked item, pointing at the parent's `locked`.
+pub fn locked(what: &'static str, name: &ast::Ident, lock: &Loc) -> Diagnostic {
+    Diagnostic::new(Kind::Locked { what, name: name.name.clone() }, &name.loc)
+        .with_related(lock, "locked here")
+}
+
 /// How far the file of `loc` is from the named file (0) up the chain.
 pub fn rank(chain: &[Arc<Source>], loc: &Loc) -> usize {
     chain.iter().position(|s| Arc::ptr_eq(s, &loc.src)).unwrap_or(0)
@@ -133,7 +139,7 @@ pub fn add_group(into: &mut Subject, g: &SubjectItem, diags: &mut Vec<Diagnostic
     match &into.groups[i].kind {
         ItemKind::Group(old) if old.locked.as_ref().is_some_and(|l| !l.same_file(&g.loc)) => {
             let lock = old.locked.clone().unwrap_or_else(|| g.loc.clone());
-            diags.push(super::merge::locked("group", &new.name, &lock));
+            diags.push(locked("group", &new.name, &lock));
         }
         _ => into.groups[i] = g.clone(),
     }

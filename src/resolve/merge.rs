@@ -2,7 +2,7 @@
 //! each child applied on top, with the lock and redeclaration rules.
 
 use super::decls::{drop_decl, replace_decl};
-use super::locks;
+use super::locks::{self, locked};
 use super::model::{Hook, Level, Plan, Subject, decl_name, decl_what};
 use super::subjects;
 use crate::diag::{Diagnostic, Kind};
@@ -131,12 +131,6 @@ fn level(plan: &mut Plan, l: &ast::Level, diags: &mut Vec<Diagnostic>) {
     if let Some(due) = &l.due {
         old.parent_due = old.due.replace(due.clone());
     }
-}
-
-/// The error for redeclaring a locked item, pointing at the parent's `locked`.
-pub fn locked(what: &'static str, name: &ast::Ident, lock: &Loc) -> Diagnostic {
-    Diagnostic::new(Kind::Locked { what, name: name.name.clone() }, &name.loc)
-        .with_related(lock, "locked here")
 }
 
 fn subject(plan: &mut Plan, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
@@ -309,10 +303,10 @@ fn load_hook(h: &ast::Hook, diags: &mut Vec<Diagnostic>) -> Option<Hook> {
             first_line: loc.line(),
         }),
         ast::HookBody::File(path) => {
-            // Only a regular file inside the plan's folder (hooks::file):
+            // Only a regular file inside the plan's folder (resolve::script):
             // what is refused is named as written, never shown.
             let dir = h.loc.src.path().parent().unwrap_or(Path::new(""));
-            match crate::hooks::file::read(dir, &path.value) {
+            match super::script::read(dir, &path.value) {
                 Ok(text) => Some(Hook {
                     decl: h.clone(),
                     script: text.clone(),

@@ -5,6 +5,7 @@ mod decls;
 pub mod locks;
 mod merge;
 pub mod model;
+mod script;
 mod subjects;
 
 use crate::diag::{Diagnostic, Kind};

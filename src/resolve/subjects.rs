@@ -3,7 +3,7 @@
 
 use super::decls::{drop_decl, replace_decl};
 use super::locks;
-use super::merge::locked;
+use super::locks::locked;
 use super::model::{Plan, Subject};
 use crate::diag::{Diagnostic, Kind};
 use crate::source::Source;

@@ -1,11 +1,10 @@
 //! A hook's `.rhai` file: named relative to the plan that declares the hook,
 //! and, once symlinks are resolved, a regular file of at most
-//! [`MAX_FILE_BYTES`] inside that plan's folder. Anything else is refused
+//! [`crate::files::MAX_SCRIPT_BYTES`] inside that plan's folder. Anything else is refused
 //! before a byte is read, so a diagnostic never quotes a file outside the
 //! plan's folder and nothing can read forever.
 
-use super::limits::MAX_FILE_BYTES;
-use crate::files;
+use crate::files::{self, MAX_SCRIPT_BYTES as MAX_FILE_BYTES};
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
