@@ -9,7 +9,7 @@ pub use data::{
     CellProblem, FileProblem, RowProblem, bad_utf16, blank_rows, missing_subject, no_records, nul_byte,
 };
 pub use kind::{Kind, Note};
-pub use record::{Clause, ErrorKind, EvalError, RecordError, Spoil, eval_words, message, undecided};
+pub use record::{Clause, ErrorKind, EvalError, RecordError, Spoil, Target, eval_words, message, undecided};
 pub use render::{Color, render_human, to_json};
 
 use crate::source::Loc;

@@ -30,6 +30,16 @@ pub enum EvalError {
     },
 }
 
+/// Why the record a `cap at tier of` names gives no tier.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target {
+    NoSuchId,
+    InError,
+    NotYet,
+    /// Where no other record can be read.
+    Unavailable,
+}
+
 /// Why a counted record spoils an aggregate.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Spoil {
@@ -90,8 +100,11 @@ pub enum ErrorKind {
     CapAtMissing {
         field: String,
     },
-    /// `cap at tier of F` reached a record without a tier (in words).
-    CapAtTarget(String),
+    /// `cap at tier of F` reached record `id`, which gives no tier.
+    CapAtTarget {
+        id: String,
+        why: Target,
+    },
     /// A hook failed (the hook runner's words).
     Hook(String),
     QuotaGroupMissing {
@@ -151,7 +164,13 @@ pub fn message(kind: &ErrorKind) -> String {
     match kind {
         ErrorKind::Row(problem) => problem.to_string(),
         ErrorKind::Cell(problem) => problem.to_string(),
-        ErrorKind::CapAtTarget(problem) | ErrorKind::Hook(problem) => problem.clone(),
+        ErrorKind::Hook(problem) => problem.clone(),
+        ErrorKind::CapAtTarget { id, why } => match why {
+            Target::NoSuchId => format!("no record has the id `{id}`"),
+            Target::InError => format!("record `{id}`, whose tier caps this one, is in error"),
+            Target::NotYet => format!("record `{id}`, whose tier caps this one, is not classified yet"),
+            Target::Unavailable => format!("record `{id}` is not available here"),
+        },
         ErrorKind::NoId => "column `id` is missing or empty".into(),
         ErrorKind::UnknownSubject { name, suggestion: Some(s) } => {
             format!("column `subject`: `{name}` is not a subject; did you mean `{s}`?")

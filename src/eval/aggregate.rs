@@ -6,7 +6,7 @@ use super::ids::Ids;
 use super::outcome::{Outcome, Status};
 use super::record::{Lookup, RecordEnv};
 use crate::check::types::in_family;
-use crate::diag::Spoil;
+use crate::diag::{Spoil, Target};
 use crate::exact::Exact;
 use crate::vocab::expr::{Aggregate, EvalError, truth};
 use crate::vocab::value::{Value, tier_rank};
@@ -123,14 +123,14 @@ impl Lookup for Finished<'_> {
         Some(groups.get(id).map_or((0, 0), |g| (g.matching, g.classified)))
     }
 
-    fn final_tier(&self, id: &str) -> Result<Option<u8>, String> {
-        let Some(i) = self.ids.get(self.outs, id) else { return Err(format!("no record has the id `{id}`")) };
+    fn final_tier(&self, id: &str) -> Result<Option<u8>, Target> {
+        let Some(i) = self.ids.get(self.outs, id) else { return Err(Target::NoSuchId) };
         let o = &self.outs[i];
         match o.status {
             Status::Classified => Ok(o.tier),
             Status::Exempt => Ok(None),
-            Status::Error => Err(format!("record `{id}`, whose tier caps this one, is in error")),
-            Status::Pending => Err(format!("record `{id}`, whose tier caps this one, is not classified yet")),
+            Status::Error => Err(Target::InError),
+            Status::Pending => Err(Target::NotYet),
         }
     }
 }

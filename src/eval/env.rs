@@ -13,7 +13,7 @@ pub trait Lookup {
     /// `count`/`share` for the record `id`.
     fn aggregate(&self, agg: &Aggregate, id: &str) -> Result<Exact, EvalError>;
     /// The final tier of record `id` (`None` when exempt), or why it has none.
-    fn final_tier(&self, id: &str) -> Result<Option<u8>, String>;
+    fn final_tier(&self, id: &str) -> Result<Option<u8>, crate::diag::Target>;
     /// For a trace: how many of the records `agg` counts for `id` match.
     fn tally(&self, _agg: &Aggregate, _id: &str) -> Option<(i64, i64)> {
         None
@@ -28,8 +28,8 @@ impl Lookup for NoLookup {
         Err(EvalError::Unavailable(agg.text.clone()))
     }
 
-    fn final_tier(&self, id: &str) -> Result<Option<u8>, String> {
-        Err(format!("record `{id}` is not available here"))
+    fn final_tier(&self, _: &str) -> Result<Option<u8>, crate::diag::Target> {
+        Err(crate::diag::Target::Unavailable)
     }
 }
 

@@ -272,7 +272,11 @@ impl Evaluator<'_> {
                 else {
                     return Err(ErrorKind::CapAtMissing { field: field.clone() });
                 };
-                let lowered = match env.lookup.final_tier(target).map_err(ErrorKind::CapAtTarget)? {
+                let lowered = match env
+                    .lookup
+                    .final_tier(target)
+                    .map_err(|why| ErrorKind::CapAtTarget { id: target.to_string(), why })?
+                {
                     Some(t) if usize::from(t) > tier => {
                         let why = CapAt { cap: i as u16, id: target.as_str().into(), tier: t };
                         out.reasons.push(Reason::CapAt(Box::new(why)));
