@@ -120,6 +120,8 @@ pub struct Grade {
     pub name: Ident,
     pub label: Str,
     pub value: NumLit,
+    /// `alias "X" "XS"`: abbreviations accepted in data like the label.
+    pub aliases: Vec<Str>,
     pub loc: Loc,
 }
 
@@ -134,6 +136,8 @@ pub struct Tiers {
 pub struct TierDecl {
     pub name: Ident,
     pub label: Str,
+    /// `alias "HTXSNV"`: abbreviations accepted in data like the label.
+    pub aliases: Vec<Str>,
     pub loc: Loc,
 }
 
@@ -192,11 +196,26 @@ pub enum ItemKind {
     Criterion(Criterion),
     Flag(Flag),
     Field(Field),
-    Drop { what: DropKind, name: Ident },
-    Exempt { cond: Expr, because: Option<Str> },
-    Rule { tier: Ident, cond: Expr },
+    Drop {
+        what: DropKind,
+        name: Ident,
+    },
+    /// `review`: not classified, but a review must still be written.
+    Exempt {
+        cond: Expr,
+        because: Option<Str>,
+        review: bool,
+    },
+    Rule {
+        tier: Ident,
+        cond: Expr,
+    },
     Otherwise(Ident),
-    Cap { tier: Ident, cond: Expr, because: Option<Str> },
+    Cap {
+        tier: Ident,
+        cond: Expr,
+        because: Option<Str>,
+    },
     CapAt(Ident),
     Quota(Quota),
     LockRules,
@@ -445,4 +464,6 @@ pub enum ExprKind {
         filter: Option<Box<Expr>>,
     },
     MonthsSince(Box<Expr>),
+    /// `months_between(A, B)`: whole months from date A to date B.
+    MonthsBetween(Box<Expr>, Box<Expr>),
 }
