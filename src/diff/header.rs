@@ -143,8 +143,11 @@ pub fn scale(old: &Option<Scale>, new: &Option<Scale>, out: &mut Vec<Change>) {
 fn grade(path: &str, g: &Grade, n: &Grade, out: &mut Vec<Change>) {
     let Grade { name: _, label, value, aliases, loc: _ } = g;
     if items::aliases(aliases) != items::aliases(&n.aliases) {
-        let shown = |a: &[crate::syntax::ast::Str]| text(items::aliases(a).trim_start());
-        out.push(Change::new(format!("{path}.alias"), Some(shown(aliases)), Some(shown(&n.aliases))));
+        // The strings, as written after `alias`; none is no value (added, removed).
+        let shown = |a: &[crate::syntax::ast::Str]| {
+            (!a.is_empty()).then(|| Json::Array(a.iter().map(|s| text(s.value.as_str())).collect()))
+        };
+        out.push(Change::new(format!("{path}.alias"), shown(aliases), shown(&n.aliases)));
     }
     if label.value != n.label.value {
         let (o, nn) = (text(label.value.as_str()), text(n.label.value.as_str()));
