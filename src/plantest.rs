@@ -122,6 +122,12 @@ fn actual(ev: &Evaluator<'_>, o: &Outcome) -> String {
     }
 }
 
+/// A tier by its name, or by a label or `alias` (`expect "X" tier HTXSNV`).
+fn spelled_tier(ev: &Evaluator<'_>, name: &str) -> Option<usize> {
+    let names = &ev.model.names;
+    names.tier_index(name).or_else(|| names.spellings.tier(name))
+}
+
 /// `None` when the expectation holds, else what went wrong.
 fn expectation(
     ev: &Evaluator<'_>,
@@ -136,8 +142,7 @@ fn expectation(
             };
             let (ok, want) = match what {
                 Expectation::Tier(t) => (
-                    o.status == Status::Classified
-                        && o.tier.map(usize::from) == ev.model.names.tier_index(&t.name),
+                    o.status == Status::Classified && o.tier.map(usize::from) == spelled_tier(ev, &t.name),
                     format!("tier `{}`", t.name),
                 ),
                 Expectation::Score(n) => {
@@ -151,7 +156,7 @@ fn expectation(
             (!ok).then(|| format!("`{}`: expected {want}, got {}", id.value, actual(ev, o)))
         }
         TestKind::ExpectCount { subject, tier, count } => {
-            let t = ev.model.names.tier_index(&tier.name);
+            let t = spelled_tier(ev, &tier.name);
             let n = all
                 .iter()
                 .filter(|o| o.status == Status::Classified && o.tier.map(usize::from) == t)

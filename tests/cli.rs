@@ -211,7 +211,7 @@ fn explain_shows_every_step_and_exits_2_for_an_unknown_id() {
 fn test_runs_every_block_and_ends_with_the_totals() {
     let (code, out) = stdout(kehoach().args(["test", "plans/hanoi/01-KH-TU.kh", "plans/qd366/366-2025.kh"]));
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out.lines().last(), Some("6 passed, 0 failed"));
+    assert_eq!(out.lines().last(), Some("11 passed, 0 failed"));
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("t.kh");
     let text = std::fs::read_to_string("plans/hanoi/165-KH-TU.kh")

@@ -62,7 +62,11 @@ fn directions_are_named() {
         v["changes"].as_array().unwrap().iter().find(|c| c["path"] == path).map(|c| c["note"].clone())
     };
     assert_eq!(note("subject.dang_vien.criterion.nhiem_vu.weight").unwrap(), "weight up");
-    assert_eq!(note("subject.dang_vien.rules").unwrap(), "rule `htt`: score threshold lowered 75 → 70");
+    // 01-KH/TU's member rules read grades only (21-HD); a threshold change is named.
+    let old = std::fs::read_to_string(CITY_2019).unwrap();
+    let (_, changes, _) = diff_texts(&old, &old.replace("score >= 75", "score >= 70"), &[]);
+    let rules = changes.iter().find(|c| c["path"] == "subject.dang_vien.rules").unwrap();
+    assert_eq!(rules["note"], "rule `htt`: score threshold lowered 75 → 70");
     let due = note("level.co_so.due").unwrap();
     assert!(due.as_str().unwrap().starts_with("deadline earlier: last day 14/12/2020 instead of 19/12/2020"));
     let (_, out, _) = run(&["diff", CITY_2020, DISTRICT, "--year", "2020", "--format", "json"]);
@@ -150,7 +154,7 @@ fn human_output_is_coloured_only_when_asked() {
     let (_, plain, _) = run(&["diff", CITY_2019, CITY_2020, "--year", "2020"]);
     assert!(!plain.contains('\x1b'));
     let (_, coloured, _) = run(&["diff", CITY_2019, CITY_2020, "--year", "2020", "--color", "always"]);
-    assert!(coloured.contains("\x1b[32m+ rule htt when score >= 70"), "{coloured}");
+    assert!(coloured.contains("\x1b[32m+ rule htt when all >= tot"), "{coloured}");
     assert!(coloured.contains("\x1b[33m~ plan.id"), "{coloured}");
 }
 

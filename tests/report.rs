@@ -163,7 +163,8 @@ fn explain_as_data() {
     assert_eq!(j["outcome"]["tier"], "htt");
     let steps: Vec<&str> =
         j["steps"].as_array().unwrap().iter().map(|s| s["step"].as_str().unwrap()).collect();
-    assert_eq!(steps, ["score", "rule", "cap"]);
+    // The discipline cap (does not hold), then the cap at the cell's tier.
+    assert_eq!(steps, ["score", "rule", "cap", "cap"]);
     insta::assert_snapshot!("explain_bt10_json", out);
 }
 

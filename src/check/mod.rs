@@ -12,6 +12,7 @@ mod numbers;
 pub mod reads;
 mod rules;
 mod space;
+pub mod spell;
 mod subject;
 mod tests;
 pub mod types;

@@ -33,6 +33,8 @@ pub enum CMeasure {
 pub struct Exempt {
     pub cond: TExpr,
     pub because: Option<String>,
+    /// `review`: the record must still write a review.
+    pub review: bool,
     pub loc: Loc,
 }
 
@@ -46,8 +48,19 @@ pub struct CRule {
 
 #[derive(Clone, Debug)]
 pub enum CCap {
-    When { tier: usize, cond: TExpr, because: Option<String>, loc: Loc },
-    At { field: String, loc: Loc },
+    When {
+        tier: usize,
+        cond: TExpr,
+        because: Option<String>,
+        loc: Loc,
+    },
+    /// `cap at tier of F`: `tier_field` when F is a `tier` field (its own
+    /// value caps), else F is a `ref` field (the named record's final tier).
+    At {
+        field: String,
+        tier_field: bool,
+        loc: Loc,
+    },
 }
 
 #[derive(Clone, Debug)]

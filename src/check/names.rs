@@ -21,6 +21,8 @@ pub struct Names {
     pub scale: Vec<Grade>,
     /// The highest of their values (the denominator of a weight's contribution).
     pub max_grade: Option<Exact>,
+    /// Every spelling (name, label, `alias`) of each grade and tier.
+    pub spellings: super::spell::Spellings,
 }
 
 /// A grade of the scale and its exact value.
@@ -28,6 +30,8 @@ pub struct Grade {
     pub name: String,
     pub label: String,
     pub value: Exact,
+    /// `alias "X" "XS"`.
+    pub aliases: Vec<String>,
 }
 
 impl Names {
@@ -89,7 +93,8 @@ pub fn collect(plan: &Plan, diags: &mut Vec<Diagnostic>) -> Names {
             subjects.insert(s.name.name.clone(), i);
         }
     }
-    Names { grades, tiers, subjects, scale: scale_values, max_grade }
+    let spellings = super::spell::collect(plan, diags);
+    Names { grades, tiers, subjects, scale: scale_values, max_grade, spellings }
 }
 
 /// The grades by name, and those whose values are exact (a value that is
@@ -115,7 +120,8 @@ fn scale(
         values.push((g.value.value.clone(), g.name.name.clone()));
         match super::numbers::lit(&g.value, diags) {
             Some(value) => {
-                exact.push(Grade { name: g.name.name.clone(), label: g.label.value.clone(), value })
+                let aliases = g.aliases.iter().map(|a| a.value.clone()).collect();
+                exact.push(Grade { name: g.name.name.clone(), label: g.label.value.clone(), value, aliases })
             }
             None => inexact = true,
         }

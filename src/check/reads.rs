@@ -56,6 +56,19 @@ pub struct AggReads {
     /// What the `where` reads of each counted record.
     pub filter: Reads,
     pub text: String,
+    /// Whether it counts by the counted records' outcome ([`by_outcome`]).
+    pub by_outcome: bool,
+}
+
+/// Whether aggregate `a` counts records by their outcome: its `where`
+/// reads their `tier` or `score` (or holds an aggregate of its own). Such
+/// an aggregate counts classified records only, once they are final; any
+/// other counts every record of the group by its data, whatever its outcome.
+pub fn by_outcome(a: &Aggregate) -> bool {
+    a.filter.as_ref().is_some_and(|f| {
+        let r = Reads::of(f);
+        r.tier || r.score || f.aggregates().next().is_some()
+    })
 }
 
 /// Everything a subject's exemptions, rules and caps read.
@@ -63,6 +76,9 @@ pub struct AggReads {
 pub struct SubjectReads {
     /// Of the record itself.
     pub own: Reads,
+    /// Of the record itself, by its `exempt` lines alone (an aggregate that
+    /// counts by data decides a pending record's exemption from them).
+    pub exempt: Reads,
     /// Each distinct aggregate (by its text), wherever it appears.
     pub aggregates: Vec<AggReads>,
     /// The ref fields of `cap at tier of F` and the family each points into.
@@ -72,6 +88,7 @@ pub struct SubjectReads {
 impl SubjectReads {
     pub fn of(plan: &Plan, subject: usize, c: &CSubject) -> SubjectReads {
         let mut r = SubjectReads::default();
+        c.exempts.iter().for_each(|e| r.exempt.add(&e.cond));
         for e in conditions(c) {
             r.own.add(e);
             for a in e.aggregates() {
@@ -79,9 +96,12 @@ impl SubjectReads {
             }
         }
         for k in &c.caps {
-            if let CCap::At { field, .. } = k {
+            if let CCap::At { field, tier_field, .. } = k {
                 r.own.item(field);
-                r.cap_at.push((field.clone(), ref_target(plan, subject, field)));
+                // A `tier` field caps with its own value: no other record.
+                if !tier_field {
+                    r.cap_at.push((field.clone(), ref_target(plan, subject, field)));
+                }
             }
         }
         r
@@ -97,6 +117,7 @@ impl SubjectReads {
             by: a.by.clone(),
             filter,
             text: a.text.clone(),
+            by_outcome: by_outcome(a),
         });
     }
 
@@ -106,9 +127,12 @@ impl SubjectReads {
     }
 
     /// The subjects whose records must be final before this one's: every
-    /// member of each family counted or capped at.
+    /// member of each family capped at, or counted by an aggregate whose
+    /// `where` reads the counted records' outcome ([`by_outcome`]). An
+    /// aggregate that reads only data orders nothing.
     pub fn families(&self, plan: &Plan) -> Vec<usize> {
-        let roots = self.aggregates.iter().map(|a| Some(a.subject.as_str()));
+        let counted = self.aggregates.iter().filter(|a| a.by_outcome);
+        let roots = counted.map(|a| Some(a.subject.as_str()));
         let roots = roots.chain(self.cap_at.iter().map(|(_, t)| t.as_deref()));
         let mut out = Vec::new();
         for root in roots.flatten() {
@@ -122,13 +146,15 @@ impl SubjectReads {
     }
 
     /// Per subject of `plan`: the items other subjects' aggregates read of
-    /// its records (their `by` field and what their `where` reads).
+    /// its records (their `by` field and what their `where` reads, and for
+    /// an aggregate that counts by data, what its exemptions read).
     pub fn read_by_others(plan: &Plan, reads: &[SubjectReads]) -> Vec<Vec<String>> {
         let mut out = vec![Vec::new(); plan.subjects.len()];
         for a in reads.iter().flat_map(|r| &r.aggregates) {
             for (j, s) in plan.subjects.iter().enumerate() {
                 if in_family(plan, &s.name.name, &a.subject) {
-                    for name in std::iter::once(&a.by).chain(&a.filter.items) {
+                    let exempt = if a.by_outcome { &[][..] } else { &reads[j].exempt.items[..] };
+                    for name in std::iter::once(&a.by).chain(&a.filter.items).chain(exempt) {
                         if !out[j].contains(name) {
                             out[j].push(name.clone());
                         }

@@ -38,10 +38,10 @@ impl Typer<'_> {
             measures: super::measures::measures(s, self.names, self.diags),
         };
         for item in &s.exempts {
-            if let ItemKind::Exempt { cond, because } = &item.kind {
+            if let ItemKind::Exempt { cond, because, review } = &item.kind {
                 if let Some(cond) = self.condition(cond, s, "`exempt when`") {
                     let because = because.as_ref().map(|b| b.value.clone());
-                    out.exempts.push(Exempt { cond, because, loc: item.loc.clone() });
+                    out.exempts.push(Exempt { cond, because, review: *review, loc: item.loc.clone() });
                 }
             }
         }
@@ -82,13 +82,16 @@ impl Typer<'_> {
                 Some(CCap::When { tier: t?, cond: c?, because, loc: loc.clone() })
             }
             ItemKind::CapAt(field) => {
-                let is_ref =
-                    s.fields().any(|f| f.name.name == field.name && matches!(f.ty, FieldType::Ref(_)));
-                if !is_ref {
-                    self.not_ref(s, field);
-                    return None;
-                }
-                Some(CCap::At { field: field.name.clone(), loc: loc.clone() })
+                let ty = s.fields().find(|f| f.name.name == field.name).map(|f| &f.ty);
+                let tier_field = match ty {
+                    Some(FieldType::Ref(_)) => false,
+                    Some(FieldType::Tier) => true,
+                    _ => {
+                        self.not_ref(s, field);
+                        return None;
+                    }
+                };
+                Some(CCap::At { field: field.name.clone(), tier_field, loc: loc.clone() })
             }
             _ => None,
         }
@@ -96,11 +99,14 @@ impl Typer<'_> {
 
     fn not_ref(&mut self, s: &Subject, field: &Ident) {
         let kind = if s.decl(&field.name).is_some() {
-            Kind::NeedsRefField { field: field.name.clone(), subject: s.name.name.clone() }
+            Kind::NeedsRefOrTierField { field: field.name.clone(), subject: s.name.name.clone() }
         } else {
-            let refs = s.fields().filter(|f| matches!(f.ty, FieldType::Ref(_))).map(|f| f.name.name.as_str());
+            let refs = s
+                .fields()
+                .filter(|f| matches!(f.ty, FieldType::Ref(_) | FieldType::Tier))
+                .map(|f| f.name.name.as_str());
             Kind::Unknown {
-                what: "ref field",
+                what: "ref or tier field",
                 name: field.name.clone(),
                 suggestion: crate::suggest::closest(&field.name, refs),
             }

@@ -67,7 +67,7 @@ fn bad(diags: &mut Vec<Diagnostic>, loc: &Loc, message: String) {
 }
 
 fn tier_name(names: &Names, t: &crate::syntax::ast::Ident, diags: &mut Vec<Diagnostic>) {
-    if names.tier_index(&t.name).is_none() {
+    if names.tier_index(&t.name).is_none() && names.spellings.tier(&t.name).is_none() {
         let kind =
             Kind::Unknown { what: "tier", name: t.name.clone(), suggestion: names.suggest_tier(&t.name) };
         diags.push(Diagnostic::new(kind, &t.loc));
@@ -128,10 +128,16 @@ fn value_loc(v: &Value) -> &Loc {
 fn value_fits(names: &Names, kind: &ItemKind, v: &Value) -> Result<(), String> {
     match (kind, v) {
         (ItemKind::Criterion(c), Value::Name(n)) if matches!(c.measure, Measure::Weight(_)) => names
-            .grades
-            .contains_key(&n.name)
-            .then_some(())
+            .spellings
+            .grade(&n.name)
+            .map(|_| ())
             .ok_or_else(|| format!("needs a grade; `{}` is not one", n.name)),
+        // A label or alias, as forms write it: `nhiem_vu = "XS"`.
+        (ItemKind::Criterion(c), Value::Str(t)) if matches!(c.measure, Measure::Weight(_)) => names
+            .spellings
+            .grade(&t.value)
+            .map(|_| ())
+            .ok_or_else(|| format!("needs a grade; \"{}\" is no grade's name, label or alias", t.value)),
         (ItemKind::Criterion(c), Value::Num(n)) => match &c.measure {
             Measure::Points(p) if n.value >= crate::num::zero() && n.value <= p.value => Ok(()),
             Measure::Points(p) => Err(format!("must lie in 0..={}", crate::num::literal(&p.value))),
@@ -149,7 +155,8 @@ fn field_fits(names: &Names, ty: &FieldType, v: &Value) -> Result<(), String> {
     match (ty, v) {
         (FieldType::Number, Value::Num(_)) | (FieldType::Date, Value::Date(_)) => Ok(()),
         (FieldType::Text | FieldType::Ref(_), Value::Str(_)) => Ok(()),
-        (FieldType::Tier, Value::Name(n)) if names.tier_index(&n.name).is_some() => Ok(()),
+        (FieldType::Tier, Value::Name(n)) if names.spellings.tier(&n.name).is_some() => Ok(()),
+        (FieldType::Tier, Value::Str(t)) if names.spellings.tier(&t.value).is_some() => Ok(()),
         (FieldType::Choice(opts), Value::Name(n)) if opts.iter().any(|o| o.name.name == n.name) => Ok(()),
         (FieldType::Number, _) => Err("needs a number".into()),
         (FieldType::Date, _) => Err("needs a date".into()),

@@ -10,6 +10,9 @@ use crate::syntax::ast::{CmpOp, Expr, ExprKind, FieldType, Ident, ItemKind, Meas
 use crate::vocab::expr::{Aggregate, ItemKind as RefKind, ItemRef, TExpr};
 use crate::vocab::value::{Ty, Value};
 
+/// The name of last year's tier (`eval --previous`), not a reserved word.
+pub const PREVIOUS_TIER: &str = "previous_tier";
+
 pub struct Typer<'a> {
     pub names: &'a Names,
     pub plan: &'a Plan,
@@ -127,6 +130,14 @@ impl<'a> Typer<'a> {
                 self.expect(&ty, &Ty::Date, "`months_since`", &x.loc)?;
                 Some((TExpr::MonthsSince(Box::new(t)), Ty::Num))
             }
+            ExprKind::MonthsBetween(a, b) => {
+                let from = self.expr(a, sc);
+                let to = self.expr(b, sc);
+                let ((ft, fty), (tt, tty)) = (from?, to?);
+                self.expect(&fty, &Ty::Date, "`months_between`", &a.loc)?;
+                self.expect(&tty, &Ty::Date, "`months_between`", &b.loc)?;
+                Some((TExpr::MonthsBetween(Box::new(ft), Box::new(tt)), Ty::Num))
+            }
         }
     }
 
@@ -157,6 +168,10 @@ impl<'a> Typer<'a> {
             sc.subject.decls.iter().position(|d| crate::resolve::model::decl_name(d) == Some(n))
         {
             return Some(item_ref(n, &sc.subject.decls[slot].kind, slot));
+        }
+        // Not reserved: an item of that name (above) comes first.
+        if n == PREVIOUS_TIER {
+            return Some((TExpr::Previous, Ty::Tier));
         }
         if self.names.grades.contains_key(n) {
             // `None`: its value does not fit, which the scale reports.

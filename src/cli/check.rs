@@ -7,7 +7,8 @@ use crate::diag::{self, Color, Diagnostic, Severity};
 use serde_json::json;
 use std::path::PathBuf;
 
-pub fn run(plans: &[PathBuf], format: Format, deny_warnings: bool, color: Color, out: &mut Out) -> i32 {
+pub fn run(named: &[PathBuf], format: Format, deny_warnings: bool, color: Color, out: &mut Out) -> i32 {
+    let plans = &super::plans_dir::expand(named);
     let mut all: Vec<Diagnostic> = Vec::new();
     let mut unreadable = false;
     for p in plans {
@@ -19,6 +20,7 @@ pub fn run(plans: &[PathBuf], format: Format, deny_warnings: bool, color: Color,
             }
         }
     }
+    once_per_file(&mut all);
     diag::sort(&mut all);
     let errors = all.iter().filter(|d| d.severity() == Severity::Error).count();
     let warnings = all.len() - errors;
@@ -47,6 +49,19 @@ pub fn run(plans: &[PathBuf], format: Format, deny_warnings: bool, color: Color,
     } else {
         1
     }
+}
+
+/// A parent checked on its own and again through a plan that extends it
+/// reports its findings once, under the first of its names (parents come
+/// first: the name it was given).
+fn once_per_file(all: &mut Vec<Diagnostic>) {
+    let mut canon: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
+    let mut seen = std::collections::HashSet::new();
+    all.retain(|d| {
+        let (name, at, message) = d.sort_key();
+        let file = canon.entry(name.clone()).or_insert_with(|| super::plans_dir::canonical(name.as_ref()));
+        seen.insert((file.clone(), at, message))
+    });
 }
 
 fn summary(plans: usize, errors: usize, warnings: usize) -> String {

@@ -6,7 +6,7 @@ use super::out::{self, Out};
 use crate::diag::Color;
 use crate::eval::Evaluator;
 use crate::eval::outcome::Status;
-use crate::eval::run::{Options, evaluate};
+use crate::eval::run::Options;
 use crate::lang::Lang;
 use chrono::NaiveDate;
 use clap::ValueEnum;
@@ -34,9 +34,24 @@ pub struct EvalArgs<'a> {
     pub as_of: Option<NaiveDate>,
     pub subject: Option<String>,
     pub read: crate::data::ReadOptions,
+    /// `--previous`: last year's results.
+    pub previous: Option<&'a Path>,
 }
 
 impl EvalArgs<'_> {
+    /// The evaluator of this run, with last year's tiers when `--previous`
+    /// gives them; `Err` is the exit status (the problem is said).
+    fn evaluator<'m>(&self, model: &'m crate::check::Model) -> Result<Evaluator<'m>, i32> {
+        let mut ev = Evaluator::new(model, self.year, self.as_of);
+        if let Some(p) = self.previous {
+            ev.previous = crate::eval::previous::Previous::read(p, &model.names.tiers).map_err(|e| {
+                out::error(e);
+                2
+            })?;
+        }
+        Ok(ev)
+    }
+
     /// The run's options; `capture`: the id `explain` asks for.
     fn options(&self, capture: Option<String>) -> Options {
         let (year, as_of, subject, read) = (self.year, self.as_of, self.subject.clone(), self.read.clone());
@@ -75,7 +90,10 @@ pub fn with_evaluation(
         Err(code) => return code,
     };
     let opts = a.options(None);
-    let ev = Evaluator::new(&model, a.year, a.as_of);
+    let ev = match a.evaluator(&model) {
+        Ok(ev) => ev,
+        Err(code) => return code,
+    };
     let inputs = a.data.iter().cloned().map(crate::eval::run::Input::File).collect();
     let e = match crate::eval::run::evaluate_carrying(&ev, inputs, &opts, keep) {
         Ok(e) => e,
@@ -130,7 +148,12 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, format: ExplainFormat, dest: Dest
     // Ids are read composed and trimmed; so is the one asked for.
     let key = crate::text::key(id);
     let opts = a.options(Some(key.to_string()));
-    let e = match evaluate(&model, a.data, &opts) {
+    let ev = match a.evaluator(&model) {
+        Ok(ev) => ev,
+        Err(code) => return code,
+    };
+    let inputs = a.data.iter().cloned().map(crate::eval::run::Input::File).collect();
+    let e = match crate::eval::run::evaluate_with(&ev, inputs, &opts) {
         Ok(e) => e,
         Err(err) => {
             out::error(err);
@@ -138,7 +161,6 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, format: ExplainFormat, dest: Dest
         }
     };
     said(&e);
-    let ev = Evaluator::new(&model, a.year, a.as_of);
     let text = match format {
         ExplainFormat::Text => crate::report::explain::explain(&ev, &e, &key),
         ExplainFormat::Json => {

@@ -7,6 +7,7 @@ mod diff;
 mod eval;
 mod fmt;
 pub mod out;
+mod plans_dir;
 mod report;
 mod schedule;
 mod show;
@@ -44,7 +45,8 @@ pub enum Format {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse, resolve, type-check and lint plans: all findings at once.
+    /// Parse, resolve, type-check and lint plans: all findings at once. A
+    /// folder stands for every `.kh` file under it (parents first).
     Check {
         #[arg(required = true)]
         plans: Vec<PathBuf>,
@@ -155,6 +157,10 @@ struct DataArgs {
     /// that sheet).
     #[arg(long, required = true, num_args = 1..)]
     data: Vec<PathBuf>,
+    /// Last year's results (its `eval --format json`): each record's tier
+    /// there is `previous_tier` in the plan's conditions.
+    #[arg(long, value_name = "LAST.json")]
+    previous: Option<PathBuf>,
     #[command(flatten)]
     run: RunArgs,
 }
@@ -219,6 +225,7 @@ impl DataArgs {
             as_of: self.run.as_of,
             subject: self.run.subject.clone(),
             read: crate::data::ReadOptions { delimiter: self.run.delimiter },
+            previous: self.previous.as_deref(),
         }
     }
 }

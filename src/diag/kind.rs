@@ -34,6 +34,8 @@ pub enum Kind {
     Unknown { what: &'static str, name: String, suggestion: Option<String> },
     WrongKind { name: String, expected: &'static str, found: &'static str },
     NameClash { name: String, global: &'static str },
+    AliasClash { spelling: String, what: &'static str, first: String },
+    NeedsRefOrTierField { field: String, subject: String },
     TypeMismatch { context: String, expected: String, found: String },
     Incomparable { left: String, right: String },
     Unordered { ty: String },
@@ -139,6 +141,8 @@ impl Kind {
             Kind::Unknown { .. } => "unknown-name",
             Kind::WrongKind { .. } => "wrong-kind",
             Kind::NameClash { .. } => "name-clash",
+            Kind::AliasClash { .. } => "alias-clash",
+            Kind::NeedsRefOrTierField { .. } => "needs-ref-or-tier-field",
             Kind::TypeMismatch { .. } => "type-mismatch",
             Kind::Incomparable { .. } => "incomparable",
             Kind::Unordered { .. } => "unordered",
@@ -219,6 +223,12 @@ impl Kind {
             }
             Kind::NameClash { name, global } => {
                 format!("`{name}` is already the name of {global}")
+            }
+            Kind::AliasClash { spelling, what, first } => {
+                format!("\"{spelling}\" already stands for the {what} `{first}`")
+            }
+            Kind::NeedsRefOrTierField { field, subject } => {
+                format!("`{field}` is neither a `ref` nor a `tier` field of `{subject}`")
             }
             Kind::TypeMismatch { context, expected, found } => {
                 format!("{context} needs {expected}, found {found}")
@@ -369,6 +379,12 @@ impl Kind {
                 "write the column's title as the data files' header has it: `\"Họ và tên\"`"
             }
             Kind::DisplayRedundant { .. } => "remove it from the `display` line",
+            Kind::AliasClash { .. } => {
+                "data and test blocks could not tell the two apart (names, labels and aliases compare case-insensitively after NFC); give each its own spelling"
+            }
+            Kind::NeedsRefOrTierField { .. } => {
+                "`cap at tier of F` caps at the tier of the record a `ref` field names, or at the tier a `tier` field holds"
+            }
             Kind::NoPositiveGrade => {
                 "a weight counts as weight × grade / highest grade; give the best grade a value above 0"
             }

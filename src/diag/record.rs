@@ -113,6 +113,31 @@ pub enum ErrorKind {
     NeverClassified,
 }
 
+impl ErrorKind {
+    /// Whether the record stopped at its exemptions (one could not be decided).
+    pub fn at_exemption(&self) -> bool {
+        matches!(self, ErrorKind::Undecided { clause: Clause::Exemption, .. })
+    }
+
+    /// Whether the record's data itself is bad (found while reading, before
+    /// any step of §5.1), as opposed to a step that could not be taken.
+    pub fn is_data(&self) -> bool {
+        !matches!(
+            self,
+            ErrorKind::NoGrade { .. }
+                | ErrorKind::NoPoints { .. }
+                | ErrorKind::ScoreTooLarge
+                | ErrorKind::NoTier
+                | ErrorKind::Undecided { .. }
+                | ErrorKind::CapAtMissing { .. }
+                | ErrorKind::CapAtTarget { .. }
+                | ErrorKind::Hook(_)
+                | ErrorKind::QuotaGroupMissing { .. }
+                | ErrorKind::NeverClassified
+        )
+    }
+}
+
 /// A record's error: its kind, where (file and line, and the column), and
 /// the words, made once.
 #[derive(Clone, Debug, PartialEq)]

@@ -108,7 +108,7 @@ fn scale_text(s: &Scale) -> String {
 }
 
 fn grade_text(g: &Grade) -> String {
-    let Grade { name: _, label: _, value: _, loc: _ } = g;
+    let Grade { name: _, label: _, value: _, aliases: _, loc: _ } = g;
     items::grade(g)
 }
 
@@ -141,7 +141,14 @@ pub fn scale(old: &Option<Scale>, new: &Option<Scale>, out: &mut Vec<Change>) {
 }
 
 fn grade(path: &str, g: &Grade, n: &Grade, out: &mut Vec<Change>) {
-    let Grade { name: _, label, value, loc: _ } = g;
+    let Grade { name: _, label, value, aliases, loc: _ } = g;
+    if items::aliases(aliases) != items::aliases(&n.aliases) {
+        // The strings, as written after `alias`; none is no value (added, removed).
+        let shown = |a: &[crate::syntax::ast::Str]| {
+            (!a.is_empty()).then(|| Json::Array(a.iter().map(|s| text(s.value.as_str())).collect()))
+        };
+        out.push(Change::new(format!("{path}.alias"), shown(aliases), shown(&n.aliases)));
+    }
     if label.value != n.label.value {
         let (o, nn) = (text(label.value.as_str()), text(n.label.value.as_str()));
         out.push(Change::new(format!("{path}.label"), Some(o), Some(nn)));
@@ -157,7 +164,7 @@ fn grade(path: &str, g: &Grade, n: &Grade, out: &mut Vec<Change>) {
 /// The tiers as one list: names, labels and order (best first) all count.
 pub fn tiers(old: &Option<Tiers>, new: &Option<Tiers>, out: &mut Vec<Change>) {
     let tier = |t: &TierDecl| {
-        let TierDecl { name: _, label: _, loc: _ } = t;
+        let TierDecl { name: _, label: _, aliases: _, loc: _ } = t;
         items::tier(t)
     };
     let lines = |t: &Option<Tiers>| {

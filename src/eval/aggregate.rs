@@ -12,6 +12,7 @@ use crate::vocab::expr::{Aggregate, EvalError, truth};
 use crate::vocab::value::{Value, tier_rank};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 #[derive(Default)]
 struct Group {
@@ -28,16 +29,36 @@ pub struct Finished<'a> {
     pub ev: &'a Evaluator<'a>,
     pub outs: &'a [Outcome],
     pub ids: &'a Ids,
-    cache: RefCell<HashMap<String, HashMap<String, Group>>>,
+    cache: RefCell<HashMap<String, Rc<HashMap<String, Group>>>>,
+    /// The aggregates whose groups are being counted (a pending record's
+    /// exemption may compute another aggregate, never the same one again).
+    counting: RefCell<Vec<String>>,
 }
 
 impl<'a> Finished<'a> {
     pub fn new(ev: &'a Evaluator<'a>, outs: &'a [Outcome], ids: &'a Ids) -> Finished<'a> {
-        Finished { ev, outs, ids, cache: RefCell::new(HashMap::new()) }
+        Finished { ev, outs, ids, cache: RefCell::new(HashMap::new()), counting: RefCell::new(Vec::new()) }
+    }
+
+    /// The groups of `agg`, counted once (no borrow is held while counting).
+    fn cached(&self, agg: &Aggregate) -> Result<Rc<HashMap<String, Group>>, EvalError> {
+        if let Some(g) = self.cache.borrow().get(&agg.text) {
+            return Ok(Rc::clone(g));
+        }
+        if self.counting.borrow().contains(&agg.text) {
+            // Its own groups wait for it (through a counted record's exemption).
+            return Err(EvalError::Unavailable(agg.text.clone()));
+        }
+        self.counting.borrow_mut().push(agg.text.clone());
+        let groups = Rc::new(self.groups(agg));
+        self.counting.borrow_mut().retain(|t| *t != agg.text);
+        self.cache.borrow_mut().insert(agg.text.clone(), Rc::clone(&groups));
+        Ok(groups)
     }
 
     fn groups(&self, agg: &Aggregate) -> HashMap<String, Group> {
         let plan = &self.ev.model.plan;
+        let by_data = !crate::check::reads::by_outcome(agg);
         let mut groups: HashMap<String, Group> = HashMap::new();
         for o in self.outs {
             let Some(s) = o.subject.map(usize::from) else { continue };
@@ -48,6 +69,10 @@ impl<'a> Finished<'a> {
             let Some(slot) = names.iter().position(|n| *n == agg.by) else { continue };
             let Some(Value::Str(target)) = o.kept(slot) else { continue };
             let g = groups.entry(target.to_string()).or_default();
+            if by_data {
+                self.by_data(agg, s, o, g);
+                continue;
+            }
             match o.status {
                 Status::Error => {
                     g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::InError));
@@ -71,33 +96,95 @@ impl<'a> Finished<'a> {
         groups
     }
 
-    /// Whether the counted record `o` passes the aggregate's `where`.
-    fn matches(&self, agg: &Aggregate, s: usize, o: &Outcome) -> Result<bool, EvalError> {
-        let Some(filter) = &agg.filter else { return Ok(true) };
+    /// Counts `o` by its data (an aggregate whose `where` reads no
+    /// outcome), whether or not it is classified yet: an exempt record is
+    /// left out (a pending one's exemptions are decided here, as its own
+    /// classification decides them first); a record whose data is bad, or
+    /// whose exemption cannot be decided, spoils the group.
+    fn by_data(&self, agg: &Aggregate, s: usize, o: &Outcome, g: &mut Group) {
+        let exempt = match o.status {
+            Status::Exempt => Ok(true),
+            Status::Pending => self.exempt_now(s, o),
+            Status::Error
+                if o.error.as_ref().is_some_and(|e| !e.kind.is_data() && !e.kind.at_exemption()) =>
+            {
+                Ok(false)
+            }
+            Status::Error => {
+                g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::InError));
+                return;
+            }
+            Status::Classified => Ok(false),
+        };
+        match exempt {
+            Ok(true) => return,
+            Ok(false) => {}
+            Err(e) => {
+                g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::Filter(Box::new(e))));
+                return;
+            }
+        }
+        g.classified += 1;
+        match self.matches(agg, s, o) {
+            Ok(true) => g.matching += 1,
+            Ok(false) => {}
+            Err(e) => {
+                g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::Filter(Box::new(e))));
+            }
+        }
+    }
+
+    /// Whether a pending record's exemption holds, decided as step 2 of
+    /// §5.1 decides it (a condition that needs a missing value does not hold).
+    fn exempt_now(&self, s: usize, o: &Outcome) -> Result<bool, EvalError> {
+        let values = self.values(s, o);
+        let env = self.env(s, o, &values);
+        for e in &self.ev.model.subjects[s].exempts {
+            match truth(&e.cond, &env) {
+                Ok(true) => return Ok(true),
+                Ok(false) | Err(EvalError::Missing(_)) => {}
+                Err(why) => return Err(why),
+            }
+        }
+        Ok(false)
+    }
+
+    /// The values `o` kept, by slot.
+    fn values(&self, s: usize, o: &Outcome) -> Vec<Option<Value>> {
         let mut values = vec![None; self.ev.prepared[s].names.len()];
         for (slot, v) in &o.kept {
             values[usize::from(*slot)] = Some(v.clone());
         }
+        values
+    }
+
+    /// Where a counted record's conditions find its values.
+    fn env<'v>(&'v self, s: usize, o: &'v Outcome, values: &'v [Option<Value>]) -> RecordEnv<'v> {
         let tiers = self.ev.model.names.tiers.len();
-        let env = RecordEnv {
+        RecordEnv {
             ev: self.ev,
             subject: s,
-            values: &values,
+            values,
             score: o.score,
             tier: o.tier.map(|t| tier_rank(usize::from(t), tiers)),
             id: &o.id,
             lookup: self,
             own: false,
-        };
-        truth(filter, &env)
+        }
+    }
+
+    /// Whether the counted record `o` passes the aggregate's `where`.
+    fn matches(&self, agg: &Aggregate, s: usize, o: &Outcome) -> Result<bool, EvalError> {
+        let Some(filter) = &agg.filter else { return Ok(true) };
+        let values = self.values(s, o);
+        truth(filter, &self.env(s, o, &values))
     }
 }
 
 /// Words for an aggregate a counted record leaves without a value.
 impl Lookup for Finished<'_> {
     fn aggregate(&self, agg: &Aggregate, id: &str) -> Result<Exact, EvalError> {
-        let mut cache = self.cache.borrow_mut();
-        let groups = cache.entry(agg.text.clone()).or_insert_with(|| self.groups(agg));
+        let groups = self.cached(agg)?;
         let g = groups.get(id);
         if let Some(bad) = g.and_then(|g| g.error.as_ref()) {
             let (record, why) = bad;
@@ -118,8 +205,7 @@ impl Lookup for Finished<'_> {
     }
 
     fn tally(&self, agg: &Aggregate, id: &str) -> Option<(i64, i64)> {
-        let mut cache = self.cache.borrow_mut();
-        let groups = cache.entry(agg.text.clone()).or_insert_with(|| self.groups(agg));
+        let groups = self.cached(agg).ok()?;
         Some(groups.get(id).map_or((0, 0), |g| (g.matching, g.classified)))
     }
 

@@ -93,6 +93,10 @@ impl Env for RecordEnv<'_> {
         self.lookup.aggregate(agg, self.id)
     }
 
+    fn previous(&self) -> Option<usize> {
+        self.ev.previous.rank(self.id)
+    }
+
     fn slots(&self) -> Option<&[Option<Value>]> {
         (self.own && self.ev.passes.compiled).then_some(self.values)
     }

@@ -10,6 +10,7 @@ pub(crate) mod order;
 pub mod outcome;
 pub mod passes;
 pub(crate) mod prepare;
+pub mod previous;
 pub(crate) mod quota;
 pub(crate) mod record;
 pub mod run;
@@ -38,6 +39,8 @@ pub struct Evaluator<'m> {
     pub(crate) columns: crate::data::Columns,
     /// Where each subject is in the dependency order, and when quotas apply.
     pub(crate) order: order::Order,
+    /// Last year's tiers (`eval --previous`), for `previous_tier`.
+    pub previous: previous::Previous,
 }
 
 impl<'m> Evaluator<'m> {
@@ -62,7 +65,8 @@ impl<'m> Evaluator<'m> {
             HookRunner::new(model.hooks.clone(), model.plan.hooks.clone(), &hook_schema, passes.hook_memo);
         let columns = schema::columns(model);
         let order = order::Order::new(model, &prepared);
-        Evaluator { model, prepared, year, as_of, hooks, passes, columns, order }
+        let previous = previous::Previous::default();
+        Evaluator { model, prepared, year, as_of, hooks, passes, columns, order, previous }
     }
 
     pub fn is_flag(&self, s: usize, slot: usize) -> bool {

@@ -266,6 +266,21 @@ impl Evaluator<'_> {
                 }
                 Ok(tier)
             }
+            CCap::At { field, tier_field: true, .. } => {
+                let slot = env.slot(field);
+                let Some(Value::Tier(rank)) = slot.and_then(|s| env.values.get(s)).and_then(Option::as_ref)
+                else {
+                    return Err(ErrorKind::CapAtMissing { field: field.clone() });
+                };
+                let t = crate::vocab::value::tier_rank(*rank, self.model.names.tiers.len());
+                let lowered = t > tier;
+                if lowered {
+                    let why = CapAt { cap: i as u16, id: "".into(), tier: t as u8 };
+                    out.reasons.push(Reason::CapAt(Box::new(why)));
+                }
+                trace.step(|| Step::Cap { index: i, held: Ok(true), lowered });
+                Ok(if lowered { t } else { tier })
+            }
             CCap::At { field, .. } => {
                 let slot = env.slot(field);
                 let Some(Value::Str(target)) = slot.and_then(|s| env.values.get(s)).and_then(Option::as_ref)

@@ -38,6 +38,7 @@ fn grade_kind(model: &Model) -> SlotKind {
     }
     for g in &model.names.scale {
         labels.add(&g.label, g.value);
+        g.aliases.iter().for_each(|a| labels.add(a, g.value));
     }
     SlotKind::Grade(labels.with_table().into())
 }
@@ -52,6 +53,7 @@ fn tier_kind(model: &Model) -> SlotKind {
         }
         for (i, t) in tiers.tiers.iter().enumerate() {
             labels.add(&t.label.value, tier_rank(i, n));
+            t.aliases.iter().for_each(|a| labels.add(&a.value, tier_rank(i, n)));
         }
     }
     SlotKind::Tier(labels.with_table())

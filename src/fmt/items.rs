@@ -46,11 +46,20 @@ pub fn display(d: &Display) -> String {
 }
 
 pub fn grade(g: &Grade) -> String {
-    format!("{} {} {}", g.name.name, string(&g.label.value), num::literal(&g.value.value))
+    let (name, label, value) = (&g.name.name, string(&g.label.value), num::literal(&g.value.value));
+    format!("{name} {label} {value}{}", aliases(&g.aliases))
 }
 
 pub fn tier(t: &TierDecl) -> String {
-    format!("{} {}", t.name.name, string(&t.label.value))
+    format!("{} {}{}", t.name.name, string(&t.label.value), aliases(&t.aliases))
+}
+
+/// ` alias "X" "XS"`, or nothing.
+pub fn aliases(list: &[Str]) -> String {
+    list.iter().fold(String::new(), |acc, a| {
+        let sep = if acc.is_empty() { " alias " } else { " " };
+        format!("{acc}{sep}{}", string(&a.value))
+    })
 }
 
 pub fn level_line(name: &Ident, lab: &Option<Str>, lock: &Option<crate::source::Loc>) -> String {
@@ -98,7 +107,10 @@ fn item_parts(k: &ItemKind) -> Option<(String, String, String)> {
     let because =
         |b: &Option<Str>| b.as_ref().map_or(String::new(), |s| format!(" because {}", string(&s.value)));
     match k {
-        ItemKind::Exempt { cond, because: b } => Some(("exempt when ".into(), expr::text(cond), because(b))),
+        ItemKind::Exempt { cond, because: b, review } => {
+            let tail = format!("{}{}", because(b), if *review { " review" } else { "" });
+            Some(("exempt when ".into(), expr::text(cond), tail))
+        }
         ItemKind::Rule { tier, cond } => {
             Some((format!("rule {} when ", tier.name), expr::text(cond), String::new()))
         }

@@ -24,6 +24,7 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
         let label = subject.label.as_ref().map_or(String::new(), |l| format!(" \"{}\"", l.value));
         let _ = writeln!(out, "subject `{}`{label}, year {}", subject.name.name, ev.year);
         values_section(ev, s, &c.values, &mut out);
+        previous_line(ev, id, &mut out);
         for step in &c.trace.steps {
             step_line(ev, s, step, &mut out);
             if matches!(step, Step::Score(_)) {
@@ -51,6 +52,9 @@ pub(super) fn outcome(ev: &Evaluator<'_>, o: &Outcome) -> String {
                 ev.tier_label(t),
                 o.score.map(|x| x.show(2)).unwrap_or_default()
             )
+        }
+        Status::Exempt if super::is_review(ev, o) => {
+            "exempt (not classified; must still write a review)".into()
         }
         Status::Exempt => "exempt (not classified)".into(),
         Status::Error | Status::Pending => format!("error: {}", o.error_text().unwrap_or("")),
@@ -110,6 +114,12 @@ fn cap_line(
         crate::check::model::CCap::When { loc, .. } | crate::check::model::CCap::At { loc, .. } => loc,
     };
     let verdict = match (held, lowered, cap) {
+        (_, true, crate::check::model::CCap::At { tier_field: true, .. }) => {
+            "lowers the tier to the one the field holds".to_string()
+        }
+        (_, false, crate::check::model::CCap::At { tier_field: true, .. }) => {
+            "the tier the field holds is no lower".to_string()
+        }
         (_, true, crate::check::model::CCap::At { .. }) => "lowers the tier to that record's".to_string(),
         (_, false, crate::check::model::CCap::At { .. }) => "that record's tier is no lower".to_string(),
         (Ok(true), true, _) => "holds: lowers the tier".to_string(),
@@ -196,6 +206,16 @@ pub(super) fn value_words(
     });
     let points = p.points.contains(&slot).then(|| shown.clone());
     (shown, contribution.or(points))
+}
+
+/// `previous_tier`, when the run has last year's results (`--previous`).
+fn previous_line(ev: &Evaluator<'_>, id: &str, out: &mut String) {
+    let Some(file) = &ev.previous.file else { return };
+    let tiers = ev.model.names.tiers.len();
+    let _ = match ev.previous.rank(id) {
+        Some(r) => writeln!(out, "  previous_tier = {} (from {file})", ev.tier_name(tier_rank(r, tiers))),
+        None => writeln!(out, "  previous_tier = (none: no tier in {file})"),
+    };
 }
 
 pub(super) fn one_line(s: &str) -> String {

@@ -67,6 +67,7 @@ struct End {
     status: Status,
     tier: Option<u8>,
     score: Option<Exact>,
+    review: bool,
 }
 
 struct Pieces<'a> {
@@ -146,7 +147,8 @@ impl<'a> Pieces<'a> {
 
     /// `,"score":…,"tier_label":…}`: made once per distinct [`End`].
     fn end(&mut self, o: &Outcome, out: &mut Vec<u8>) -> io::Result<()> {
-        let key = End { subject: o.subject, status: o.status, tier: o.tier, score: o.score };
+        let review = super::is_review(self.ev, o);
+        let key = End { subject: o.subject, status: o.status, tier: o.tier, score: o.score, review };
         if self.ends.len() >= self.kept && !self.ends.contains_key(&key) {
             return make_end(self.texts, self.ev, o, out);
         }
@@ -167,6 +169,8 @@ fn make_end(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome, out: &mut Vec<u8>) -
     let r = RecordOut::new(texts, ev, o);
     #[derive(serde::Serialize)]
     struct EndOut<'a> {
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        review: bool,
         score: Option<f64>,
         status: &'a str,
         subject: &'a str,
@@ -174,6 +178,7 @@ fn make_end(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome, out: &mut Vec<u8>) -
         tier_label: Option<&'a str>,
     }
     let end = EndOut {
+        review: r.review,
         score: r.score,
         status: r.status,
         subject: r.subject,

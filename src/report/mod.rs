@@ -87,15 +87,19 @@ impl Texts {
                         CCap::When { tier: t, loc, .. } => {
                             format!("cap `{}` ({})", tier(*t), loc.file_line())
                         }
+                        CCap::At { field, tier_field: true, .. } => format!("cap at the tier in `{field}`"),
                         CCap::At { field, .. } => format!("cap at the tier of `{field}`"),
                     })
                     .collect();
                 let exempts = c
                     .exempts
                     .iter()
-                    .map(|e| match &e.because {
-                        Some(b) => format!("exempt: {b}"),
-                        None => format!("exempt ({})", e.loc.file_line()),
+                    .map(|e| {
+                        let review = if e.review { REVIEW_WORDS } else { "" };
+                        match &e.because {
+                            Some(b) => format!("exempt: {b}{review}"),
+                            None => format!("exempt ({}){review}", e.loc.file_line()),
+                        }
                     })
                     .collect();
                 let otherwise =
@@ -105,6 +109,19 @@ impl Texts {
             .collect();
         Texts { subjects }
     }
+}
+
+/// After the reason of an `exempt … review` line.
+const REVIEW_WORDS: &str = " (must still write a review / vẫn phải kiểm điểm)";
+
+/// Whether `o` is exempt by an `exempt … review` line: not classified, but
+/// the member must still write a review.
+pub fn is_review(ev: &Evaluator<'_>, o: &Outcome) -> bool {
+    let Some(s) = o.subject.map(usize::from).filter(|_| o.status == Status::Exempt) else { return false };
+    o.reasons.iter().any(|r| match r {
+        Reason::Exempt(i) => ev.model.subjects[s].exempts.get(usize::from(*i)).is_some_and(|e| e.review),
+        _ => false,
+    })
 }
 
 /// One reason in words.
@@ -125,10 +142,13 @@ pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Re
         // the plan's.
         Reason::Exempt(_) | Reason::Rule(_) | Reason::Otherwise | Reason::Cap(_) => String::new(),
         Reason::CapAt(at) => {
-            let field = match &c.caps[usize::from(at.cap)] {
-                CCap::At { field, .. } => field.as_str(),
-                CCap::When { .. } => "",
+            let (field, tier_field) = match &c.caps[usize::from(at.cap)] {
+                CCap::At { field, tier_field, .. } => (field.as_str(), *tier_field),
+                CCap::When { .. } => ("", false),
             };
+            if tier_field {
+                return Cow::Owned(format!("cap at `{}`, the tier in `{field}`", tier(usize::from(at.tier))));
+            }
             format!("cap at `{}`, the tier of `{}` ({field})", tier(usize::from(at.tier)), at.id)
         }
         Reason::Note(n) => format!("hook `{}`: {}", hook_name(ev, n.hook), n.text),
@@ -228,6 +248,9 @@ pub(crate) struct RecordOut<'a> {
     error: Option<&'a str>,
     id: &'a str,
     reasons: Vec<Cow<'a, str>>,
+    /// `true` for a record exempt by an `exempt … review` line, else absent.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    review: bool,
     score: Option<f64>,
     status: &'a str,
     subject: &'a str,
@@ -243,6 +266,7 @@ impl<'a> RecordOut<'a> {
             error: o.error_text(),
             id: o.id.as_str(),
             reasons: o.reasons.iter().map(|r| reason_with(texts, ev, o, r)).collect(),
+            review: is_review(ev, o),
             score: o.score.filter(|_| o.status == Status::Classified).map(|x| x.round_places(2).to_f64()),
             status: o.status.as_str(),
             subject: subject_name(ev, o),

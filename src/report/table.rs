@@ -30,6 +30,9 @@ pub fn table(ev: &Evaluator<'_>, e: &Evaluation) -> String {
                 o.score.map(|x| x.show(2)).unwrap_or_default(),
                 o.tier.map(|t| ev.tier_label(usize::from(t)).to_string()).unwrap_or_default(),
             ),
+            Status::Exempt if super::is_review(ev, o) => {
+                (String::new(), "(miễn xếp loại, vẫn kiểm điểm / exempt, review)".into())
+            }
             Status::Exempt => (String::new(), "(miễn / exempt)".into()),
             Status::Error | Status::Pending => (String::new(), "(error)".into()),
         };

@@ -73,6 +73,14 @@ fn write(ev: &Evaluator<'_>, s: usize, e: &TExpr, out: &mut String) {
             write(ev, s, x, out);
             out.push(')');
         }
+        TExpr::MonthsBetween(a, b) => {
+            out.push_str("months_between(");
+            write(ev, s, a, out);
+            out.push_str(", ");
+            write(ev, s, b, out);
+            out.push(')');
+        }
+        TExpr::Previous => out.push_str(crate::check::types::PREVIOUS_TIER),
     }
 }
 

@@ -88,7 +88,9 @@ fn mentions(e: &Expr, name: &str) -> bool {
         ExprKind::Not(x) | ExprKind::Neg(x) | ExprKind::Paren(x) | ExprKind::MonthsSince(x) => {
             mentions(x, name)
         }
-        ExprKind::Cmp { lhs, rhs, .. } => mentions(lhs, name) || mentions(rhs, name),
+        ExprKind::Cmp { lhs, rhs, .. } | ExprKind::MonthsBetween(lhs, rhs) => {
+            mentions(lhs, name) || mentions(rhs, name)
+        }
         ExprKind::Arith { first, rest } => {
             mentions(first, name) || rest.iter().any(|(_, x)| mentions(x, name))
         }

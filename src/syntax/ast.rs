@@ -120,6 +120,8 @@ pub struct Grade {
     pub name: Ident,
     pub label: Str,
     pub value: NumLit,
+    /// `alias "X" "XS"`: abbreviations accepted in data like the label.
+    pub aliases: Vec<Str>,
     pub loc: Loc,
 }
 
@@ -134,6 +136,8 @@ pub struct Tiers {
 pub struct TierDecl {
     pub name: Ident,
     pub label: Str,
+    /// `alias "HTXSNV"`: abbreviations accepted in data like the label.
+    pub aliases: Vec<Str>,
     pub loc: Loc,
 }
 
@@ -196,9 +200,11 @@ pub enum ItemKind {
         what: DropKind,
         name: Ident,
     },
+    /// `review`: not classified, but a review must still be written.
     Exempt {
         cond: Expr,
         because: Option<Str>,
+        review: bool,
     },
     Rule {
         tier: Ident,
@@ -473,4 +479,6 @@ pub enum ExprKind {
         filter: Option<Box<Expr>>,
     },
     MonthsSince(Box<Expr>),
+    /// `months_between(A, B)`: whole months from date A to date B.
+    MonthsBetween(Box<Expr>, Box<Expr>),
 }

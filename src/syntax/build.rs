@@ -239,7 +239,15 @@ impl Builder {
         let name = self.ident(self.need(k.next(), &loc)?);
         let label = self.string(self.need(k.next(), &loc)?);
         let value = self.number(self.need(k.next(), &loc)?)?;
-        Ok(Grade { name, label, value, loc })
+        let aliases = self.aliases(k.next());
+        Ok(Grade { name, label, value, aliases, loc })
+    }
+
+    /// The strings of an `alias "…" …` pair, if there is one.
+    fn aliases(&self, pair: Option<P<'_>>) -> Vec<Str> {
+        let Some(p) = pair else { return Vec::new() };
+        debug_assert_eq!(p.as_rule(), Rule::aliases, "aliases: the grammar gives only `alias` here");
+        kids(p).into_iter().filter(|q| q.as_rule() == Rule::string).map(|q| self.string(q)).collect()
     }
 
     fn tiers(&self, pair: P<'_>) -> R<Tiers> {
@@ -253,7 +261,8 @@ impl Builder {
                     let mut k = kids(p).into_iter();
                     let name = self.ident(self.need(k.next(), &tl)?);
                     let label = self.string(self.need(k.next(), &tl)?);
-                    tiers.push(TierDecl { name, label, loc: tl });
+                    let aliases = self.aliases(k.next());
+                    tiers.push(TierDecl { name, label, aliases, loc: tl });
                 }
                 Rule::rbrace => close = self.loc(&p),
                 Rule::k_tiers | Rule::lbrace => {}

@@ -130,6 +130,12 @@ impl Builder {
                 let e = kids(p).into_iter().find(|q| q.as_rule() == Rule::expr);
                 ExprKind::MonthsSince(Box::new(self.expr(self.need(e, &loc)?)?))
             }
+            Rule::months_between => {
+                let mut es = kids(p).into_iter().filter(|q| q.as_rule() == Rule::expr);
+                let from = self.expr(self.need(es.next(), &loc)?)?;
+                let to = self.expr(self.need(es.next(), &loc)?)?;
+                ExprKind::MonthsBetween(Box::new(from), Box::new(to))
+            }
             Rule::paren => {
                 let e = kids(p).into_iter().find(|q| q.as_rule() == Rule::expr);
                 ExprKind::Paren(Box::new(self.expr(self.need(e, &loc)?)?))

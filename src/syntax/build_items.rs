@@ -176,6 +176,7 @@ impl Builder {
         let mut tier = None;
         let mut cond = None;
         let mut because = None;
+        let mut review = false;
         for p in kids(pair) {
             match p.as_rule() {
                 Rule::ident => tier = Some(self.ident(p)),
@@ -184,13 +185,14 @@ impl Builder {
                     let s = kids(p).into_iter().find(|q| q.as_rule() == Rule::string);
                     because = Some(self.string(self.need(s, loc)?));
                 }
+                Rule::review => review = true,
                 Rule::k_exempt | Rule::k_rule | Rule::k_cap | Rule::k_when => {}
                 other => unreachable!("conditional: the grammar gives no {other:?} here"),
             }
         }
         let cond = self.some(cond, loc)?;
         Ok(match which {
-            Rule::exempt => ItemKind::Exempt { cond, because },
+            Rule::exempt => ItemKind::Exempt { cond, because, review },
             Rule::rule => ItemKind::Rule { tier: self.need_ident(tier, loc)?, cond },
             Rule::cap => ItemKind::Cap { tier: self.need_ident(tier, loc)?, cond, because },
             other => unreachable!("conditional: the grammar gives no {other:?} here"),

@@ -72,6 +72,13 @@ fn write(e: &Expr, out: &mut String) {
             write(x, out);
             out.push(')');
         }
+        ExprKind::MonthsBetween(a, b) => {
+            out.push_str("months_between(");
+            write(a, out);
+            out.push_str(", ");
+            write(b, out);
+            out.push(')');
+        }
         ExprKind::Agg { kind, subject, by, filter } => {
             out.push_str(if *kind == AggKind::Count { "count(" } else { "share(" });
             out.push_str(&format!("{} by {}", subject.name, by.name));

@@ -49,9 +49,19 @@ pub enum TExpr {
     Cmp(CmpOp, Box<TExpr>, Box<TExpr>),
     Arith(Box<TExpr>, Vec<(ArithOp, TExpr)>),
     Neg(Box<TExpr>),
-    Quant { q: Quantifier, criteria: Vec<ItemRef>, op: CmpOp, grade: Exact },
+    Quant {
+        q: Quantifier,
+        criteria: Vec<ItemRef>,
+        op: CmpOp,
+        grade: Exact,
+    },
     Agg(Box<Aggregate>),
     MonthsSince(Box<TExpr>),
+    /// `months_between(A, B)`.
+    MonthsBetween(Box<TExpr>, Box<TExpr>),
+    /// `previous_tier`: the record's tier in last year's results (`eval
+    /// --previous`); a comparison with it is false when there is none.
+    Previous,
 }
 
 pub use crate::diag::EvalError;
@@ -70,6 +80,10 @@ pub trait Env {
         None
     }
     fn aggregate(&self, agg: &Aggregate) -> Result<Exact, EvalError>;
+    /// Last year's tier of the record (a rank, as [`Value::Tier`]), if known.
+    fn previous(&self) -> Option<usize> {
+        None
+    }
 }
 
 pub type Res<T> = Result<T, EvalError>;
@@ -92,6 +106,13 @@ pub fn eval(e: &TExpr, env: &dyn Env) -> Res<Value> {
             Value::Date(from) => Value::Num(Exact::int(months_since(from, env.as_of()))),
             _ => return Err(EvalError::NotDate("months_since")),
         },
+        TExpr::MonthsBetween(a, b) => match (eval(a, env)?, eval(b, env)?) {
+            (Value::Date(from), Value::Date(to)) => Value::Num(Exact::int(months_since(from, to))),
+            _ => return Err(EvalError::NotDate("months_between")),
+        },
+        TExpr::Previous => {
+            Value::Tier(env.previous().ok_or_else(|| EvalError::Missing("previous_tier".into()))?)
+        }
     })
 }
 
@@ -128,6 +149,10 @@ fn comparison(op: CmpOp, a: &TExpr, b: &TExpr, env: &dyn Env) -> Res<bool> {
     // `score >= 90`, the usual rule, without building values.
     if let (TExpr::Score, TExpr::Const(Value::Num(k))) = (a, b) {
         return Ok(holds(op, env.score()?.cmp(k)));
+    }
+    // No tier last year: every comparison with it is false.
+    if (*a == TExpr::Previous || *b == TExpr::Previous) && env.previous().is_none() {
+        return Ok(false);
     }
     let a = operand(a, env)?;
     let b = operand(b, env)?;

@@ -19,7 +19,7 @@ impl<'e> Iterator for Subexpressions<'e> {
         match e {
             TExpr::Not(x) | TExpr::Neg(x) | TExpr::MonthsSince(x) => self.stack.push(x),
             TExpr::And(xs) | TExpr::Or(xs) => self.stack.extend(xs.iter().rev()),
-            TExpr::Cmp(_, a, b) => {
+            TExpr::Cmp(_, a, b) | TExpr::MonthsBetween(a, b) => {
                 self.stack.push(b);
                 self.stack.push(a);
             }
@@ -30,6 +30,7 @@ impl<'e> Iterator for Subexpressions<'e> {
             TExpr::Const(_)
             | TExpr::Score
             | TExpr::Tier
+            | TExpr::Previous
             | TExpr::Item(_)
             | TExpr::Quant { .. }
             | TExpr::Agg(_) => {}

@@ -94,6 +94,11 @@ const ROWS: &[Row] = &[
     (&["exempt", "k_exempt", "k_when"], "(ngay_vao) < 6", "(ngay_vao) < 7", "subject.dang_vien.exempt"),
     (&["because", "k_because"], "\"Mới kết nạp\"", "\"Mới vào Đảng\"", "subject.dang_vien.exempt"),
     (&["months_since", "k_months_since"], "months_since(ngay_vao)", "months_since(2020-01-01)", "subject.dang_vien.exempt"),
+    // The domain constructs of issue 19.
+    (&["months_between", "k_months_between", "comma"], "months_since(ngay_vao)", "months_between(ngay_vao, 2020-12-10)", "subject.dang_vien.exempt"),
+    (&["review", "k_review"], "because \"Mới kết nạp\"", "because \"Mới kết nạp\" review", "subject.dang_vien.exempt"),
+    (&["aliases", "k_alias"], "tot \"Tốt\" 3", "tot \"Tốt\" 3 alias \"T\"", "scale.tot.alias"),
+    (&["aliases"], "htxs \"Hoàn thành xuất sắc\"\n", "htxs \"Hoàn thành xuất sắc\" alias \"HTXSNV\"\n", "tiers"),
     (&["rule", "k_rule"], "rule ht when score >= 50", "rule ht when score >= 49", "subject.dang_vien.rules"),
     (&["otherwise", "k_otherwise"], "otherwise kht", "otherwise ht", "subject.dang_vien.rules"),
     (&["cap", "k_cap"], "cap ht when moi", "cap htt when moi", "subject.dang_vien.caps"),

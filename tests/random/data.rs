@@ -176,7 +176,7 @@ fn cell(rng: &mut Rng, spec: &Spec, (s, name): (usize, &str), all: &[Row], noise
     match &it.kind {
         Kind::Weight(_) => {
             let g = rng.pick(&spec.grades);
-            named(rng, g.0, g.1)
+            abbreviated(rng, g.0, g.1)
         }
         Kind::Points(p) => {
             let max: f64 = p.parse().unwrap_or(10.0);
@@ -203,9 +203,23 @@ fn cell(rng: &mut Rng, spec: &Spec, (s, name): (usize, &str), all: &[Row], noise
         }
         Kind::Tier => {
             let (n, l) = rng.pick(&spec.tiers);
-            named(rng, n, l)
+            abbreviated(rng, n, l)
         }
         Kind::Ref(t) => reference(rng, spec, *t, all, noise),
+    }
+}
+
+/// A grade or tier as [`named`] writes it, or by its `alias`, in any case.
+fn abbreviated(rng: &mut Rng, name: &str, label: &str) -> String {
+    match super::plan::alias(name) {
+        Some(a) if rng.chance(15) => {
+            if rng.chance(50) {
+                a.to_string()
+            } else {
+                a.to_lowercase()
+            }
+        }
+        _ => named(rng, name, label),
     }
 }
 

@@ -227,7 +227,11 @@ impl<'a> Gen<'a> {
             0 => Some(self.rng.pick(&["0", "1", "2", "12.5", "50", "0.1", "20%"]).to_string()),
             1 | 2 => Some("score".to_string()),
             3 => self.pick_item(sc, |k| matches!(k, Kind::Points(_) | Kind::Number)),
-            4 => self.pick_item(sc, |k| *k == Kind::Date).map(|d| format!("months_since({d})")),
+            4 => self.pick_item(sc, |k| *k == Kind::Date).map(|d| match self.rng.below(3) {
+                0 => format!("months_between({d}, 2020-12-10)"),
+                1 => format!("months_between(1/6/2019, {d})"),
+                _ => format!("months_since({d})"),
+            }),
             5 if !sc.in_where => self.aggregate(),
             6 | 7 => Some(format!("{} + {}", self.term(sc, depth - 1), self.term(sc, depth - 1))),
             8 => Some(format!(
@@ -278,11 +282,16 @@ impl<'a> Gen<'a> {
             return None;
         }
         let (j, by) = *self.rng.pick(&options);
-        self.wait_for(j)?;
         let filter = match self.rng.chance(75) {
             true => format!(" where {}", self.cond(Scope { subject: j, in_where: true }, 2)),
             false => String::new(),
         };
+        // Only a `where` that reads the counted records' outcome orders
+        // subjects (issue 19); one that reads only data counts by data.
+        let words = filter.split(|c: char| !(c.is_alphanumeric() || c == '_'));
+        if words.into_iter().any(|w| w == "tier" || w == "score") {
+            self.wait_for(j)?;
+        }
         let kind = if self.rng.chance(50) { "count" } else { "share" };
         Some(format!("{kind}({} by {by}{filter})", spec.subjects[j].name))
     }

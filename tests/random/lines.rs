@@ -19,7 +19,8 @@ impl Gen<'_> {
             Lines { lines: Vec::new(), rule_deps: Vec::new(), other_deps: Vec::new(), own_rules: base };
         for _ in 0..[0, 0, 0, 1, 1, 2][self.rng.below(6)] {
             let cond = self.exemption();
-            out.lines.push(format!("exempt when {cond}{}", self.because()));
+            let review = if self.rng.chance(30) { " review" } else { "" };
+            out.lines.push(format!("exempt when {cond}{}{review}", self.because()));
         }
         let exempt_deps = std::mem::take(&mut self.deps);
         if base || self.rng.chance(40) {
@@ -51,7 +52,13 @@ impl Gen<'_> {
     fn exemption(&mut self) -> String {
         let dates = self.items(self.here(), |k| *k == Kind::Date);
         if !dates.is_empty() && self.rng.chance(50) {
-            return format!("months_since({}) < {}", self.rng.pick(&dates), self.rng.pick(&["6", "12", "3"]));
+            let d = self.rng.pick(&dates);
+            let months = if self.rng.chance(30) {
+                format!("months_between({d}, 2020-12-10)")
+            } else {
+                format!("months_since({d})")
+            };
+            return format!("{months} < {}", self.rng.pick(&["6", "12", "3"]));
         }
         if self.rng.chance(25) {
             if let Some(agg) = self.agg_cmp() {

@@ -175,12 +175,13 @@ impl Spec {
 
     pub fn text(&self) -> String {
         let mut out = String::from("plan \"RANDOM\" {\n  issued 2020-11-06\n}\n\nscale muc_do {\n");
+        let aliased = |n: &str| alias(n).map(|a| format!(" alias \"{a}\"")).unwrap_or_default();
         for (n, l, v) in &self.grades {
-            out.push_str(&format!("  {n} \"{l}\" {v}\n"));
+            out.push_str(&format!("  {n} \"{l}\" {v}{}\n", aliased(n)));
         }
         out.push_str("}\n\ntiers {\n");
         for (n, l) in &self.tiers {
-            out.push_str(&format!("  {n} \"{l}\"\n"));
+            out.push_str(&format!("  {n} \"{l}\"{}\n", aliased(n)));
         }
         out.push_str("}\n\nlevel co_so \"Cấp cơ sở\" {\n  due before 15/12\n}\n");
         for s in &self.subjects {
@@ -193,6 +194,20 @@ impl Spec {
         out.push_str(self.block.as_deref().unwrap_or(""));
         out
     }
+}
+
+/// The abbreviation forms use for a grade or tier (`alias` in the plan).
+pub fn alias(name: &str) -> Option<&'static str> {
+    let pairs = [
+        ("xs", "XS"),
+        ("tot", "T"),
+        ("kem", "K"),
+        ("htxs", "HTXSNV"),
+        ("htt", "HTTNV"),
+        ("ht", "HTNV"),
+        ("kht", "KHTNV"),
+    ];
+    pairs.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
 }
 
 fn subject_text(spec: &Spec, s: &Subject) -> String {
