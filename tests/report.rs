@@ -204,3 +204,17 @@ fn out_refuses_a_data_file_and_an_unwritable_place() {
     let (code, _) = run(&["schedule", HANOI, "--year", "2024", "--out", "/nonexistent/dir/x.ics"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn a_name_longer_than_a_cell_holds_is_cut_not_the_workbook_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("dai.csv");
+    let long = "Ạ".repeat(40_000);
+    std::fs::write(&data, format!("id,subject,Họ và tên,don_vi,nhiem_vu,moi\nL1,dang_vien,{long},Chi bộ 1,tot,\n"))
+        .unwrap();
+    let args = [THIRDS.0, "--year", THIRDS.2, "--data", data.to_str().unwrap(), "--lang", "vi"];
+    let b = Book::make(&[&["eval"][..], &args[..]].concat(), 0);
+    let name = &cells(&b.path, "Kết quả")[1][1];
+    assert_eq!(name.chars().count(), 32_767);
+    assert!(name.starts_with("ẠẠẠ") && name.ends_with("Ạ…"), "{}", &name[name.len() - 10..]);
+}
