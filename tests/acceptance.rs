@@ -23,9 +23,10 @@ fn find(names: &[&str]) -> Option<PathBuf> {
 /// A python3 that can import openpyxl: the one on the PATH, else the
 /// system's (where Debian's python3-openpyxl goes).
 fn python() -> Option<PathBuf> {
-    ["python3", "/usr/bin/python3"].iter().filter_map(|n| find(&[n])).find(|p| {
-        Command::new(p).args(["-c", "import openpyxl"]).output().is_ok_and(|o| o.status.success())
-    })
+    ["python3", "/usr/bin/python3"]
+        .iter()
+        .filter_map(|n| find(&[n]))
+        .find(|p| Command::new(p).args(["-c", "import openpyxl"]).output().is_ok_and(|o| o.status.success()))
 }
 
 #[test]
