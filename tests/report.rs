@@ -139,6 +139,8 @@ fn the_diff_memo_in_html() {
     let (code, html) = run(&strs(&a));
     assert_eq!(code, 1, "the plans differ");
     assert!(html.contains("Ma trận chuyển mức") && html.contains("Bản ghi đổi mức"));
+    // A change is named by the plan's label of its item, beside its path.
+    assert!(html.contains("Tư tưởng chính trị</span><br><code>subject.dang_vien.criterion.tu_tuong.weight"));
     insta::assert_snapshot!("diff_html_vi", html);
     let (_, en) = run(&[
         "diff",
@@ -204,4 +206,21 @@ fn out_refuses_a_data_file_and_an_unwritable_place() {
     assert_eq!(code, 2);
     let (code, _) = run(&["schedule", HANOI, "--year", "2024", "--out", "/nonexistent/dir/x.ics"]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn a_name_longer_than_a_cell_holds_is_cut_not_the_workbook_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("dai.csv");
+    let long = "Ạ".repeat(40_000);
+    std::fs::write(
+        &data,
+        format!("id,subject,Họ và tên,don_vi,nhiem_vu,moi\nL1,dang_vien,{long},Chi bộ 1,tot,\n"),
+    )
+    .unwrap();
+    let args = [THIRDS.0, "--year", THIRDS.2, "--data", data.to_str().unwrap(), "--lang", "vi"];
+    let b = Book::make(&[&["eval"][..], &args[..]].concat(), 0);
+    let name = &cells(&b.path, "Kết quả")[1][1];
+    assert_eq!(name.chars().count(), 32_767);
+    assert!(name.starts_with("ẠẠẠ") && name.ends_with("Ạ…"), "{}", &name[name.len() - 10..]);
 }

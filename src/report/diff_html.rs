@@ -10,6 +10,7 @@ use crate::diff::render::{item_lines, scalar, sections};
 use crate::diff::{Change, ChangeKind, PlanDiff};
 use crate::lang::Lang;
 use crate::resolve::Plan;
+use crate::syntax::ast::ItemKind;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -34,6 +35,9 @@ struct SectionOut {
 #[derive(Serialize)]
 struct ChangeOut {
     path: String,
+    /// The plan's label of the item the path names (a criterion's, a
+    /// subject's, a level's), so the memo reads in the plan's words.
+    label: String,
     kind: &'static str,
     class: &'static str,
     old: String,
@@ -77,7 +81,7 @@ pub fn memo(
             .into_iter()
             .map(|(name, changes)| SectionOut {
                 name,
-                changes: changes.into_iter().map(|c| change(c, w)).collect(),
+                changes: changes.into_iter().map(|c| change(c, w, label(&c.path, old, new))).collect(),
             })
             .collect(),
         warnings: &d.warnings,
@@ -86,7 +90,31 @@ pub fn memo(
     super::templates::render("diff.html", &ctx)
 }
 
-fn change(c: &Change, w: &Words) -> ChangeOut {
+/// The label of the deepest labelled item `path` names, from the new plan
+/// or else the old one; empty when that item has none.
+fn label(path: &str, old: &Plan, new: &Plan) -> String {
+    [new, old].into_iter().find_map(|p| label_in(path, p)).unwrap_or_default()
+}
+
+fn label_in(path: &str, plan: &Plan) -> Option<String> {
+    let parts: Vec<&str> = path.split('.').collect();
+    let label = match parts.as_slice() {
+        ["level", name, ..] => plan.levels.iter().find(|l| l.name.name == *name)?.label.as_ref(),
+        ["subject", s, "criterion" | "field" | "flag", name, ..] => {
+            match &plan.subject(s)?.decl(name)?.kind {
+                ItemKind::Criterion(c) => c.label.as_ref(),
+                ItemKind::Field(f) => f.label.as_ref(),
+                ItemKind::Flag(f) => f.label.as_ref(),
+                _ => None,
+            }
+        }
+        ["subject", s, ..] => plan.subject(s)?.label.as_ref(),
+        _ => None,
+    };
+    label.map(|l| l.value.clone())
+}
+
+fn change(c: &Change, w: &Words, label: String) -> ChangeOut {
     let (kind, class) = match c.kind {
         ChangeKind::Added => (w.added, "added"),
         ChangeKind::Removed => (w.removed, "removed"),
@@ -108,6 +136,7 @@ fn change(c: &Change, w: &Words) -> ChangeOut {
     let shown = |v: &Option<serde_json::Value>| if lines.is_empty() { scalar(v) } else { String::new() };
     ChangeOut {
         path: c.path.clone(),
+        label,
         kind,
         class,
         old: shown(&c.old),

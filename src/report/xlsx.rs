@@ -51,11 +51,14 @@ impl<'a> Grid<'a> {
         self.widths[c] = self.widths[c].max(chars);
     }
 
-    /// Text in a cell; nothing for empty text (the cell stays blank).
+    /// Text in a cell; nothing for empty text (the cell stays blank). Text
+    /// longer than a cell can hold is cut, with `…`, rather than losing the
+    /// whole workbook.
     fn text(&mut self, row: u32, col: u16, text: &str) -> Result<(), XlsxError> {
         if !text.is_empty() {
+            let text = fit(text);
             self.widen(col, text.chars().count());
-            self.ws.write_string(row, col, text)?;
+            self.ws.write_string(row, col, text.as_ref())?;
         }
         Ok(())
     }
@@ -94,6 +97,20 @@ impl<'a> Grid<'a> {
             self.ws.autofilter(heads - 1, 0, last.max(heads - 1), (self.widths.len() - 1) as u16)?;
         }
         Ok(())
+    }
+}
+
+/// The most characters a cell holds (Excel's limit, which the writer enforces).
+const CELL_CHARS: usize = 32_767;
+
+/// `text` as it fits in a cell: whole, or its first characters and `…`.
+fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(CELL_CHARS) {
+        None => text.into(),
+        Some(_) => {
+            let cut = text.char_indices().nth(CELL_CHARS - 1).map_or(text.len(), |(i, _)| i);
+            format!("{}…", &text[..cut]).into()
+        }
     }
 }
 
