@@ -2,11 +2,12 @@
 //! read CSV → classify → write CSV (and JSON), side by side with the csv
 //! crate alone parsing the same file, and peak heap memory per record.
 //!
-//! On data as offices have it (`realistic.rs`, the default) and on the
+//! On data as offices have it (`data/realistic.rs`, the default) and on the
 //! older synthetic set.
 //!
 //!     cargo bench --bench eval -- [--records N] [--runs N] [--hook] [--purge]
 
+#[path = "data/realistic.rs"]
 mod realistic;
 
 use kehoach::check::check_path;
