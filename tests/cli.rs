@@ -170,6 +170,22 @@ fn eval_writes_json_csv_and_a_table() {
     );
 }
 
+/// CSV reasons name a line of the plan run as `line N` (its path would be
+/// repeated on every row); a line of a plan it extends keeps `FILE:LINE`.
+#[test]
+fn csv_reasons_name_lines_of_the_plan_run_without_its_path() {
+    let mut c = kehoach();
+    c.args(["eval", "plans/hanoi/01-KH-TU.kh", "--year", "2020", "--format", "csv", "--data"]).args(SAMPLE);
+    let (_, out) = stdout(&mut c);
+    assert!(out.contains("rule `htt` holds (line 69)"), "{out}");
+    assert!(!out.contains("01-KH-TU.kh:"), "{out}");
+    let mut c = kehoach();
+    c.args(["eval", "plans/ba-dinh/12-KH-QU.kh", "--year", "2020", "--format", "csv", "--data"])
+        .args([SAMPLE[1], SAMPLE[2], "plans/ba-dinh/data/dang-vien.csv"]);
+    let (_, out) = stdout(&mut c);
+    assert!(out.contains("rule `htt` holds (plans/hanoi/01-KH-TU.kh:97)"), "{out}");
+}
+
 #[test]
 fn eval_exits_1_on_records_in_error_and_still_writes_everything() {
     let dir = tempfile::tempdir().unwrap();
