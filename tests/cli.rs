@@ -180,8 +180,11 @@ fn csv_reasons_name_lines_of_the_plan_run_without_its_path() {
     assert!(out.contains("rule `htt` holds (line 69)"), "{out}");
     assert!(!out.contains("01-KH-TU.kh:"), "{out}");
     let mut c = kehoach();
-    c.args(["eval", "plans/ba-dinh/12-KH-QU.kh", "--year", "2020", "--format", "csv", "--data"])
-        .args([SAMPLE[1], SAMPLE[2], "plans/ba-dinh/data/dang-vien.csv"]);
+    c.args(["eval", "plans/ba-dinh/12-KH-QU.kh", "--year", "2020", "--format", "csv", "--data"]).args([
+        SAMPLE[1],
+        SAMPLE[2],
+        "plans/ba-dinh/data/dang-vien.csv",
+    ]);
     let (_, out) = stdout(&mut c);
     assert!(out.contains("rule `htt` holds (plans/hanoi/01-KH-TU.kh:97)"), "{out}");
 }

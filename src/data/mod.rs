@@ -9,6 +9,7 @@ mod csv_in;
 mod encoding;
 mod json_in;
 mod memo;
+mod pages;
 mod read;
 mod row;
 pub mod sheet;
