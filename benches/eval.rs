@@ -1,51 +1,26 @@
-//! End-to-end benchmark over generated data (PLAN-LANGUAGE issue #3, #4):
-//! read CSV → classify → write CSV (and JSON), side by side with the csv
-//! crate alone parsing the same file, and peak heap memory per record.
+//! End-to-end benchmark as a user runs it (issue 22): the csv crate alone
+//! parsing the data, then one whole `kehoach eval … --format csv --out NEW`
+//! process writing a new file, alternately, best and worst of `--runs`; the
+//! process's peak resident memory from the system (`wait4`). On data as
+//! offices have it (`data/realistic.rs`, the default) and on the older
+//! synthetic set.
 //!
-//!     cargo bench --bench eval -- [--records N] [--runs N] [--hook] [--purge]
+//!     cargo bench --bench eval -- [--records N] [--runs N] [--hook] [--only realistic|synthetic]
+//!
+//! `KEHOACH_BIN=PATH` times another build of the binary (to compare with an
+//! earlier commit).
 
-use kehoach::check::check_path;
-use kehoach::eval::Evaluator;
-use kehoach::eval::run::{Input, Options, evaluate_with};
-use mimalloc::MiMalloc;
-use std::alloc::{GlobalAlloc, Layout};
+#[path = "data/realistic.rs"]
+mod realistic;
+
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::process::{Command, Stdio};
 use std::time::Instant;
-
-/// Counts heap bytes requested (current and peak), over the allocator the
-/// `kehoach` binary uses.
-struct Counting;
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        let now = CURRENT.fetch_add(l.size(), Relaxed) + l.size();
-        PEAK.fetch_max(now, Relaxed);
-        unsafe { MiMalloc.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        CURRENT.fetch_sub(l.size(), Relaxed);
-        unsafe { MiMalloc.dealloc(p, l) }
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
-        if new >= l.size() {
-            let now = CURRENT.fetch_add(new - l.size(), Relaxed) + new - l.size();
-            PEAK.fetch_max(now, Relaxed);
-        } else {
-            CURRENT.fetch_sub(l.size() - new, Relaxed);
-        }
-        unsafe { MiMalloc.realloc(p, l, new) }
-    }
-}
-
-#[global_allocator]
-static A: Counting = Counting;
 
 const GRADES: [&str; 4] = ["xuat_sac", "tot", "trung_binh", "kem"];
 
+/// The synthetic set: ASCII grade names, 0/1 flags, ISO dates, short codes.
 fn generate(path: &Path, n: usize) {
     let mut w = BufWriter::new(std::fs::File::create(path).unwrap());
     writeln!(w, "id,c1,c2,c3,c4,c5,c6,c7,c8,bi_ky_luat,suy_thoai,nghi_om,co_so,ngay_vao_dang").unwrap();
@@ -80,128 +55,146 @@ fn generate(path: &Path, n: usize) {
     }
 }
 
-fn csv_alone(path: &Path) -> (f64, usize) {
+/// The csv crate reading every record of `paths` (`StringRecord`).
+fn csv_alone(paths: &[PathBuf], delimiter: u8) -> f64 {
     let t = Instant::now();
-    let mut rdr = csv::Reader::from_path(path).unwrap();
-    let mut rec = csv::StringRecord::new();
     let mut fields = 0;
-    while rdr.read_record(&mut rec).unwrap() {
-        fields += rec.len();
+    for path in paths {
+        let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).from_path(path).unwrap();
+        let mut rec = csv::StringRecord::new();
+        while rdr.read_record(&mut rec).unwrap() {
+            fields += rec.len();
+        }
     }
-    (t.elapsed().as_secs_f64(), fields)
+    assert!(fields > 0);
+    t.elapsed().as_secs_f64()
 }
 
-/// (seconds, peak heap bytes above the start, records) for read → classify
-/// → write CSV (or JSON).
-fn end_to_end(plan: &str, data: &Path, out: &Path, json: bool) -> (f64, usize, usize) {
-    // The previous run's output goes first, outside the timing: truncating a
-    // 120 MB file drops its page cache, a cost of the old file, not of this
-    // run (docs/PERFORMANCE.md).
+/// Waits for `child`: its exit status and peak resident memory in bytes.
+#[cfg(target_os = "linux")]
+fn wait(child: std::process::Child) -> (i32, u64) {
+    let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
+    // SAFETY: waits for our own child, writing into the two locals.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert!(pid > 0, "wait4 failed");
+    (libc::WEXITSTATUS(status), usage.ru_maxrss as u64 * 1024)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn wait(mut child: std::process::Child) -> (i32, u64) {
+    (child.wait().unwrap().code().unwrap_or(-1), 0)
+}
+
+/// One whole `kehoach eval` process writing CSV to a new file: (seconds, peak RSS).
+fn kehoach(bin: &Path, plan: &str, year: &str, files: &[PathBuf], out: &Path) -> (f64, u64) {
     let _ = std::fs::remove_file(out);
-    let base = CURRENT.load(Relaxed);
-    PEAK.store(base, Relaxed);
+    let mut c = Command::new(bin);
+    c.args(["eval", plan, "--year", year, "--format", "csv", "--out"]).arg(out).arg("--data").args(files);
     let t = Instant::now();
-    let model = check_path(Path::new(plan)).unwrap().model.unwrap();
-    let ev = Evaluator::new(&model, 2024, None);
-    let t_check = t.elapsed().as_secs_f64();
-    let opts = Options { year: 2024, as_of: None, subject: None, capture: None, ..Options::default() };
-    let e = evaluate_with(&ev, vec![Input::File(data.to_path_buf())], &opts).unwrap();
-    let t_eval = t.elapsed().as_secs_f64();
-    let w = BufWriter::new(std::fs::File::create(out).unwrap());
-    if json {
-        kehoach::report::write_json(&ev, &e, w).unwrap();
-    } else {
-        kehoach::report::csv(&ev, &e, w).unwrap();
-    }
+    let child = c.stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let (status, rss) = wait(child);
     let secs = t.elapsed().as_secs_f64();
-    println!(
-        "  phases: load and check {t_check:.3} s, read and classify {:.3} s, write {:.3} s",
-        t_eval - t_check,
-        secs - t_eval
-    );
-    (secs, PEAK.load(Relaxed) - base, e.outcomes.len())
+    assert!(status <= 1, "kehoach exited with {status}");
+    (secs, rss)
 }
 
-/// mimalloc's option `purge_delay` (`mi_option_purge_delay` in the `mi_option_e`
-/// of its v3 `mimalloc.h`, the version `libmimalloc-sys` builds).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+/// Best and worst of a series.
+#[derive(Clone, Copy)]
+struct Range(f64, f64);
+
+impl Range {
+    const NONE: Range = Range(f64::MAX, 0.0);
+    fn add(self, x: f64) -> Range {
+        Range(self.0.min(x), self.1.max(x))
+    }
+}
+
+struct Set {
+    name: &'static str,
+    plan: String,
+    year: &'static str,
+    files: Vec<PathBuf>,
+    delimiter: u8,
+    records: usize,
+}
+
+fn measure(bin: &Path, set: &Set, runs: usize, dir: &Path) {
+    let size: u64 = set.files.iter().map(|f| std::fs::metadata(f).unwrap().len()).sum();
+    let out = dir.join(format!("out-{}.csv", set.name));
+    let (mut csv, mut one, mut rss) = (Range::NONE, Range::NONE, 0);
+    for _ in 0..runs.max(1) {
+        csv = csv.add(csv_alone(&set.files, set.delimiter));
+        let (t, r) = kehoach(bin, &set.plan, set.year, &set.files, &out);
+        (one, rss) = (one.add(t), rss.max(r));
+    }
+    println!("== {} data: {} records, {:.1} MB", set.name, set.records, size as f64 / 1e6);
+    println!("csv crate alone          {:.3}–{:.3} s", csv.0, csv.1);
+    println!(
+        "kehoach, one thread      {:.3}–{:.3} s   {:.2}× the csv crate alone (best to best)",
+        one.0,
+        one.1,
+        one.0 / csv.0
+    );
+    println!(
+        "peak RSS (whole process) {:.0} MB, {:.0} bytes per record",
+        rss as f64 / 1e6,
+        rss as f64 / set.records as f64
+    );
+}
+
+fn arg<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok())
+}
 
 fn main() {
-    if !std::env::args().any(|a| a == "--huge-pages") {
-        kehoach::memory::without_huge_pages();
-    }
-    // Steady state: the allocator keeps the pages of one run for the next
-    // (otherwise whether a run finds them depends on when it returned them
-    // to the system). The first run takes them all from the system and is
-    // reported on its own line; docs/PERFORMANCE.md.
-    if !std::env::args().any(|a| a == "--purge") {
-        // SAFETY: sets one of mimalloc's options before any other thread runs.
-        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
-    }
     let args: Vec<String> = std::env::args().collect();
-    let n = args
-        .iter()
-        .position(|a| a == "--records")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1_000_000);
-    let hook = args.iter().any(|a| a == "--hook");
-    let runs: usize = args
-        .iter()
-        .position(|a| a == "--runs")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3);
+    let n: usize = arg(&args, "--records").unwrap_or(1_000_000);
+    let runs: usize = arg(&args, "--runs").unwrap_or(3);
+    let only: Option<String> = arg(&args, "--only");
+    let bin = std::env::var_os("KEHOACH_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_kehoach")), PathBuf::from);
     let dir = std::env::temp_dir().join("kehoach-bench");
     std::fs::create_dir_all(&dir).unwrap();
-    let data: PathBuf = dir.join(format!("members-{n}.csv"));
-    if !data.exists() {
-        generate(&data, n);
-    }
-    let size = std::fs::metadata(&data).unwrap().len();
     let root = env!("CARGO_MANIFEST_DIR");
-    let plan = format!("{root}/benches/plan.kh");
-    // The machine is shared: each figure is the best of `runs`, the csv
-    // crate's runs interleaved with ours.
-    let (mut t_csv, mut t_e2e, mut peak, mut records, mut fields) = (f64::MAX, f64::MAX, 0, 0, 0);
-    let (mut t_json, mut peak_json, mut t_first) = (f64::MAX, 0, None);
-    for _ in 0..runs.max(1) {
-        let (t, f) = csv_alone(&data);
-        let (e, p, r) = end_to_end(&plan, &data, &dir.join("out.csv"), false);
-        t_first.get_or_insert(e);
-        (t_csv, t_e2e, peak, records, fields) = (t_csv.min(t), t_e2e.min(e), peak.max(p), r, f);
-        let (j, p, _) = end_to_end(&plan, &data, &dir.join("out.json"), true);
-        (t_json, peak_json) = (t_json.min(j), peak_json.max(p));
+    let (members, cells) =
+        (dir.join(format!("realistic-{n}.csv")), dir.join(format!("realistic-cb-{n}.csv")));
+    if !members.exists() || !cells.exists() {
+        realistic::generate(&members, &cells, n).unwrap();
     }
-    println!("records            {records}");
-    println!("input              {:.1} MB, {fields} fields", size as f64 / 1e6);
-    println!("csv crate alone    {t_csv:.3} s");
-    println!("end to end         {t_e2e:.3} s  ({:.0} records/s)", records as f64 / t_e2e);
-    println!("ratio              {:.2}x the csv crate alone", t_e2e / t_csv);
-    println!("end to end, JSON   {t_json:.3} s  ({:.2}x the csv crate alone)", t_json / t_csv);
-    // The first run takes every page of its memory from the system; later
-    // runs may find pages the allocator kept (docs/PERFORMANCE.md).
-    if let Some(first) = t_first {
-        println!("first run (cold)   {first:.3} s  ({:.2}x)", first / t_csv);
+    let synthetic = dir.join(format!("members-{n}.csv"));
+    if !synthetic.exists() {
+        generate(&synthetic, n);
     }
-    println!(
-        "peak heap          {:.1} MB, {:.0} bytes per record (JSON {:.0})",
-        peak as f64 / 1e6,
-        peak as f64 / records as f64,
-        peak_json as f64 / records as f64
-    );
-    if hook {
-        let plan_hook = format!("{root}/benches/plan-hook.kh");
-        let (mut t_hook, mut peak_hook) = (f64::MAX, 0);
+    println!("binary: {}", bin.display());
+    let sets = [
+        Set {
+            name: "realistic",
+            plan: format!("{root}/benches/plan-realistic.kh"),
+            year: "2020",
+            files: vec![cells, members],
+            delimiter: b';',
+            records: n + realistic::CELLS,
+        },
+        Set {
+            name: "synthetic",
+            plan: format!("{root}/benches/plan.kh"),
+            year: "2024",
+            files: vec![synthetic.clone()],
+            delimiter: b',',
+            records: n,
+        },
+    ];
+    for set in sets.iter().filter(|s| only.as_deref().is_none_or(|o| o == s.name)) {
+        measure(&bin, set, runs, &dir);
+    }
+    if args.iter().any(|a| a == "--hook") {
+        let plan = format!("{root}/benches/plan-hook.kh");
+        let mut hook = Range::NONE;
         for _ in 0..runs.max(1) {
-            let (t, p, _) = end_to_end(&plan_hook, &data, &dir.join("out-hook.csv"), false);
-            (t_hook, peak_hook) = (t_hook.min(t), peak_hook.max(p));
+            hook = hook.add(
+                kehoach(&bin, &plan, "2024", std::slice::from_ref(&synthetic), &dir.join("out-hook.csv")).0,
+            );
         }
-        println!(
-            "with a score hook  {t_hook:.3} s  ({:.0} records/s), peak {:.0} bytes per record",
-            records as f64 / t_hook,
-            peak_hook as f64 / records as f64
-        );
-        println!("hook throughput    {:.0}% of the plan without it", 100.0 * t_e2e / t_hook);
+        println!("with a score hook (synthetic, whole process) {:.3}–{:.3} s", hook.0, hook.1);
     }
 }

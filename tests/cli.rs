@@ -170,6 +170,33 @@ fn eval_writes_json_csv_and_a_table() {
     );
 }
 
+/// CSV reasons name a line of the plan run as `line N` (its path would be
+/// repeated on every row); a line of a plan it extends keeps `FILE:LINE`.
+#[test]
+fn csv_reasons_name_lines_of_the_plan_run_without_its_path() {
+    let mut c = kehoach();
+    c.args(["eval", "plans/hanoi/01-KH-TU.kh", "--year", "2020", "--format", "csv", "--data"]).args(SAMPLE);
+    let (_, out) = stdout(&mut c);
+    // The line of the first `rule htt` of a plan file, as its text has it.
+    let line_of = |plan: &str, from: &str| {
+        let text = std::fs::read_to_string(plan).unwrap();
+        let after = text.find(from).unwrap();
+        1 + text[after..].find("  rule htt when").map(|i| text[..after + i].lines().count()).unwrap()
+    };
+    let dang_vien = line_of("plans/hanoi/01-KH-TU.kh", "subject dang_vien ");
+    assert!(out.contains(&format!("rule `htt` holds (line {dang_vien})")), "{out}");
+    assert!(!out.contains("01-KH-TU.kh:"), "{out}");
+    let mut c = kehoach();
+    c.args(["eval", "plans/ba-dinh/12-KH-QU.kh", "--year", "2020", "--format", "csv", "--data"]).args([
+        SAMPLE[1],
+        SAMPLE[2],
+        "plans/ba-dinh/data/dang-vien.csv",
+    ]);
+    let (_, out) = stdout(&mut c);
+    let chi_bo = line_of("plans/hanoi/01-KH-TU.kh", "subject chi_bo ");
+    assert!(out.contains(&format!("rule `htt` holds (plans/hanoi/01-KH-TU.kh:{chi_bo})")), "{out}");
+}
+
 #[test]
 fn eval_exits_1_on_records_in_error_and_still_writes_everything() {
     let dir = tempfile::tempdir().unwrap();

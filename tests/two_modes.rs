@@ -106,7 +106,7 @@ fn each_pass_alone_gives_the_reference_outcomes() {
     let files =
         ["plans/hanoi/data/chi-bo.csv", "plans/hanoi/data/bi-thu.csv", "plans/ba-dinh/data/dang-vien.csv"];
     let (reference, csv, _) = run(&m, &files, 2020, Passes::NONE);
-    for name in ["compiled", "int_scores", "hook_memo", "output_tails", "dropped_slots"] {
+    for name in ["compiled", "int_scores", "hook_memo", "output_tails", "dropped_slots", "cell_memo"] {
         let passes = Passes::parse(name).unwrap();
         let (e, bytes, _) = run(&m, &files, 2020, passes);
         same(name, &e, &reference);

@@ -141,7 +141,7 @@ impl<'a> Cells<'a> {
     /// The cell in column `col`, if the row has one.
     pub fn get(&self, col: usize) -> Option<CellRef<'a>> {
         match self {
-            Cells::Csv(r) => r.get(col).map(CellRef::Raw),
+            Cells::Csv(r) => r.cell(col),
             Cells::List(v) => v.iter().find(|(i, _)| *i == col).map(|(_, c)| *c),
         }
     }
@@ -183,9 +183,26 @@ pub fn trim(t: &str) -> &str {
 /// The cells of one CSV row, as split (quotes removed).
 pub struct CsvCells<'a> {
     pub(super) record: &'a Record,
+    /// Every cell of the record was found UTF-8 while reading it.
+    pub(super) utf8: bool,
 }
 
 impl<'a> CsvCells<'a> {
+    /// The cell in column `col`: text when the record is known UTF-8 (no
+    /// second check per cell), else bytes to check when read as text.
+    #[inline]
+    pub fn cell(&self, col: usize) -> Option<CellRef<'a>> {
+        let b = self.record.get(col)?;
+        if !self.utf8 {
+            return Some(CellRef::Raw(b));
+        }
+        debug_assert!(std::str::from_utf8(b).is_ok());
+        // SAFETY: the CSV reader found every cell of this record UTF-8 (a
+        // scan that only UTF-8 passes, or `from_utf8` cell by cell), and
+        // the record is not changed while its cells are read.
+        Some(CellRef::Text(unsafe { std::str::from_utf8_unchecked(b) }))
+    }
+
     /// The bytes of the cell in column `col`.
     #[inline]
     pub fn get(&self, col: usize) -> Option<&'a [u8]> {

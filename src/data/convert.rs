@@ -137,6 +137,8 @@ pub fn convert_into(kind: &SlotKind, cell: CellRef<'_>, slot: &mut Option<Value>
 #[inline]
 pub fn convert_cell(kind: &SlotKind, cell: CellRef<'_>) -> Result<Value, CellError> {
     let bytes = match cell {
+        // Text is UTF-8 already: no second check.
+        CellRef::Text(t) if matches!(kind, SlotKind::Text | SlotKind::Ref) => return Ok(text(t)),
         CellRef::Text(t) => t.as_bytes(),
         CellRef::Raw(b) => b,
         // A workbook's error value is an error here.

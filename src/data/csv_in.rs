@@ -3,6 +3,7 @@
 //! until read as text (see [`CellRef::Raw`](super::CellRef::Raw)).
 
 use super::cells::{Cells, CsvCells, FileRead, ReadOptions, Row};
+use super::pages::Release;
 use super::split::{Record, Split, Splitter};
 use super::{At, DataError};
 use crate::diag::{FileProblem, RowProblem};
@@ -112,6 +113,11 @@ pub fn read_csv(
     let sep = excel_sep(text);
     let delim = opts.delimiter.or(sep).unwrap_or_else(|| super::split::sniff(text));
     let mut split = Splitter::new(text, delim);
+    let map = match &bytes {
+        Bytes::Mapped(m) => Some(m),
+        Bytes::Read(_) => None,
+    };
+    let mut release = Release::new(map, text);
     let (mut record, mut composed) = (Record::default(), Record::default());
     if sep.is_some() {
         // Excel's `sep=;` line names the delimiter; it is not the header.
@@ -147,7 +153,9 @@ pub fn read_csv(
             bad = Some(line);
         }
         let record = if changed { &composed } else { &record };
-        each(&read.headers, Row { at: At::Line(line), cells: Cells::Csv(CsvCells { record }), broken });
+        let cells = Cells::Csv(CsvCells { record, utf8 });
+        each(&read.headers, Row { at: At::Line(line), cells, broken });
+        release.upto(split.position());
     }
     // Every record of a file that is not UTF-8 is in error: the reader's
     // caller marks those it was handed (see `FileRead::problem`).
@@ -180,6 +188,24 @@ mod tests {
     fn rows(text: &[u8]) -> (Vec<String>, Vec<Read>) {
         let (found, rows) = read(text, None);
         (found.headers, rows)
+    }
+
+    /// A file of many times [`Release::STEP`] (with a BOM, so that the
+    /// text starts off a page): every row reads whole after the pages
+    /// before it are given back.
+    #[test]
+    fn rows_read_whole_while_the_pages_read_are_given_back() {
+        let mut text = b"\xef\xbb\xbfid;ten\n".to_vec();
+        let n = 3 * Release::STEP / 40;
+        for i in 0..n {
+            text.extend_from_slice(format!("DV{i:09};Chi bộ số {i} quận Ba Đình\n").as_bytes());
+        }
+        let (_, rows) = read(&text, None);
+        assert_eq!(rows.len(), n);
+        for (i, (line, cells, _)) in rows.iter().enumerate() {
+            assert_eq!((*line, cells[0].as_str()), (i as u64 + 2, format!("DV{i:09}").as_str()));
+            assert_eq!(cells[1], format!("Chi bộ số {i} quận Ba Đình"));
+        }
     }
 
     fn owned(v: &[&str]) -> Vec<String> {

@@ -7,7 +7,8 @@
 
 use super::cells::CellError;
 use super::cells::Cells;
-use super::convert::{SlotKind, convert_into, iso_bytes};
+use super::convert::{SlotKind, iso_bytes};
+use super::memo::Memo;
 use crate::vocab::value::Value;
 
 /// One subject's columns in one header: (column, slot) pairs by kind, each
@@ -39,14 +40,16 @@ impl RowPlan {
         plan
     }
 
-    /// Converts the row's cells into `values` (one per slot of `kinds`);
-    /// the first bad cell in column order, as (column, why), if any.
+    /// Converts the row's cells into `values` (one per slot of `kinds`),
+    /// those the quick lookups do not answer through `memo`; the first bad
+    /// cell in column order, as (column, why), if any.
     #[inline]
     pub fn convert(
         &self,
         kinds: &[SlotKind],
         cells: &Cells<'_>,
         values: &mut [Option<Value>],
+        memo: &mut Memo,
     ) -> Option<(usize, CellError)> {
         let mut first: Option<(usize, CellError)> = None;
         let mut general = |col: usize, slot: usize, values: &mut [Option<Value>]| {
@@ -54,7 +57,7 @@ impl RowPlan {
             else {
                 return;
             };
-            if let Err(e) = convert_into(kind, cell, v)
+            if let Err(e) = memo.convert(slot, kind, cell, v)
                 && first.as_ref().is_none_or(|(c, _)| col < *c)
             {
                 first = Some((col, e));
@@ -121,7 +124,7 @@ fn flag(cell: &[u8]) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::convert::Labels;
+    use crate::data::convert::{Labels, convert_into};
     use crate::exact::Exact;
     use proptest::prelude::*;
     use unicode_normalization::UnicodeNormalization;
@@ -233,10 +236,13 @@ mod tests {
             let path = dir.join("rows.csv");
             std::fs::write(&path, csv(&rows, false)).unwrap();
             let mut seen = 0;
+            // Remembered spellings convert as the first time: the memo
+            // lives across both files.
+            let mut memo = Memo::new(true);
             let mut as_written = Vec::new();
             super::super::read_file(&path, &Default::default(), |_, row: super::super::Row<'_>| {
                 let mut got = vec![None; 6];
-                let got_error = plan.convert(&kinds, &row.cells, &mut got);
+                let got_error = plan.convert(&kinds, &row.cells, &mut got, &mut memo);
                 let mut want = vec![None; 6];
                 let mut want_error = None;
                 for &(col, slot) in &slots {
@@ -256,7 +262,7 @@ mod tests {
             let mut composed = Vec::new();
             super::super::read_file(&path, &Default::default(), |_, row: super::super::Row<'_>| {
                 let mut got = vec![None; 6];
-                let got_error = plan.convert(&kinds, &row.cells, &mut got);
+                let got_error = plan.convert(&kinds, &row.cells, &mut got, &mut memo);
                 composed.push((got, got_error));
             })
             .unwrap();

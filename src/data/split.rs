@@ -106,7 +106,6 @@ impl<'a> Splitter<'a> {
     }
 
     /// Where the reader is, in bytes.
-    #[cfg(test)]
     pub fn position(&self) -> usize {
         self.pos
     }

@@ -18,12 +18,21 @@ pub struct Passes {
     pub output_tails: bool,
     /// Only the slots later steps read are kept after a record is classified.
     pub dropped_slots: bool,
+    /// Grade, tier, choice and flag cells converted once per spelling
+    /// ([`crate::data::Memo`]).
+    pub cell_memo: bool,
 }
 
 impl Passes {
     /// Every optimization: what `kehoach` runs by default.
-    pub const ALL: Passes =
-        Passes { compiled: true, int_scores: true, hook_memo: true, output_tails: true, dropped_slots: true };
+    pub const ALL: Passes = Passes {
+        compiled: true,
+        int_scores: true,
+        hook_memo: true,
+        output_tails: true,
+        dropped_slots: true,
+        cell_memo: true,
+    };
 
     /// No optimization: the reference evaluator.
     pub const NONE: Passes = Passes {
@@ -32,6 +41,7 @@ impl Passes {
         hook_memo: false,
         output_tails: false,
         dropped_slots: false,
+        cell_memo: false,
     };
 }
 
@@ -62,6 +72,7 @@ impl Passes {
                 "hook_memo" => &mut p.hook_memo,
                 "output_tails" => &mut p.output_tails,
                 "dropped_slots" => &mut p.dropped_slots,
+                "cell_memo" => &mut p.cell_memo,
                 _ => return None,
             };
             *on = true;

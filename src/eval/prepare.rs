@@ -15,8 +15,9 @@ pub struct PSubject {
     /// (slot, W / max grade value) of each graded criterion.
     pub weights: Vec<(usize, Exact)>,
     pub points: Vec<usize>,
-    /// The same as integers over one denominator (the largest grade), when
-    /// every weight and the largest grade are integers: the fast path.
+    /// The same as integers over one denominator (the largest grade times
+    /// the weights' common denominator: `weight 17.5` counts 175 over 10×
+    /// the largest grade), when the largest grade is an integer: the fast path.
     pub int_weights: Option<(Vec<(usize, i64)>, i64)>,
     /// `n / den` reduced, for every numerator `n` of the fast path from 0
     /// up to its largest (at most [`REDUCED`]): a score is looked up, not
@@ -94,8 +95,7 @@ pub fn prepare(model: &Model, passes: Passes) -> Vec<PSubject> {
         let mut p = PSubject {
             weights: Vec::new(),
             points: Vec::new(),
-            int_weights: Some((Vec::new(), max.as_int().unwrap_or(0)))
-                .filter(|(_, d)| passes.int_scores && *d > 0),
+            int_weights: None,
             reduced: Vec::new(),
             names: Vec::new(),
             kept: Vec::new(),
@@ -116,18 +116,18 @@ pub fn prepare(model: &Model, passes: Passes) -> Vec<PSubject> {
             }
         }
         // The numbers `check` made exact: every criterion of a checked plan.
+        let mut weights = Vec::new();
         for &(slot, m) in &model.subjects[i].measures {
             match m {
                 CMeasure::Weight { weight, factor } => {
                     p.weights.push((slot, factor));
-                    match (weight.as_int(), p.int_weights.as_mut()) {
-                        (Some(i), Some((ws, _))) => ws.push((slot, i)),
-                        _ => p.int_weights = None,
-                    }
+                    weights.push((slot, weight));
                 }
                 CMeasure::Points(_) => p.points.push(slot),
             }
         }
+        let top = max.as_int().filter(|m| passes.int_scores && *m > 0);
+        p.int_weights = top.and_then(|m| scaled(&weights, m));
         for (h, hook) in plan.hooks.iter().enumerate() {
             if in_family(plan, &s.name.name, &hook.decl.subject.name) {
                 match hook.decl.stage {
@@ -136,7 +136,7 @@ pub fn prepare(model: &Model, passes: Passes) -> Vec<PSubject> {
                 }
             }
         }
-        p.reduced = reduced(p.int_weights.as_ref());
+        p.reduced = reduced(p.int_weights.as_ref(), top.unwrap_or(0));
         p.has_deps = model.reads[i].reads_others();
         out.push(p);
     }
@@ -153,11 +153,35 @@ pub fn prepare(model: &Model, passes: Passes) -> Vec<PSubject> {
 /// The most numerators whose reduced scores are tabled per subject.
 pub const REDUCED: u64 = 1 << 16;
 
-/// `n / den` reduced for `n` in `0..=Σ|w| × den` (capped at [`REDUCED`]).
-fn reduced(int_weights: Option<&(Vec<(usize, i64)>, i64)>) -> Vec<Exact> {
+/// The weights as integers over `max` × their common denominator (decimal
+/// weights scaled by 10^k), and that denominator; `None` when it does not
+/// fit (the general path decides then).
+fn scaled(weights: &[(usize, Exact)], max: i64) -> Option<(Vec<(usize, i64)>, i64)> {
+    let mut common: i64 = 1;
+    for (_, w) in weights {
+        let d = w.parts64().1;
+        common = common.checked_mul(d / gcd(common, d))?;
+    }
+    let ws = weights
+        .iter()
+        .map(|&(slot, w)| {
+            let (n, d) = w.parts64();
+            Some((slot, n.checked_mul(common / d)?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((ws, max.checked_mul(common)?))
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// `n / den` reduced for `n` in `0..=Σ|w| × max` (capped at [`REDUCED`]),
+/// `max` the largest grade: every numerator the fast path can sum.
+fn reduced(int_weights: Option<&(Vec<(usize, i64)>, i64)>, max: i64) -> Vec<Exact> {
     let Some((ws, den)) = int_weights else { return Vec::new() };
     let top = ws.iter().map(|(_, w)| w.unsigned_abs()).fold(0u64, u64::saturating_add);
-    let len = top.saturating_mul(den.unsigned_abs()).saturating_add(1).min(REDUCED);
+    let len = top.saturating_mul(max.unsigned_abs()).saturating_add(1).min(REDUCED);
     (0..len as i128).map_while(|n| Exact::ratio(n, i128::from(*den))).collect()
 }
 
@@ -194,14 +218,27 @@ mod tests {
     #[test]
     fn tabled_scores_are_the_reduced_ratios_up_to_the_largest_sum() {
         let ws = (vec![(0, 3), (1, -2), (2, 5)], 4);
-        let table = reduced(Some(&ws));
+        let table = reduced(Some(&ws), 4);
         assert_eq!(table.len(), 10 * 4 + 1);
         for (n, e) in table.iter().enumerate() {
             let want = Exact::ratio(n as i128, 4).unwrap();
             assert!(e == &want && e.show(6) == want.show(6), "{n}/4");
         }
         assert_eq!(table[6].show(6), "1.5");
-        assert!(reduced(None).is_empty());
-        assert_eq!(reduced(Some(&(vec![(0, i64::MAX)], 100))).len() as u64, REDUCED);
+        assert!(reduced(None, 4).is_empty());
+        assert_eq!(reduced(Some(&(vec![(0, i64::MAX)], 100)), 100).len() as u64, REDUCED);
+    }
+
+    #[test]
+    fn decimal_weights_are_scaled_to_integers_over_one_denominator() {
+        let w = |t: &str| Exact::parse(t).unwrap();
+        let got = scaled(&[(0, w("17.5")), (1, w("22.25")), (2, w("60"))], 4);
+        assert_eq!(got, Some((vec![(0, 70), (1, 89), (2, 240)], 16)));
+        // 17.5 × 4 / 4 = 17.5: 70 × 4 / 16.
+        let (ws, den) = got.unwrap();
+        let table = reduced(Some(&(ws, den)), 4);
+        assert_eq!(table[70 * 4], Exact::ratio(35, 2).unwrap());
+        assert_eq!(table.len(), (70 + 89 + 240) * 4 + 1);
+        assert_eq!(scaled(&[(0, Exact::ratio(1, i64::MAX as i128).unwrap())], 4), None);
     }
 }

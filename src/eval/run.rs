@@ -10,7 +10,7 @@ use super::outcome::{Outcome, Status};
 use super::record::NoLookup;
 use super::trace::{Captured, Step, Trace};
 use crate::check::Model;
-use crate::data::{At, CellRef, Cells, Columns, DataError, OwnedRow, Pos, ReadOptions, Row, Sheet};
+use crate::data::{At, CellRef, Cells, Columns, DataError, Memo, OwnedRow, Pos, ReadOptions, Row, Sheet};
 use crate::diag::{ErrorKind, FileProblem, RecordError, RowProblem};
 use crate::vocab::value::Value;
 use chrono::NaiveDate;
@@ -82,6 +82,8 @@ struct Run<'a> {
     hasher: IdHasher,
     /// The values of the record being read, reused from row to row.
     buf: Vec<Option<Value>>,
+    /// Per subject: the spellings of its vocabulary cells converted so far.
+    memos: Vec<Memo>,
     pending: Vec<(usize, Vec<Option<Value>>)>,
     /// Per subject: the positions of its records, in input order (once all are read).
     by_subject: Groups,
@@ -147,6 +149,7 @@ pub fn evaluate_carrying(
         hashed: Vec::new(),
         hasher: IdHasher::default(),
         buf: Vec::new(),
+        memos: vec![Memo::new(ev.passes.cell_memo); model.plan.subjects.len()],
         pending: Vec::new(),
         by_subject: Groups::default(),
         files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),
@@ -316,7 +319,8 @@ impl Run<'_> {
         id: &str,
         values: &mut [Option<Value>],
     ) {
-        let first_error = roles.slots(s).convert(&self.cols.subjects[s].kinds, &row.cells, values);
+        let kinds = &self.cols.subjects[s].kinds;
+        let first_error = roles.slots(s).convert(kinds, &row.cells, values, &mut self.memos[s]);
         let first_error = match self.forced.take() {
             Some(p) => Some(RecordError::placed(ErrorKind::Row(p), Some(&self.at(fi, at)), None)),
             None => first_error.map(|(col, e)| {

@@ -95,7 +95,7 @@ pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl Write) -> io::Result<()
 
 /// [`csv`], keeping at most `kept` tails; returns the writer.
 fn rows<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, kept: usize, out: W) -> io::Result<W> {
-    let texts = Texts::new(ev);
+    let texts = Texts::by_line(ev);
     let fields = Fields::new(ev, &texts);
     let mut rows = Rows { fields, texts, text: String::new(), tails: Default::default(), kept };
     let mut chunks = Chunks::new(out);

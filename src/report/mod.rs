@@ -67,7 +67,24 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// Each place named `FILE:LINE`.
     pub fn new(ev: &Evaluator<'_>) -> Texts {
+        Texts::naming(ev, false)
+    }
+
+    /// For CSV: a place in the named plan file is `line N` (the run's plan
+    /// is known, and a million rows need not repeat its path); one in a
+    /// file it extends keeps `FILE:LINE`.
+    pub fn by_line(ev: &Evaluator<'_>) -> Texts {
+        Texts::naming(ev, true)
+    }
+
+    fn naming(ev: &Evaluator<'_>, by_line: bool) -> Texts {
+        let named = ev.model.plan.chain.first().map(|src| crate::source::Loc::new(src, 0, 0));
+        let place = |loc: &crate::source::Loc| match &named {
+            Some(n) if by_line && n.same_file(loc) => format!("line {}", loc.line()),
+            _ => loc.file_line(),
+        };
         let tier = |t: usize| ev.tier_name(t).to_string();
         let subjects = ev
             .model
@@ -77,7 +94,7 @@ impl Texts {
                 let rules = c
                     .rules
                     .iter()
-                    .map(|r| format!("rule `{}` holds ({})", tier(r.tier), r.loc.file_line()))
+                    .map(|r| format!("rule `{}` holds ({})", tier(r.tier), place(&r.loc)))
                     .collect();
                 let caps = c
                     .caps
@@ -85,7 +102,7 @@ impl Texts {
                     .map(|k| match k {
                         CCap::When { tier: t, because: Some(b), .. } => format!("cap `{}`: {b}", tier(*t)),
                         CCap::When { tier: t, loc, .. } => {
-                            format!("cap `{}` ({})", tier(*t), loc.file_line())
+                            format!("cap `{}` ({})", tier(*t), place(loc))
                         }
                         CCap::At { field, tier_field: true, .. } => format!("cap at the tier in `{field}`"),
                         CCap::At { field, .. } => format!("cap at the tier of `{field}`"),
@@ -98,7 +115,7 @@ impl Texts {
                         let review = if e.review { REVIEW_WORDS } else { "" };
                         match &e.because {
                             Some(b) => format!("exempt: {b}{review}"),
-                            None => format!("exempt ({}){review}", e.loc.file_line()),
+                            None => format!("exempt ({}){review}", place(&e.loc)),
                         }
                     })
                     .collect();
@@ -112,7 +129,7 @@ impl Texts {
 }
 
 /// After the reason of an `exempt … review` line.
-const REVIEW_WORDS: &str = " (must still write a review / vẫn phải kiểm điểm)";
+pub(crate) const REVIEW_WORDS: &str = " (must still write a review / vẫn phải kiểm điểm)";
 
 /// Whether `o` is exempt by an `exempt … review` line: not classified, but
 /// the member must still write a review.

@@ -266,7 +266,11 @@ pub(crate) fn exempt_reason(ev: &Evaluator<'_>, o: &Outcome) -> String {
         Reason::Exempt(i) => ev.model.subjects[s].exempts.get(usize::from(*i)),
         _ => None,
     });
-    why.map_or_else(String::new, |x| x.because.clone().unwrap_or_else(|| x.loc.file_line()))
+    let words = |x: &crate::check::model::Exempt| {
+        let because = x.because.clone().unwrap_or_else(|| x.loc.file_line());
+        if x.review { format!("{because}{}", super::REVIEW_WORDS) } else { because }
+    };
+    why.map_or_else(String::new, words)
 }
 
 fn exempt(

@@ -39,7 +39,8 @@ def labels(plan, root, kind):
         if kind == "tier":
             m = re.search(r"^tiers\s*\{(.*?)\}", text, re.M | re.S)
             if m:
-                out.update(re.findall(r'(\w+)\s+"([^"]*)"', m.group(1)))
+                # One tier per line: its name and label (not its aliases).
+                out.update(re.findall(r'^\s*(\w+)\s+"([^"]*)"', m.group(1), re.M))
             continue
         for name, label in re.findall(rf'^\s*{kind}\s+(\w+)\s+"([^"]*)"', text, re.M):
             out[name] = label

@@ -1,0 +1,125 @@
+//! A per-run memo from a cell's bytes to its converted value, for the slots
+//! whose values come from a small vocabulary (grades, tiers, choices,
+//! flags). A file holds a handful of spellings of each (`Xuất sắc`,
+//! `XUẤT SẮC`, `xuat_sac`, decomposed ones…): the general conversion (NFC,
+//! lower case, a new string, a hash) runs once per spelling and subject
+//! slot, not once per cell. Only values are remembered, never errors, and
+//! only up to [`MOST`] spellings per slot. The pass `cell_memo`
+//! ([`crate::eval::Passes`]) switches it off.
+
+use super::cells::{CellError, CellRef};
+use super::convert::{SlotKind, convert_into};
+use crate::vocab::value::Value;
+use hashbrown::HashMap;
+use rustc_hash::FxBuildHasher;
+
+/// The most spellings remembered per slot (a column of free text given a
+/// vocabulary kind by mistake does not grow the memo without bound).
+pub const MOST: usize = 256;
+
+type Spellings = HashMap<Box<[u8]>, Value, FxBuildHasher>;
+
+/// One subject's memo: per slot, the spellings seen and their values.
+#[derive(Debug, Default, Clone)]
+pub struct Memo {
+    on: bool,
+    slots: Vec<Spellings>,
+}
+
+impl Memo {
+    /// A memo that remembers when `on` (else every cell converts in full).
+    pub fn new(on: bool) -> Memo {
+        Memo { on, slots: Vec::new() }
+    }
+
+    /// Converts `cell` into `slot` (of kind `kind`) as [`convert_into`]
+    /// does, from the memo when its spelling was seen before.
+    #[inline]
+    pub fn convert(
+        &mut self,
+        slot: usize,
+        kind: &SlotKind,
+        cell: CellRef<'_>,
+        to: &mut Option<Value>,
+    ) -> Result<(), CellError> {
+        let bytes = match cell {
+            CellRef::Raw(b) => b,
+            CellRef::Text(t) => t.as_bytes(),
+            _ => return convert_into(kind, cell, to),
+        };
+        if !self.on || !vocabulary(kind) || bytes.is_empty() {
+            return convert_into(kind, cell, to);
+        }
+        if self.slots.len() <= slot {
+            self.slots.resize_with(slot + 1, Spellings::default);
+        }
+        let seen = &mut self.slots[slot];
+        if let Some(v) = seen.get(bytes) {
+            *to = Some(v.clone());
+            return Ok(());
+        }
+        convert_into(kind, cell, to)?;
+        if let Some(v) = to.as_ref().filter(|_| seen.len() < MOST) {
+            seen.insert(bytes.into(), v.clone());
+        }
+        Ok(())
+    }
+}
+
+/// Whether a slot's values come from a small vocabulary.
+fn vocabulary(kind: &SlotKind) -> bool {
+    matches!(kind, SlotKind::Grade(_) | SlotKind::Tier(_) | SlotKind::Choice(_) | SlotKind::Flag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::convert::Labels;
+    use crate::exact::Exact;
+
+    fn grades() -> SlotKind {
+        let mut l = Labels::new();
+        l.add("tot", Exact::int(3));
+        l.add("Tốt", Exact::int(3));
+        l.names.push("tot".into());
+        SlotKind::Grade(l.into())
+    }
+
+    #[test]
+    fn remembers_values_not_errors_and_converts_as_without_it() {
+        let kinds = [grades(), SlotKind::Flag, SlotKind::Number];
+        let cells =
+            ["TỐT", "To\u{302}\u{301}t", "tott", "TỐT", "", " tot ", "x", "có", "không", "hmm", "8,5"];
+        let (mut on, mut off) = (Memo::new(true), Memo::new(false));
+        for round in 0..2 {
+            for (slot, kind) in kinds.iter().enumerate() {
+                for c in cells {
+                    for cell in [CellRef::Text(c), CellRef::Raw(c.as_bytes())] {
+                        let (mut a, mut b, mut want) = (None, None, None);
+                        let got = on.convert(slot, kind, cell, &mut a);
+                        assert_eq!(got, off.convert(slot, kind, cell, &mut b), "{round} {slot} {c:?}");
+                        assert_eq!(got, convert_into(kind, cell, &mut want));
+                        assert_eq!((&a, &b), (&want, &want), "{round} {slot} {c:?}");
+                    }
+                }
+            }
+        }
+        assert!(off.slots.is_empty());
+        // Values only, for the vocabulary slots only (not numbers): the
+        // grade slot holds `TỐT`, its decomposed spelling and ` tot `, the
+        // flag slot `x`, `có` and `không`.
+        assert_eq!(on.slots.iter().map(|s| s.len()).collect::<Vec<_>>(), [3, 3]);
+    }
+
+    #[test]
+    fn stops_remembering_past_the_most_spellings() {
+        let mut m = Memo::new(true);
+        for i in 0..MOST + 10 {
+            let cell = format!("{}x", " ".repeat(i));
+            let mut v = None;
+            m.convert(0, &SlotKind::Flag, CellRef::Text(&cell), &mut v).unwrap();
+            assert_eq!(v, Some(Value::Bool(true)));
+        }
+        assert_eq!(m.slots[0].len(), MOST);
+    }
+}
