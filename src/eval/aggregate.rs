@@ -81,16 +81,7 @@ impl<'a> Finished<'a> {
                 Status::Pending => {
                     g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::NotYet));
                 }
-                Status::Classified => {
-                    g.classified += 1;
-                    match self.matches(agg, s, o) {
-                        Ok(true) => g.matching += 1,
-                        Ok(false) => {}
-                        Err(e) => {
-                            g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::Filter(Box::new(e))));
-                        }
-                    }
-                }
+                Status::Classified => self.count(agg, s, o, g),
             }
         }
         groups
@@ -124,6 +115,12 @@ impl<'a> Finished<'a> {
                 return;
             }
         }
+        self.count(agg, s, o, g);
+    }
+
+    /// Counts `o`, one of the group's records, and whether it matches the
+    /// `where`; a `where` it cannot decide spoils the group.
+    fn count(&self, agg: &Aggregate, s: usize, o: &Outcome, g: &mut Group) {
         g.classified += 1;
         match self.matches(agg, s, o) {
             Ok(true) => g.matching += 1,

@@ -203,22 +203,10 @@ fn summary_rows(ev: &Evaluator<'_>, e: &Evaluation, b: &Breakdown, lang: Lang) -
     subjects.dedup();
     for s in subjects {
         let lines: Vec<&Line> = b.lines.iter().filter(|l| l.subject == s).collect();
-        rows.push(row(subject_label(ev, s, w), &sum(ev, &lines), false, lang));
+        rows.push(row(subject_label(ev, s, w), &super::units::sum(ev, lines.iter().copied()), false, lang));
     }
     rows.push(row(w.grand_total.to_string(), &super::summary(ev, &e.outcomes), true, lang));
     rows
-}
-
-fn sum(ev: &Evaluator<'_>, lines: &[&Line]) -> super::Summary {
-    let mut s = super::Summary::new(ev);
-    for l in lines {
-        s.total += l.counts.total;
-        s.classified += l.counts.classified;
-        s.exempt += l.counts.exempt;
-        s.errors += l.counts.errors;
-        s.tiers.iter_mut().zip(&l.counts.tiers).for_each(|(a, b)| *a += b);
-    }
-    s
 }
 
 fn blocks<'a>(ev: &'a Evaluator<'_>, b: &'a Breakdown) -> Vec<Block<'a>> {

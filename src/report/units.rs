@@ -142,6 +142,19 @@ fn quota_uses(ev: &Evaluator<'_>, e: &Evaluation, unit_of: &[Option<usize>]) -> 
     out
 }
 
+/// The counts of `lines` added up.
+pub fn sum<'a>(ev: &Evaluator<'_>, lines: impl IntoIterator<Item = &'a Line>) -> Summary {
+    let mut s = Summary::new(ev);
+    for l in lines {
+        s.total += l.counts.total;
+        s.classified += l.counts.classified;
+        s.exempt += l.counts.exempt;
+        s.errors += l.counts.errors;
+        s.tiers.iter_mut().zip(&l.counts.tiers).for_each(|(a, b)| *a += b);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

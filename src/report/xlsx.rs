@@ -4,7 +4,7 @@
 //! exempt and *Lỗi dữ liệu* the records in error and the problems of whole
 //! files. The words are in [`super::words`].
 
-use super::units::{Breakdown, Line, breakdown};
+use super::units::{Breakdown, breakdown};
 use super::words::{Words, abbreviation, decimal};
 use super::{Texts, reason_with};
 use crate::eval::Evaluator;
@@ -204,7 +204,7 @@ fn summary(
             row += 1;
         }
         if same > 1 {
-            let sum = sum(ev, &b.lines[at..at + same]);
+            let sum = super::units::sum(ev, &b.lines[at..at + same]);
             counts_row(&mut g, row, [subject_label(ev, s, w), w.subtotal], &sum, true)?;
             row += 1;
         }
@@ -213,18 +213,6 @@ fn summary(
     let all = super::summary(ev, &e.outcomes);
     counts_row(&mut g, row, [w.grand_total, ""], &all, true)?;
     g.finish(2, row, false)
-}
-
-fn sum(ev: &Evaluator<'_>, lines: &[Line]) -> super::Summary {
-    let mut s = super::Summary::new(ev);
-    for l in lines {
-        s.total += l.counts.total;
-        s.classified += l.counts.classified;
-        s.exempt += l.counts.exempt;
-        s.errors += l.counts.errors;
-        s.tiers.iter_mut().zip(&l.counts.tiers).for_each(|(a, b)| *a += b);
-    }
-    s
 }
 
 fn counts_row(
