@@ -13,6 +13,7 @@ pub(crate) mod files;
 pub mod fmt;
 pub mod hooks;
 pub mod lang;
+pub mod words;
 pub mod memory;
 pub(crate) mod num;
 pub mod plantest;

@@ -25,6 +25,8 @@ use crate::check::model::CCap;
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, QuotaMove, Reason, Status};
 use crate::eval::run::Evaluation;
+use crate::lang::Lang;
+use crate::t;
 use serde_json::{Value, json};
 use std::borrow::Cow;
 
@@ -61,9 +63,12 @@ impl<W> Fixed<W> {
     }
 }
 
-/// The words for reasons that do not vary per record, made once per run.
+/// The words for reasons that do not vary per record, made once per run:
+/// for programs (codes and rule lines, never translated) or, with a
+/// language, for people (the plan's labels, no lines).
 pub struct Texts {
     subjects: Vec<Fixed<String>>,
+    lang: Option<Lang>,
 }
 
 impl Texts {
@@ -103,7 +108,41 @@ impl Texts {
                 Fixed { rules, caps, exempts, otherwise }
             })
             .collect();
-        Texts { subjects }
+        Texts { subjects, lang: None }
+    }
+
+    /// The reasons in `lang` with the plan's labels, as the table shows them.
+    pub fn plain(ev: &Evaluator<'_>, lang: Lang) -> Texts {
+        let tier = |t: usize| ev.tier_label(t).to_string();
+        let subjects = ev
+            .model
+            .subjects
+            .iter()
+            .map(|c| Fixed {
+                rules: c.rules.iter().map(|r| t!(lang, "reason-rule", tier = tier(r.tier))).collect(),
+                caps: c.caps.iter().map(|k| plain_cap(ev, k, lang)).collect(),
+                exempts: c
+                    .exempts
+                    .iter()
+                    .map(|e| match &e.because {
+                        Some(b) => t!(lang, "reason-exempt-because", because = b.as_str()),
+                        None => t!(lang, "reason-exempt"),
+                    })
+                    .collect(),
+                otherwise: t!(lang, "reason-otherwise", tier = c.otherwise.map(tier).unwrap_or_default()),
+            })
+            .collect();
+        Texts { subjects, lang: Some(lang) }
+    }
+}
+
+fn plain_cap(ev: &Evaluator<'_>, k: &CCap, lang: Lang) -> String {
+    match k {
+        CCap::When { tier, because: Some(b), .. } => {
+            t!(lang, "reason-cap-because", tier = ev.tier_label(*tier), because = b.as_str())
+        }
+        CCap::When { tier, .. } => t!(lang, "reason-cap", tier = ev.tier_label(*tier)),
+        CCap::At { field, .. } => t!(lang, "reason-cap-at", field = field.as_str()),
     }
 }
 
@@ -117,6 +156,9 @@ pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Re
     let Some(s) = o.subject.map(usize::from) else { return Cow::Borrowed("") };
     if let Some(words) = texts.subjects.get(s).and_then(|f| f.get(r)) {
         return Cow::Borrowed(words);
+    }
+    if let Some(lang) = texts.lang {
+        return Cow::Owned(plain_reason(ev, r, lang));
     }
     let c = &ev.model.subjects[s];
     let tier = |t: usize| ev.tier_name(t).to_string();
@@ -149,11 +191,43 @@ pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Re
     })
 }
 
+/// A reason that varies per record, for people in `lang`.
+fn plain_reason(ev: &Evaluator<'_>, r: &Reason, lang: Lang) -> String {
+    let tier = |t: u8| ev.tier_label(usize::from(t)).to_string();
+    match r {
+        Reason::Exempt(_) | Reason::Rule(_) | Reason::Otherwise | Reason::Cap(_) => String::new(),
+        Reason::CapAt(at) => t!(lang, "reason-cap-at-record", tier = tier(at.tier), id = at.id.to_string()),
+        Reason::Note(n) => t!(lang, "reason-hook-note", hook = hook_name(ev, n.hook), text = n.text.to_string()),
+        Reason::HookScore(c) => t!(
+            lang,
+            "reason-hook-score",
+            hook = hook_name(ev, c.hook),
+            before = words::decimal(lang, c.before.to_f64(), 2),
+            after = words::decimal(lang, c.after.to_f64(), 2)
+        ),
+        Reason::HookTier { hook, before, after } => t!(
+            lang,
+            "reason-hook-tier",
+            hook = hook_name(ev, *hook),
+            before = tier(*before),
+            after = tier(*after)
+        ),
+        Reason::Quota(q) => t!(
+            lang,
+            "reason-quota",
+            rank = q.rank,
+            of = q.of,
+            group = q.group.to_string(),
+            limit = q.limit
+        ),
+    }
+}
+
 /// Appends one reason in words to `out` (as [`reason_with`], without a
 /// string of its own for a quota's move).
 pub fn push_reason(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Reason, out: &mut String) {
     match r {
-        Reason::Quota(q) if o.subject.is_some() => quota_words(q, out),
+        Reason::Quota(q) if o.subject.is_some() && texts.lang.is_none() => quota_words(q, out),
         _ => out.push_str(&reason_with(texts, ev, o, r)),
     }
 }
