@@ -53,7 +53,8 @@ fn inline_vars(i: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
 #[test]
 fn both_catalogs_have_the_same_ids_with_the_same_variables() {
     let (vi, en) = (catalog(VI), catalog(EN));
-    let only = |a: &Catalog, b: &Catalog| a.keys().filter(|k| !b.contains_key(*k)).cloned().collect::<Vec<_>>();
+    let only =
+        |a: &Catalog, b: &Catalog| a.keys().filter(|k| !b.contains_key(*k)).cloned().collect::<Vec<_>>();
     assert_eq!(only(&vi, &en), Vec::<String>::new(), "in vi only");
     assert_eq!(only(&en, &vi), Vec::<String>::new(), "in en only");
     for (id, vars) in &vi {
@@ -77,7 +78,10 @@ fn sources(dir: &std::path::Path, asked: &mut Vec<String>) {
         let p = entry.path();
         if p.is_dir() {
             sources(&p, asked);
-        } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("words_tests.rs") && !p.ends_with("src/words.rs") {
+        } else if p.extension().is_some_and(|x| x == "rs")
+            && !p.ends_with("words_tests.rs")
+            && !p.ends_with("src/words.rs")
+        {
             let text = std::fs::read_to_string(&p).unwrap();
             for (at, _) in text.match_indices("t!(") {
                 let before = text[..at].chars().next_back().unwrap_or(' ');

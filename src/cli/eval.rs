@@ -121,7 +121,13 @@ pub fn run_eval(
     })
 }
 
-pub fn run_explain(a: &EvalArgs<'_>, id: &str, format: ExplainFormat, dest: Dest<'_>, ctx: super::Ctx) -> i32 {
+pub fn run_explain(
+    a: &EvalArgs<'_>,
+    id: &str,
+    format: ExplainFormat,
+    dest: Dest<'_>,
+    ctx: super::Ctx,
+) -> i32 {
     let (lang, color) = (ctx.lang, ctx.color);
     let model = match load_model(a.plan, color) {
         Ok(m) => m,

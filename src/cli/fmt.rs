@@ -40,7 +40,12 @@ pub fn run(plans: &[PathBuf], check: bool, ctx: super::Ctx, out: &mut Out) -> i3
             out.text(&unified(src.text(), &formatted, &path.display().to_string(), lang));
             status = 1;
         } else if let Err(e) = crate::files::write_atomic(path, |w| w.write_all(formatted.as_bytes())) {
-            out::error(crate::t!(lang, "fmt-cannot-write", file = path.display().to_string(), error = e.to_string()));
+            out::error(crate::t!(
+                lang,
+                "fmt-cannot-write",
+                file = path.display().to_string(),
+                error = e.to_string()
+            ));
             return 2;
         } else {
             out.line(crate::t!(lang, "fmt-formatted", file = path.display().to_string()));

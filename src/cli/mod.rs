@@ -284,9 +284,7 @@ fn dispatch(command: Command, ctx: Ctx, out: &mut Out) -> i32 {
             eval::run_eval(&data.args(&plan), &keep, format, dest, ctx)
         }
         Command::Explain { plan, mut data, id, format, out: file } => match data.with_sheet() {
-            Ok(()) => {
-                eval::run_explain(&data.args(&plan), &id, format, Dest::new(file.as_deref(), out), ctx)
-            }
+            Ok(()) => eval::run_explain(&data.args(&plan), &id, format, Dest::new(file.as_deref(), out), ctx),
             Err(status) => status,
         },
         Command::Report(args) => report::run(args, ctx, out),
@@ -349,13 +347,7 @@ fn with_sheet(data: Vec<PathBuf>, sheet: Option<&str>) -> Result<Vec<PathBuf>, i
 /// The year under evaluation when `--year` is absent: reviews run from
 /// November to February, so from July on this year, before July the last.
 fn evaluation_year() -> i32 {
-    year_under_review(chrono::Local::now().date_naive())
-}
-
-/// The year a review held on `today` is about (see [`evaluation_year`]).
-pub fn year_under_review(today: chrono::NaiveDate) -> i32 {
-    use chrono::Datelike;
-    if today.month() >= 7 { today.year() } else { today.year() - 1 }
+    crate::days::year_under_review(chrono::Local::now().date_naive())
 }
 
 fn color(choice: ColorChoice) -> Color {

@@ -3,16 +3,16 @@
 //! evaluated again).
 
 use super::reason_text;
+use super::words::decimal;
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::record::explain_error;
 use crate::eval::run::Evaluation;
 use crate::eval::trace::{Held, Step};
-use crate::vocab::expr::EvalError;
-use crate::vocab::value::{Value, tier_rank};
-use super::words::decimal;
 use crate::lang::Lang;
 use crate::t;
+use crate::vocab::expr::EvalError;
+use crate::vocab::value::{Value, tier_rank};
 use std::fmt::Write;
 
 pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str, lang: Lang) -> Option<String> {
@@ -101,8 +101,13 @@ fn step_line(ev: &Evaluator<'_>, s: usize, step: &Step, lang: Lang, out: &mut St
         }
         Step::Rule { index, held, failing } => {
             let r = &c.rules[*index];
-            let _ =
-                writeln!(out, "{} ({}): {}", one_line(r.loc.snippet()), r.loc.file_line(), held_in(held, lang));
+            let _ = writeln!(
+                out,
+                "{} ({}): {}",
+                one_line(r.loc.snippet()),
+                r.loc.file_line(),
+                held_in(held, lang)
+            );
             match failing {
                 Some(part) => {
                     writeln!(out, "  {}", t!(lang, "explain-fails", part = super::texpr::show(ev, s, part)))

@@ -3,11 +3,11 @@
 
 use super::words::{abbreviation, decimal};
 use super::{Texts, reason_with, summary};
-use crate::lang::Lang;
-use crate::t;
 use crate::eval::Evaluator;
 use crate::eval::outcome::Status;
 use crate::eval::run::Evaluation;
+use crate::lang::Lang;
+use crate::t;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -35,7 +35,12 @@ pub fn table(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -> String {
     let shown = e.carried.titles.first();
     let mut head = vec![t!(lang, "table-id")];
     head.extend(shown.cloned());
-    head.extend([t!(lang, "table-subject"), t!(lang, "table-score"), t!(lang, "table-tier"), t!(lang, "table-why")]);
+    head.extend([
+        t!(lang, "table-subject"),
+        t!(lang, "table-score"),
+        t!(lang, "table-tier"),
+        t!(lang, "table-why"),
+    ]);
     let mut rows: Vec<Vec<String>> = vec![head];
     for (i, o) in e.outcomes.iter().enumerate() {
         let (score, tier) = match o.status {

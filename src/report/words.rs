@@ -117,7 +117,12 @@ mod catalog_tests {
     fn every_word_of_the_reports_is_in_both_catalogs() {
         for lang in [Lang::Vi, Lang::En] {
             let words = serde_json::to_value(Words::of(lang)).unwrap();
-            let missing: Vec<_> = words.as_object().unwrap().values().filter(|v| v.as_str().is_some_and(|s| s.starts_with("w-"))).collect();
+            let missing: Vec<_> = words
+                .as_object()
+                .unwrap()
+                .values()
+                .filter(|v| v.as_str().is_some_and(|s| s.starts_with("w-")))
+                .collect();
             assert!(missing.is_empty(), "{lang:?}: {missing:?}");
         }
     }

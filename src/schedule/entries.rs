@@ -58,9 +58,14 @@ pub fn weekday(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A day as Vietnamese write it: dd/mm/yyyy (`01/02/2025`).
+pub fn dmy(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
 /// A day as people write it: its weekday, then dd/mm/yyyy.
 pub fn day_words(d: NaiveDate, lang: Lang) -> String {
-    format!("{} {}", weekday(d, lang), super::show(d))
+    format!("{} {}", weekday(d, lang), dmy(d))
 }
 
 /// The deadline in words: `trước 15/12: hạn cuối Thứ Bảy 14/12/2024`.

@@ -2,11 +2,10 @@
 //! programs (JSON per PLAN-LANGUAGE.md §9).
 
 use super::done::{Unit, Verdict};
-use super::entries::{Entry, in_words, report_words};
-use super::show;
-use serde_json::{Value, json};
+use super::entries::{Entry, dmy, in_words, report_words};
 use crate::lang::Lang;
 use crate::t;
+use serde_json::{Value, json};
 use std::fmt::Write;
 
 /// `s` padded with spaces to `w` characters.
@@ -76,13 +75,23 @@ fn verdict_code(v: Verdict) -> &'static str {
 pub fn done_table(file: &str, year: i32, units: &[Unit], lang: Lang) -> String {
     let heads = ["done-unit", "done-level", "done-done", "done-last-day", "done-verdict"]
         .map(|id| crate::words::t(lang, id, &[]));
-    let w_unit = units.iter().map(|u| u.unit.chars().count()).chain([heads[0].chars().count()]).max().unwrap_or(4);
-    let w_level = units.iter().map(|u| u.level.chars().count()).chain([heads[1].chars().count()]).max().unwrap_or(5);
+    let w_unit =
+        units.iter().map(|u| u.unit.chars().count()).chain([heads[0].chars().count()]).max().unwrap_or(4);
+    let w_level =
+        units.iter().map(|u| u.level.chars().count()).chain([heads[1].chars().count()]).max().unwrap_or(5);
     let mut out = format!("{}\n\n", t!(lang, "year-line", year = year));
-    let _ = writeln!(out, "{}  {}  {}  {}  {}", pad(&heads[0], w_unit), pad(&heads[1], w_level), pad(&heads[2], 10), pad(&heads[3], 10), heads[4]);
+    let _ = writeln!(
+        out,
+        "{}  {}  {}  {}  {}",
+        pad(&heads[0], w_unit),
+        pad(&heads[1], w_level),
+        pad(&heads[2], 10),
+        pad(&heads[3], 10),
+        heads[4]
+    );
     for u in units {
-        let done = u.done.map_or("—".to_string(), show);
-        let last = u.last_day.map_or("—".to_string(), show);
+        let done = u.done.map_or("—".to_string(), dmy);
+        let last = u.last_day.map_or("—".to_string(), dmy);
         let _ = writeln!(
             out,
             "{}  {}  {done:10}  {last:10}  {}",
