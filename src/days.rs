@@ -9,6 +9,13 @@ use chrono::{Datelike, NaiveDate};
 /// years always hold exactly one leap year.
 pub const CYCLE: [i32; 4] = [2024, 2025, 2026, 2027];
 
+/// The year a review held on `today` is about when none is given: reviews
+/// run from November to February, so from July on this year, before July
+/// the last.
+pub fn year_under_review(today: NaiveDate) -> i32 {
+    if today.month() >= 7 { today.year() } else { today.year() - 1 }
+}
+
 /// The last allowed day of `due` for evaluation year `year`.
 pub fn last_day(due: &Due, year: i32) -> NaiveDate {
     let y = if due.next_year { year + 1 } else { year };
@@ -85,5 +92,14 @@ mod tests {
         assert_eq!(last_day(&by, 2024), d(2024, 3, 1));
         let b1 = due(DueKind::Before(DayMonth { day: 1, month: 3 }), false);
         assert_eq!(last_day(&b1, 2024), d(2024, 2, 29));
+    }
+
+    #[test]
+    fn the_year_under_review_turns_in_july() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(year_under_review(day(2026, 2, 28)), 2025);
+        assert_eq!(year_under_review(day(2026, 6, 30)), 2025);
+        assert_eq!(year_under_review(day(2026, 7, 1)), 2026);
+        assert_eq!(year_under_review(day(2025, 11, 15)), 2025);
     }
 }

@@ -24,3 +24,4 @@ pub(crate) mod suggest;
 pub mod syntax;
 pub(crate) mod text;
 pub mod vocab;
+pub mod words;

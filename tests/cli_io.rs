@@ -20,7 +20,7 @@ const SAMPLE: [&str; 3] =
 /// The binary, with a guard: a run that blocks is killed and fails the test.
 fn kehoach() -> Command {
     let mut c = Command::cargo_bin("kehoach").unwrap();
-    c.env_remove("NO_COLOR").current_dir(ROOT).timeout(Duration::from_secs(60));
+    c.env_remove("NO_COLOR").env("KEHOACH_LANG", "en").current_dir(ROOT).timeout(Duration::from_secs(60));
     c
 }
 
@@ -28,7 +28,7 @@ fn kehoach() -> Command {
 /// where standard output goes, limits.
 fn process(args: &[&str]) -> std::process::Command {
     let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("kehoach"));
-    c.args(args).current_dir(ROOT).stdin(Stdio::null()).stderr(Stdio::piped());
+    c.args(args).env("KEHOACH_LANG", "en").current_dir(ROOT).stdin(Stdio::null()).stderr(Stdio::piped());
     c
 }
 
@@ -408,6 +408,7 @@ fn eval_refuses_to_write_over_its_own_data() {
     let spelled = dir.path().join(".").join("dv.csv");
     let out = Command::cargo_bin("kehoach")
         .unwrap()
+        .env("KEHOACH_LANG", "en")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["eval", "plans/hanoi/01-KH-TU.kh", "--year", "2020", "--format", "csv", "--data"])
         .arg(&data)

@@ -60,10 +60,18 @@ fn explain_shows_previous_tier_and_the_review() {
     let args = ["explain", PLAN, "--year", "2020", "--data", DATA, "--previous", LAST];
     let (code, a5) = stdout(kehoach().args(args).args(["--id", "A5"]));
     assert_eq!(code, 0);
-    assert!(a5.contains("  previous_tier = kht (from tests/constructs/last.json)\n"), "{a5}");
+    assert!(
+        a5.contains(
+            "  previous_tier = «Không hoàn thành nhiệm vụ» (`kht`, from tests/constructs/last.json)\n"
+        ),
+        "{a5}"
+    );
     assert!(a5.contains("cap `kht`: Hai năm liền không hoàn thành nhiệm vụ"), "{a5}");
     let (_, a6) = stdout(kehoach().args(args).args(["--id", "A6"]));
-    assert!(a6.contains("  previous_tier = (none: no tier in tests/constructs/last.json)\n"), "{a6}");
+    assert!(
+        a6.contains("  previous_tier: none (tests/constructs/last.json has no tier for this record)\n"),
+        "{a6}"
+    );
     let (_, a2) = stdout(kehoach().args(args).args(["--id", "A2"]));
     assert!(a2.contains("outcome: exempt (not classified; must still write a review)"), "{a2}");
 }

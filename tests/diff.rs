@@ -11,7 +11,13 @@ use serde_json::Value as Json;
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let mut c = Command::cargo_bin("kehoach").unwrap();
-    let out = c.env("NO_COLOR", "1").current_dir(env!("CARGO_MANIFEST_DIR")).args(args).output().unwrap();
+    let out = c
+        .env("NO_COLOR", "1")
+        .env("KEHOACH_LANG", "en")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .unwrap();
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
 }

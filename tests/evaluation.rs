@@ -247,7 +247,7 @@ fn bundled_sample_evaluates_to_golden_json() {
     let mut streamed = Vec::new();
     kehoach::report::write_json(&ev, &e, &mut streamed).unwrap();
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&streamed).unwrap(), json);
-    insta::assert_snapshot!("eval_01_kh_tu_table", kehoach::report::table(&ev, &e));
+    insta::assert_snapshot!("eval_01_kh_tu_table", kehoach::report::table(&ev, &e, kehoach::lang::Lang::En));
 }
 
 /// Errors are typed: tests (and later the message catalogs) match kinds,

@@ -57,7 +57,7 @@ fn explain_agrees_with_eval_on_every_record() {
         let (_, text) = explain(id);
         let last = text.lines().last().unwrap();
         let want = match r["status"].as_str().unwrap() {
-            "classified" => format!("outcome: tier `{}`", r["tier"].as_str().unwrap()),
+            "classified" => format!("outcome: {},", r["tier_label"].as_str().unwrap()),
             "exempt" => "outcome: exempt".to_string(),
             _ => "outcome: error".to_string(),
         };

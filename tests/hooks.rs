@@ -6,7 +6,7 @@ use assert_cmd::Command;
 
 fn kehoach() -> Command {
     let mut c = Command::cargo_bin("kehoach").unwrap();
-    c.env("NO_COLOR", "1").current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env("NO_COLOR", "1").env("KEHOACH_LANG", "en").current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }
 

@@ -158,7 +158,7 @@ fn the_table_shows_the_unit_once_and_composed() {
     c.args(["eval", "tests/eval/nfc.kh", "--year", "2025", "--format", "table", "--data"]).arg(&file);
     let (code, out) = stdout(&mut c);
     assert_eq!(code, 0, "{out}");
-    let groups: Vec<&str> = out.lines().filter(|l| l.contains("dang_vien / ")).collect();
+    let groups: Vec<&str> = out.lines().filter(|l| l.contains("Đảng viên / ")).collect();
     assert_eq!(groups.len(), 1, "{out}");
     assert!(groups[0].contains(&format!("/ {UNIT} ")), "{out}");
     assert!(!out.contains(UNIT_NFD) && !out.contains(BODY_NFD), "{out}");

@@ -15,7 +15,7 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn kehoach() -> Command {
     let mut c = Command::cargo_bin("kehoach").unwrap();
-    c.env("NO_COLOR", "1").current_dir(env!("CARGO_MANIFEST_DIR")).timeout(TIMEOUT);
+    c.env("NO_COLOR", "1").env("KEHOACH_LANG", "en").current_dir(env!("CARGO_MANIFEST_DIR")).timeout(TIMEOUT);
     c
 }
 

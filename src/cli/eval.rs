@@ -7,7 +7,6 @@ use crate::diag::Color;
 use crate::eval::Evaluator;
 use crate::eval::outcome::Status;
 use crate::eval::run::Options;
-use crate::lang::Lang;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
@@ -116,9 +115,9 @@ pub fn run_eval(
     keep: &[String],
     format: EvalFormat,
     dest: Dest<'_>,
-    lang: Lang,
-    color: Color,
+    ctx: super::Ctx,
 ) -> i32 {
+    let (lang, color) = (ctx.lang, ctx.color);
     let file = match &dest {
         Dest::File(p) => Some(*p),
         Dest::Stdout(_) if format == EvalFormat::Xlsx => {
@@ -129,7 +128,7 @@ pub fn run_eval(
     };
     with_evaluation(a, keep, file, color, |ev, e| {
         dest.write(|w| match format {
-            EvalFormat::Table => w.write_all(crate::report::table(ev, e).as_bytes()),
+            EvalFormat::Table => w.write_all(crate::report::table(ev, e, lang).as_bytes()),
             EvalFormat::Json => crate::report::write_json(ev, e, w),
             EvalFormat::Csv => crate::report::csv(ev, e, w),
             EvalFormat::Xlsx => {
@@ -140,7 +139,14 @@ pub fn run_eval(
     })
 }
 
-pub fn run_explain(a: &EvalArgs<'_>, id: &str, format: ExplainFormat, dest: Dest<'_>, color: Color) -> i32 {
+pub fn run_explain(
+    a: &EvalArgs<'_>,
+    id: &str,
+    format: ExplainFormat,
+    dest: Dest<'_>,
+    ctx: super::Ctx,
+) -> i32 {
+    let (lang, color) = (ctx.lang, ctx.color);
     let model = match load_model(a.plan, color) {
         Ok(m) => m,
         Err(code) => return code,
@@ -162,7 +168,7 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, format: ExplainFormat, dest: Dest
     };
     said(&e);
     let text = match format {
-        ExplainFormat::Text => crate::report::explain::explain(&ev, &e, &key),
+        ExplainFormat::Text => crate::report::explain::explain(&ev, &e, &key, lang),
         ExplainFormat::Json => {
             crate::report::explain_json::explain_json(&ev, &e, &key).map(|j| format!("{j:#}\n"))
         }
@@ -173,13 +179,14 @@ pub fn run_explain(a: &EvalArgs<'_>, id: &str, format: ExplainFormat, dest: Dest
             Err(status) => status,
         },
         None => {
-            out::error(format_args!("no record has the id `{id}`"));
+            out::error(crate::t!(lang, "explain-no-record", id = id));
             2
         }
     }
 }
 
-pub fn run_test(plans: &[PathBuf], color: Color, out: &mut Out) -> i32 {
+pub fn run_test(plans: &[PathBuf], ctx: super::Ctx, out: &mut Out) -> i32 {
+    let (lang, color) = (ctx.lang, ctx.color);
     let (mut passed, mut failed) = (0, 0);
     for plan in plans {
         let model = match load_model(plan, color) {
@@ -187,24 +194,24 @@ pub fn run_test(plans: &[PathBuf], color: Color, out: &mut Out) -> i32 {
             Err(2) => return 2,
             Err(_) => {
                 failed += 1;
-                out.line(format_args!("FAIL {}: the plan does not check", plan.display()));
+                out.line(crate::t!(lang, "test-plan-fails-check", plan = plan.display().to_string()));
                 continue;
             }
         };
         for r in crate::plantest::run_all(&model) {
             if r.failures.is_empty() {
                 passed += 1;
-                out.line(format_args!("ok   {}  ({})", r.name, r.at));
+                out.line(crate::t!(lang, "test-ok", name = r.name.as_str(), at = r.at.to_string()));
             } else {
                 failed += 1;
-                out.line(format_args!("FAIL {}  ({})", r.name, r.at));
+                out.line(crate::t!(lang, "test-fail", name = r.name.as_str(), at = r.at.to_string()));
                 for f in &r.failures {
                     out.line(format_args!("       {f}"));
                 }
             }
         }
     }
-    out.line(format_args!("{passed} passed, {failed} failed"));
+    out.line(crate::t!(lang, "test-summary", passed = passed, failed = failed));
     if failed > 0 { 1 } else { 0 }
 }
 

@@ -1,13 +1,14 @@
 //! `kehoach fmt`.
 
 use super::out::{self, Out};
-use crate::diag::{self, Color};
+use crate::diag;
 use crate::resolve::read_source;
 use crate::syntax;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub fn run(plans: &[PathBuf], check: bool, color: Color, out: &mut Out) -> i32 {
+pub fn run(plans: &[PathBuf], check: bool, ctx: super::Ctx, out: &mut Out) -> i32 {
+    let (color, lang) = (ctx.color, ctx.lang);
     let mut status = 0;
     for path in plans {
         let (src, bad) = match read_source(path) {
@@ -35,14 +36,19 @@ pub fn run(plans: &[PathBuf], check: bool, color: Color, out: &mut Out) -> i32 {
             continue;
         }
         if check {
-            out.line(format_args!("would reformat {}", path.display()));
-            out.text(&unified(src.text(), &formatted, &path.display().to_string()));
+            out.line(crate::t!(lang, "fmt-would-reformat", file = path.display().to_string()));
+            out.text(&unified(src.text(), &formatted, &path.display().to_string(), lang));
             status = 1;
         } else if let Err(e) = crate::files::write_atomic(path, |w| w.write_all(formatted.as_bytes())) {
-            out::error(format_args!("cannot write `{}`: {e}", path.display()));
+            out::error(crate::t!(
+                lang,
+                "fmt-cannot-write",
+                file = path.display().to_string(),
+                error = e.to_string()
+            ));
             return 2;
         } else {
-            out.line(format_args!("formatted {}", path.display()));
+            out.line(crate::t!(lang, "fmt-formatted", file = path.display().to_string()));
         }
     }
     status
@@ -58,13 +64,13 @@ const DIFF_TIMEOUT: Duration = Duration::from_secs(2);
 /// subject. What is left between anchors (many equal lines that changed)
 /// is bounded by [`DIFF_TIMEOUT`]: past it the hunks are larger, still
 /// right.
-fn unified(old: &str, new: &str, name: &str) -> String {
+fn unified(old: &str, new: &str, name: &str, lang: crate::lang::Lang) -> String {
     similar::TextDiff::configure()
         .algorithm(similar::Algorithm::Patience)
         .timeout(DIFF_TIMEOUT)
         .diff_lines(old, new)
         .unified_diff()
         .context_radius(2)
-        .header(name, &format!("{name} (formatted)"))
+        .header(name, &format!("{name} ({})", crate::t!(lang, "fmt-formatted-side")))
         .to_string()
 }

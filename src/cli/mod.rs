@@ -26,6 +26,10 @@ pub struct Cli {
     /// When to use colour: auto (a terminal, and NO_COLOR unset), always or never.
     #[arg(long, value_enum, default_value = "auto", global = true)]
     color: ColorChoice,
+    /// The language of everything written for people: vi or en (default:
+    /// `KEHOACH_LANG`, else `LC_ALL`/`LC_MESSAGES`/`LANG`; Vietnamese).
+    #[arg(long, value_enum, global = true)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -78,9 +82,6 @@ enum Command {
         /// titled in the data; added to those of the plan's `display` line.
         #[arg(long, num_args = 1.., value_name = "COLUMN")]
         keep: Vec<String>,
-        /// The workbook's language (default: `KEHOACH_LANG`, else the locale; Vietnamese).
-        #[arg(long, value_enum)]
-        lang: Option<Lang>,
     },
     /// Every step of one record's outcome.
     Explain {
@@ -119,14 +120,11 @@ enum Command {
         /// Write the output to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// The language of `--format html` (default: `KEHOACH_LANG`, else the locale; Vietnamese).
-        #[arg(long, value_enum)]
-        lang: Option<Lang>,
     },
     /// The deadlines a plan sets for a year; with `--done`, who is late.
     Schedule {
         plan: PathBuf,
-        /// The evaluation year (default: this year).
+        /// The evaluation year (default: this year from July, last year before).
         #[arg(long, value_parser = parse_year)]
         year: Option<i32>,
         #[arg(long, value_enum, default_value = "table")]
@@ -169,7 +167,7 @@ struct DataArgs {
 /// and the subject of records that name none.
 #[derive(clap::Args)]
 struct RunArgs {
-    /// The evaluation year (default: this year).
+    /// The evaluation year (default: this year from July, last year before).
     #[arg(long, value_parser = parse_year)]
     year: Option<i32>,
     /// The date `months_since` counts to (default: 31/12 of the year).
@@ -217,11 +215,10 @@ fn outside_years(s: &str) -> String {
 
 impl DataArgs {
     fn args<'a>(&'a self, plan: &'a std::path::Path) -> eval::EvalArgs<'a> {
-        use chrono::Datelike;
         eval::EvalArgs {
             plan,
             data: &self.data,
-            year: self.run.year.unwrap_or_else(|| chrono::Local::now().year()),
+            year: self.run.year.unwrap_or_else(evaluation_year),
             as_of: self.run.as_of,
             subject: self.run.subject.clone(),
             read: crate::data::ReadOptions { delimiter: self.run.delimiter },
@@ -254,8 +251,9 @@ pub fn run() -> i32 {
         Err(e) => return usage(&e),
     };
     let color = color(cli.color);
+    let lang = Lang::detect(cli.lang);
     let mut out = Out::new();
-    let status = dispatch(cli.command, color, &mut out);
+    let status = dispatch(cli.command, Ctx { color, lang }, &mut out);
     out.finish(status)
 }
 
@@ -270,29 +268,35 @@ fn usage(e: &clap::Error) -> i32 {
     printed.map_or_else(|err| out::failed(&err, 0), |()| 0)
 }
 
-fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
+/// What every command is given besides its arguments.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub color: Color,
+    pub lang: Lang,
+}
+
+fn dispatch(command: Command, ctx: Ctx, out: &mut Out) -> i32 {
+    let Ctx { color, lang } = ctx;
     match command {
         Command::Check { plans, format, deny_warnings } => {
             check::run(&plans, format, deny_warnings, color, out)
         }
-        Command::Fmt { plans, check } => fmt::run(&plans, check, color, out),
+        Command::Fmt { plans, check } => fmt::run(&plans, check, ctx, out),
         Command::Show { plan, effective } => show::run(&plan, effective, color, out),
-        Command::Eval { plan, mut data, format, out: file, keep, lang } => {
+        Command::Eval { plan, mut data, format, out: file, keep } => {
             if let Err(status) = data.with_sheet() {
                 return status;
             }
             let dest = Dest::new(file.as_deref(), out);
-            eval::run_eval(&data.args(&plan), &keep, format, dest, Lang::detect(lang), color)
+            eval::run_eval(&data.args(&plan), &keep, format, dest, ctx)
         }
         Command::Explain { plan, mut data, id, format, out: file } => match data.with_sheet() {
-            Ok(()) => {
-                eval::run_explain(&data.args(&plan), &id, format, Dest::new(file.as_deref(), out), color)
-            }
+            Ok(()) => eval::run_explain(&data.args(&plan), &id, format, Dest::new(file.as_deref(), out), ctx),
             Err(status) => status,
         },
-        Command::Report(args) => report::run(args, color, out),
-        Command::Test { plans } => eval::run_test(&plans, color, out),
-        Command::Diff { old, new, format, data, run, out: file, lang } => {
+        Command::Report(args) => report::run(args, ctx, out),
+        Command::Test { plans } => eval::run_test(&plans, ctx, out),
+        Command::Diff { old, new, format, data, run, out: file } => {
             let data = match with_sheet(data, run.sheet.as_deref()) {
                 Ok(d) => d,
                 Err(status) => return status,
@@ -302,9 +306,9 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
                 new: &new,
                 format,
                 data: &data,
-                lang: Lang::detect(lang),
+                lang,
                 opts: crate::eval::run::Options {
-                    year: run.year.unwrap_or_else(this_year),
+                    year: run.year.unwrap_or_else(evaluation_year),
                     as_of: run.as_of,
                     subject: run.subject,
                     capture: None,
@@ -316,12 +320,12 @@ fn dispatch(command: Command, color: Color, out: &mut Out) -> i32 {
         Command::Schedule { plan, year, format, done, as_of, out: file } => {
             let args = schedule::ScheduleArgs {
                 plan: &plan,
-                year: year.unwrap_or_else(this_year),
+                year: year.unwrap_or_else(evaluation_year),
                 format,
                 done: done.as_deref(),
                 as_of,
             };
-            schedule::run(&args, color, Dest::new(file.as_deref(), out))
+            schedule::run(&args, ctx, Dest::new(file.as_deref(), out))
         }
     }
 }
@@ -347,9 +351,10 @@ fn with_sheet(data: Vec<PathBuf>, sheet: Option<&str>) -> Result<Vec<PathBuf>, i
     })
 }
 
-fn this_year() -> i32 {
-    use chrono::Datelike;
-    chrono::Local::now().year()
+/// The year under evaluation when `--year` is absent: reviews run from
+/// November to February, so from July on this year, before July the last.
+fn evaluation_year() -> i32 {
+    crate::days::year_under_review(chrono::Local::now().date_naive())
 }
 
 fn color(choice: ColorChoice) -> Color {

@@ -5,8 +5,6 @@
 use super::dest::Dest;
 use super::out::Out;
 use super::{DataArgs, eval};
-use crate::diag::Color;
-use crate::lang::Lang;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -20,16 +18,13 @@ pub struct ReportArgs {
     /// More data columns to show beside each id (the plan's `display` line comes first).
     #[arg(long, num_args = 1.., value_name = "COLUMN")]
     keep: Vec<String>,
-    /// The report's language (default: `KEHOACH_LANG`, else the locale; Vietnamese).
-    #[arg(long, value_enum)]
-    lang: Option<Lang>,
 }
 
-pub fn run(mut r: ReportArgs, color: Color, out: &mut Out) -> i32 {
+pub fn run(mut r: ReportArgs, ctx: super::Ctx, out: &mut Out) -> i32 {
     if let Err(status) = r.data.with_sheet() {
         return status;
     }
-    let lang = Lang::detect(r.lang);
+    let (lang, color) = (ctx.lang, ctx.color);
     let args = r.data.args(&r.plan);
     let file = r.out.as_deref();
     eval::with_evaluation(&args, &r.keep, file, color, |ev, e| {

@@ -3,7 +3,6 @@
 
 use super::dest::Dest;
 use super::out;
-use crate::diag::Color;
 use crate::schedule::{done, entries::entries, ics, render};
 use chrono::NaiveDate;
 use clap::ValueEnum;
@@ -24,9 +23,10 @@ pub struct ScheduleArgs<'a> {
     pub as_of: Option<NaiveDate>,
 }
 
-pub fn run(a: &ScheduleArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
+pub fn run(a: &ScheduleArgs<'_>, ctx: super::Ctx, dest: Dest<'_>) -> i32 {
+    let (lang, color) = (ctx.lang, ctx.color);
     if a.done.is_some() && a.format == ScheduleFormat::Ics {
-        out::error("`--done` reports on units; use `--format table` or `--format json`");
+        out::error(crate::t!(lang, "schedule-done-not-ics"));
         return 2;
     }
     let model = match super::load_model(a.plan, color) {
@@ -37,9 +37,9 @@ pub fn run(a: &ScheduleArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
     let list = entries(plan, a.year);
     let Some(file) = a.done else {
         let text = match a.format {
-            ScheduleFormat::Table => render::table(plan.id(), a.year, &list),
+            ScheduleFormat::Table => render::table(plan.id(), a.year, &list, lang),
             ScheduleFormat::Json => format!("{:#}\n", render::json(plan.id(), a.year, &list)),
-            ScheduleFormat::Ics => ics::calendar(plan.id(), a.year, plan.issued(), &list),
+            ScheduleFormat::Ics => ics::calendar(plan.id(), a.year, plan.issued(), &list, lang),
         };
         return dest.text(&text).map_or_else(|status| status, |()| 0);
     };
@@ -54,7 +54,7 @@ pub fn run(a: &ScheduleArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
     let text = match a.format {
         ScheduleFormat::Json => format!("{:#}\n", render::done_json(plan.id(), a.year, &units)),
         ScheduleFormat::Table | ScheduleFormat::Ics => {
-            render::done_table(&file.display().to_string(), &units)
+            render::done_table(&file.display().to_string(), a.year, &units, lang)
         }
     };
     match dest.text(&text) {

@@ -3,43 +3,64 @@
 //! evaluated again).
 
 use super::reason_text;
+use super::words;
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::record::explain_error;
 use crate::eval::run::Evaluation;
 use crate::eval::trace::{Held, Step};
+use crate::lang::Lang;
+use crate::t;
 use crate::vocab::expr::EvalError;
 use crate::vocab::value::{Value, tier_rank};
 use std::fmt::Write;
 
-pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<String> {
+pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str, lang: Lang) -> Option<String> {
     let c = e.captured.as_ref()?;
     let o = e.outcomes.get(c.index)?;
     let mut out = String::new();
     let (fi, at) = e.positions[c.index].get();
     let place = crate::data::place(&e.files[fi], e.sheets[fi].as_ref(), at, None);
-    let _ = writeln!(out, "record `{id}` ({place})");
+    let _ = writeln!(out, "{}", t!(lang, "explain-record", id = id, place = place.to_string()));
     if let Some(s) = o.subject.map(usize::from) {
         let subject = &ev.model.plan.subjects[s];
-        let label = subject.label.as_ref().map_or(String::new(), |l| format!(" \"{}\"", l.value));
-        let _ = writeln!(out, "subject `{}`{label}, year {}", subject.name.name, ev.year);
-        values_section(ev, s, &c.values, &mut out);
-        previous_line(ev, id, &mut out);
+        let label = subject.label.as_ref().map_or(subject.name.name.as_str(), |l| l.value.as_str());
+        let _ = writeln!(
+            out,
+            "{}",
+            t!(lang, "explain-subject", label = label, name = subject.name.name.as_str(), year = ev.year)
+        );
+        values_section(ev, s, &c.values, lang, &mut out);
+        previous_line(ev, id, lang, &mut out);
         for step in &c.trace.steps {
-            step_line(ev, s, step, &mut out);
+            step_line(ev, s, step, lang, &mut out);
             if matches!(step, Step::Score(_)) {
                 hooks_section(ev, s, o, &mut out);
             }
         }
     }
     if !o.reasons.is_empty() {
-        let _ = writeln!(out, "steps:");
+        let _ = writeln!(out, "{}", t!(lang, "explain-steps"));
         for r in &o.reasons {
             let _ = writeln!(out, "  - {}", reason_text(ev, o, r));
         }
     }
-    let _ = writeln!(out, "outcome: {}", outcome(ev, o));
+    let _ = writeln!(out, "{}", t!(lang, "explain-outcome", outcome = outcome_in(ev, o, lang)));
     Some(out)
+}
+
+/// The outcome for people: the tier's label and the score.
+fn outcome_in(ev: &Evaluator<'_>, o: &Outcome, lang: Lang) -> String {
+    match o.status {
+        Status::Classified => {
+            let t = o.tier.map_or(0, usize::from);
+            let score = o.score.map(|x| words::exact(lang, x, 2)).unwrap_or_default();
+            t!(lang, "explain-classified", tier = ev.tier_label(t), score = score)
+        }
+        Status::Exempt if super::is_review(ev, o) => t!(lang, "explain-exempt-review"),
+        Status::Exempt => t!(lang, "explain-exempt"),
+        Status::Error | Status::Pending => t!(lang, "explain-error", error = o.error_text().unwrap_or("")),
+    }
 }
 
 pub(super) fn outcome(ev: &Evaluator<'_>, o: &Outcome) -> String {
@@ -62,7 +83,7 @@ pub(super) fn outcome(ev: &Evaluator<'_>, o: &Outcome) -> String {
 }
 
 /// One recorded step in words.
-fn step_line(ev: &Evaluator<'_>, s: usize, step: &Step, out: &mut String) {
+fn step_line(ev: &Evaluator<'_>, s: usize, step: &Step, lang: Lang, out: &mut String) {
     let c = &ev.model.subjects[s];
     let _ = match step {
         Step::Exempt { index, held } => {
@@ -72,26 +93,38 @@ fn step_line(ev: &Evaluator<'_>, s: usize, step: &Step, out: &mut String) {
                 "exempt? {} ({}): {}",
                 one_line(ex.loc.snippet()),
                 ex.loc.file_line(),
-                held_words(held)
+                held_in(held, lang)
             )
         }
-        Step::Score(score) => writeln!(out, "score = {} (exact: {})", score.show(2), score.to_num()),
+        Step::Score(score) => {
+            let (score, exact) = (words::exact(lang, *score, 2), score.to_num().to_string());
+            writeln!(out, "{}", t!(lang, "explain-score", score = score, exact = exact))
+        }
         Step::Hooked(score) => {
-            writeln!(out, "score after hooks = {} (exact: {})", score.show(2), score.to_num())
+            let (score, exact) = (words::exact(lang, *score, 2), score.to_num().to_string());
+            writeln!(out, "{}", t!(lang, "explain-score-hooked", score = score, exact = exact))
         }
         Step::Rule { index, held, failing } => {
             let r = &c.rules[*index];
-            let _ =
-                writeln!(out, "{} ({}): {}", one_line(r.loc.snippet()), r.loc.file_line(), held_words(held));
+            let _ = writeln!(
+                out,
+                "{} ({}): {}",
+                one_line(r.loc.snippet()),
+                r.loc.file_line(),
+                held_in(held, lang)
+            );
             match failing {
-                Some(part) => writeln!(out, "  does not hold: {}", super::texpr::show(ev, s, part)),
+                Some(part) => {
+                    writeln!(out, "  {}", t!(lang, "explain-fails", part = super::texpr::show(ev, s, part)))
+                }
                 None => Ok(()),
             }
         }
         Step::Otherwise => {
-            writeln!(out, "no rule holds: otherwise `{}`", c.otherwise.map_or("?", |t| ev.tier_name(t)))
+            let tier = c.otherwise.map_or("?", |t| ev.tier_label(t));
+            writeln!(out, "{}", t!(lang, "explain-otherwise", tier = tier))
         }
-        Step::Cap { index, held, lowered } => cap_line(ev, s, *index, held, *lowered, out),
+        Step::Cap { index, held, lowered } => cap_line(ev, s, *index, held, *lowered, lang, out),
         Step::Aggregate { text, matching, counted, value } => {
             let share = text.starts_with("share");
             let unit = if share { "%" } else { "" };
@@ -107,6 +140,7 @@ fn cap_line(
     i: usize,
     held: &Held,
     lowered: bool,
+    lang: Lang,
     out: &mut String,
 ) -> std::fmt::Result {
     let cap = &ev.model.subjects[s].caps[i];
@@ -115,18 +149,29 @@ fn cap_line(
     };
     let verdict = match (held, lowered, cap) {
         (_, true, crate::check::model::CCap::At { tier_field: true, .. }) => {
-            "lowers the tier to the one the field holds".to_string()
+            t!(lang, "explain-cap-field-lowers")
         }
         (_, false, crate::check::model::CCap::At { tier_field: true, .. }) => {
-            "the tier the field holds is no lower".to_string()
+            t!(lang, "explain-cap-field-keeps")
         }
-        (_, true, crate::check::model::CCap::At { .. }) => "lowers the tier to that record's".to_string(),
-        (_, false, crate::check::model::CCap::At { .. }) => "that record's tier is no lower".to_string(),
-        (Ok(true), true, _) => "holds: lowers the tier".to_string(),
-        (Ok(true), false, _) => "holds, but the tier is already no better".to_string(),
-        (held, _, _) => held_words(held),
+        (_, true, crate::check::model::CCap::At { .. }) => t!(lang, "explain-cap-at-lowers"),
+        (_, false, crate::check::model::CCap::At { .. }) => t!(lang, "explain-cap-at-keeps"),
+        (Ok(true), true, _) => t!(lang, "explain-cap-lowers"),
+        (Ok(true), false, _) => t!(lang, "explain-cap-keeps"),
+        (held, _, _) => held_in(held, lang),
     };
     writeln!(out, "{} ({}): {verdict}", one_line(loc.snippet()), loc.file_line())
+}
+
+/// Whether a condition held, for people in `lang`.
+fn held_in(held: &Held, lang: Lang) -> String {
+    match (held, lang) {
+        (_, Lang::En) => held_words(held),
+        (Ok(true), Lang::Vi) => t!(lang, "explain-holds"),
+        (Ok(false), Lang::Vi) => t!(lang, "explain-does-not-hold"),
+        (Err(EvalError::Missing(name)), Lang::Vi) => t!(lang, "explain-missing", name = name.to_string()),
+        (Err(_), Lang::Vi) => t!(lang, "explain-undecided", why = held_words(held)),
+    }
 }
 
 pub(super) fn held_words(held: &Held) -> String {
@@ -171,12 +216,45 @@ fn hooks_section(ev: &Evaluator<'_>, s: usize, o: &Outcome, out: &mut String) {
     }
 }
 
-fn values_section(ev: &Evaluator<'_>, s: usize, values: &[Option<Value>], out: &mut String) {
+/// Each value of the record under its label: `Tiêu chí *…* (`code`): Tốt (3) → 32 điểm`.
+fn values_section(ev: &Evaluator<'_>, s: usize, values: &[Option<Value>], lang: Lang, out: &mut String) {
     for (slot, name) in ev.prepared[s].names.iter().enumerate() {
-        let (shown, contribution) = value_words(ev, s, slot, values.get(slot).and_then(Option::as_ref));
-        let contribution = contribution.map(|c| format!("  → contributes {c}")).unwrap_or_default();
-        let _ = writeln!(out, "  {name} = {shown}{contribution}");
+        let v = values.get(slot).and_then(Option::as_ref);
+        let (shown, contribution) = value_words(ev, s, slot, v);
+        let shown = match v {
+            Some(Value::Grade(g)) => grade_label(ev, *g).map_or(shown, |l| format!("{l} ({})", g.show(4))),
+            None if !ev.is_flag(s, slot) => t!(lang, "explain-value-missing"),
+            None | Some(Value::Bool(false)) => t!(lang, "explain-false"),
+            Some(Value::Bool(true)) => t!(lang, "explain-true"),
+            Some(Value::Date(d)) => d.format("%d/%m/%Y").to_string(),
+            Some(Value::Num(n)) => words::exact(lang, *n, 4),
+            _ => shown,
+        };
+        let contribution = contribution
+            .map(|c| t!(lang, "explain-points", points = words::in_style(lang, c)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {}: {shown}{contribution}", item_words(ev, s, slot, name, lang));
     }
+}
+
+/// The label of a grade of the scale, if it has one.
+fn grade_label(ev: &Evaluator<'_>, g: crate::exact::Exact) -> Option<String> {
+    let name = ev.grade_name(g);
+    let scale = ev.model.plan.scale.as_ref()?;
+    scale.grades.iter().find(|x| x.name.name == name).map(|x| x.label.value.clone())
+}
+
+/// An item of the subject by its kind and label: `Tiêu chí *…* (`code`)`.
+fn item_words(ev: &Evaluator<'_>, s: usize, slot: usize, name: &str, lang: Lang) -> String {
+    use crate::syntax::ast::ItemKind;
+    let (kind, label) = match ev.model.plan.subjects[s].decls.get(slot).map(|d| &d.kind) {
+        Some(ItemKind::Criterion(c)) => ("criterion", c.label.as_ref()),
+        Some(ItemKind::Flag(f)) => ("flag", f.label.as_ref()),
+        Some(ItemKind::Field(f)) => ("field", f.label.as_ref()),
+        _ => ("field", None),
+    };
+    let label = label.map_or(name, |l| l.value.as_str());
+    t!(lang, "explain-item", kind = kind, label = label, name = name)
 }
 
 /// A value in words (`(missing)` when it is), and what it contributes to
@@ -209,13 +287,18 @@ pub(super) fn value_words(
 }
 
 /// `previous_tier`, when the run has last year's results (`--previous`).
-fn previous_line(ev: &Evaluator<'_>, id: &str, out: &mut String) {
+fn previous_line(ev: &Evaluator<'_>, id: &str, lang: Lang, out: &mut String) {
     let Some(file) = &ev.previous.file else { return };
     let tiers = ev.model.names.tiers.len();
-    let _ = match ev.previous.rank(id) {
-        Some(r) => writeln!(out, "  previous_tier = {} (from {file})", ev.tier_name(tier_rank(r, tiers))),
-        None => writeln!(out, "  previous_tier = (none: no tier in {file})"),
+    let file = file.to_string();
+    let line = match ev.previous.rank(id) {
+        Some(r) => {
+            let t = tier_rank(r, tiers);
+            t!(lang, "explain-previous", label = ev.tier_label(t), name = ev.tier_name(t), file = file)
+        }
+        None => t!(lang, "explain-previous-none", file = file),
     };
+    let _ = writeln!(out, "  {line}");
 }
 
 pub(super) fn one_line(s: &str) -> String {

@@ -250,7 +250,7 @@ fn unit(
             name: name(i),
             subject: subject(i),
             place: String::new(),
-            why: exempt_reason(ev, &e.outcomes[i]),
+            why: exempt_reason(ev, &e.outcomes[i], lang),
         })
         .collect();
     let errors = list
@@ -315,7 +315,7 @@ fn moved(ev: &Evaluator<'_>, e: &Evaluation, b: &Breakdown, u: Option<usize>, la
                 id: o.id.to_string(),
                 name: e.carried.row(i).first().cloned().flatten().map(String::from).unwrap_or_default(),
                 subject: subject_label(ev, Some(s), w),
-                score: o.score.map(|x| decimal(lang, x.round_places(2).to_f64(), 2)).unwrap_or_default(),
+                score: o.score.map(|x| super::words::exact(lang, x, 2)).unwrap_or_default(),
                 from: abbreviation(ev.tier_label(from)),
                 to: abbreviation(ev.tier_label(usize::from(t))),
                 rank: format!("{}/{}", m.rank, m.of),

@@ -9,6 +9,7 @@ pub mod explain;
 pub mod explain_json;
 pub mod html;
 mod json_out;
+mod plain;
 mod table;
 mod tail;
 mod templates;
@@ -25,6 +26,7 @@ use crate::check::model::CCap;
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, QuotaMove, Reason, Status};
 use crate::eval::run::Evaluation;
+use crate::lang::Lang;
 use serde_json::{Value, json};
 use std::borrow::Cow;
 
@@ -61,9 +63,12 @@ impl<W> Fixed<W> {
     }
 }
 
-/// The words for reasons that do not vary per record, made once per run.
+/// The words for reasons that do not vary per record, made once per run:
+/// for programs (codes and rule lines, never translated) or, with a
+/// language, for people (the plan's labels, no lines).
 pub struct Texts {
     subjects: Vec<Fixed<String>>,
+    lang: Option<Lang>,
 }
 
 impl Texts {
@@ -124,12 +129,12 @@ impl Texts {
                 Fixed { rules, caps, exempts, otherwise }
             })
             .collect();
-        Texts { subjects }
+        Texts { subjects, lang: None }
     }
 }
 
 /// After the reason of an `exempt … review` line.
-pub(crate) const REVIEW_WORDS: &str = " (must still write a review / vẫn phải kiểm điểm)";
+const REVIEW_WORDS: &str = " (must still write a review / vẫn phải kiểm điểm)";
 
 /// Whether `o` is exempt by an `exempt … review` line: not classified, but
 /// the member must still write a review.
@@ -151,6 +156,9 @@ pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Re
     let Some(s) = o.subject.map(usize::from) else { return Cow::Borrowed("") };
     if let Some(words) = texts.subjects.get(s).and_then(|f| f.get(r)) {
         return Cow::Borrowed(words);
+    }
+    if let Some(lang) = texts.lang {
+        return Cow::Owned(plain::reason(ev, r, lang));
     }
     let c = &ev.model.subjects[s];
     let tier = |t: usize| ev.tier_name(t).to_string();
@@ -190,7 +198,7 @@ pub fn reason_with<'t>(texts: &'t Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Re
 /// string of its own for a quota's move).
 pub fn push_reason(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome, r: &Reason, out: &mut String) {
     match r {
-        Reason::Quota(q) if o.subject.is_some() => quota_words(q, out),
+        Reason::Quota(q) if o.subject.is_some() && texts.lang.is_none() => quota_words(q, out),
         _ => out.push_str(&reason_with(texts, ev, o, r)),
     }
 }

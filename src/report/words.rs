@@ -1,130 +1,45 @@
-//! Every word of the workbook and of the HTML reports, in Vietnamese and in
-//! English, side by side in one table (ready to move into Fluent catalogs
-//! with issue 20). The templates hold structure only and read these as `w`.
+//! Every word of the workbook and of the HTML reports, from the catalogs
+//! (`w-…` ids of `locales/*/kehoach.ftl`). The templates hold structure only
+//! and read these as `w`.
 
 use crate::lang::Lang;
 
 macro_rules! words {
-    ($($name:ident: $vi:literal, $en:literal;)*) => {
+    ($($name:ident)*) => {
         /// The words of one language.
         #[derive(Debug, serde::Serialize)]
         pub struct Words { $(pub $name: &'static str,)* }
-        const VI: Words = Words { $($name: $vi,)* };
-        const EN: Words = Words { $($name: $en,)* };
+        impl Words {
+            /// The words of `lang`, made once per run (hence `'static`).
+            fn load(lang: Lang) -> Words {
+                let word = |name: &str| {
+                    crate::words::t(lang, &format!("w-{}", name.replace('_', "-")), &[]).leak() as &'static str
+                };
+                Words { $($name: word(stringify!($name)),)* }
+            }
+        }
     };
 }
 
 words! {
-    // Sheets of the workbook.
-    sheet_results: "Kết quả", "Results";
-    sheet_summary: "Tổng hợp", "Summary";
-    sheet_exempt: "Miễn xếp loại", "Exempt";
-    sheet_errors: "Lỗi dữ liệu", "Data errors";
-    // Column heads.
-    id: "Mã", "Id";
-    subject: "Đối tượng", "Subject";
-    unit: "Đơn vị", "Unit";
-    score: "Điểm", "Score";
-    tier: "Xếp loại", "Tier";
-    abbr: "Viết tắt", "Abbreviation";
-    status: "Trạng thái", "Status";
-    reasons: "Căn cứ xếp loại / lỗi", "Reasons / error";
-    why_exempt: "Lý do miễn xếp loại", "Why exempt";
-    total: "Tổng số", "Total";
-    classified: "Được xếp loại", "Classified";
-    count: "Số lượng", "Count";
-    share: "Tỷ lệ", "Share";
-    exempt: "Miễn xếp loại", "Exempt";
-    errors: "Lỗi", "Errors";
-    file: "Tệp", "File";
-    place: "Vị trí", "Place";
-    column: "Cột", "Column";
-    problem: "Vấn đề", "Problem";
-    // Statuses.
-    status_classified: "Đã xếp loại", "classified";
-    status_exempt: "Miễn xếp loại", "exempt";
-    status_error: "Lỗi", "error";
-    // Rows and places.
-    subtotal: "Cộng", "Subtotal";
-    grand_total: "Tổng cộng", "Grand total";
-    no_unit: "(không chia theo đơn vị)", "(not by unit)";
-    no_subject: "(không rõ đối tượng)", "(unknown subject)";
-    line: "dòng", "line";
-    row: "hàng", "row";
-    record: "bản ghi", "record";
-    whole_file: "(cả tệp)", "(whole file)";
-    exact: "Giá trị chính xác", "Exact value";
-    // The report.
-    party: "ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM";
-    reporter: "ĐẢNG ỦY ……………………", "PARTY COMMITTEE ……………………";
-    doc_number: "Số ……-BC/……", "No. ……-BC/……";
-    name: "Tên", "Name";
-    count_short: "SL", "No.";
-    dated: "……, ngày …… tháng …… năm ……", "……, date ……………";
-    report_kind: "BÁO CÁO", "REPORT";
-    report_title: "Kết quả kiểm điểm, đánh giá, xếp loại chất lượng năm", "Results of the review, evaluation and quality classification for";
-    carrying_out: "Thực hiện Kế hoạch số", "Carrying out Plan no.";
-    of_date: "ngày", "of";
-    of_issuer: "của", "by";
-    about: "về", "on";
-    plan_head: "Kế hoạch", "The plan";
-    number: "Số", "Number";
-    issued: "Ngày ban hành", "Issued";
-    issuer: "Cơ quan ban hành", "Issued by";
-    basis: "Căn cứ", "Basis";
-    supersedes: "Thay thế", "Supersedes";
-    year: "Năm đánh giá", "Year";
-    records_read: "Số bản ghi", "Records";
-    part_summary: "I. Tổng hợp chung", "I. Summary";
-    part_chart: "Tỷ lệ các mức xếp loại theo đơn vị", "Tier shares per unit";
-    chart_note: "Tỷ lệ trên số được xếp loại của từng đơn vị, từng đối tượng.", "Shares of those classified in each unit, per subject.";
-    part_units: "II. Kết quả theo đơn vị", "II. Results per unit";
-    part_problems: "III. Vấn đề dữ liệu", "III. Data problems";
-    not_by_unit: "Đối tượng không chia theo đơn vị", "Subjects not divided by unit";
-    quota_use: "Sử dụng hạn mức", "Quota use";
-    allowed: "được phép", "allowed";
-    quota_of: "hạn mức", "quota";
-    moved: "Chuyển mức do hạn mức", "Moved by the quota";
-    moved_from: "Mức trước", "Before";
-    moved_to: "Mức sau", "After";
-    rank: "Thứ tự", "Rank";
-    exempt_list: "Danh sách miễn xếp loại", "Exempt";
-    error_list: "Danh sách bản ghi lỗi", "Records in error";
-    file_problems: "Lỗi của cả tệp", "Problems of whole files";
-    warnings: "Cảnh báo", "Warnings";
-    none: "Không có.", "None.";
-    recipients: "Nơi nhận:", "To:";
-    archive: "Lưu văn phòng.", "Office archive.";
-    author: "NGƯỜI LẬP", "PREPARED BY";
-    sign: "(Ký, ghi rõ họ tên)", "(Signature and full name)";
-    made_by: "Lập bằng kehoach", "Made with kehoach";
-    // The diff memo.
-    diff_title: "So sánh kế hoạch", "Comparison of plans";
-    diff_with: "với kế hoạch được thay thế", "with the plan it replaces";
-    old_plan: "Kế hoạch cũ", "Old plan";
-    new_plan: "Kế hoạch mới", "New plan";
-    changes: "Các thay đổi", "Changes";
-    change_count: "Số thay đổi", "Changes";
-    same: "Hai kế hoạch giống nhau.", "The plans are the same.";
-    item: "Mục", "Item";
-    change: "Thay đổi", "Change";
-    old: "Cũ", "Old";
-    new: "Mới", "New";
-    direction: "Chiều thay đổi", "Direction";
-    added: "thêm", "added";
-    removed: "bỏ", "removed";
-    changed: "sửa", "changed";
-    impact: "Ảnh hưởng trên dữ liệu", "Impact on the data";
-    moved_count: "Số bản ghi đổi mức", "Records that move";
-    matrix: "Ma trận chuyển mức (hàng: mức cũ, cột: mức mới)", "Transitions (rows: old tier, columns: new tier)";
-    who_moves: "Bản ghi đổi mức", "Who moves";
+    sheet_results sheet_summary sheet_exempt sheet_errors id subject unit score tier abbr status
+    reasons why_exempt total classified count share exempt errors file place column problem status_classified
+    status_exempt status_error subtotal grand_total no_unit no_subject line row record whole_file
+    exact party reporter doc_number name count_short dated report_kind report_title carrying_out
+    of_date of_issuer about plan_head number issued issuer basis supersedes year records_read part_summary
+    part_chart chart_note part_units part_problems not_by_unit quota_use allowed quota_of moved
+    moved_from moved_to rank exempt_list error_list file_problems warnings none recipients archive
+    author sign made_by diff_title diff_with old_plan new_plan changes change_count same item change
+    old new direction added removed changed impact moved_count matrix who_moves
 }
 
 impl Words {
     pub fn of(lang: Lang) -> &'static Words {
+        static VI: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+        static EN: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
         match lang {
-            Lang::Vi => &VI,
-            Lang::En => &EN,
+            Lang::Vi => VI.get_or_init(|| Words::load(Lang::Vi)),
+            Lang::En => EN.get_or_init(|| Words::load(Lang::En)),
         }
     }
 
@@ -173,6 +88,21 @@ pub fn decimal(lang: Lang, x: f64, places: usize) -> String {
     }
 }
 
+/// An exact number rounded half away from zero to `places` decimals (never
+/// through `f64`, so `89.995` shows as `90` and not `89.99`), in the
+/// language's style.
+pub fn exact(lang: Lang, x: crate::exact::Exact, places: u32) -> String {
+    in_style(lang, x.show(places))
+}
+
+/// A number already written with a decimal point, in the language's style.
+pub fn in_style(lang: Lang, text: String) -> String {
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,8 +118,30 @@ mod tests {
     #[test]
     fn decimals_follow_the_language() {
         assert_eq!(decimal(Lang::Vi, 87.5, 2), "87,5");
+        let x = crate::exact::Exact::ratio(89_995, 1000).unwrap();
+        assert_eq!(exact(Lang::Vi, x, 2), "90");
+        assert_eq!(exact(Lang::En, crate::exact::Exact::ratio(17, 8).unwrap(), 2), "2.13");
         assert_eq!(decimal(Lang::En, 87.5, 2), "87.5");
         assert_eq!(decimal(Lang::Vi, 12.0, 1), "12");
         assert_eq!(decimal(Lang::Vi, 2.0 / 3.0 * 100.0, 1), "66,7");
+    }
+}
+
+#[cfg(test)]
+mod catalog_tests {
+    use super::*;
+
+    #[test]
+    fn every_word_of_the_reports_is_in_both_catalogs() {
+        for lang in [Lang::Vi, Lang::En] {
+            let words = serde_json::to_value(Words::of(lang)).unwrap();
+            let missing: Vec<_> = words
+                .as_object()
+                .unwrap()
+                .values()
+                .filter(|v| v.as_str().is_some_and(|s| s.starts_with("w-")))
+                .collect();
+            assert!(missing.is_empty(), "{lang:?}: {missing:?}");
+        }
     }
 }

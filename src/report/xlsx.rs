@@ -20,7 +20,7 @@ pub fn workbook(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -> Result<Vec<u8
     let b = breakdown(ev, e);
     results(book.add_worksheet(), ev, e, lang)?;
     summary(book.add_worksheet(), ev, e, &b, w)?;
-    exempt(book.add_worksheet(), ev, e, &b, w)?;
+    exempt(book.add_worksheet(), (ev, e, lang), &b, w)?;
     errors(book.add_worksheet(), e, w)?;
     book.save_to_buffer()
 }
@@ -248,7 +248,7 @@ fn counts_row(
 
 /// Why an exempt record is exempt: the plan's own words (`because`), or
 /// where the exemption is.
-pub(crate) fn exempt_reason(ev: &Evaluator<'_>, o: &Outcome) -> String {
+pub(crate) fn exempt_reason(ev: &Evaluator<'_>, o: &Outcome, lang: Lang) -> String {
     let Some(s) = o.subject.map(usize::from) else { return String::new() };
     let why = o.reasons.iter().find_map(|r| match r {
         Reason::Exempt(i) => ev.model.subjects[s].exempts.get(usize::from(*i)),
@@ -256,15 +256,14 @@ pub(crate) fn exempt_reason(ev: &Evaluator<'_>, o: &Outcome) -> String {
     });
     let words = |x: &crate::check::model::Exempt| {
         let because = x.because.clone().unwrap_or_else(|| x.loc.file_line());
-        if x.review { format!("{because}{}", super::REVIEW_WORDS) } else { because }
+        if x.review { crate::t!(lang, "reason-exempt-review", reason = because) } else { because }
     };
     why.map_or_else(String::new, words)
 }
 
 fn exempt(
     ws: &mut Worksheet,
-    ev: &Evaluator<'_>,
-    e: &Evaluation,
+    (ev, e, lang): (&Evaluator<'_>, &Evaluation, Lang),
     b: &Breakdown,
     w: &Words,
 ) -> Result<(), XlsxError> {
@@ -284,7 +283,7 @@ fn exempt(
         }
         g.text(row, n + 1, subject_label(ev, o.subject.map(usize::from), w))?;
         g.text(row, n + 2, b.unit_of[i].map_or("", |u| b.units[u].as_str()))?;
-        g.text(row, n + 3, &exempt_reason(ev, o))?;
+        g.text(row, n + 3, &exempt_reason(ev, o, lang))?;
     }
     g.finish(1, row, true)
 }

@@ -2,7 +2,9 @@
 //! level, lowest first, with the file and line each deadline came from.
 
 use super::{first_day, kind_word, last_day, text};
+use crate::lang::Lang;
 use crate::resolve::Plan;
+use crate::t;
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug)]
@@ -42,34 +44,46 @@ pub fn entries(plan: &Plan, year: i32) -> Vec<Entry> {
         .collect()
 }
 
-/// The Vietnamese name of a weekday, as on a calendar.
-pub fn weekday(d: NaiveDate) -> &'static str {
+/// The name of a weekday, as on a calendar (`Thứ Hai`, `Monday`).
+pub fn weekday(d: NaiveDate, lang: Lang) -> String {
     use chrono::{Datelike, Weekday};
     match d.weekday() {
-        Weekday::Mon => "Thứ Hai",
-        Weekday::Tue => "Thứ Ba",
-        Weekday::Wed => "Thứ Tư",
-        Weekday::Thu => "Thứ Năm",
-        Weekday::Fri => "Thứ Sáu",
-        Weekday::Sat => "Thứ Bảy",
-        Weekday::Sun => "Chủ nhật",
+        Weekday::Mon => t!(lang, "weekday-mon"),
+        Weekday::Tue => t!(lang, "weekday-tue"),
+        Weekday::Wed => t!(lang, "weekday-wed"),
+        Weekday::Thu => t!(lang, "weekday-thu"),
+        Weekday::Fri => t!(lang, "weekday-fri"),
+        Weekday::Sat => t!(lang, "weekday-sat"),
+        Weekday::Sun => t!(lang, "weekday-sun"),
     }
 }
 
-/// The deadline in words: `before 15/12: by Thứ Bảy 14/12/2024 at the latest`.
-pub fn in_words(e: &Entry) -> String {
-    let last = format!("{} {}", weekday(e.last_day), super::show(e.last_day));
+/// A day as Vietnamese write it: dd/mm/yyyy (`01/02/2025`).
+pub fn dmy(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// A day as people write it: its weekday, then dd/mm/yyyy.
+pub fn day_words(d: NaiveDate, lang: Lang) -> String {
+    format!("{} {}", weekday(d, lang), dmy(d))
+}
+
+/// The deadline in words: `trước 15/12: hạn cuối Thứ Bảy 14/12/2024`.
+pub fn in_words(e: &Entry, lang: Lang) -> String {
+    let last = day_words(e.last_day, lang);
     match e.first_day {
-        Some(first) => format!("{}: from {} {} to {last}", e.due, weekday(first), super::show(first)),
-        None => format!("{}: last day {last}", e.due),
+        Some(first) => {
+            t!(lang, "schedule-window", due = e.due.as_str(), first = day_words(first, lang), last = last)
+        }
+        None => t!(lang, "schedule-last-day", due = e.due.as_str(), last = last),
     }
 }
 
 /// Who the level reports to, in words, if the plan says.
-pub fn report_words(e: &Entry) -> Option<String> {
-    let to = e.report_to.as_ref()?;
+pub fn report_words(e: &Entry, lang: Lang) -> Option<String> {
+    let to = e.report_to.as_deref()?;
     Some(match &e.via {
-        Some(via) => format!("report to {to} via {via}"),
-        None => format!("report to {to}"),
+        Some(via) => t!(lang, "schedule-report-via", to = to, via = via.as_str()),
+        None => t!(lang, "schedule-report", to = to),
     })
 }

@@ -3,10 +3,11 @@
 //! `DTSTAMP` taken from the plan so the output is reproducible.
 
 use super::entries::{Entry, in_words, report_words};
+use crate::lang::Lang;
 use chrono::NaiveDate;
 
 /// The calendar for `entries` of plan `id` in `year`; `issued` dates the stamp.
-pub fn calendar(id: &str, year: i32, issued: Option<NaiveDate>, entries: &[Entry]) -> String {
+pub fn calendar(id: &str, year: i32, issued: Option<NaiveDate>, entries: &[Entry], lang: Lang) -> String {
     let stamp = issued.map_or("19700101T000000Z".to_string(), |d| format!("{}T000000Z", d.format("%Y%m%d")));
     let mut out = String::new();
     for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kehoach//schedule//VI", "CALSCALE:GREGORIAN"] {
@@ -16,8 +17,8 @@ pub fn calendar(id: &str, year: i32, issued: Option<NaiveDate>, entries: &[Entry
     for e in entries {
         let start = e.first_day.unwrap_or(e.last_day);
         let end = e.last_day.succ_opt().unwrap_or(e.last_day);
-        let mut description = format!("{id}: {}", in_words(e));
-        if let Some(r) = report_words(e) {
+        let mut description = format!("{id}: {}", in_words(e, lang));
+        if let Some(r) = report_words(e, lang) {
             description.push_str(&format!("\n{r}"));
         }
         push(&mut out, "BEGIN:VEVENT");

@@ -7,4 +7,4 @@ pub mod entries;
 pub mod ics;
 pub mod render;
 
-pub use crate::days::{first_day, kind_word, last_day, show, text};
+pub use crate::days::{first_day, kind_word, last_day, text};

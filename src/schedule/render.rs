@@ -2,10 +2,16 @@
 //! programs (JSON per PLAN-LANGUAGE.md §9).
 
 use super::done::{Unit, Verdict};
-use super::entries::{Entry, in_words, report_words};
-use super::show;
+use super::entries::{Entry, dmy, in_words, report_words};
+use crate::lang::Lang;
+use crate::t;
 use serde_json::{Value, json};
 use std::fmt::Write;
+
+/// `s` padded with spaces to `w` characters.
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())))
+}
 
 fn day(d: Option<chrono::NaiveDate>) -> Value {
     d.map_or(Value::Null, |d| Value::String(d.format("%Y-%m-%d").to_string()))
@@ -27,30 +33,31 @@ pub fn json(id: &str, year: i32, entries: &[Entry]) -> Value {
 
 /// One block per level: its label, the deadline in words, the reporting
 /// line and where the deadline was written.
-pub fn table(id: &str, year: i32, entries: &[Entry]) -> String {
-    let mut out = format!("{id}: deadlines for the evaluation year {year}\n");
+pub fn table(id: &str, year: i32, entries: &[Entry], lang: Lang) -> String {
+    let mut out = format!("{}\n", t!(lang, "schedule-title", plan = id, year = year));
     let width = entries.iter().map(|e| e.level.chars().count()).max().unwrap_or(0);
     for e in entries {
         let _ = writeln!(out, "\n{:width$}  {}", e.level, e.label);
         let pad = " ".repeat(width + 2);
-        let _ = writeln!(out, "{pad}{}", in_words(e));
-        if let Some(r) = report_words(e) {
+        let _ = writeln!(out, "{pad}{}", in_words(e, lang));
+        if let Some(r) = report_words(e, lang) {
             let _ = writeln!(out, "{pad}{r}");
         }
-        let _ = writeln!(out, "{pad}from {}", e.from);
+        let _ = writeln!(out, "{pad}{}", t!(lang, "schedule-from", place = e.from.as_str()));
     }
     out
 }
 
-fn verdict_words(u: &Unit) -> String {
-    let days = |n: i64| if n == 1 { "1 day".to_string() } else { format!("{n} days") };
+fn verdict_words(u: &Unit, lang: Lang) -> String {
     match u.verdict {
-        Verdict::OnTime => "on time".into(),
-        Verdict::Early => "early: before the window opens (counts as done)".into(),
-        Verdict::Late => format!("late by {}", days(u.days_late)),
-        Verdict::Overdue => format!("not done, overdue by {}", days(u.days_late)),
-        Verdict::Pending => "not done yet, still in time".into(),
-        Verdict::Invalid => format!("cannot judge (line {}): {}", u.line, u.problem.as_deref().unwrap_or("")),
+        Verdict::OnTime => t!(lang, "verdict-on-time"),
+        Verdict::Early => t!(lang, "verdict-early"),
+        Verdict::Late => t!(lang, "verdict-late", days = u.days_late),
+        Verdict::Overdue => t!(lang, "verdict-overdue", days = u.days_late),
+        Verdict::Pending => t!(lang, "verdict-pending"),
+        Verdict::Invalid => {
+            t!(lang, "verdict-invalid", line = u.line, problem = u.problem.as_deref().unwrap_or(""))
+        }
     }
 }
 
@@ -65,24 +72,36 @@ fn verdict_code(v: Verdict) -> &'static str {
     }
 }
 
-pub fn done_table(file: &str, units: &[Unit]) -> String {
-    let w_unit = units.iter().map(|u| u.unit.chars().count()).max().unwrap_or(4).max(4);
-    let w_level = units.iter().map(|u| u.level.chars().count()).max().unwrap_or(5).max(5);
-    let mut out =
-        format!("{:w_unit$}  {:w_level$}  {:10}  {:10}  verdict\n", "unit", "level", "done", "last day");
+pub fn done_table(file: &str, year: i32, units: &[Unit], lang: Lang) -> String {
+    let heads = ["done-unit", "done-level", "done-done", "done-last-day", "done-verdict"]
+        .map(|id| crate::words::t(lang, id, &[]));
+    let w_unit =
+        units.iter().map(|u| u.unit.chars().count()).chain([heads[0].chars().count()]).max().unwrap_or(4);
+    let w_level =
+        units.iter().map(|u| u.level.chars().count()).chain([heads[1].chars().count()]).max().unwrap_or(5);
+    let mut out = format!("{}\n\n", t!(lang, "year-line", year = year));
+    let _ = writeln!(
+        out,
+        "{}  {}  {}  {}  {}",
+        pad(&heads[0], w_unit),
+        pad(&heads[1], w_level),
+        pad(&heads[2], 10),
+        pad(&heads[3], 10),
+        heads[4]
+    );
     for u in units {
-        let done = u.done.map_or("—".to_string(), show);
-        let last = u.last_day.map_or("—".to_string(), show);
+        let done = u.done.map_or("—".to_string(), dmy);
+        let last = u.last_day.map_or("—".to_string(), dmy);
         let _ = writeln!(
             out,
-            "{:w_unit$}  {:w_level$}  {done:10}  {last:10}  {}",
-            u.unit,
-            u.level,
-            verdict_words(u)
+            "{}  {}  {done:10}  {last:10}  {}",
+            pad(&u.unit, w_unit),
+            pad(&u.level, w_level),
+            verdict_words(u, lang)
         );
     }
     let late = units.iter().filter(|u| u.is_problem()).count();
-    let _ = writeln!(out, "\n{} units in {file}: {late} late or not judgeable", units.len());
+    let _ = writeln!(out, "\n{}", t!(lang, "done-summary", units = units.len(), file = file, late = late));
     out
 }
 

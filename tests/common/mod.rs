@@ -30,10 +30,11 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The `kehoach` binary, run from the crate root without `NO_COLOR`.
+/// The `kehoach` binary, run from the crate root without `NO_COLOR`, in
+/// English (the words these tests pin; `lang.rs` tests the Vietnamese).
 pub fn kehoach() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("kehoach").unwrap();
-    c.env_remove("NO_COLOR").current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env_remove("NO_COLOR").env("KEHOACH_LANG", "en").current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }
 

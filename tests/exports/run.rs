@@ -77,7 +77,7 @@ pub const HEAP: u64 = 4 << 30;
 pub fn run_in(dir: &Path, args: &[&str], limit: Duration) -> Run {
     let (out, err) = (dir.join(".stdout"), dir.join(".stderr"));
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("kehoach"));
-    cmd.args(args).current_dir(ROOT).env("NO_COLOR", "1").stdin(Stdio::null());
+    cmd.args(args).current_dir(ROOT).env("NO_COLOR", "1").env("KEHOACH_LANG", "en").stdin(Stdio::null());
     // SAFETY: the closure runs in the child between fork and exec and only
     // calls `setrlimit`, which is async-signal-safe.
     unsafe {

@@ -1,0 +1,123 @@
+//! The human output of every command in both languages (issue 20):
+//! Vietnamese by default, English with `--lang en` or the locale; the
+//! plan's labels instead of codes; JSON the same in both.
+
+use assert_cmd::Command;
+
+const HANOI: &str = "plans/hanoi/01-KH-TU.kh";
+const DATA: [&str; 3] =
+    ["plans/hanoi/data/dang-vien.csv", "plans/hanoi/data/chi-bo.csv", "plans/hanoi/data/bi-thu.csv"];
+
+/// The binary with no language in its environment: `vars` add some.
+fn kehoach(vars: &[(&str, &str)]) -> Command {
+    let mut c = Command::cargo_bin("kehoach").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1");
+    for v in ["KEHOACH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        c.env_remove(v);
+    }
+    for (k, v) in vars {
+        c.env(k, v);
+    }
+    c
+}
+
+/// Standard output of `args` run in `lang` (`None`: the default), and the exit status.
+fn run(lang: Option<&str>, args: &[&str]) -> (i32, String) {
+    let mut c = kehoach(&[]);
+    if let Some(l) = lang {
+        c.args(["--lang", l]);
+    }
+    let out = c.args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn eval_args<'a>(more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["eval", HANOI, "--year", "2020", "--data"];
+    args.extend(DATA);
+    args.extend(more);
+    args
+}
+
+#[test]
+fn the_eval_table_speaks_vietnamese_by_default_and_english_on_request() {
+    let (code, vi) = run(None, &eval_args(&[]));
+    assert_eq!(code, 0);
+    assert!(vi.starts_with("Năm đánh giá 2020\n"), "{vi}");
+    assert!(vi.contains("đạt điều kiện mức «Hoàn thành tốt nhiệm vụ»"), "{vi}");
+    assert!(!vi.contains("dang_vien "), "subjects by their labels: {vi}");
+    insta::assert_snapshot!("eval_table_vi", vi);
+    let (_, en) = run(Some("en"), &eval_args(&[]));
+    assert!(en.starts_with("Evaluation year 2020\n"), "{en}");
+    insta::assert_snapshot!("eval_table_en", en);
+}
+
+#[test]
+fn the_locale_decides_when_no_flag_is_given() {
+    let out = |vars: &[(&str, &str)]| {
+        String::from_utf8(kehoach(vars).args(eval_args(&[])).output().unwrap().stdout).unwrap()
+    };
+    assert!(out(&[("LANG", "en_US.UTF-8")]).starts_with("Evaluation year"));
+    assert!(out(&[("LANG", "en_US.UTF-8"), ("KEHOACH_LANG", "vi")]).starts_with("Năm đánh giá"));
+    assert!(out(&[("LC_ALL", "C")]).starts_with("Năm đánh giá"));
+}
+
+#[test]
+fn json_does_not_change_with_the_language() {
+    let (_, vi) = run(Some("vi"), &eval_args(&["--format", "json"]));
+    let (_, en) = run(Some("en"), &eval_args(&["--format", "json"]));
+    assert_eq!(vi, en);
+    assert!(vi.contains("\"tier\":\"htt\""), "codes stay in JSON");
+}
+
+#[test]
+fn explain_names_criteria_and_grades_by_their_labels() {
+    let args = eval_args(&["--id", "DV0002"]);
+    let args: Vec<&str> = ["explain"].into_iter().chain(args[1..].iter().copied()).collect();
+    let (code, vi) = run(None, &args);
+    assert_eq!(code, 0);
+    assert!(
+        vi.contains("Tiêu chí *Kết quả thực hiện nhiệm vụ được giao* (`nhiem_vu`): Tốt (3) → 30 điểm"),
+        "{vi}"
+    );
+    insta::assert_snapshot!("explain_vi", vi);
+    let (_, en) = run(Some("en"), &args);
+    insta::assert_snapshot!("explain_en", en);
+}
+
+#[test]
+fn schedule_dates_are_dd_mm_yyyy_with_weekdays_in_both_languages() {
+    let args = ["schedule", HANOI, "--year", "2024"];
+    let (code, vi) = run(None, &args);
+    assert_eq!(code, 0);
+    assert!(vi.contains("thời hạn của năm đánh giá 2024"), "{vi}");
+    insta::assert_snapshot!("schedule_vi", vi);
+    insta::assert_snapshot!("schedule_en", run(Some("en"), &args).1);
+    let done = [
+        "schedule",
+        HANOI,
+        "--year",
+        "2024",
+        "--done",
+        "tests/schedule/done-2024.csv",
+        "--as-of",
+        "2025-01-05",
+    ];
+    let (code, vi) = run(None, &done);
+    assert_eq!(code, 1);
+    assert!(vi.contains("trễ ") && vi.contains("đúng hạn"), "{vi}");
+    insta::assert_snapshot!("schedule_done_vi", vi);
+    insta::assert_snapshot!("schedule_done_en", run(Some("en"), &done).1);
+}
+
+#[test]
+fn test_and_fmt_speak_the_language() {
+    let (code, vi) = run(None, &["test", HANOI]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("test_vi", vi);
+    insta::assert_snapshot!("test_en", run(Some("en"), &["test", HANOI]).1);
+    let (code, vi) = run(None, &["fmt", "--check", "tests/fmt/messy.kh"]);
+    assert_eq!(code, 1);
+    assert!(vi.starts_with("cần định dạng lại tests/fmt/messy.kh\n"), "{vi}");
+    let (_, en) = run(Some("en"), &["fmt", "--check", "tests/fmt/messy.kh"]);
+    assert!(en.starts_with("would reformat tests/fmt/messy.kh\n"), "{en}");
+}
