@@ -54,6 +54,44 @@ pub fn text(due: &Due) -> String {
     if due.next_year { format!("{base} next year") } else { base }
 }
 
+/// A deadline for people in `lang`, e.g. `trước ngày 15/12` or `trong tháng 2
+/// năm sau` (JSON and ics keep [`text`]).
+pub fn words(due: &Due, lang: crate::lang::Lang) -> String {
+    kind_words(due.kind, due.next_year, lang)
+}
+
+fn kind_words(kind: DueKind, next_year: bool, lang: crate::lang::Lang) -> String {
+    use crate::t;
+    let dm = |d: crate::syntax::ast::DayMonth| format!("{:02}/{:02}", d.day, d.month);
+    let base = match kind {
+        DueKind::Before(d) => t!(lang, "due-before", day = dm(d)),
+        DueKind::By(d) => t!(lang, "due-by", day = dm(d)),
+        DueKind::InMonth(m) => t!(lang, "due-in-month", month = m),
+    };
+    if next_year { t!(lang, "due-next-year", due = base) } else { base }
+}
+
+/// [`words`] of a deadline's canonical [`text`] (`before 15/12 next
+/// year`), as the diff holds it; `None` when `s` is not one.
+pub fn words_of_text(s: &str, lang: crate::lang::Lang) -> Option<String> {
+    use crate::syntax::ast::DayMonth;
+    let (base, next_year) = match s.strip_suffix(" next year") {
+        Some(b) => (b, true),
+        None => (s, false),
+    };
+    let dm = |t: &str| {
+        let (d, m) = t.split_once('/')?;
+        Some(DayMonth { day: d.parse().ok()?, month: m.parse().ok()? })
+    };
+    let kind = match base.split_once(' ')? {
+        ("before", t) => DueKind::Before(dm(t)?),
+        ("by", t) => DueKind::By(dm(t)?),
+        ("in", t) => DueKind::InMonth(t.strip_prefix("month ")?.parse().ok()?),
+        _ => return None,
+    };
+    Some(kind_words(kind, next_year, lang))
+}
+
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| month_end(y, m))
 }
@@ -65,7 +103,7 @@ fn month_end(y: i32, m: u32) -> NaiveDate {
 
 /// `15/12/2024` style, as plan authors write dates.
 pub fn show(d: NaiveDate) -> String {
-    format!("{}/{}/{}", d.day(), d.month(), d.year())
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
 
 #[cfg(test)]

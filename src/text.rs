@@ -59,6 +59,20 @@ pub fn key(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The abbreviation an office writes for a tier: the standard four
+/// (HTXSNV, HTTNV, HTNV, KHTNV) by their labels in any case or spacing;
+/// any other tier's label.
+pub fn abbreviation(label: &str) -> String {
+    const STANDARD: [(&str, &str); 4] = [
+        ("hoàn thành xuất sắc nhiệm vụ", "HTXSNV"),
+        ("hoàn thành tốt nhiệm vụ", "HTTNV"),
+        ("hoàn thành nhiệm vụ", "HTNV"),
+        ("không hoàn thành nhiệm vụ", "KHTNV"),
+    ];
+    let key = key(label).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    STANDARD.iter().find(|(l, _)| *l == key).map_or_else(|| label.to_string(), |(_, a)| (*a).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

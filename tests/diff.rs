@@ -134,7 +134,7 @@ fn the_same_plan_reformatted_is_no_change() {
     std::fs::write(&copy, messy).unwrap();
     let (code, out, err) = run(&["diff", CITY_2020, copy.to_str().unwrap(), "--year", "2020"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("the plans are the same"), "{out}");
+    assert!(out.contains("The plans are the same."), "{out}");
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn human_output_is_coloured_only_when_asked() {
     assert!(!plain.contains('\x1b'));
     let (_, coloured, _) = run(&["diff", CITY_2019, CITY_2020, "--year", "2020", "--color", "always"]);
     assert!(coloured.contains("\x1b[32m+ rule htt when all >= tot"), "{coloured}");
-    assert!(coloured.contains("\x1b[33m~ plan.id"), "{coloured}");
+    assert!(coloured.contains("\x1b[33m~\x1b[0m Number:"), "{coloured}");
 }
 
 /// A plan whose header has the given `basis` lines.

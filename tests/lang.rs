@@ -121,3 +121,44 @@ fn test_and_fmt_speak_the_language() {
     let (_, en) = run(Some("en"), &["fmt", "--check", "tests/fmt/messy.kh"]);
     assert!(en.starts_with("would reformat tests/fmt/messy.kh\n"), "{en}");
 }
+
+#[test]
+fn diff_names_items_by_their_labels_in_both_languages() {
+    let args = ["diff", "plans/hanoi/165-KH-TU.kh", HANOI, "--year", "2020"];
+    let (code, vi) = run(None, &args);
+    assert_eq!(code, 1, "the plans differ");
+    assert!(vi.starts_with("So sánh kế hoạch 165-KH/TU → 01-KH/TU, năm đánh giá 2020\n"), "{vi}");
+    assert!(
+        vi.contains("Tiêu chí «Kết quả thực hiện nhiệm vụ được giao» (`nhiem_vu`): trọng số 30 → 40, tăng"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("Thời hạn: trước ngày 20/12 → trước ngày 15/12, sớm hơn: hạn cuối 14/12/2020"),
+        "{vi}"
+    );
+    assert!(!vi.contains("subject.dang_vien"), "no internal paths for people: {vi}");
+    insta::assert_snapshot!("diff_human_vi", vi);
+    let (_, md) = run(None, &[&args[..], &["--format", "markdown"]].concat());
+    assert!(md.starts_with("## So sánh kế hoạch"), "{md}");
+    insta::assert_snapshot!("diff_markdown_vi", md);
+    let (_, en) = run(Some("en"), &args);
+    assert!(
+        en.contains("Criterion «Kết quả thực hiện nhiệm vụ được giao» (`nhiem_vu`): weight 30 → 40, up"),
+        "{en}"
+    );
+}
+
+#[test]
+fn the_transition_matrix_uses_the_tier_abbreviations() {
+    let mut args = vec!["diff", HANOI, "plans/ba-dinh/12-KH-QU.kh", "--year", "2020", "--data"];
+    args.extend([
+        "plans/ba-dinh/data/dang-vien.csv",
+        "plans/hanoi/data/chi-bo.csv",
+        "plans/hanoi/data/bi-thu.csv",
+    ]);
+    let (_, vi) = run(None, &args);
+    let matrix = vi.split("Tác động trên").nth(1).unwrap_or_default();
+    assert!(matrix.contains("HTXSNV") && matrix.contains("KHTNV"), "{vi}");
+    assert!(matrix.contains("HTXSNV (95) → HTTNV (95)"), "{vi}");
+    insta::assert_snapshot!("diff_impact_vi", matrix);
+}

@@ -216,3 +216,117 @@ explain-exempt-review = exempt (not classified; must still write a review)
 table-exempt-review = (exempt, review)
 reason-exempt-review = { $reason } (must still write a review)
 reason-cap-at-field = capped at the tier held in `{ $field }`
+
+## diff for people (human and Markdown; the HTML memo's sections and notes)
+diff-title = Changes from { $old } to { $new }, evaluation year { $year }
+diff-same = The plans are the same.
+diff-count = { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+}
+diff-section = { $section ->
+    [plan] Plan header
+    [scale] Grade scale
+    [tiers] Tiers
+    [levels] Levels
+    [hooks] Hooks
+   *[other] { $section }
+}
+diff-item = { $kind ->
+    [subject] Subject
+    [level] Level
+    [criterion] Criterion
+    [flag] Flag
+    [field] Field
+    [group] Group
+    [grade] Grade
+    [hook] Hook
+   *[other] { $kind }
+} «{ $label }» (`{ $name }`)
+diff-item-unlabelled = { $kind ->
+    [subject] Subject
+    [level] Level
+    [criterion] Criterion
+    [flag] Flag
+    [field] Field
+    [group] Group
+    [grade] Grade
+    [hook] Hook
+   *[other] { $kind }
+} `{ $name }`
+diff-attr = { $attr ->
+    [label] label
+    [weight] weight
+    [points] points
+    [group] group
+    [locked] locked
+    [type] type
+    [total] total
+    [alias] abbreviations
+    [value] value
+    [due] deadline
+    [report] reporting
+    [extends] extends
+    [level] level
+    [lock_rules] rules locked
+    [lock_exempt] exemptions locked
+    [lock_caps] caps locked
+    [exempt] exemptions
+    [rules] rules
+    [caps] caps
+    [quotas] quotas
+    [drops] drops
+    [order] order
+    [name] name
+   *[other] `{ $attr }`
+}
+diff-header = { $key ->
+    [id] Number
+    [title] Title
+    [issuer] Issued by
+    [issued] Issued on
+    [supersedes] Supersedes
+    [effective] Effective
+    [basis] Basis
+    [extends] Extends
+    [display] Displayed columns
+   *[other] `{ $key }`
+}
+diff-hook-order = order of the `{ $stage }` hooks
+diff-added = added
+diff-removed = removed
+diff-changed = changed
+diff-see-below = (see below)
+diff-yes = yes
+diff-no = no
+diff-dated = { $id } dated { $date }
+diff-note-up = up
+diff-note-down = down
+diff-note-deadline-earlier = earlier: last day { $new } instead of { $old } (for { $year })
+diff-note-deadline-later = later: last day { $new } instead of { $old } (for { $year })
+diff-note-deadline-same = the same last day { $new } (for { $year })
+diff-note-threshold-raised = rule «{ $tier }»: score threshold raised { $old } → { $new }
+diff-note-threshold-lowered = rule «{ $tier }»: score threshold lowered { $old } → { $new }
+diff-note-quota-looser = quota «{ $tier }» looser: `{ $old }` → `{ $new }`
+diff-note-quota-tighter = quota «{ $tier }» tighter: `{ $old }` → `{ $new }`
+diff-note-quota-tighter-beside = quota «{ $tier }» tighter: `{ $new }` added beside `{ $old }`
+diff-note-quota-beside = quota «{ $tier }»: `{ $new }` added beside `{ $old }`; the stricter one binds
+diff-note-level-order = order changed: levels are declared from the lowest to the highest
+diff-note-hook-order = order changed: `{ $stage }` hooks run in declaration order
+diff-note-hook-line = declaration `{ $old }` → `{ $new }`
+diff-impact = Impact on { $records } records: { $moved } moved
+diff-matrix = «{ $subject }» — rows: tier under the old plan, columns: under the new plan
+diff-moved = Moved:
+diff-no-tier = (no tier)
+diff-status-exempt = exempt
+diff-status-error = data error
+diff-col-id = Id
+diff-col-subject = Subject
+diff-col-old = Old plan
+diff-col-new = New plan
+diff-warn-supersedes-other = `{ $new }` supersedes `{ $named }`, not `{ $old }`: is this the plan it replaces?
+diff-warn-no-supersedes = `{ $new }` does not say that it supersedes `{ $old }`
+due-before = before { $day }
+due-by = by { $day }
+due-in-month = in month { $month }
+due-next-year = { $due } next year

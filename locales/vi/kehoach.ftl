@@ -210,3 +210,114 @@ explain-exempt-review = miễn xếp loại (vẫn phải kiểm điểm)
 table-exempt-review = (miễn xếp loại, vẫn kiểm điểm)
 reason-exempt-review = { $reason } (vẫn phải kiểm điểm)
 reason-cap-at-field = giới hạn ở mức ghi trong `{ $field }`
+
+## diff for people (human and Markdown; the HTML memo's sections and notes)
+diff-title = So sánh kế hoạch { $old } → { $new }, năm đánh giá { $year }
+diff-same = Hai kế hoạch giống nhau.
+diff-count = { $count } thay đổi
+diff-section = { $section ->
+    [plan] Thông tin chung của kế hoạch
+    [scale] Thang điểm
+    [tiers] Các mức xếp loại
+    [levels] Các cấp
+    [hooks] Bổ sung (hook)
+   *[other] { $section }
+}
+diff-item = { $kind ->
+    [subject] Đối tượng
+    [level] Cấp
+    [criterion] Tiêu chí
+    [flag] Điều kiện
+    [field] Thông tin
+    [group] Nhóm tiêu chí
+    [grade] Mức điểm
+    [hook] Bổ sung (hook)
+   *[other] { $kind }
+} «{ $label }» (`{ $name }`)
+diff-item-unlabelled = { $kind ->
+    [subject] Đối tượng
+    [level] Cấp
+    [criterion] Tiêu chí
+    [flag] Điều kiện
+    [field] Thông tin
+    [group] Nhóm tiêu chí
+    [grade] Mức điểm
+    [hook] Bổ sung (hook)
+   *[other] { $kind }
+} `{ $name }`
+diff-attr = { $attr ->
+    [label] tên gọi
+    [weight] trọng số
+    [points] điểm
+    [group] nhóm
+    [locked] khóa
+    [type] kiểu
+    [total] tổng điểm
+    [alias] viết tắt
+    [value] giá trị
+    [due] thời hạn
+    [report] báo cáo
+    [extends] kế thừa
+    [level] cấp
+    [lock_rules] khóa quy tắc
+    [lock_exempt] khóa miễn xếp loại
+    [lock_caps] khóa giới hạn mức
+    [exempt] các trường hợp miễn xếp loại
+    [rules] quy tắc xếp loại
+    [caps] giới hạn mức
+    [quotas] hạn mức
+    [drops] bỏ khoản mục (drop)
+    [order] thứ tự
+    [name] tên
+   *[other] `{ $attr }`
+}
+diff-header = { $key ->
+    [id] Số hiệu
+    [title] Trích yếu
+    [issuer] Cơ quan ban hành
+    [issued] Ngày ban hành
+    [supersedes] Thay thế kế hoạch
+    [effective] Hiệu lực
+    [basis] Căn cứ
+    [extends] Kế thừa kế hoạch
+    [display] Cột hiển thị
+   *[other] `{ $key }`
+}
+diff-hook-order = thứ tự chạy các bổ sung `{ $stage }`
+diff-added = thêm mới
+diff-removed = bỏ
+diff-changed = sửa đổi
+diff-see-below = (xem bên dưới)
+diff-yes = có
+diff-no = không
+diff-dated = { $id } ngày { $date }
+diff-note-up = tăng
+diff-note-down = giảm
+diff-note-deadline-earlier = sớm hơn: hạn cuối { $new } thay vì { $old } (năm { $year })
+diff-note-deadline-later = muộn hơn: hạn cuối { $new } thay vì { $old } (năm { $year })
+diff-note-deadline-same = hạn cuối vẫn là { $new } (năm { $year })
+diff-note-threshold-raised = quy tắc mức «{ $tier }»: ngưỡng điểm nâng từ { $old } lên { $new }
+diff-note-threshold-lowered = quy tắc mức «{ $tier }»: ngưỡng điểm hạ từ { $old } xuống { $new }
+diff-note-quota-looser = hạn mức «{ $tier }» nới rộng: `{ $old }` → `{ $new }`
+diff-note-quota-tighter = hạn mức «{ $tier }» chặt hơn: `{ $old }` → `{ $new }`
+diff-note-quota-tighter-beside = hạn mức «{ $tier }» chặt hơn: thêm `{ $new }` bên cạnh `{ $old }`
+diff-note-quota-beside = hạn mức «{ $tier }»: thêm `{ $new }` bên cạnh `{ $old }`; hạn mức chặt hơn được áp dụng
+diff-note-level-order = thứ tự thay đổi: các cấp được khai báo từ thấp đến cao
+diff-note-hook-order = thứ tự thay đổi: các bổ sung `{ $stage }` chạy theo thứ tự khai báo
+diff-note-hook-line = khai báo `{ $old }` → `{ $new }`
+diff-impact = Tác động trên { $records } bản ghi: { $moved } trường hợp thay đổi
+diff-matrix = «{ $subject }» — hàng: mức theo kế hoạch cũ, cột: mức theo kế hoạch mới
+diff-moved = Các trường hợp thay đổi:
+diff-no-tier = (không xếp loại)
+diff-status-exempt = miễn xếp loại
+diff-status-error = lỗi dữ liệu
+diff-col-id = Mã
+diff-col-subject = Đối tượng
+diff-col-old = Kế hoạch cũ
+diff-col-new = Kế hoạch mới
+diff-warn-supersedes-other = `{ $new }` thay thế `{ $named }`, không phải `{ $old }`: đây có đúng là kế hoạch được thay thế?
+diff-warn-no-supersedes = `{ $new }` không ghi là thay thế `{ $old }`
+due-before = trước ngày { $day }
+due-by = chậm nhất ngày { $day }
+due-in-month = trong tháng { $month }
+due-next-year = { $due } năm sau

@@ -4,7 +4,8 @@
 use super::dest::Dest;
 use super::out;
 use crate::diag::Color;
-use crate::diff::{self, impact, render};
+use crate::diff::labels::Namer;
+use crate::diff::{self, impact, people, render};
 use crate::eval::run::Options;
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ pub struct DiffArgs<'a> {
     pub new: &'a Path,
     pub format: DiffFormat,
     pub data: &'a [PathBuf],
-    /// The language of `--format html`.
+    /// The language of the outputs for people.
     pub lang: crate::lang::Lang,
     /// The year, `--as-of`, `--subject` and how the data is read.
     pub opts: Options,
@@ -37,7 +38,7 @@ pub fn run(a: &DiffArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
     };
     let d = diff::diff(&old.plan, &new.plan, a.opts.year);
     for w in &d.warnings {
-        out::warning(w);
+        out::warning(w.words(a.lang));
     }
     let impact = if a.data.is_empty() {
         None
@@ -55,14 +56,15 @@ pub fn run(a: &DiffArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
             }
         }
     };
+    let namer = Namer { old: &old.plan, new: &new.plan };
     let text = match a.format {
         // Colour is for a terminal, never for a file.
         DiffFormat::Human if matches!(dest, Dest::File(_)) => {
-            render::human(&d, impact.as_ref(), Color::Never)
+            people::human(&d, &namer, impact.as_ref(), a.lang, Color::Never)
         }
-        DiffFormat::Human => render::human(&d, impact.as_ref(), color),
+        DiffFormat::Human => people::human(&d, &namer, impact.as_ref(), a.lang, color),
         DiffFormat::Json => format!("{:#}\n", render::json(&d, impact.as_ref())),
-        DiffFormat::Markdown => render::markdown(&d, impact.as_ref()),
+        DiffFormat::Markdown => people::markdown(&d, &namer, impact.as_ref(), a.lang),
         DiffFormat::Html => {
             match crate::report::diff_html::memo(&d, &old.plan, &new.plan, impact.as_ref(), a.lang) {
                 Ok(html) => html,

@@ -4,8 +4,9 @@
 //! syntax tree or the model does not compile here until the diff compares it
 //! or says why it does not.
 
+use super::note::{Attr, Note};
 use super::{Change, line_diff, number, order, text};
-use crate::days::{last_day, show};
+use crate::days::last_day;
 use crate::fmt::{expr, items};
 use crate::resolve::model::Level;
 use crate::syntax::ast::{Column, Display, Grade, Header, HeaderKind, Scale, Str, TierDecl, Tiers};
@@ -154,10 +155,10 @@ fn grade(path: &str, g: &Grade, n: &Grade, out: &mut Vec<Change>) {
         out.push(Change::new(format!("{path}.label"), Some(o), Some(nn)));
     }
     if value.value != n.value.value {
-        let dir = if n.value.value > value.value { "raised" } else { "lowered" };
+        let up = n.value.value > value.value;
         let c =
             Change::new(format!("{path}.value"), Some(number(&value.value)), Some(number(&n.value.value)));
-        out.push(c.note(Some(format!("value {dir}"))));
+        out.push(c.note([Note::Direction { attr: Attr::Value, up }]));
     }
 }
 
@@ -205,8 +206,7 @@ pub fn levels(old: &[Level], new: &[Level], year: i32, out: &mut Vec<Change>) {
         old.iter().map(|l| l.name.name.as_str()).collect(),
         new.iter().map(|l| l.name.name.as_str()).collect(),
     );
-    let note = "order changed: levels are declared from the lowest to the highest";
-    out.extend(order("levels", &a, &b, note));
+    out.extend(order("levels", &a, &b, Note::LevelOrder));
     for l in old {
         let path = format!("level.{}", l.name.name);
         match new.iter().find(|x| x.name.name == l.name.name) {
@@ -232,7 +232,9 @@ fn level(path: &str, l: &Level, n: &Level, year: i32, out: &mut Vec<Change>) {
     let due_text = |d: &Option<crate::syntax::ast::Due>| d.as_ref().map(|d| text(crate::days::text(d)));
     if due_text(due) != due_text(&n.due) {
         let note = match (due, &n.due) {
-            (Some(a), Some(b)) => Some(deadline_note(last_day(a, year), last_day(b, year), year)),
+            (Some(a), Some(b)) => {
+                Some(Note::Deadline { old: last_day(a, year), new: last_day(b, year), year })
+            }
             _ => None,
         };
         out.push(Change::new(format!("{path}.due"), due_text(due), due_text(&n.due)).note(note));
@@ -243,15 +245,4 @@ fn level(path: &str, l: &Level, n: &Level, year: i32, out: &mut Vec<Change>) {
         let c = Change::new(format!("{path}.report"), report_text(report), report_text(&n.report));
         out.push(if report.is_some() && n.report.is_some() { c } else { c.whole() });
     }
-}
-
-fn deadline_note(old: chrono::NaiveDate, new: chrono::NaiveDate, year: i32) -> String {
-    let dir = if new < old {
-        "earlier"
-    } else if new > old {
-        "later"
-    } else {
-        "the same last day"
-    };
-    format!("deadline {dir}: last day {} instead of {}, for {year}", show(new), show(old))
 }

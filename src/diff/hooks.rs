@@ -2,6 +2,7 @@
 //! compared line by line without trailing spaces, blank lines or common
 //! indentation.
 
+use super::note::Note;
 use super::{Change, line_diff, order, text};
 use crate::fmt::items;
 use crate::resolve::model::Hook;
@@ -23,8 +24,8 @@ fn normalize(script: &str) -> String {
 pub fn hooks(old: &[Hook], new: &[Hook], out: &mut Vec<Change>) {
     for stage in [Stage::Score, Stage::Tier] {
         let (a, b) = (names(old, stage), names(new, stage));
-        let note = format!("order changed: `{}` hooks run in declaration order", stage.word());
-        out.extend(order(&format!("hooks.{}", stage.word()), &a, &b, &note));
+        let note = Note::HookOrder { stage: stage.word() };
+        out.extend(order(&format!("hooks.{}", stage.word()), &a, &b, note));
     }
     let find = |hs: &[Hook], name: &str| hs.iter().find(|h| h.decl.name.name == name).cloned();
     for h in old {
@@ -50,7 +51,7 @@ fn hook(path: &str, h: &Hook, n: &Hook, out: &mut Vec<Change>) {
     if a == b && la == lb {
         return;
     }
-    let note = (la != lb).then(|| format!("declaration `{}` → `{}`", la, lb));
+    let note = (la != lb).then(|| Note::HookLine { old: la.clone(), new: lb.clone() });
     let mut c = Change::new(path, Some(text(a.clone())), Some(text(b.clone()))).note(note);
     c.lines = line_diff(&a, &b);
     out.push(c);

@@ -11,7 +11,10 @@
 mod header;
 mod hooks;
 pub mod impact;
+pub mod labels;
+pub mod note;
 mod notes;
+pub mod people;
 pub mod render;
 mod subjects;
 
@@ -49,8 +52,8 @@ pub struct Change {
     pub kind: ChangeKind,
     pub old: Option<Json>,
     pub new: Option<Json>,
-    /// The direction in words, where the domain has one.
-    pub note: Option<String>,
+    /// The direction of the change, where the domain has one.
+    pub note: Vec<note::Note>,
     /// For rules, caps, exemptions, quotas and hooks: the canonical text, line by line.
     pub lines: Vec<DiffLine>,
     /// A whole item added or removed: its value is the item's canonical text.
@@ -64,7 +67,7 @@ impl Change {
             (Some(_), None) => ChangeKind::Removed,
             _ => ChangeKind::Changed,
         };
-        Change { path: path.into(), kind, old, new, note: None, lines: Vec::new(), whole: false }
+        Change { path: path.into(), kind, old, new, note: Vec::new(), lines: Vec::new(), whole: false }
     }
 
     fn whole(mut self) -> Change {
@@ -72,8 +75,8 @@ impl Change {
         self
     }
 
-    fn note(mut self, note: Option<String>) -> Change {
-        self.note = note;
+    fn note(mut self, note: impl IntoIterator<Item = note::Note>) -> Change {
+        self.note.extend(note);
         self
     }
 
@@ -96,7 +99,45 @@ pub struct PlanDiff {
     pub new_id: String,
     pub year: i32,
     pub changes: Vec<Change>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// What the comparison itself warns about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// The new plan supersedes another plan than the old one.
+    SupersedesOther { new: String, named: String, old: String },
+    /// The new plan does not say that it supersedes the old one.
+    NoSupersedes { new: String, old: String },
+}
+
+impl Warning {
+    /// In English, for the JSON's `warnings`.
+    pub fn english(&self) -> String {
+        match self {
+            Warning::SupersedesOther { new, named, old } => {
+                format!("`{new}` supersedes `{named}`, not `{old}`: is this the plan it replaces?")
+            }
+            Warning::NoSupersedes { new, old } => format!("`{new}` does not say that it supersedes `{old}`"),
+        }
+    }
+
+    /// In `lang`, for people.
+    pub fn words(&self, lang: crate::lang::Lang) -> String {
+        use crate::t;
+        match self {
+            Warning::SupersedesOther { new, named, old } => t!(
+                lang,
+                "diff-warn-supersedes-other",
+                new = new.as_str(),
+                named = named.as_str(),
+                old = old.as_str()
+            ),
+            Warning::NoSupersedes { new, old } => {
+                t!(lang, "diff-warn-no-supersedes", new = new.as_str(), old = old.as_str())
+            }
+        }
+    }
 }
 
 /// Compares two effective plans; `year` dates the deadlines in the notes.
@@ -125,7 +166,7 @@ pub fn diff(old: &Plan, new: &Plan, year: i32) -> PlanDiff {
 
 /// The new plan should say that it supersedes the old one, unless it
 /// refines it (`extends` it) rather than replacing it.
-fn supersedes_warning(old: &Plan, new: &Plan) -> Option<String> {
+fn supersedes_warning(old: &Plan, new: &Plan) -> Option<Warning> {
     if old.id() == new.id() {
         return None;
     }
@@ -139,12 +180,12 @@ fn supersedes_warning(old: &Plan, new: &Plan) -> Option<String> {
     });
     match supersedes {
         Some(id) if id == old.id() => None,
-        Some(id) => Some(format!(
-            "`{}` supersedes `{id}`, not `{}`: is this the plan it replaces?",
-            new.id(),
-            old.id()
-        )),
-        None => Some(format!("`{}` does not say that it supersedes `{}`", new.id(), old.id())),
+        Some(id) => Some(Warning::SupersedesOther {
+            new: new.id().to_string(),
+            named: id.to_string(),
+            old: old.id().to_string(),
+        }),
+        None => Some(Warning::NoSupersedes { new: new.id().to_string(), old: old.id().to_string() }),
     }
 }
 
@@ -170,14 +211,14 @@ fn number(n: &crate::num::Num) -> Json {
 
 /// The names both lists hold, in each list's order, when that order differs:
 /// a change at `path` with both orders, and the note.
-fn order(path: &str, old: &[&str], new: &[&str], note: &str) -> Option<Change> {
+fn order(path: &str, old: &[&str], new: &[&str], note: note::Note) -> Option<Change> {
     let a: Vec<&str> = old.iter().copied().filter(|n| new.contains(n)).collect();
     let b: Vec<&str> = new.iter().copied().filter(|n| old.contains(n)).collect();
     if a == b {
         return None;
     }
     let arr = |xs: &[&str]| Some(Json::Array(xs.iter().map(|x| text(*x)).collect()));
-    Some(Change::new(path, arr(&a), arr(&b)).note(Some(note.to_string())))
+    Some(Change::new(path, arr(&a), arr(&b)).note([note]))
 }
 
 /// A line diff of two texts.

@@ -1,6 +1,7 @@
 //! The direction of a changed rule or quota list, in words: a score
 //! threshold raised or lowered, a quota tighter or looser.
 
+use super::note::{Note, QuotaMove};
 use crate::fmt::items;
 use crate::syntax::ast::{CmpOp, Expr, ExprKind, ItemKind, QuotaBound, Round, SubjectItem};
 
@@ -19,7 +20,7 @@ fn score_bounds(e: &Expr, out: &mut Vec<(CmpOp, crate::num::Num)>) {
 }
 
 /// For each tier whose rule is in both lists: a score threshold raised or lowered.
-pub fn thresholds(old: &[SubjectItem], new: &[SubjectItem]) -> Vec<String> {
+pub fn thresholds(old: &[SubjectItem], new: &[SubjectItem]) -> Vec<Note> {
     let rules = |xs: &[SubjectItem]| -> Vec<(String, Vec<(CmpOp, crate::num::Num)>)> {
         xs.iter()
             .filter_map(|i| match &i.kind {
@@ -38,9 +39,8 @@ pub fn thresholds(old: &[SubjectItem], new: &[SubjectItem]) -> Vec<String> {
         let Some((_, nb)) = b.iter().find(|(t, _)| t == tier) else { continue };
         if let ([(op1, x)], [(op2, y)]) = (ob.as_slice(), nb.as_slice()) {
             if op1 == op2 && x != y {
-                let dir = if y > x { "raised" } else { "lowered" };
-                let (x, y) = (crate::num::literal(x), crate::num::literal(y));
-                notes.push(format!("rule `{tier}`: score threshold {dir} {x} → {y}"));
+                let (old, new) = (crate::num::literal(x), crate::num::literal(y));
+                notes.push(Note::Threshold { tier: tier.clone(), raised: y > x, old, new });
             }
         }
     }
@@ -50,7 +50,7 @@ pub fn thresholds(old: &[SubjectItem], new: &[SubjectItem]) -> Vec<String> {
 /// For each quota that is new or changed, against a quota of the old list
 /// on the same tier and population: tighter or looser. Quotas accumulate,
 /// so one added beside an old one can only tighten.
-pub fn quotas(old: &[SubjectItem], new: &[SubjectItem]) -> Vec<String> {
+pub fn quotas(old: &[SubjectItem], new: &[SubjectItem]) -> Vec<Note> {
     use crate::syntax::ast::Quota;
     let qs = |xs: &[SubjectItem]| -> Vec<Quota> {
         xs.iter()
@@ -75,14 +75,13 @@ pub fn quotas(old: &[SubjectItem], new: &[SubjectItem]) -> Vec<String> {
             _ if q.bound == n.bound && q.round != n.round => Some(rank(n.round) > rank(q.round)),
             _ => None,
         };
-        let (qt, nt) = (items::quota(q), items::quota(n));
-        notes.push(match (looser, replaced.is_some()) {
-            (Some(l), true) => {
-                format!("quota `{}` {}: `{qt}` → `{nt}`", q.tier.name, if l { "looser" } else { "tighter" })
-            }
-            (Some(false), false) => format!("quota `{}` tighter: `{nt}` added beside `{qt}`", q.tier.name),
-            _ => format!("quota `{}`: `{nt}` added beside `{qt}`; the stricter one binds", q.tier.name),
-        });
+        let (old, new) = (items::quota(q), items::quota(n));
+        let change = match (looser, replaced.is_some()) {
+            (Some(looser), true) => QuotaMove::Replaced { looser, old, new },
+            (Some(false), false) => QuotaMove::TighterBeside { old, new },
+            _ => QuotaMove::Beside { old, new },
+        };
+        notes.push(Note::Quota { tier: q.tier.name.clone(), change });
     }
     notes
 }

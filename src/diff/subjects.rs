@@ -7,6 +7,7 @@
 //! apart field by field: a new kind of item, or a new field, does not compile
 //! until the diff gives it a place.
 
+use super::note::{Attr, Note};
 use super::{Change, line_diff, notes, number, text};
 use crate::fmt::items;
 use crate::resolve::model::Subject;
@@ -251,7 +252,8 @@ fn attributes(
         let note = match (*key, o, n) {
             ("weight" | "points", Some(Json::Number(a)), Some(Json::Number(b))) => {
                 let (a, b) = (a.as_f64().unwrap_or(0.0), b.as_f64().unwrap_or(0.0));
-                Some(format!("{key} {}", if b > a { "up" } else { "down" }))
+                let attr = if *key == "weight" { Attr::Weight } else { Attr::Points };
+                Some(Note::Direction { attr, up: b > a })
             }
             _ => None,
         };
@@ -267,8 +269,8 @@ fn list(path: &str, old: &[SubjectItem], new: &[SubjectItem], out: &mut Vec<Chan
     }
     let arr = |xs: &[String]| Some(Json::Array(xs.iter().map(|x| text(x.as_str())).collect()));
     let (o, n) = (if a.is_empty() { None } else { arr(&a) }, if b.is_empty() { None } else { arr(&b) });
-    let notes: Vec<String> = notes::thresholds(old, new).into_iter().chain(notes::quotas(old, new)).collect();
-    let mut c = Change::new(path, o, n).note((!notes.is_empty()).then(|| notes.join("; ")));
+    let notes = notes::thresholds(old, new).into_iter().chain(notes::quotas(old, new));
+    let mut c = Change::new(path, o, n).note(notes);
     let join = |xs: &[String]| xs.iter().map(|x| format!("{x}\n")).collect::<String>();
     c.lines = line_diff(&join(&a), &join(&b));
     out.push(c);

@@ -6,11 +6,11 @@
 use super::html::{PlanHead, plan_head};
 use super::words::Words;
 use crate::diff::impact::Impact;
+use crate::diff::labels::Namer;
 use crate::diff::render::{item_lines, scalar, sections};
 use crate::diff::{Change, ChangeKind, PlanDiff};
 use crate::lang::Lang;
 use crate::resolve::Plan;
-use crate::syntax::ast::ItemKind;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -70,6 +70,9 @@ pub fn memo(
     lang: Lang,
 ) -> Result<String, minijinja::Error> {
     let w = Words::of(lang);
+    let namer = Namer { old, new };
+    let tier = |name: &str| namer.tier(name);
+    let warnings: Vec<String> = d.warnings.iter().map(|x| x.words(lang)).collect();
     let ctx = Memo {
         lang: lang.code(),
         w,
@@ -80,41 +83,23 @@ pub fn memo(
         sections: sections(d)
             .into_iter()
             .map(|(name, changes)| SectionOut {
-                name,
-                changes: changes.into_iter().map(|c| change(c, w, label(&c.path, old, new))).collect(),
+                name: namer.section(&name, lang),
+                changes: changes
+                    .into_iter()
+                    .map(|c| {
+                        let note: Vec<String> = c.note.iter().map(|x| x.words(lang, &tier)).collect();
+                        change(c, w, namer.label(&c.path), note.join("; "))
+                    })
+                    .collect(),
             })
             .collect(),
-        warnings: &d.warnings,
+        warnings: &warnings,
         impact: impact.map(impact_out),
     };
     super::templates::render("diff.html", &ctx)
 }
 
-/// The label of the deepest labelled item `path` names, from the new plan
-/// or else the old one; empty when that item has none.
-fn label(path: &str, old: &Plan, new: &Plan) -> String {
-    [new, old].into_iter().find_map(|p| label_in(path, p)).unwrap_or_default()
-}
-
-fn label_in(path: &str, plan: &Plan) -> Option<String> {
-    let parts: Vec<&str> = path.split('.').collect();
-    let label = match parts.as_slice() {
-        ["level", name, ..] => plan.levels.iter().find(|l| l.name.name == *name)?.label.as_ref(),
-        ["subject", s, "criterion" | "field" | "flag", name, ..] => {
-            match &plan.subject(s)?.decl(name)?.kind {
-                ItemKind::Criterion(c) => c.label.as_ref(),
-                ItemKind::Field(f) => f.label.as_ref(),
-                ItemKind::Flag(f) => f.label.as_ref(),
-                _ => None,
-            }
-        }
-        ["subject", s, ..] => plan.subject(s)?.label.as_ref(),
-        _ => None,
-    };
-    label.map(|l| l.value.clone())
-}
-
-fn change(c: &Change, w: &Words, label: String) -> ChangeOut {
+fn change(c: &Change, w: &Words, label: String, note: String) -> ChangeOut {
     let (kind, class) = match c.kind {
         ChangeKind::Added => (w.added, "added"),
         ChangeKind::Removed => (w.removed, "removed"),
@@ -141,7 +126,7 @@ fn change(c: &Change, w: &Words, label: String) -> ChangeOut {
         class,
         old: shown(&c.old),
         new: shown(&c.new),
-        note: c.note.clone().unwrap_or_default(),
+        note,
         lines,
     }
 }

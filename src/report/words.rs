@@ -64,18 +64,7 @@ impl Words {
     }
 }
 
-/// The abbreviation an office writes for a tier: the standard four
-/// (HTXSNV, HTTNV, HTNV, KHTNV) by their labels; any other tier's label.
-pub fn abbreviation(label: &str) -> String {
-    const STANDARD: [(&str, &str); 4] = [
-        ("hoàn thành xuất sắc nhiệm vụ", "HTXSNV"),
-        ("hoàn thành tốt nhiệm vụ", "HTTNV"),
-        ("hoàn thành nhiệm vụ", "HTNV"),
-        ("không hoàn thành nhiệm vụ", "KHTNV"),
-    ];
-    let key = crate::data::norm(label);
-    STANDARD.iter().find(|(l, _)| *l == key).map_or_else(|| label.to_string(), |(_, a)| (*a).to_string())
-}
+pub use crate::text::abbreviation;
 
 /// `x` with `places` decimals at most, in the language's style: a comma
 /// before the decimals in Vietnamese (`87,5`), a point in English.

@@ -18,6 +18,8 @@ pub struct Entry {
     pub via: Option<String>,
     /// The deadline as written, e.g. `before 15/12`.
     pub due: String,
+    /// The deadline itself, for [`crate::days::words`].
+    pub rule: crate::syntax::ast::Due,
     /// `FILE:LINE` of the `due` line.
     pub from: String,
 }
@@ -38,6 +40,7 @@ pub fn entries(plan: &Plan, year: i32) -> Vec<Entry> {
                 report_to: l.report.as_ref().map(|r| r.to.value.clone()),
                 via: l.report.as_ref().and_then(|r| r.via.as_ref()).map(|v| v.value.clone()),
                 due: text(due),
+                rule: due.clone(),
                 from: due.loc.file_line(),
             })
         })
@@ -73,9 +76,15 @@ pub fn in_words(e: &Entry, lang: Lang) -> String {
     let last = day_words(e.last_day, lang);
     match e.first_day {
         Some(first) => {
-            t!(lang, "schedule-window", due = e.due.as_str(), first = day_words(first, lang), last = last)
+            t!(
+                lang,
+                "schedule-window",
+                due = crate::days::words(&e.rule, lang),
+                first = day_words(first, lang),
+                last = last
+            )
         }
-        None => t!(lang, "schedule-last-day", due = e.due.as_str(), last = last),
+        None => t!(lang, "schedule-last-day", due = crate::days::words(&e.rule, lang), last = last),
     }
 }
 
