@@ -47,6 +47,15 @@ pub fn t(lang: Lang, id: &str, vars: &[(&str, FluentValue<'_>)]) -> String {
     b.format_pattern(pattern, Some(&args), &mut errors).into_owned()
 }
 
+/// Message `id` in `lang` without variables, when the catalog has it: for
+/// ids made at run time (the help of each command and argument).
+pub fn known(lang: Lang, id: &str) -> Option<String> {
+    let b = bundle(lang);
+    let pattern = b.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(b.format_pattern(pattern, None, &mut errors).into_owned())
+}
+
 /// `t!(lang, "some-id")` or `t!(lang, "some-id", name = value, …)`: message `some-id` of
 /// the catalogs in `lang`, each value given as a Fluent variable.
 #[macro_export]

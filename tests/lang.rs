@@ -162,3 +162,39 @@ fn the_transition_matrix_uses_the_tier_abbreviations() {
     assert!(matrix.contains("HTXSNV (95) → HTTNV (95)"), "{vi}");
     insta::assert_snapshot!("diff_impact_vi", matrix);
 }
+
+#[test]
+fn help_speaks_the_language_and_describes_every_argument() {
+    for (lang, code) in [(None, "vi"), (Some("en"), "en")] {
+        let (status, root) = run(lang, &["--help"]);
+        assert_eq!(status, 0);
+        insta::assert_snapshot!(format!("help_root_{code}"), root);
+        for cmd in ["check", "fmt", "eval", "explain", "report", "test", "diff", "schedule", "show"] {
+            let (status, help) = run(lang, &[cmd, "--help"]);
+            assert_eq!(status, 0, "{cmd}");
+            // Every argument has words after it (no bare `<PLAN>` line).
+            for line in help.lines().filter(|l| l.trim_start().starts_with(['-', '<'])) {
+                assert!(line.trim().contains("  "), "{cmd}: an argument without help: {line}");
+            }
+            insta::assert_snapshot!(format!("help_{cmd}_{code}"), help);
+        }
+    }
+    let (_, vi) = run(None, &["eval", "--help"]);
+    assert!(vi.contains("Cách dùng: kehoach eval [TÙY CHỌN]"), "{vi}");
+    assert!(vi.contains("dd/mm/yyyy"), "the date format of --as-of: {vi}");
+    assert!(vi.contains("xlsx (bảng tính Excel, cần --out)"), "the values of --format: {vi}");
+}
+
+#[test]
+fn usage_mistakes_speak_the_language() {
+    let out = kehoach(&[]).args(["eval", "--year", "abc"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("lỗi: giá trị không hợp lệ 'abc' cho '--year <YEAR>': `abc` không phải một năm"),
+        "{err}"
+    );
+    let out = kehoach(&[]).args(["--lang", "en", "evl"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: unrecognized subcommand 'evl'"), "{err}");
+}

@@ -6,6 +6,7 @@ mod dest;
 mod diff;
 mod eval;
 mod fmt;
+mod help;
 pub mod out;
 mod plans_dir;
 mod report;
@@ -185,11 +186,19 @@ struct RunArgs {
     sheet: Option<String>,
 }
 
+/// The language of the run, for the few words said while the command line
+/// is parsed (a year or a date that is not one).
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
 fn parse_delimiter(s: &str) -> Result<u8, String> {
     match s {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         "," | ";" | "|" => Ok(s.as_bytes()[0]),
-        _ => Err(format!("`{s}` is not a delimiter kehoach reads: use `,`, `;`, `|` or `tab`")),
+        _ => Err(crate::t!(lang(), "cli-not-delimiter", text = s)),
     }
 }
 
@@ -198,19 +207,18 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 fn parse_year(s: &str) -> Result<i32, String> {
-    let year: i32 = s.trim().parse().map_err(|_| format!("`{s}` is not a year"))?;
+    let year: i32 = s.trim().parse().map_err(|_| crate::t!(lang(), "cli-not-year", text = s))?;
     if YEARS.contains(&year) { Ok(year) } else { Err(outside_years(s)) }
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     use chrono::Datelike;
-    let date = crate::syntax::parse_date(s)
-        .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD or D/M/YYYY)"))?;
+    let date = crate::syntax::parse_date(s).ok_or_else(|| crate::t!(lang(), "cli-not-date", text = s))?;
     if YEARS.contains(&date.year()) { Ok(date) } else { Err(outside_years(s)) }
 }
 
 fn outside_years(s: &str) -> String {
-    format!("`{s}` is outside the years kehoach handles ({}–{})", YEARS.start(), YEARS.end())
+    crate::t!(lang(), "cli-outside-years", text = s, first = *YEARS.start(), last = *YEARS.end())
 }
 
 impl DataArgs {
@@ -246,12 +254,16 @@ fn load_model(plan: &std::path::Path, color: Color) -> Result<crate::check::Mode
 
 /// Runs the command line and returns the exit status.
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = Lang::detect(help::lang_in(&args));
+    let _ = LANG.set(lang);
+    let parsed = help::command(Cli::command(), lang).try_get_matches_from(&args);
+    let cli = match parsed.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(c) => c,
-        Err(e) => return usage(&e),
+        Err(e) => return usage(&e, lang),
     };
     let color = color(cli.color);
-    let lang = Lang::detect(cli.lang);
     let mut out = Out::new();
     let status = dispatch(cli.command, Ctx { color, lang }, &mut out);
     out.finish(status)
@@ -259,13 +271,20 @@ pub fn run() -> i32 {
 
 /// Help and version go to standard output (status 0), mistakes to standard
 /// error (status 2).
-fn usage(e: &clap::Error) -> i32 {
-    // clap prints itself, to colour help as the terminal allows.
-    let printed = e.print();
+fn usage(e: &clap::Error, lang: Lang) -> i32 {
+    let styled = e.render();
+    let terminal =
+        if e.use_stderr() { std::io::stderr().is_terminal() } else { std::io::stdout().is_terminal() };
+    let coloured = terminal && std::env::var_os("NO_COLOR").is_none();
+    let text = if coloured { styled.ansi().to_string() } else { styled.to_string() };
+    let text = help::clap_words(&text, lang);
     if e.use_stderr() {
+        out::stderr(&text);
         return 2;
     }
-    printed.map_or_else(|err| out::failed(&err, 0), |()| 0)
+    let mut o = Out::new();
+    o.text(&text);
+    o.finish(0)
 }
 
 /// What every command is given besides its arguments.
