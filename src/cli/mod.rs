@@ -1,6 +1,7 @@
 //! The command line: argument parsing and dispatch. Each command is a thin
 //! layer over the library; exit status 0 success, 1 problems found, 2 trouble.
 
+mod args;
 mod check;
 mod dest;
 mod diff;
@@ -248,10 +249,14 @@ fn load_model(plan: &std::path::Path, color: Color) -> Result<crate::check::Mode
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => return usage(&e),
+        Err(e) => {
+            out::set_lang(Lang::detect(args::lang_flag()));
+            return usage(&e);
+        }
     };
     let color = color(cli.color);
     let lang = Lang::detect(cli.lang);
+    out::set_lang(lang);
     let mut out = Out::new();
     let status = dispatch(cli.command, Ctx { color, lang }, &mut out);
     out.finish(status)
@@ -260,6 +265,10 @@ pub fn run() -> i32 {
 /// Help and version go to standard output (status 0), mistakes to standard
 /// error (status 2).
 fn usage(e: &clap::Error) -> i32 {
+    if let Some(message) = args::swallowed_plan(e) {
+        out::error(message);
+        return 2;
+    }
     // clap prints itself, to colour help as the terminal allows.
     let printed = e.print();
     if e.use_stderr() {
@@ -279,7 +288,7 @@ fn dispatch(command: Command, ctx: Ctx, out: &mut Out) -> i32 {
     let Ctx { color, lang } = ctx;
     match command {
         Command::Check { plans, format, deny_warnings } => {
-            check::run(&plans, format, deny_warnings, color, out)
+            check::run(&plans, format, deny_warnings, ctx, out)
         }
         Command::Fmt { plans, check } => fmt::run(&plans, check, ctx, out),
         Command::Show { plan, effective } => show::run(&plan, effective, color, out),
@@ -344,9 +353,7 @@ impl DataArgs {
 fn with_sheet(data: Vec<PathBuf>, sheet: Option<&str>) -> Result<Vec<PathBuf>, i32> {
     let Some(sheet) = sheet else { return Ok(data) };
     crate::data::sheet::with_sheet(&data, sheet).ok_or_else(|| {
-        out::error(format_args!(
-            "`--sheet {sheet}`: no `--data` file is a workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`)"
-        ));
+        out::error(crate::t!(out::lang(), "cli-sheet-no-workbook", sheet = sheet));
         2
     })
 }
@@ -368,9 +375,9 @@ fn color(choice: ColorChoice) -> Color {
     }
 }
 
-/// Prints diagnostics for people, to standard error.
+/// Prints diagnostics for people, to standard error, in the run's language.
 pub fn print_diagnostics(diags: &[Diagnostic], color: Color) {
     for d in diags {
-        out::stderr(&diag::render_human(d, color));
+        out::stderr(&diag::render_human(d, color, out::lang()));
     }
 }
