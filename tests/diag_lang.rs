@@ -113,7 +113,7 @@ fn check_speaks_vietnamese_by_default() {
     let out = kehoach(None).args(["check", "--format", "json", "tests/cases/names.kh"]).output().unwrap();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["diagnostics"][0]["severity"], "error");
-    assert!(json["diagnostics"][0]["message"].as_str().unwrap().is_ascii() == false);
+    assert!(!json["diagnostics"][0]["message"].as_str().unwrap().is_ascii(), "{json}");
 }
 
 #[test]
