@@ -23,8 +23,8 @@ fn suggestion(kind: &Kind, lang: Lang) -> Option<String> {
         Kind::Unknown { suggestion: Some(s), .. }
         | Kind::HookProperty { suggestion: Some(s), .. }
         | Kind::TestValue { suggestion: Some(s), .. } => did_you_mean(lang, s),
-        Kind::UnknownFunction { name, suggestion } => {
-            let functions = crate::syntax::FUNCTIONS.map(|f| format!("`{f}`")).join(", ");
+        Kind::UnknownFunction { name, suggestion, functions } => {
+            let functions = functions.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
             let near = suggestion.as_deref().filter(|s| s != name);
             match near {
                 Some(s) => t!(lang, "diag-unknown-function-near", name = s, functions = functions),

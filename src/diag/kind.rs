@@ -33,10 +33,11 @@ pub enum Kind {
         written: String,
         write: &'static str,
     },
-    /// `name(…)` where `name` is not a function of plans.
+    /// `name(…)` where `name` is not a function of plans; `functions` are those that are.
     UnknownFunction {
         name: String,
         suggestion: Option<String>,
+        functions: &'static [&'static str],
     },
     /// A name with diacritics or other letters outside ASCII, and its ASCII spelling.
     NameNotAscii {

@@ -62,7 +62,7 @@ fn function(src: &Arc<Source>, pos: usize, positives: &[Rule]) -> Option<Diagnos
         return None;
     }
     let suggestion = crate::suggest::closest(name, FUNCTIONS);
-    let kind = Kind::UnknownFunction { name: name.into(), suggestion };
+    let kind = Kind::UnknownFunction { name: name.into(), suggestion, functions: &FUNCTIONS };
     Some(Diagnostic::new(kind, &Loc::new(src, start, before.len())))
 }
 
