@@ -9,6 +9,7 @@ mod common;
 
 use kehoach::check::{Checked, check_path};
 use kehoach::diag::{Color, Diagnostic, render_human, to_json};
+use kehoach::lang::Lang;
 use std::path::Path;
 
 fn check(path: &str) -> Checked {
@@ -40,8 +41,9 @@ fn undo_the_city() {
             assert_eq!(file, child, "{code} at {file}:{line} is not at the district's line");
             assert!(notes.iter().any(|(f, _)| f == "thanh-pho.kh"), "{code} names no line of the city");
         }
-        let human: String = checked.diagnostics.iter().map(|d| render_human(d, Color::Never)).collect();
-        let json: Vec<_> = checked.diagnostics.iter().map(to_json).collect();
+        let human: String =
+            checked.diagnostics.iter().map(|d| render_human(d, Color::Never, Lang::En)).collect();
+        let json: Vec<_> = checked.diagnostics.iter().map(|d| to_json(d, Lang::En)).collect();
         let text = format!("{human}\n--- json ---\n{}", serde_json::to_string_pretty(&json).unwrap());
         insta::assert_snapshot!(text);
     });

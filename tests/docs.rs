@@ -139,7 +139,7 @@ fn every_kh_example_checks_as_its_fence_says() {
 fn codes() -> Vec<String> {
     let src = read("src/diag/kind.rs");
     let body = &src[src.find("pub fn code(").expect("`Kind::code` in kind.rs")..];
-    let body = &body[..body.find("pub fn message").expect("`Kind::message` after `code`")];
+    let body = &body[..body.find("\n    }\n").expect("the end of `Kind::code`")];
     let code = |l: &str| Some(l.split_once("=> \"")?.1.strip_suffix("\",")?.to_string());
     body.lines().filter_map(code).collect()
 }

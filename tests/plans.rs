@@ -4,6 +4,7 @@ mod common;
 
 use kehoach::check::check_path;
 use kehoach::diag::{Color, render_human};
+use kehoach::lang::Lang;
 
 #[test]
 fn every_bundled_plan_checks_clean() {
@@ -11,7 +12,8 @@ fn every_bundled_plan_checks_clean() {
     assert!(plans.len() >= 4, "plans/ holds the Hà Nội plans, a district plan and a 366 plan");
     for plan in plans {
         let checked = check_path(&plan).expect("bundled plans are readable");
-        let shown: String = checked.diagnostics.iter().map(|d| render_human(d, Color::Never)).collect();
+        let shown: String =
+            checked.diagnostics.iter().map(|d| render_human(d, Color::Never, Lang::En)).collect();
         assert!(checked.diagnostics.is_empty(), "{}:\n{shown}", plan.display());
         assert!(checked.model.is_some());
     }

@@ -379,3 +379,241 @@ cli-not-delimiter = `{ $text }` is not a delimiter kehoach reads: use `,`, `;`, 
 cli-not-year = `{ $text }` is not a year
 cli-not-date = `{ $text }` is not a date (YYYY-MM-DD or D/M/YYYY)
 cli-outside-years = `{ $text }` is outside the years kehoach handles ({ $first }–{ $last })
+
+## ---------------------------------------------------------------------------
+## Diagnostics (issue 20, the `diag` branch): one message id per kind, by its
+## code (`diag-CODE`, `diag-CODE-help`); the phrases they are built from
+## (`ph-…`); the notes under them (`note-…`); the command line's own words.
+## Keep this block together.
+## ---------------------------------------------------------------------------
+diag-error = error
+diag-warning = warning
+diag-help = help
+diag-advice = Advice
+diag-here = here
+diag-did-you-mean = did you mean `{ $name }`?
+# Files and syntax.
+diag-read-file = cannot read `{ $path }`: { $error }
+diag-invalid-utf8 = `{ $path }` is not valid UTF-8
+diag-syntax = expected { $expected }, found { $found }
+diag-unclosed = `{ $block }` on line { $line } is never closed: a `{ $close }` is missing
+diag-unclosed-help = the note below shows where it opens
+diag-wrong-operator = `{ $written }` is not an operator of plans: write `{ $write }`
+diag-wrong-operator-help = conditions are written with `==`, `!=`, `and`, `or` and `not`
+diag-unknown-function = unknown function `{ $name }`
+diag-unknown-function-help = the functions are { $functions }
+diag-unknown-function-near = did you mean `{ $name }`? The functions are { $functions }
+diag-name-not-ascii = names are written without diacritics: `{ $ascii }`
+diag-name-not-ascii-help = a name has only the letters a–z, digits and `_`; its label (in quotes) keeps the Vietnamese
+diag-too-deep = expression nests more than { $limit } levels deep
+diag-too-deep-help = split the condition into simpler parts
+diag-invalid-date = `{ $text }` is not a calendar date
+diag-invalid-date-help = write dates as `2020-11-06` or `6/11/2020`
+diag-invalid-day-month = `{ $text }` is not a day and month
+diag-invalid-day-month-help = write a day and month as `15/12` (day first)
+diag-leap-day = `29/02` does not exist every year
+diag-leap-day-help = use `by 28/02` or `in month 2` instead
+diag-invalid-month = `{ $text }` is not a month
+diag-chained-comparison = comparisons cannot be chained
+diag-chained-comparison-help = write `0 < x and x < 6`
+diag-invalid-number = `{ $text }` is not a usable number
+# Resolution.
+diag-extends-missing = parent plan `{ $path }` does not exist
+diag-extends-missing-help = the path is relative to the file that says `extends`
+diag-extends-cycle = plans extend each other in a cycle: { $chain }
+diag-extends-too-deep = the `extends` chain is more than { $limit } plans long
+diag-redeclared = a child plan cannot redeclare `{ $what }`
+diag-redeclared-help = the scale and tiers are fixed by the parent plan
+diag-duplicate = { $what } `{ $name }` is declared twice
+diag-missing = the plan has no { $what }
+diag-locked = { $what } `{ $name }` is locked by the parent plan
+diag-locked-help = remove this line; only the plan that locked it may change it
+diag-drop-unknown = cannot drop { $what } `{ $name }`: there is no such inherited { $what }
+diag-drop-unknown-help = `{ $name }` is a { $is }: write `drop { $word } { $name }`
+diag-subject-cycle = subjects depend on each other in a cycle: { $chain }
+diag-level-needs-due = level `{ $name }` has no `due`
+diag-level-needs-due-help = add a deadline such as `due before 15/12`
+diag-due-loosened = level `{ $name }` loosens the parent's deadline: last day { $child } is after { $parent } (year { $year })
+diag-due-loosened-help = a child plan may only keep or bring forward a deadline
+diag-due-order = level `{ $name }` ends on { $day }, before the lower level `{ $prev }` ({ $prev_day }) in year { $year }
+diag-due-order-help = levels are declared lowest first; a higher level cannot finish earlier
+# Names and types.
+diag-unknown = unknown { $what } `{ $name }`
+diag-wrong-kind = `{ $name }` is { $found }, not { $expected }
+diag-name-clash = `{ $name }` is already the name of { $global }
+diag-alias-clash = "{ $spelling }" already stands for the { $what } `{ $first }`
+diag-alias-clash-help = data and test blocks could not tell the two apart (names, labels and aliases compare case-insensitively after NFC); give each its own spelling
+diag-needs-ref-or-tier-field = `{ $field }` is neither a `ref` nor a `tier` field of `{ $subject }`
+diag-needs-ref-or-tier-field-help = `cap at tier of F` caps at the tier of the record a `ref` field names, or at the tier a `tier` field holds
+diag-type-mismatch = { $context } needs { $expected }, found { $found }
+diag-incomparable = cannot compare { $left } with { $right }
+diag-incomparable-help = compare grades with grades, tiers with tiers, a choice with its names, dates with dates
+diag-unordered = { $ty } has no order for `<`, `<=`, `>` or `>=`
+diag-unordered-help = use `==` or `!=`
+diag-tier-outside-where = `tier` is only known inside the `where` of `count` or `share`
+diag-tier-outside-where-help = compare the counted record's tier: `count(S by F where tier >= ht)`
+diag-needs-ref-field = `{ $field }` is not a `ref` field of `{ $subject }`
+diag-needs-ref-field-help = declare it as `field NAME ref SUBJECT` in the counted subject
+# Plan content.
+diag-too-few-tiers = a plan needs at least two tiers
+diag-duplicate-value = grade value { $value } is already used by `{ $first }`
+diag-negative-value = { $what } cannot be negative
+diag-needs-scale = criterion `{ $criterion }` has a weight but the plan has no `scale`
+diag-needs-scale-help = declare `scale NAME {"{"} grade "label" value … {"}"}`
+diag-fall-through = rules of `{ $subject }` can leave a record without a tier
+diag-fall-through-help = no rule classifies { $example }; add `otherwise TIER`
+diag-unreachable-rule = rule `{ $tier }` can never apply: { $by } already covers every record it matches
+diag-unreachable-rule-help = reorder the rules or remove this one
+diag-sum-not-100 = weights and points of `{ $subject }` add up to { $total }, not 100
+diag-sum-not-100-help = scores are then not on a 100-point scale
+diag-quota-last-tier = quota on `{ $tier }`, the last tier, has nowhere to move records
+diag-quota-same-tier = quota on `{ $tier }` is measured against `{ $tier }` itself
+diag-quota-tier-help = write e.g. `quota htxs at most 20% of htt per co_so_dang`
+diag-repeated-item = { $what } appears more than once
+diag-hook-compile = hook `{ $hook }` does not compile: { $message }
+diag-hook-forbidden = hook `{ $hook }` uses `{ $feature }`, which hooks may not use
+diag-hook-forbidden-help = hooks are sandboxed: no `import`, `eval` or I/O
+diag-hook-file = hook file `{ $path }` { $problem }
+diag-hook-file-help = a hook file is a regular file of at most { $mib } MiB in the plan's folder or below it, named relative to the plan
+diag-hook-property = hook `{ $hook }` reads `{ $read }`, which subject `{ $subject }` does not have
+diag-hook-property-help = `m` has `id`, `subject`, `score` and the subject's criteria, flags and fields
+diag-test-value = { $message }
+diag-display-empty = a `display` column needs a title
+diag-display-empty-help = write the column's title as the data files' header has it: `"Họ và tên"`
+diag-display-redundant = `{ $column }` is in every output already: `display` need not name it
+diag-display-redundant-help = remove it from the `display` line
+# Numbers.
+diag-number-too-long = `{ $text }` has more than { $digits } digits, too many to compute with exactly
+diag-number-too-long-help = scores and limits are computed exactly, never rounded: a number in a plan has at most { $digits } digits, before and after the decimal point together
+diag-number-too-long-weight = weight `{ $text }` divided by the highest grade value `{ $max }` is a fraction of more than { $digits } digits
+diag-number-too-long-weight-help = a weight counts as weight × grade / highest grade, computed exactly as a fraction whose top and bottom have at most { $digits } digits each; write the weight with fewer decimals
+diag-no-positive-grade = no grade of the scale has a value above 0, so no weight can count
+diag-no-positive-grade-help = a weight counts as weight × grade / highest grade; give the best grade a value above 0
+diag-quota-never-binds = `{ $percent }` is more than all the records the tier is counted among: the quota never moves one
+diag-quota-never-binds-help = a tier never holds more than 100% of a count it is part of (`all`, or a tier `or better` that includes it)
+# Locks of the central invariants.
+diag-read-by-locked = { $what } `{ $name }` is read by a locked { $by } of the parent plan
+diag-read-by-locked-help = a child plan may not drop, or change the kind or type of, what the parent's locked caps and exemptions read
+diag-cap-no-effect-locked = this cap at `{ $tier }` cannot weaken the parent plan's locked cap at `{ $parent }` on the same condition
+diag-cap-no-effect = this cap at `{ $tier }` has no effect: the parent plan's cap on the same condition lowers to `{ $parent }`
+diag-cap-no-effect-help = caps only lower a tier, so the stricter one binds; remove this line
+diag-rules-replaced = replaces { $list } of { $place }
+diag-rules-replaced-help = a child's `rule`/`otherwise` lines replace the parent's whole list: restate the parent's rules you keep
+replaced-otherwise = the `otherwise`
+replaced-rule = the rule
+replaced-rule-otherwise = the rule and `otherwise`
+replaced-rules = the { $n } rules
+replaced-rules-otherwise = the { $n } rules and `otherwise`
+diag-quota-looser = the parent plan's { $parent } binds; this { $this } has no effect
+diag-quota-looser-help = both quotas apply, so the stricter binds: a child plan may only set a stricter quota
+diag-group-total = criteria of group `{ $group }` add up to { $sum }, not its total { $total }
+diag-group-total-locked-help = the group's total is locked: a child plan may move points only between the criteria inside it
+diag-group-total-help = give its criteria weights that add up to the total
+diag-exempt-undoes-cap = this exemption reads `{ $read }`, which a locked cap of the parent plan reads: it can exempt records the cap lowers
+diag-exempt-undoes-cap-help = e.g. { $example }: the parent's locked caps apply to every record it classifies, and a child plan may not exempt those records
+# Notes under a diagnostic.
+note-locked-by = locked here by `lock { $what }`
+note-read-by = the parent plan's { $what } that reads it
+note-parent-cap = the parent plan's cap
+note-parent-rules = the parent plan's rule list
+note-parent-quota = the parent plan's quota
+note-parent-deadline = the parent plan's deadline
+note-lower-deadline = the lower level's deadline
+note-group-total = the total of group `{ $group }` is set here
+note-parent-subject = subject `{ $subject }` is declared here
+note-first-here = first here
+note-first-declared = first declared here
+note-first-named = first named here
+note-declared = declared here
+note-declared-by-parent = declared by the parent plan here
+note-locked-here = locked here
+note-spelled-so = spelled so here
+note-inherits = in subject `{ $subject }`, which inherits this line
+note-opens-here = opens here
+# Phrases diagnostics are built from.
+ph-or = { $init } or { $last }
+ph-choice-of = a choice of { $field }
+ph-larger-than = is larger than { $size }
+ph-rule-on-line = rule `{ $tier }` on line { $line }
+ph-criterion = criterion
+ph-flag = flag
+ph-field = field
+ph-grade = grade
+ph-tier = tier
+ph-subject = subject
+ph-level = level
+ph-group = group
+ph-hook = hook
+ph-record = record
+ph-block = block
+ph-name = name
+ph-cap = cap
+ph-exemption = exemption
+ph-item = criterion, flag or field
+ph-display-column = display column
+ph-rule-list-of = rule list of
+ph-exemption-list-of = exemption list of
+ph-ref-or-tier-field = ref or tier field
+ph-plan-header = `plan` header
+ph-tiers-block = `tiers` block
+ph-a-grade = a grade
+ph-a-tier = a tier
+ph-a-subject = a subject
+ph-a-group = a group
+ph-a-value = a value
+ph-a-condition = a yes/no condition
+ph-a-number = a number
+ph-a-date = a date
+ph-a-day-month = a day and month
+ph-a-text = a text
+ph-arithmetic = arithmetic
+ph-rules-before = the rules before it
+ph-end-of-file = end of file
+ph-end-of-line = end of line
+ph-backtick = a backtick
+ph-something-else = something else
+ph-a-plan = a plan
+ph-more = more
+ph-less = less
+ph-nothing = nothing
+ph-a-name = a name
+ph-quoted-string = a quoted string
+ph-percentage = a percentage such as `20%`
+ph-date-such-as = a date such as `2020-11-06`
+ph-day-month-such-as = a day and month such as `15/12`
+ph-comparison = a comparison (`==`, `>=`, …)
+ph-operator = an operator
+ph-header = the plan header `plan "ID" {"{"} … {"}"}`
+ph-condition = a condition
+ph-value-or-expression = a value or expression
+ph-script = a script block opened by ``` at the end of the line
+ph-plan-item = a plan item
+ph-subject-item = a subject item (`criterion`, `flag`, `field`, `rule`, …)
+ph-declaration = a declaration (`scale`, `tiers`, `level`, `subject`, `hook`, `test`)
+ph-header-entry = a header entry (`title`, `issuer`, `issued`, …)
+ph-test-item = a test item (`year`, `data`, `record`, `expect`)
+ph-absolute-path = is an absolute path
+ph-outside-folder = is outside the plan's folder
+ph-not-utf8 = is not valid UTF-8
+ph-does-not-exist = does not exist
+ph-permission-denied = cannot be read (permission denied)
+ph-is-directory = is a directory
+# The command line.
+check-ok = ok: { $plans ->
+    [one] 1 plan
+   *[other] { $plans } plans
+} checked, no problems found
+check-found = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+} in { $plans ->
+    [one] 1 plan
+   *[other] { $plans } plans
+}
+cli-cannot-write-stdout = cannot write to standard output: { $error }
+cli-sheet-no-workbook = `--sheet { $sheet }`: no `--data` file is a workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`)
+cli-plan-in-data = `{ $plan }` was taken as a data file: `--data` takes every path after it; give the plan first: `kehoach eval { $plan } --data FILE…`
+## End of the diagnostics block.

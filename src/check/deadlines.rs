@@ -2,7 +2,7 @@
 //! deadline it inherits. Every year of a four-year cycle is checked.
 
 use crate::days::{CYCLE, last_day, show};
-use crate::diag::{Diagnostic, Kind};
+use crate::diag::{Diagnostic, Kind, Note};
 use crate::resolve::Plan;
 
 pub fn check(plan: &Plan, diags: &mut Vec<Diagnostic>) {
@@ -18,9 +18,7 @@ pub fn check(plan: &Plan, diags: &mut Vec<Diagnostic>) {
                     prev: pname.to_string(),
                     prev_day: show(last_day(pdue, year)),
                 };
-                diags.push(
-                    Diagnostic::new(kind, &due.loc).with_related(&pdue.loc, "the lower level's deadline"),
-                );
+                diags.push(Diagnostic::new(kind, &due.loc).with_related(&pdue.loc, Note::LowerDeadline));
             }
         }
         if let Some(parent) = &level.parent_due {
@@ -31,9 +29,7 @@ pub fn check(plan: &Plan, diags: &mut Vec<Diagnostic>) {
                     child: show(last_day(due, year)),
                     parent: show(last_day(parent, year)),
                 };
-                diags.push(
-                    Diagnostic::new(kind, &due.loc).with_related(&parent.loc, "the parent plan's deadline"),
-                );
+                diags.push(Diagnostic::new(kind, &due.loc).with_related(&parent.loc, Note::ParentDeadline));
             }
         }
         prev = Some((&level.name.name, due));

@@ -1,7 +1,7 @@
 //! The plan's `display` line: every column named once, and none that the
 //! output always has.
 
-use crate::diag::{Diagnostic, Kind};
+use crate::diag::{Diagnostic, Kind, Note};
 use crate::syntax::ast::Display;
 
 /// A column given twice (as `eval` matches titles: NFC, any case, trimmed)
@@ -18,7 +18,7 @@ pub fn check(d: &Display, diags: &mut Vec<Diagnostic>) {
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == n) {
             let name = crate::text::key(&c.title).into_owned();
             let kind = Kind::Duplicate { what: "display column", name };
-            diags.push(Diagnostic::new(kind, &c.loc).with_related(first, "first named here"));
+            diags.push(Diagnostic::new(kind, &c.loc).with_related(first, Note::FirstNamed));
             continue;
         }
         if matches!(n.as_str(), "id" | "subject") {

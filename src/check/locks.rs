@@ -29,11 +29,11 @@ pub fn at_cause<'a>(
     plan: &Plan,
     kind: Kind,
     anchor: &Loc,
-    note: Note<'_>,
+    note: Note,
     lines: impl Iterator<Item = &'a Loc>,
 ) -> Diagnostic {
     match culprit(plan, anchor, lines) {
-        Some(at) => Diagnostic::new(kind, at).with_related(anchor, note.text()),
+        Some(at) => Diagnostic::new(kind, at).with_related(anchor, note),
         None => Diagnostic::new(kind, anchor),
     }
 }
@@ -68,7 +68,7 @@ pub fn groups(plan: &Plan, s: &Subject, diags: &mut Vec<Diagnostic>) {
         };
         let left = s.left.iter().filter(|(x, _)| x.as_deref() == Some(name)).map(|(_, l)| l);
         let lines = s.decls.iter().filter(inside).map(|d| &d.loc).chain(left);
-        diags.push(at_cause(plan, kind, &g.loc, Note::GroupTotal(name), lines));
+        diags.push(at_cause(plan, kind, &g.loc, Note::GroupTotal(name.to_string()), lines));
     }
 }
 
@@ -95,7 +95,7 @@ pub fn quotas(plan: &Plan, s: &Subject, diags: &mut Vec<Diagnostic>) {
                     parent: a.loc.snippet().to_string(),
                     this: b.loc.snippet().to_string(),
                 };
-                diags.push(Diagnostic::new(kind, &b.loc).with_related(&parent.loc, Note::ParentQuota.text()));
+                diags.push(Diagnostic::new(kind, &b.loc).with_related(&parent.loc, Note::ParentQuota));
             }
         }
     }
@@ -118,7 +118,7 @@ pub fn caps(plan: &Plan, s: &Subject, names: &Names, diags: &mut Vec<Diagnostic>
             let locked =
                 s.lock_caps.iter().any(|l| below(chain, &child.loc, l) && !below(chain, &parent.loc, l));
             let kind = Kind::CapNoEffect { tier: ct.name.clone(), parent: pt.name.clone(), locked };
-            diags.push(Diagnostic::new(kind, &ct.loc).with_related(&parent.loc, Note::ParentCap.text()));
+            diags.push(Diagnostic::new(kind, &ct.loc).with_related(&parent.loc, Note::ParentCap));
         }
     }
 }
@@ -139,8 +139,8 @@ pub fn exempts(plan: &Plan, s: &Subject, c: &CSubject, names: &Names, diags: &mu
                 let Some(shared) = read.items.iter().find(|n| capped.items.contains(n)) else { continue };
                 if let Some(example) = witness(s, c, names, ([&e.cond, cond], &e.loc), (&read, &capped)) {
                     let kind = Kind::ExemptUndoesCap { read: shared.clone(), example };
-                    let d = Diagnostic::new(kind, &e.loc).with_related(loc, Note::ParentCap.text());
-                    diags.push(d.with_related(lock, Note::LockedBy("caps").text()));
+                    let d = Diagnostic::new(kind, &e.loc).with_related(loc, Note::ParentCap);
+                    diags.push(d.with_related(lock, Note::LockedBy("caps")));
                     return;
                 }
             }

@@ -120,8 +120,8 @@ fn note_inherited(d: &mut Diagnostic, s: &resolve::model::Subject) {
     let inside =
         d.loc.as_ref().is_some_and(|l| l.same_file(&s.loc) && l.start >= s.loc.start && l.end <= s.loc.end);
     if !inside {
-        let message = format!("in subject `{}`, which inherits this line", s.name.name);
-        d.related.push(diag::Related { loc: s.name.loc.clone(), message });
+        let note = diag::Note::Inherits(s.name.name.clone());
+        d.related.push(diag::Related { loc: s.name.loc.clone(), note });
     }
 }
 
@@ -153,7 +153,13 @@ fn sums(plan: &Plan, s: &resolve::model::Subject, diags: &mut Vec<Diagnostic>) {
         let kind = Kind::SumNot100 { subject: s.name.name.clone(), total: crate::num::literal(&total) };
         let lines = s.decls.iter().filter(|d| matches!(d.kind, ItemKind::Criterion(_))).map(|d| &d.loc);
         let lines = lines.chain(s.left.iter().map(|(_, l)| l));
-        diags.push(locks::at_cause(plan, kind, &s.name.loc, diag::Note::ParentSubject(&s.name.name), lines));
+        diags.push(locks::at_cause(
+            plan,
+            kind,
+            &s.name.loc,
+            diag::Note::ParentSubject(s.name.name.clone()),
+            lines,
+        ));
     }
 }
 

@@ -1,7 +1,7 @@
 //! The global namespace (grades, tiers, subjects) and the checks on names
 //! and declarations that need no expression typing.
 
-use crate::diag::{Diagnostic, Kind};
+use crate::diag::{Diagnostic, Kind, Note};
 use crate::exact::Exact;
 use crate::num::Num;
 use crate::resolve::model::{Plan, Subject, decl_ident};
@@ -145,7 +145,7 @@ fn claim(
     if let Some((at, global)) = first.get(name) {
         diags.push(
             Diagnostic::new(Kind::NameClash { name: name.into(), global }, loc)
-                .with_related(at, "declared here"),
+                .with_related(at, Note::Declared),
         );
         return false;
     }
@@ -222,7 +222,7 @@ fn local_name<'a>(
     if let Some(first) = local.get(name) {
         diags.push(
             Diagnostic::new(Kind::Duplicate { what: "name", name: name.into() }, loc)
-                .with_related(first, "first declared here"),
+                .with_related(first, Note::FirstDeclared),
         );
     } else {
         local.insert(name, loc);

@@ -44,7 +44,7 @@ pub fn check(plan: &Plan, s: &Subject, c: &CSubject, names: &Names, diags: &mut 
                 let example = space.describe(&point);
                 let kind = Kind::FallThrough { subject: s.name.name.clone(), example };
                 // A child plan's rule list: said at its first line.
-                let note = Note::ParentSubject(&s.name.name);
+                let note = Note::ParentSubject(s.name.name.clone());
                 diags.push(super::locks::at_cause(
                     plan,
                     kind,

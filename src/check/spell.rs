@@ -3,7 +3,7 @@
 //! and test blocks may write `"XS"` or `HTXSNV` for what forms abbreviate.
 
 use crate::data::norm;
-use crate::diag::{Diagnostic, Kind};
+use crate::diag::{Diagnostic, Kind, Note};
 use crate::resolve::Plan;
 use crate::source::Loc;
 use crate::syntax::ast::Str;
@@ -71,7 +71,7 @@ fn add(
             Some((first, _)) if first == owner => {}
             Some((first, at)) => {
                 let kind = Kind::AliasClash { spelling: a.value.clone(), what, first: first.clone() };
-                diags.push(Diagnostic::new(kind, &a.loc).with_related(at, "spelled so here"));
+                diags.push(Diagnostic::new(kind, &a.loc).with_related(at, Note::SpelledSo));
             }
             None => {
                 seen.insert(key, (owner.to_string(), a.loc.clone()));

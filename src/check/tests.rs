@@ -63,7 +63,29 @@ pub fn check(plan: &Plan, names: &Names, t: &Test, diags: &mut Vec<Diagnostic>) 
 }
 
 fn bad(diags: &mut Vec<Diagnostic>, loc: &Loc, message: String) {
-    diags.push(Diagnostic::new(Kind::TestValue { message }, loc));
+    diags.push(Diagnostic::new(Kind::TestValue { message, suggestion: None }, loc));
+}
+
+/// The spelling a value that does not fit is likely a typo of: a grade's
+/// name (or, for a quoted value, its label or alias, as the data wrote
+/// it), a tier's name, a choice's option.
+fn near_spelling(names: &Names, kind: &ItemKind, v: &Value) -> Option<String> {
+    let weighted = matches!(kind, ItemKind::Criterion(c) if matches!(c.measure, Measure::Weight(_)));
+    match (kind, v) {
+        (_, Value::Name(n)) if weighted => {
+            suggest::closest(&n.name, names.scale.iter().map(|g| g.name.as_str()))
+        }
+        (_, Value::Str(t)) if weighted => {
+            let spellings = names.scale.iter().flat_map(|g| std::iter::once(&g.label).chain(&g.aliases));
+            suggest::closest(&t.value, spellings.map(String::as_str)).map(|s| format!("\"{s}\""))
+        }
+        (ItemKind::Field(f), Value::Name(n)) => match &f.ty {
+            FieldType::Tier => names.suggest_tier(&n.name),
+            FieldType::Choice(opts) => suggest::closest(&n.name, opts.iter().map(|o| o.name.name.as_str())),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn tier_name(names: &Names, t: &crate::syntax::ast::Ident, diags: &mut Vec<Diagnostic>) {
@@ -109,7 +131,9 @@ fn record(plan: &Plan, names: &Names, r: &Record, diags: &mut Vec<Diagnostic>) {
             }
         }
         if let Err(message) = value_fits(names, &decl.kind, v) {
-            bad(diags, value_loc(v), format!("`{}` {message}", name.name));
+            let message = format!("`{}` {message}", name.name);
+            let suggestion = near_spelling(names, &decl.kind, v);
+            diags.push(Diagnostic::new(Kind::TestValue { message, suggestion }, value_loc(v)));
         }
     }
 }

@@ -3,11 +3,14 @@
 use super::Format;
 use super::out::Out;
 use crate::check::check_path;
-use crate::diag::{self, Color, Diagnostic, Severity};
+use crate::diag::{self, Diagnostic, Severity};
+use crate::lang::Lang;
+use crate::t;
 use serde_json::json;
 use std::path::PathBuf;
 
-pub fn run(named: &[PathBuf], format: Format, deny_warnings: bool, color: Color, out: &mut Out) -> i32 {
+pub fn run(named: &[PathBuf], format: Format, deny_warnings: bool, ctx: super::Ctx, out: &mut Out) -> i32 {
+    let (color, lang) = (ctx.color, ctx.lang);
     let plans = &super::plans_dir::expand(named);
     let mut all: Vec<Diagnostic> = Vec::new();
     let mut unreadable = false;
@@ -31,15 +34,15 @@ pub fn run(named: &[PathBuf], format: Format, deny_warnings: bool, color: Color,
                 "ok": ok,
                 "errors": errors,
                 "warnings": warnings,
-                "diagnostics": all.iter().map(diag::to_json).collect::<Vec<_>>(),
+                "diagnostics": all.iter().map(|d| diag::to_json(d, lang)).collect::<Vec<_>>(),
             });
             out.line(serde_json::to_string_pretty(&report).unwrap_or_default());
         }
         Format::Human => {
             for d in &all {
-                out.text(&diag::render_human(d, color));
+                out.text(&diag::render_human(d, color, lang));
             }
-            out.line(summary(plans.len(), errors, warnings));
+            out.line(summary(lang, plans.len(), errors, warnings));
         }
     }
     if unreadable {
@@ -64,11 +67,9 @@ fn once_per_file(all: &mut Vec<Diagnostic>) {
     });
 }
 
-fn summary(plans: usize, errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
-    let what = plural(plans, "plan");
+fn summary(lang: Lang, plans: usize, errors: usize, warnings: usize) -> String {
     if errors == 0 && warnings == 0 {
-        return format!("ok: {what} checked, no problems found");
+        return t!(lang, "check-ok", plans = plans);
     }
-    format!("{}, {} in {what}", plural(errors, "error"), plural(warnings, "warning"))
+    t!(lang, "check-found", errors = errors, warnings = warnings, plans = plans)
 }

@@ -1,7 +1,6 @@
 //! `kehoach fmt`.
 
 use super::out::{self, Out};
-use crate::diag;
 use crate::resolve::read_source;
 use crate::syntax;
 use std::path::PathBuf;
@@ -26,7 +25,7 @@ pub fn run(plans: &[PathBuf], check: bool, ctx: super::Ctx, out: &mut Out) -> i3
         let file = match syntax::parse(&src) {
             Ok(f) => f,
             Err(d) => {
-                out::stderr(&diag::render_human(&d, color));
+                super::print_diagnostics(&[d], color);
                 status = 1;
                 continue;
             }

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and dispatch. Each command is a thin
 //! layer over the library; exit status 0 success, 1 problems found, 2 trouble.
 
+mod args;
 mod check;
 mod dest;
 mod diff;
@@ -186,19 +187,11 @@ struct RunArgs {
     sheet: Option<String>,
 }
 
-/// The language of the run, for the few words said while the command line
-/// is parsed (a year or a date that is not one).
-static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
-
-fn lang() -> Lang {
-    LANG.get().copied().unwrap_or_default()
-}
-
 fn parse_delimiter(s: &str) -> Result<u8, String> {
     match s {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         "," | ";" | "|" => Ok(s.as_bytes()[0]),
-        _ => Err(crate::t!(lang(), "cli-not-delimiter", text = s)),
+        _ => Err(crate::t!(out::lang(), "cli-not-delimiter", text = s)),
     }
 }
 
@@ -207,18 +200,19 @@ fn parse_delimiter(s: &str) -> Result<u8, String> {
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 fn parse_year(s: &str) -> Result<i32, String> {
-    let year: i32 = s.trim().parse().map_err(|_| crate::t!(lang(), "cli-not-year", text = s))?;
+    let year: i32 = s.trim().parse().map_err(|_| crate::t!(out::lang(), "cli-not-year", text = s))?;
     if YEARS.contains(&year) { Ok(year) } else { Err(outside_years(s)) }
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     use chrono::Datelike;
-    let date = crate::syntax::parse_date(s).ok_or_else(|| crate::t!(lang(), "cli-not-date", text = s))?;
+    let date =
+        crate::syntax::parse_date(s).ok_or_else(|| crate::t!(out::lang(), "cli-not-date", text = s))?;
     if YEARS.contains(&date.year()) { Ok(date) } else { Err(outside_years(s)) }
 }
 
 fn outside_years(s: &str) -> String {
-    crate::t!(lang(), "cli-outside-years", text = s, first = *YEARS.start(), last = *YEARS.end())
+    crate::t!(out::lang(), "cli-outside-years", text = s, first = *YEARS.start(), last = *YEARS.end())
 }
 
 impl DataArgs {
@@ -257,7 +251,7 @@ pub fn run() -> i32 {
     use clap::{CommandFactory, FromArgMatches};
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = Lang::detect(help::lang_in(&args));
-    let _ = LANG.set(lang);
+    out::set_lang(lang);
     let parsed = help::command(Cli::command(), lang).try_get_matches_from(&args);
     let cli = match parsed.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(c) => c,
@@ -272,6 +266,10 @@ pub fn run() -> i32 {
 /// Help and version go to standard output (status 0), mistakes to standard
 /// error (status 2).
 fn usage(e: &clap::Error, lang: Lang) -> i32 {
+    if let Some(message) = args::swallowed_plan(e) {
+        out::error(message);
+        return 2;
+    }
     let styled = e.render();
     let terminal =
         if e.use_stderr() { std::io::stderr().is_terminal() } else { std::io::stdout().is_terminal() };
@@ -298,7 +296,7 @@ fn dispatch(command: Command, ctx: Ctx, out: &mut Out) -> i32 {
     let Ctx { color, lang } = ctx;
     match command {
         Command::Check { plans, format, deny_warnings } => {
-            check::run(&plans, format, deny_warnings, color, out)
+            check::run(&plans, format, deny_warnings, ctx, out)
         }
         Command::Fmt { plans, check } => fmt::run(&plans, check, ctx, out),
         Command::Show { plan, effective } => show::run(&plan, effective, color, out),
@@ -363,9 +361,7 @@ impl DataArgs {
 fn with_sheet(data: Vec<PathBuf>, sheet: Option<&str>) -> Result<Vec<PathBuf>, i32> {
     let Some(sheet) = sheet else { return Ok(data) };
     crate::data::sheet::with_sheet(&data, sheet).ok_or_else(|| {
-        out::error(format_args!(
-            "`--sheet {sheet}`: no `--data` file is a workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`)"
-        ));
+        out::error(crate::t!(out::lang(), "cli-sheet-no-workbook", sheet = sheet));
         2
     })
 }
@@ -387,9 +383,9 @@ fn color(choice: ColorChoice) -> Color {
     }
 }
 
-/// Prints diagnostics for people, to standard error.
+/// Prints diagnostics for people, to standard error, in the run's language.
 pub fn print_diagnostics(diags: &[Diagnostic], color: Color) {
     for d in diags {
-        out::stderr(&diag::render_human(d, color));
+        out::stderr(&diag::render_human(d, color, out::lang()));
     }
 }

@@ -3,6 +3,7 @@
 //! [`Out::finish`] then ends the run: a closed pipe quietly, with the run's
 //! own status, any other failure (a full disk) with one message and status 2.
 
+use crate::lang::Lang;
 use std::fmt::Display;
 use std::io::{self, BufWriter, ErrorKind, Stdout, Write};
 
@@ -79,7 +80,7 @@ pub fn failed(e: &io::Error, status: i32) -> i32 {
     if e.kind() == ErrorKind::BrokenPipe {
         return status;
     }
-    error(format_args!("cannot write to standard output: {e}"));
+    error(crate::t!(lang(), "cli-cannot-write-stdout", error = e.to_string()));
     2
 }
 
@@ -89,12 +90,26 @@ pub fn stderr(text: &str) {
     let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
-/// `error: …` on standard error.
-pub fn error(message: impl Display) {
-    stderr(&format!("error: {message}\n"));
+/// The language of this run's messages on standard error, chosen once
+/// from `--lang` and the environment (English until then).
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Sets the language of standard error's messages (once, at start).
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
 }
 
-/// `warning: …` on standard error.
+/// The language of standard error's messages.
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or(Lang::En)
+}
+
+/// `error: …` on standard error (`lỗi: …` in Vietnamese).
+pub fn error(message: impl Display) {
+    stderr(&format!("{}: {message}\n", crate::t!(lang(), "diag-error")));
+}
+
+/// `warning: …` on standard error (`cảnh báo: …` in Vietnamese).
 pub fn warning(message: impl Display) {
-    stderr(&format!("warning: {message}\n"));
+    stderr(&format!("{}: {message}\n", crate::t!(lang(), "diag-warning")));
 }

@@ -1,17 +1,24 @@
 //! Diagnostics: a location plus a [`Kind`]; rendered for people (miette) or as JSON.
 
 mod data;
+mod help;
 mod kind;
+mod note;
+mod phrase;
 mod record;
 mod render;
+mod words;
 
 pub use data::{
     CellProblem, FileProblem, RowProblem, bad_utf16, blank_rows, missing_subject, no_records, nul_byte,
 };
-pub use kind::{Kind, Note};
+pub use kind::Kind;
+pub use note::Note;
+pub use phrase::phrase;
 pub use record::{Clause, ErrorKind, EvalError, RecordError, Spoil, Target, eval_words, message, undecided};
 pub use render::{Color, render_human, to_json};
 
+use crate::lang::Lang;
 use crate::source::Loc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,6 +28,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The stable word of JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -33,10 +41,10 @@ impl Severity {
 #[derive(Clone, Debug)]
 pub struct Related {
     pub loc: Loc,
-    pub message: String,
+    pub note: Note,
 }
 
-/// One finding. Messages, codes and help texts live in [`Kind`].
+/// One finding. Codes live in [`Kind`], the words in the catalogs.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub kind: Box<Kind>,
@@ -61,8 +69,8 @@ impl Diagnostic {
         Diagnostic { file: Some(path.display().to_string()), ..Diagnostic::nowhere(kind) }
     }
 
-    pub fn with_related(mut self, loc: &Loc, message: impl Into<String>) -> Diagnostic {
-        self.related.push(Related { loc: loc.clone(), message: message.into() });
+    pub fn with_related(mut self, loc: &Loc, note: Note) -> Diagnostic {
+        self.related.push(Related { loc: loc.clone(), note });
         self
     }
 
@@ -74,12 +82,22 @@ impl Diagnostic {
         self.severity() == Severity::Error
     }
 
+    /// The message in English (tests, sorting); [`Diagnostic::message_in`] for people.
     pub fn message(&self) -> String {
-        self.kind.message()
+        self.message_in(Lang::En)
     }
 
+    pub fn message_in(&self, lang: Lang) -> String {
+        words::message(&self.kind, lang)
+    }
+
+    /// The help in English (tests); [`Diagnostic::help_in`] for people.
     pub fn help(&self) -> Option<String> {
-        self.kind.help()
+        self.help_in(Lang::En)
+    }
+
+    pub fn help_in(&self, lang: Lang) -> Option<String> {
+        help::help(&self.kind, lang)
     }
 
     pub fn code(&self) -> &'static str {

@@ -2,7 +2,9 @@
 //! shape (PLAN-LANGUAGE.md §9) for scripts.
 
 use super::{Diagnostic, Severity};
+use crate::lang::Lang;
 use crate::source::Source;
+use crate::t;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode,
     SourceSpan, SpanContents,
@@ -118,55 +120,104 @@ fn span_of(start: usize, end: usize, text: &str) -> SourceSpan {
     SourceSpan::new(start.into(), len)
 }
 
-fn to_report(d: &Diagnostic) -> Report {
+fn to_report(d: &Diagnostic, lang: Lang) -> Report {
     let (src, span) = match &d.loc {
         Some(loc) => (
             Some(Src(Arc::clone(&loc.src))),
-            Some((span_of(loc.start, loc.end, loc.src.text()), String::from("here"))),
+            Some((span_of(loc.start, loc.end, loc.src.text()), t!(lang, "diag-here"))),
         ),
         None => (None, None),
     };
     let related = d
         .related
         .iter()
-        .map(|r| Report {
-            severity: None,
-            message: r.message.clone(),
-            code: None,
-            help: None,
-            src: Some(Src(Arc::clone(&r.loc.src))),
-            span: Some((span_of(r.loc.start, r.loc.end, r.loc.src.text()), r.message.clone())),
-            related: Vec::new(),
+        .map(|r| {
+            let message = r.note.text(lang);
+            Report {
+                severity: None,
+                message: message.clone(),
+                code: None,
+                help: None,
+                src: Some(Src(Arc::clone(&r.loc.src))),
+                span: Some((span_of(r.loc.start, r.loc.end, r.loc.src.text()), message)),
+                related: Vec::new(),
+            }
         })
         .collect();
     Report {
         severity: Some(d.severity()),
-        message: d.message(),
+        message: d.message_in(lang),
         code: Some(d.code()),
-        help: d.help(),
+        help: d.help_in(lang),
         src,
         span,
         related,
     }
 }
 
-/// Renders one diagnostic as miette's graphical report.
-pub fn render_human(d: &Diagnostic, color: Color) -> String {
+/// Renders one diagnostic as miette's graphical report, its words in `lang`.
+pub fn render_human(d: &Diagnostic, color: Color, lang: Lang) -> String {
     let theme = match color {
         Color::Always => GraphicalTheme::unicode(),
         Color::Never => GraphicalTheme::unicode_nocolor(),
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
-    let report = to_report(d);
+    let report = to_report(d, lang);
     if handler.render_report(&mut out, &report).is_err() {
-        out = format!("{}: {}\n", d.severity().as_str(), d.message());
+        let severity = match d.severity() {
+            Severity::Error => t!(lang, "diag-error"),
+            Severity::Warning => t!(lang, "diag-warning"),
+        };
+        return format!("{severity}: {}\n", d.message_in(lang));
+    }
+    match lang {
+        Lang::En => out,
+        _ => miette_words(&out, lang),
+    }
+}
+
+/// miette's own words ("help:", "Advice:") said in `lang`: lines that begin
+/// with them (after colour codes) are the handler's, never a message's.
+fn miette_words(out: &str, lang: Lang) -> String {
+    let help = format!("{}: ", t!(lang, "diag-help"));
+    let advice = format!("{}: ", t!(lang, "diag-advice"));
+    let mut text = String::with_capacity(out.len());
+    for line in out.split_inclusive('\n') {
+        let plain = strip_escapes(line);
+        if let Some(rest) = plain.strip_prefix("  help: ") {
+            text.push_str(&format!("  {help}{rest}"));
+        } else if let Some(rest) = plain.strip_prefix("Advice: ") {
+            text.push_str(&format!("{advice}{rest}"));
+        } else {
+            text.push_str(line);
+        }
+    }
+    text
+}
+
+/// `line` without ANSI colour codes (what the help and advice lines carry
+/// when colour is on; the words after them are kept plain).
+fn strip_escapes(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
     }
     out
 }
 
-/// One diagnostic in the JSON shape of `kehoach check --format json`.
-pub fn to_json(d: &Diagnostic) -> Value {
+/// One diagnostic in the JSON shape of `kehoach check --format json`: codes
+/// and keys as always, `message` and `help` in `lang`.
+pub fn to_json(d: &Diagnostic, lang: Lang) -> Value {
     let (file, line, column) = match &d.loc {
         Some(loc) => {
             let (l, c) = loc.line_col();
@@ -179,17 +230,17 @@ pub fn to_json(d: &Diagnostic) -> Value {
         .iter()
         .map(|r| {
             let (l, c) = r.loc.line_col();
-            json!({"message": r.message, "file": r.loc.src.name(), "line": l, "column": c})
+            json!({"message": r.note.text(lang), "file": r.loc.src.name(), "line": l, "column": c})
         })
         .collect();
     json!({
         "severity": d.severity().as_str(),
         "code": d.code(),
-        "message": d.message(),
+        "message": d.message_in(lang),
         "file": file,
         "line": line,
         "column": column,
-        "help": d.help(),
+        "help": d.help_in(lang),
         "related": related,
     })
 }

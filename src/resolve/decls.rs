@@ -65,17 +65,13 @@ pub fn drop_decl(
         ast::DropKind::Field => "field",
     };
     if decl_what(old) != want {
-        let help = Some(format!(
-            "`{}` is a {}: write `drop {} {}`",
-            name.name,
-            decl_what(old),
-            decl_what(old),
-            name.name
-        ));
-        diags.push(Diagnostic::new(
-            Kind::DropUnknown { what: want, name: name.name.clone(), help },
-            &name.loc,
-        ));
+        let kind = Kind::DropUnknown {
+            what: want,
+            name: name.name.clone(),
+            suggestion: None,
+            is: Some(decl_what(old)),
+        };
+        diags.push(Diagnostic::new(kind, &name.loc));
         return;
     }
     if let Some(lock) = decl_locked(old).filter(|l| !l.same_file(&drop.loc)) {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 /// The error for redeclaring a locked item, pointing at the parent's `locked`.
 pub fn locked(what: &'static str, name: &ast::Ident, lock: &Loc) -> Diagnostic {
     Diagnostic::new(Kind::Locked { what, name: name.name.clone() }, &name.loc)
-        .with_related(lock, "locked here")
+        .with_related(lock, Note::LockedHere)
 }
 
 /// How far the file of `loc` is from the named file (0) up the chain.
@@ -54,8 +54,8 @@ pub fn reader<'a>(s: &'a Subject, name: &str, at: &Loc, chain: &[Arc<Source>]) -
 pub fn read_by_locked(old: &SubjectItem, id: &ast::Ident, r: &Reader<'_>) -> Diagnostic {
     let kind = Kind::ReadByLocked { what: decl_what(old), name: id.name.clone(), by: r.by };
     Diagnostic::new(kind, &id.loc)
-        .with_related(r.item, Note::ReadBy(r.by).text())
-        .with_related(r.lock, Note::LockedBy(r.word).text())
+        .with_related(r.item, Note::ReadBy(r.by))
+        .with_related(r.lock, Note::LockedBy(r.word))
 }
 
 /// Whether a redeclaration changes what a condition reading it means: the
@@ -120,7 +120,7 @@ pub fn add_exempts(
             Some(lock) => {
                 let kind = Kind::Locked { what: "exemption list of", name: into.name.name.clone() };
                 let d = Diagnostic::new(kind, &e.loc.head("exempt".len()));
-                diags.push(d.with_related(lock, Note::LockedBy("exempt").text()));
+                diags.push(d.with_related(lock, Note::LockedBy("exempt")));
             }
             None => into.exempts.push(e.clone()),
         }
@@ -159,5 +159,5 @@ pub fn rules_replaced(old: &[SubjectItem], first: &Loc) -> Option<Diagnostic> {
     let file = head.loc.src.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let place = format!("{file}:{lines}");
     let d = Diagnostic::new(Kind::RulesReplaced { rules, otherwise, place }, first);
-    Some(d.with_related(&head.loc, Note::ParentRules.text()))
+    Some(d.with_related(&head.loc, Note::ParentRules))
 }

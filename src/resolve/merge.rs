@@ -5,7 +5,7 @@ use super::decls::{drop_decl, replace_decl};
 use super::locks::{self, locked};
 use super::model::{Hook, Level, Plan, Subject, decl_name, decl_what};
 use super::subjects;
-use crate::diag::{Diagnostic, Kind};
+use crate::diag::{Diagnostic, Kind, Note};
 use crate::source::{Loc, Source};
 use crate::syntax::ast::{self, ItemKind, TopItem};
 use std::path::Path;
@@ -69,7 +69,7 @@ fn display(plan: &mut Plan, d: &ast::Display, diags: &mut Vec<Diagnostic>) {
     match &plan.display {
         Some(old) if old.loc.same_file(&d.loc) => diags.push(
             Diagnostic::new(Kind::RepeatedItem { what: "`display`" }, &d.loc.head(7))
-                .with_related(&old.loc.head(7), "first here"),
+                .with_related(&old.loc.head(7), Note::FirstHere),
         ),
         _ => plan.display = Some(d.clone()),
     }
@@ -87,11 +87,10 @@ fn once<T>(
     match slot {
         Some(old) if at(old).same_file(loc) => diags.push(
             Diagnostic::new(Kind::Duplicate { what: "block", name: what.into() }, loc)
-                .with_related(at(old), "first declared here"),
+                .with_related(at(old), Note::FirstDeclared),
         ),
         Some(old) => diags.push(
-            Diagnostic::new(Kind::Redeclared { what }, loc)
-                .with_related(at(old), "declared by the parent plan here"),
+            Diagnostic::new(Kind::Redeclared { what }, loc).with_related(at(old), Note::DeclaredByParent),
         ),
         None => *slot = Some(new),
     }
@@ -115,7 +114,7 @@ fn level(plan: &mut Plan, l: &ast::Level, diags: &mut Vec<Diagnostic>) {
     };
     if old.loc.same_file(&l.loc) {
         let d = Diagnostic::new(Kind::Duplicate { what: "level", name: l.name.name.clone() }, &l.name.loc);
-        diags.push(d.with_related(&old.loc, "first declared here"));
+        diags.push(d.with_related(&old.loc, Note::FirstDeclared));
         return;
     }
     if let Some(lock) = &old.locked {
@@ -141,7 +140,7 @@ fn subject(plan: &mut Plan, s: &ast::Subject, diags: &mut Vec<Diagnostic>) {
         Some(old) if old.loc.same_file(&s.loc) => {
             let d =
                 Diagnostic::new(Kind::Duplicate { what: "subject", name: s.name.name.clone() }, &s.name.loc);
-            diags.push(d.with_related(&old.loc, "first declared here"));
+            diags.push(d.with_related(&old.loc, Note::FirstDeclared));
         }
         Some(old) => refine(old, s, chain, diags),
     }
@@ -185,7 +184,7 @@ fn add_item(out: &mut Subject, item: &ast::SubjectItem, diags: &mut Vec<Diagnost
             if let Some(first) = decl_name(item).and_then(|n| out.decl(n)) {
                 let name = decl_name(item).unwrap_or_default().to_string();
                 let d = Diagnostic::new(Kind::Duplicate { what: decl_what(item), name }, &item.loc);
-                diags.push(d.with_related(&first.loc, "first declared here"));
+                diags.push(d.with_related(&first.loc, Note::FirstDeclared));
             } else {
                 out.decls.push(item.clone());
             }
@@ -211,7 +210,7 @@ fn add_item(out: &mut Subject, item: &ast::SubjectItem, diags: &mut Vec<Diagnost
                     Kind::Duplicate { what: "group", name: g.name.name.clone() },
                     &g.name.loc,
                 );
-                diags.push(d.with_related(&first.loc, "first declared here"));
+                diags.push(d.with_related(&first.loc, Note::FirstDeclared));
             }
             None => out.groups.push(item.clone()),
         },
@@ -254,7 +253,7 @@ fn refine(old: &mut Subject, s: &ast::Subject, chain: &[Arc<Source>], diags: &mu
                     Kind::Locked { what: "rule list of", name: s.name.name.clone() },
                     &child.rules[0].loc,
                 )
-                .with_related(lock, "locked here by `lock rules`"),
+                .with_related(lock, Note::LockedBy("rules")),
             ),
             None => {
                 diags.extend(locks::rules_replaced(&old.rules, &child.rules[0].loc));
@@ -283,7 +282,7 @@ fn hook(plan: &mut Plan, h: &ast::Hook, diags: &mut Vec<Diagnostic>) {
             if old.loc.same_file(&h.loc) {
                 let d =
                     Diagnostic::new(Kind::Duplicate { what: "hook", name: h.name.name.clone() }, &h.name.loc);
-                diags.push(d.with_related(&old.loc, "first declared here"));
+                diags.push(d.with_related(&old.loc, Note::FirstDeclared));
             } else if let Some(lock) = &old.locked {
                 diags.push(locked("hook", &h.name, lock));
             } else {

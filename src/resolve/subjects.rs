@@ -153,8 +153,9 @@ fn finish_drops(mut s: Subject, diags: &mut Vec<Diagnostic>) -> Subject {
                 crate::syntax::ast::DropKind::Field => "field",
             };
             let candidates = s.decls.iter().filter_map(super::model::decl_name);
-            let help = suggest::closest(&name.name, candidates).map(|c| format!("did you mean `{c}`?"));
-            diags.push(Diagnostic::new(Kind::DropUnknown { what, name: name.name.clone(), help }, &name.loc));
+            let suggestion = suggest::closest(&name.name, candidates);
+            let kind = Kind::DropUnknown { what, name: name.name.clone(), suggestion, is: None };
+            diags.push(Diagnostic::new(kind, &name.loc));
         }
     }
     s

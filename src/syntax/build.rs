@@ -206,7 +206,12 @@ impl Builder {
 
     /// A child the grammar guarantees; a diagnostic instead of a panic if not.
     pub fn need<'i>(&self, p: Option<P<'i>>, loc: &Loc) -> R<P<'i>> {
-        p.ok_or_else(|| Diagnostic::new(Kind::Syntax { expected: "more".into(), found: "less".into() }, loc))
+        p.ok_or_else(|| {
+            Diagnostic::new(
+                Kind::Syntax { expected: vec!["more".into()], found: "less".into(), keyword: None },
+                loc,
+            )
+        })
     }
 
     fn scale(&self, pair: P<'_>) -> R<Scale> {
@@ -229,7 +234,10 @@ impl Builder {
 
     pub fn need_ident(&self, name: Option<Ident>, loc: &Loc) -> R<Ident> {
         name.ok_or_else(|| {
-            Diagnostic::new(Kind::Syntax { expected: "a name".into(), found: "none".into() }, loc)
+            Diagnostic::new(
+                Kind::Syntax { expected: vec!["a name".into()], found: "none".into(), keyword: None },
+                loc,
+            )
         })
     }
 
@@ -317,7 +325,10 @@ impl Builder {
     }
 
     fn syntax_gap(&self, loc: &Loc) -> Diagnostic {
-        Diagnostic::new(Kind::Syntax { expected: "more".into(), found: "less".into() }, loc)
+        Diagnostic::new(
+            Kind::Syntax { expected: vec!["more".into()], found: "less".into(), keyword: None },
+            loc,
+        )
     }
 
     fn inner_day_month(&self, pair: P<'_>, loc: &Loc) -> R<DayMonth> {

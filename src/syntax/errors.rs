@@ -65,16 +65,20 @@ pub fn convert(err: pest::error::Error<Rule>, src: &Arc<Source>, offset: usize) 
     let text = src.text();
     let found = found_at(text, pos);
     let end = (pos + found.1).min(text.len());
-    let expected = match err.variant {
+    let (expected, keyword) = match err.variant {
         ErrorVariant::ParsingError { positives, .. } => {
             if std::env::var_os("KEHOACH_DEBUG_PEST").is_some() {
                 eprintln!("{positives:?}");
             }
-            describe(&positives)
+            if let Some(d) = super::teach::teach(src, pos, &positives) {
+                return d;
+            }
+            let word = text.get(pos..end).unwrap_or_default();
+            (describe(&positives), super::teach::keyword(word, &positives))
         }
-        ErrorVariant::CustomError { message } => message,
+        ErrorVariant::CustomError { message } => (vec![message], None),
     };
-    Diagnostic::new(Kind::Syntax { expected, found: found.0 }, &Loc::new(src, pos, end))
+    Diagnostic::new(Kind::Syntax { expected, found: found.0, keyword }, &Loc::new(src, pos, end))
 }
 
 /// What stands at `pos`, for "found …", and its length in bytes.
@@ -95,8 +99,9 @@ fn found_at(text: &str, pos: usize) -> (String, usize) {
     (shown, c.len_utf8())
 }
 
-/// "a, b or c", with groups of alternatives summarised.
-fn describe(positives: &[Rule]) -> String {
+/// What was expected (joined "a, b or c" when said), with groups of
+/// alternatives summarised.
+fn describe(positives: &[Rule]) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut rest: Vec<Rule> = positives.iter().copied().filter(|r| *r != Rule::COMMENT).collect();
     let groups: [(&[Rule], usize, &str); 6] = [
@@ -119,15 +124,7 @@ fn describe(positives: &[Rule]) -> String {
             words.push(w);
         }
     }
-    join_or(&words)
-}
-
-fn join_or(words: &[String]) -> String {
-    match words {
-        [] => "something else".into(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
-    }
+    words
 }
 
 /// A rule in plan-author words.

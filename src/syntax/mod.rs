@@ -9,6 +9,9 @@ mod depth;
 mod errors;
 mod lit;
 pub mod print;
+mod teach;
+
+pub use teach::FUNCTIONS;
 
 use crate::diag::{Diagnostic, Kind};
 use crate::source::{Loc, Source};
@@ -34,10 +37,17 @@ pub fn parse(src: &Arc<Source>) -> Result<ast::PlanFile, Diagnostic> {
     let mut pairs = PlanParser::parse(Rule::file, body).map_err(|e| errors::convert(e, src, body_start))?;
     let file = pairs.next().ok_or_else(|| {
         Diagnostic::new(
-            Kind::Syntax { expected: "a plan".into(), found: "nothing".into() },
+            Kind::Syntax { expected: vec!["a plan".into()], found: "nothing".into(), keyword: None },
             &Loc::new(src, 0, 0),
         )
     })?;
+    if let Some(name) =
+        file.clone().into_inner().flatten().find(|p| p.as_rule() == Rule::ident && !p.as_str().is_ascii())
+    {
+        let at = name.as_span().start() + body_start;
+        let kind = Kind::NameNotAscii { name: name.as_str().into(), ascii: teach::ascii_name(name.as_str()) };
+        return Err(Diagnostic::new(kind, &Loc::new(src, at, at + name.as_str().len())));
+    }
     build::Builder::new(src, body_start, &file).file(file)
 }
 
