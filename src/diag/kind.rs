@@ -82,6 +82,7 @@ pub enum Note<'a> {
     ParentQuota,
     GroupTotal(&'a str),
     ParentSubject(&'a str),
+    ParentUse(&'a str),
 }
 
 impl Note<'_> {
@@ -94,6 +95,7 @@ impl Note<'_> {
             Note::ParentQuota => "the parent plan's quota".into(),
             Note::GroupTotal(g) => format!("the total of group `{g}` is set here"),
             Note::ParentSubject(s) => format!("subject `{s}` is declared here"),
+            Note::ParentUse(n) => format!("the parent plan reads `{n}` here, as it declared it"),
         }
     }
 }
