@@ -64,7 +64,8 @@ fn every_expectation_cites_the_regulation() {
         for (i, line) in lines.iter().enumerate().filter(|(_, l)| l.starts_with("expect ")) {
             let comment: Vec<&str> =
                 lines[..i].iter().rev().take_while(|l| l.starts_with('#')).copied().collect();
-            let cites = comment.iter().any(|c| c.contains("[S") || c.contains('§') || c.contains("ILLUSTRATIVE"));
+            let cites =
+                comment.iter().any(|c| c.contains("[S") || c.contains('§') || c.contains("ILLUSTRATIVE"));
             assert!(cites, "{}:{}: `{line}` cites no source", path.display(), i + 1);
         }
     }

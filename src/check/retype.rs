@@ -19,7 +19,8 @@ pub fn blame_child(plan: &Plan, s: &Subject, e: &Expr, diags: &mut [Diagnostic])
         let Some(cause) = super::locks::culprit(plan, at, declared.clone().map(|x| &x.loc)) else { continue };
         let name = declared.clone().find(|x| same(&x.loc, cause)).and_then(decl_name).unwrap_or_default();
         d.loc = Some(cause.clone());
-        d.related.insert(0, crate::diag::Related { loc: e.loc.clone(), message: Note::ParentUse(name).text() });
+        d.related
+            .insert(0, crate::diag::Related { loc: e.loc.clone(), message: Note::ParentUse(name).text() });
     }
 }
 
@@ -33,7 +34,9 @@ pub fn same(a: &crate::source::Loc, b: &crate::source::Loc) -> bool {
 fn names_in<'e>(e: &'e Expr, out: &mut Vec<&'e str>) {
     match &e.kind {
         ExprKind::Or(xs) | ExprKind::And(xs) => xs.iter().for_each(|x| names_in(x, out)),
-        ExprKind::Not(x) | ExprKind::Neg(x) | ExprKind::Paren(x) | ExprKind::MonthsSince(x) => names_in(x, out),
+        ExprKind::Not(x) | ExprKind::Neg(x) | ExprKind::Paren(x) | ExprKind::MonthsSince(x) => {
+            names_in(x, out)
+        }
         ExprKind::Cmp { lhs, rhs, .. } | ExprKind::MonthsBetween(lhs, rhs) => {
             names_in(lhs, out);
             names_in(rhs, out);
