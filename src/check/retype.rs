@@ -4,7 +4,9 @@
 
 use crate::diag::{Diagnostic, Note};
 use crate::resolve::Plan;
+use crate::resolve::locks::{below, rank};
 use crate::resolve::model::{Subject, decl_name};
+use crate::source::Loc;
 use crate::syntax::ast::{Expr, ExprKind};
 
 /// Moves each of `diags` (the findings of typing `e`, a condition of `s`)
@@ -16,7 +18,7 @@ pub fn blame_child(plan: &Plan, s: &Subject, e: &Expr, diags: &mut [Diagnostic])
     for d in diags {
         let Some(at) = d.loc.as_ref() else { continue };
         let declared = s.decls.iter().filter_map(|x| decl_name(x).filter(|n| names.contains(n)).map(|_| x));
-        let Some(cause) = super::locks::culprit(plan, at, declared.clone().map(|x| &x.loc)) else { continue };
+        let Some(cause) = culprit(plan, at, declared.clone().map(|x| &x.loc)) else { continue };
         let name = declared.clone().find(|x| same(&x.loc, cause)).and_then(decl_name).unwrap_or_default();
         d.loc = Some(cause.clone());
         d.related
@@ -24,8 +26,15 @@ pub fn blame_child(plan: &Plan, s: &Subject, e: &Expr, diags: &mut [Diagnostic])
     }
 }
 
-/// The same place (a [`crate::source::Loc`] compares equal to any other).
-pub fn same(a: &crate::source::Loc, b: &crate::source::Loc) -> bool {
+/// Among `lines`, the one in the plan furthest below `at`'s (as
+/// `locks::culprit`, which this module cannot import: `locks` reads types).
+fn culprit<'a>(plan: &Plan, at: &Loc, lines: impl Iterator<Item = &'a Loc>) -> Option<&'a Loc> {
+    let lines = lines.filter(|l| below(&plan.chain, l, at));
+    lines.min_by_key(|l| (rank(&plan.chain, l), std::cmp::Reverse(l.start)))
+}
+
+/// The same place (a [`Loc`] compares equal to any other).
+pub fn same(a: &Loc, b: &Loc) -> bool {
     a.same_file(b) && a.start == b.start && a.end == b.end
 }
 
