@@ -330,5 +330,6 @@ due-before = before { $day }
 due-by = by { $day }
 due-in-month = in month { $month }
 due-next-year = { $due } next year
+
 ## Issue 19, remainder: last year's tier beside this year's (`--previous`) in the workbook and the report
 w-previous-tier = Last year's tier

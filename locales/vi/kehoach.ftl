@@ -321,5 +321,6 @@ due-before = trước ngày { $day }
 due-by = chậm nhất ngày { $day }
 due-in-month = trong tháng { $month }
 due-next-year = { $due } năm sau
+
 ## Issue 19, remainder: last year's tier beside this year's (`--previous`) in the workbook and the report
 w-previous-tier = Mức năm trước
