@@ -134,3 +134,14 @@ fn a_group_line_after_a_criterion_of_that_group_is_its_own_item() {
     let total = "criteria of group `h` add up to 70, not its total 60".to_string();
     assert_eq!(found, [("group-total", total, false)], "an unlocked total is a warning");
 }
+
+#[test]
+fn a_type_error_a_child_caused_by_retyping_a_field_is_at_the_childs_field() {
+    let checked = check("tests/districts/doi-kieu-truong.kh");
+    let found: Vec<_> = checked.diagnostics.iter().map(places).collect();
+    let at =
+        ("incomparable".to_string(), "doi-kieu-truong.kh".to_string(), 8, vec![("thanh-pho.kh".into(), 61)]);
+    assert_eq!(found, [at], "at the district's field, the city's rule as the note");
+    let note = checked.diagnostics[0].related[0].note.text(kehoach::lang::Lang::En);
+    assert_eq!(note, "the parent plan reads `nam_giu_chuc` here, as it declared it");
+}

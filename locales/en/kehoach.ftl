@@ -617,3 +617,7 @@ cli-cannot-write-stdout = cannot write to standard output: { $error }
 cli-sheet-no-workbook = `--sheet { $sheet }`: no `--data` file is a workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`)
 cli-plan-in-data = `{ $plan }` was taken as a data file: `--data` takes every path after it; give the plan first: `kehoach eval { $plan } --data FILE…`
 ## End of the diagnostics block.
+
+## Issue 19, remainder: last year's tier beside this year's (`--previous`) in the workbook and the report
+w-previous-tier = Last year's tier
+note-parent-use = the parent plan reads `{ $name }` here, as it declared it

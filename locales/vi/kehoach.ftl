@@ -596,3 +596,7 @@ cli-cannot-write-stdout = không ghi được ra đầu ra chuẩn: { $error }
 cli-sheet-no-workbook = `--sheet { $sheet }`: không tệp `--data` nào là bảng tính (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`)
 cli-plan-in-data = `{ $plan }` đã bị đọc như tệp dữ liệu: `--data` nhận mọi đường dẫn theo sau; hãy ghi kế hoạch trước: `kehoach eval { $plan } --data TỆP…`
 ## End of the diagnostics block.
+
+## Issue 19, remainder: last year's tier beside this year's (`--previous`) in the workbook and the report
+w-previous-tier = Mức năm trước
+note-parent-use = kế hoạch cấp trên đọc `{ $name }` ở đây, theo kiểu nó đã khai báo

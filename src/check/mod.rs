@@ -10,6 +10,7 @@ pub mod model;
 pub mod names;
 mod numbers;
 pub mod reads;
+mod retype;
 mod rules;
 mod space;
 pub mod spell;
@@ -115,11 +116,13 @@ pub fn check_plan(plan: Plan, mut diags: Vec<Diagnostic>) -> Checked {
     finish(diags, Some(model))
 }
 
-/// A finding on a line the subject inherited says which subject inherits it.
+/// A finding on a line the subject inherited says which subject inherits it
+/// (not one at the subject's own declaration in a child plan, see [`retype`]).
 fn note_inherited(d: &mut Diagnostic, s: &resolve::model::Subject) {
     let inside =
         d.loc.as_ref().is_some_and(|l| l.same_file(&s.loc) && l.start >= s.loc.start && l.end <= s.loc.end);
-    if !inside {
+    let own = d.loc.as_ref().is_some_and(|l| s.decls.iter().any(|x| retype::same(&x.loc, l)));
+    if !inside && !own {
         let note = diag::Note::Inherits(s.name.name.clone());
         d.related.push(diag::Related { loc: s.name.loc.clone(), note });
     }

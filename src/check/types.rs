@@ -29,10 +29,14 @@ type Typed = Option<(TExpr, Ty)>;
 
 impl<'a> Typer<'a> {
     /// A condition of subject `s` (`when …`), which must be yes/no.
+    /// A finding a child plan caused by retyping an item the condition
+    /// reads is placed at the child's line ([`super::retype`]).
     pub fn condition(&mut self, e: &Expr, s: &Subject, context: &str) -> Option<TExpr> {
-        let (t, ty) = self.expr(e, Scope { subject: s, in_where: false })?;
-        self.expect(&ty, &Ty::Bool, context, &e.loc)?;
-        Some(t)
+        let before = self.diags.len();
+        let typed = self.expr(e, Scope { subject: s, in_where: false });
+        let typed = typed.and_then(|(t, ty)| self.expect(&ty, &Ty::Bool, context, &e.loc).map(|()| t));
+        super::retype::blame_child(self.plan, s, e, &mut self.diags[before..]);
+        typed
     }
 
     fn expect(&mut self, got: &Ty, want: &Ty, context: &str, loc: &Loc) -> Option<()> {

@@ -28,6 +28,8 @@ pub enum Note {
     OpensHere,
     /// The subject that inherits the line a finding is on.
     Inherits(String),
+    /// The parent plan's use of a field a child retyped.
+    ParentUse(String),
 }
 
 impl Note {
@@ -51,6 +53,7 @@ impl Note {
             Note::SpelledSo => t!(lang, "note-spelled-so"),
             Note::OpensHere => t!(lang, "note-opens-here"),
             Note::Inherits(s) => t!(lang, "note-inherits", subject = s.as_str()),
+            Note::ParentUse(n) => t!(lang, "note-parent-use", name = n.as_str()),
         }
     }
 }

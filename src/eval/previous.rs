@@ -22,6 +22,18 @@ impl Previous {
         self.ranks.get(id).copied()
     }
 
+    /// Whether the run has last year's results (`--previous`): outputs then
+    /// show each record's `previous_tier`, empty where it has none.
+    pub fn given(&self) -> bool {
+        self.file.is_some()
+    }
+
+    /// The index (best first) of record `id`'s tier last year among this
+    /// plan's `tiers` tiers, if it had one.
+    pub fn tier(&self, id: &str, tiers: usize) -> Option<usize> {
+        self.rank(id).map(|r| crate::vocab::value::tier_rank(r, tiers))
+    }
+
     /// Reads `path`, last year's `eval --format json`; `tiers` are this
     /// plan's tier names, best first. Exempt records and records in error
     /// have no tier; a tier this plan does not declare is an error.

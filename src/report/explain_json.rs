@@ -34,7 +34,7 @@ pub fn explain_json(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<Json
         s.map_or_else(Vec::new, |s| c.trace.steps.iter().map(|x| step(ev, s, x)).collect());
     let subject = s.map(|s| &ev.model.plan.subjects[s]);
     let tier = o.tier.filter(|_| o.status == Status::Classified).map(usize::from);
-    Some(json!({
+    let mut out = json!({
         "id": id,
         "place": place,
         "subject": subject.map(|x| x.name.name.as_str()),
@@ -52,7 +52,13 @@ pub fn explain_json(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<Json
             "error": o.error_text(),
             "text": super::explain::outcome(ev, o),
         },
-    }))
+    });
+    // Last year's tier (its code, null when it had none), only with `--previous`.
+    if ev.previous.given() {
+        let previous = ev.previous.tier(id, ev.model.names.tiers.len()).map(|t| ev.tier_name(t));
+        out["previous_tier"] = json!(previous);
+    }
+    Some(out)
 }
 
 /// `held`: true or false, or null when the condition could not be decided

@@ -7,7 +7,7 @@
 use super::chart::{self, Block, Chart};
 use super::units::{Breakdown, Line, breakdown};
 use super::words::{Words, abbreviation, decimal};
-use super::xlsx::{Problem, exempt_reason, problems};
+use super::xlsx::{Problem, exempt_reason, previous_abbreviation, problems};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Reason, Status};
 use crate::eval::run::Evaluation;
@@ -30,6 +30,9 @@ struct Report<'a> {
     file_problems: Vec<String>,
     warnings: &'a [String],
     recipients: Vec<String>,
+    /// Whether the run has last year's results: each record listed then
+    /// shows its tier last year (`previous`).
+    previous: bool,
 }
 
 /// The plan's header entries, as the report cites them.
@@ -92,6 +95,7 @@ struct MovedOut {
     from: String,
     to: String,
     rank: String,
+    previous: String,
 }
 
 /// A record in a list: exempt (`why`), or in error (`place`, `why`).
@@ -102,6 +106,7 @@ struct PersonOut {
     subject: String,
     place: String,
     why: String,
+    previous: String,
 }
 
 pub(crate) fn plan_head(plan: &crate::resolve::Plan) -> PlanHead {
@@ -152,6 +157,7 @@ pub fn report(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -> Result<String, 
         file_problems: list.iter().filter(|p| p.index.is_none()).map(|p| p.problem.clone()).collect(),
         warnings: &e.warnings,
         recipients: recipients(&ev.model.plan),
+        previous: ev.previous.given(),
     };
     super::templates::render("report.html", &ctx)
 }
@@ -251,6 +257,7 @@ fn unit(
             subject: subject(i),
             place: String::new(),
             why: exempt_reason(ev, &e.outcomes[i], lang),
+            previous: previous_abbreviation(ev, &e.outcomes[i].id),
         })
         .collect();
     let errors = list
@@ -268,6 +275,7 @@ fn unit(
                 subject: subject(i),
                 place: format!("{} {}{column}", p.file, p.place),
                 why: p.problem.clone(),
+                previous: previous_abbreviation(ev, &p.id),
             }
         })
         .collect();
@@ -319,6 +327,7 @@ fn moved(ev: &Evaluator<'_>, e: &Evaluation, b: &Breakdown, u: Option<usize>, la
                 from: abbreviation(ev.tier_label(from)),
                 to: abbreviation(ev.tier_label(usize::from(t))),
                 rank: format!("{}/{}", m.rank, m.of),
+                previous: previous_abbreviation(ev, &o.id),
             });
         }
     }

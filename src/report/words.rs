@@ -30,7 +30,7 @@ words! {
     part_chart chart_note part_units part_problems not_by_unit quota_use allowed quota_of moved
     moved_from moved_to rank exempt_list error_list file_problems warnings none recipients archive
     author sign made_by diff_title diff_with old_plan new_plan changes change_count same item change
-    old new direction added removed changed impact moved_count matrix who_moves
+    old new direction added removed changed impact moved_count matrix who_moves previous_tier
 }
 
 impl Words {

@@ -138,11 +138,18 @@ fn results(ws: &mut Worksheet, ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -
     let titles = &e.carried.titles;
     let mut heads = vec![w.id];
     heads.extend(titles.iter().map(String::as_str));
-    heads.extend([w.subject, w.score, w.tier, w.abbr, w.status, w.reasons]);
+    heads.extend([w.subject, w.score, w.tier, w.abbr]);
+    // Last year's tier beside this year's, when the run has it (`--previous`).
+    let previous = ev.previous.given();
+    if previous {
+        heads.push(w.previous_tier);
+    }
+    heads.extend([w.status, w.reasons]);
     g.heads(0, &heads)?;
     let texts = Texts::new(ev);
     let score = Format::new().set_num_format("0.00");
     let n = titles.len() as u16;
+    let after = n + 5 + u16::from(previous);
     for (i, o) in e.outcomes.iter().enumerate() {
         let row = i as u32 + 1;
         g.text(row, 0, &o.id)?;
@@ -162,10 +169,20 @@ fn results(ws: &mut Worksheet, ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -
             g.text(row, n + 3, label)?;
             g.text(row, n + 4, &abbreviation(label))?;
         }
-        g.text(row, n + 5, w.status(o.status))?;
-        g.text(row, n + 6, &reasons(&texts, ev, o))?;
+        if previous {
+            g.text(row, n + 5, &previous_abbreviation(ev, &o.id))?;
+        }
+        g.text(row, after, w.status(o.status))?;
+        g.text(row, after + 1, &reasons(&texts, ev, o))?;
     }
     g.finish(1, e.outcomes.len() as u32, true)
+}
+
+/// Record `id`'s tier last year as an office abbreviates it; empty when it
+/// had none (absent, exempt or in error last year).
+pub(crate) fn previous_abbreviation(ev: &Evaluator<'_>, id: &str) -> String {
+    let tiers = ev.model.names.tiers.len();
+    ev.previous.tier(id, tiers).map(|t| abbreviation(ev.tier_label(t))).unwrap_or_default()
 }
 
 /// The sheet of counts: two rows of heads (each tier over its count and

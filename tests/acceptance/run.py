@@ -38,6 +38,8 @@ def suite(ck, tools):
     for name, plan, data, year in BUNDLED:
         yield f"workbook {name}", lambda: workbook.check(ck, tools, name, plan, data, year, UNITS)
         yield f"report {name}", lambda: report.check(ck, tools, name, plan, data, year, UNITS)
+    yield "workbook with --previous", lambda: workbook.check_previous(
+        ck, tools, "hanoi-01-previous", "plans/hanoi/01-KH-TU.kh", HANOI, 2020)
     yield "diff 165 -> 01", lambda: diff.check(
         ck, tools, "diff-165-01", "plans/hanoi/165-KH-TU.kh", "plans/hanoi/01-KH-TU.kh", 2020)
     yield "hostile inputs", lambda: hostile.check(ck, tools)

@@ -1,6 +1,7 @@
 """The workbook of `eval --format xlsx`, opened with openpyxl and with
 LibreOffice, held to the JSON output of the same run."""
 
+import json
 import math
 
 import openpyxl
@@ -231,3 +232,34 @@ def check_office_types(ck, lo_types, values):
                     ck.that(t in ("float", "percentage"), f"{sheet} row {r + 1} col {j + 1}: number in LibreOffice ({t})")
                 elif isinstance(v, str):
                     ck.equal(t, "string", f"{sheet} row {r + 1} col {j + 1}: text in LibreOffice")
+
+
+def check_previous(ck, tools, name, plan, data, year):
+    """`eval --previous LAST.json`: *Kết quả* has *Mức năm trước* right after
+    *Viết tắt*, each record's tier in LAST.json as an office abbreviates it,
+    empty for a record without one. LAST.json is this run's own JSON with the
+    first record's tier taken away and the second record left out."""
+    last = tools.json_eval(plan, data, year)
+    last["records"][0]["tier"] = None
+    del last["records"][1]
+    path = tools.work / f"{name}-last.json"
+    path.write_text(json.dumps(last, ensure_ascii=False), encoding="utf-8")
+    book = tools.work / f"{name}.xlsx"
+    tools.run("eval", plan, "--year", year, "--data", *data, "--format", "xlsx", "--out", book,
+              "--previous", path)
+    ck.scope = f"{name}: workbook with --previous"
+    rows = openpyxl_view(book)[0].get("Kết quả", [[]])
+    head = [text(h) for h in rows[0]]
+    ck.that("Viết tắt" in head and head[head.index("Viết tắt") + 1:][:1] == ["Mức năm trước"],
+            f"Mức năm trước follows Viết tắt (heads {head})")
+    if "Mức năm trước" not in head:
+        return
+    col = head.index("Mức năm trước")
+    names = labels(plan, tools.root, "tier")
+    was = {r["id"]: r["tier"] for r in last["records"]}
+    body = [r for r in rows[1:] if any(text(v) for v in r)]
+    for row in body:
+        rid, tier = text(row[0]), was.get(text(row[0]))
+        want = abbreviation(names[tier]) if tier else ""
+        ck.equal(text(row[col]), want, f"{rid}: last year's tier")
+    ck.that(any(text(r[col]) for r in body), "some record has last year's tier")

@@ -48,7 +48,7 @@ fn words(lang: &str) -> ([&'static str; 4], [(&'static str, &'static str); 3], &
     }
 }
 
-fn abbreviation(label: &str) -> &str {
+pub fn abbreviation(label: &str) -> &str {
     match label {
         "Hoàn thành xuất sắc nhiệm vụ" => "HTXSNV",
         "Hoàn thành tốt nhiệm vụ" => "HTTNV",
