@@ -66,7 +66,10 @@ fn explain_shows_previous_tier_and_the_review() {
         ),
         "{a5}"
     );
-    assert!(a5.contains("cap `kht`: Hai năm liền không hoàn thành nhiệm vụ"), "{a5}");
+    assert!(
+        a5.contains("capped at «Không hoàn thành nhiệm vụ»: Hai năm liền không hoàn thành nhiệm vụ ("),
+        "{a5}"
+    );
     let (_, a6) = stdout(kehoach().args(args).args(["--id", "A6"]));
     assert!(
         a6.contains("  previous_tier: none (tests/constructs/last.json has no tier for this record)\n"),

@@ -621,3 +621,11 @@ cli-plan-in-data = `{ $plan }` was taken as a data file: `--data` takes every pa
 ## Issue 19, remainder: last year's tier beside this year's (`--previous`) in the workbook and the report
 w-previous-tier = Last year's tier
 note-parent-use = the parent plan reads `{ $name }` here, as it declared it
+
+## explain: exemptions and hooks
+explain-exempt-line = exempt? { $line } ({ $place }): { $held }
+explain-hook = hook `{ $name }` on { $stage } ({ $place }):
+explain-hook-note = note: { $text }
+explain-hook-score = score { $before } → { $after }
+explain-hook-tier = tier «{ $before }» → «{ $after }»
+explain-hook-none = no change

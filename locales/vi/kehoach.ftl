@@ -600,3 +600,11 @@ cli-plan-in-data = `{ $plan }` đã bị đọc như tệp dữ liệu: `--data`
 ## Issue 19, remainder: last year's tier beside this year's (`--previous`) in the workbook and the report
 w-previous-tier = Mức năm trước
 note-parent-use = kế hoạch cấp trên đọc `{ $name }` ở đây, theo kiểu nó đã khai báo
+
+## explain: exemptions and hooks
+explain-exempt-line = miễn xếp loại? { $line } ({ $place }): { $held }
+explain-hook = bổ sung (hook) `{ $name }` ở bước { $stage } ({ $place }):
+explain-hook-note = ghi chú: { $text }
+explain-hook-score = điểm { $before } → { $after }
+explain-hook-tier = mức «{ $before }» → «{ $after }»
+explain-hook-none = không thay đổi

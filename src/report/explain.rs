@@ -2,7 +2,6 @@
 //! from the trace the run recorded while it classified the record (never
 //! evaluated again).
 
-use super::reason_text;
 use super::words;
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
@@ -35,18 +34,38 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str, lang: Lang) -> Opti
         for step in &c.trace.steps {
             step_line(ev, s, step, lang, &mut out);
             if matches!(step, Step::Score(_)) {
-                hooks_section(ev, s, o, &mut out);
+                hooks_section(ev, s, o, lang, &mut out);
             }
         }
     }
     if !o.reasons.is_empty() {
         let _ = writeln!(out, "{}", t!(lang, "explain-steps"));
+        let texts = super::Texts::plain(ev, lang);
         for r in &o.reasons {
-            let _ = writeln!(out, "  - {}", reason_text(ev, o, r));
+            let words = super::reason_with(&texts, ev, o, r);
+            match reason_place(ev, o, r) {
+                Some(place) => writeln!(out, "  - {words} ({place})"),
+                None => writeln!(out, "  - {words}"),
+            }
+            .ok();
         }
     }
     let _ = writeln!(out, "{}", t!(lang, "explain-outcome", outcome = outcome_in(ev, o, lang)));
     Some(out)
+}
+
+/// Where the plan says the fixed reason `r`: its rule, cap or exemption line.
+fn reason_place(ev: &Evaluator<'_>, o: &Outcome, r: &Reason) -> Option<String> {
+    let c = &ev.model.subjects[o.subject.map(usize::from)?];
+    let loc = match r {
+        Reason::Rule(i) => &c.rules.get(usize::from(*i))?.loc,
+        Reason::Exempt(i) => &c.exempts.get(usize::from(*i))?.loc,
+        Reason::Cap(i) => match c.caps.get(usize::from(*i))? {
+            crate::check::model::CCap::When { loc, .. } | crate::check::model::CCap::At { loc, .. } => loc,
+        },
+        _ => return None,
+    };
+    Some(loc.file_line())
 }
 
 /// The outcome for people: the tier's label and the score.
@@ -88,13 +107,9 @@ fn step_line(ev: &Evaluator<'_>, s: usize, step: &Step, lang: Lang, out: &mut St
     let _ = match step {
         Step::Exempt { index, held } => {
             let ex = &c.exempts[*index];
-            writeln!(
-                out,
-                "exempt? {} ({}): {}",
-                one_line(ex.loc.snippet()),
-                ex.loc.file_line(),
-                held_in(held, lang)
-            )
+            let (line, place) = (one_line(ex.loc.snippet()), ex.loc.file_line());
+            let held = held_in(held, lang);
+            writeln!(out, "{}", t!(lang, "explain-exempt-line", line = line, place = place, held = held))
         }
         Step::Score(score) => {
             let (score, exact) = (words::exact(lang, *score, 2), score.to_num().to_string());
@@ -187,31 +202,33 @@ pub(super) fn held_words(held: &Held) -> String {
 }
 
 /// Each hook of the subject, where it is, and what it did to this record.
-fn hooks_section(ev: &Evaluator<'_>, s: usize, o: &Outcome, out: &mut String) {
+fn hooks_section(ev: &Evaluator<'_>, s: usize, o: &Outcome, lang: Lang, out: &mut String) {
     let p = &ev.prepared[s];
     for &h in p.score_hooks.iter().chain(&p.tier_hooks) {
-        let hook = &ev.model.plan.hooks[h];
-        let d = &hook.decl;
-        let _ = writeln!(out, "hook `{}` on {} ({}):", d.name.name, d.stage.word(), d.loc.file_line());
+        let d = &ev.model.plan.hooks[h].decl;
+        let (name, stage, place) = (d.name.name.as_str(), d.stage.word(), d.loc.file_line());
+        let _ = writeln!(out, "{}", t!(lang, "explain-hook", name = name, stage = stage, place = place));
+        let tier = |t: u8| ev.tier_label(usize::from(t)).to_string();
         let mut any = false;
         for r in &o.reasons {
             let line = match r {
-                Reason::Note(n) if usize::from(n.hook) == h => format!("note: {}", n.text),
-                Reason::HookScore(c) if usize::from(c.hook) == h => {
-                    format!("score {} → {}", c.before.show(4), c.after.show(4))
+                Reason::Note(n) if usize::from(n.hook) == h => {
+                    t!(lang, "explain-hook-note", text = n.text.to_string())
                 }
-                Reason::HookTier { hook, before, after } if usize::from(*hook) == h => format!(
-                    "tier `{}` → `{}`",
-                    ev.tier_name(usize::from(*before)),
-                    ev.tier_name(usize::from(*after))
-                ),
+                Reason::HookScore(c) if usize::from(c.hook) == h => {
+                    let (before, after) = (words::exact(lang, c.before, 4), words::exact(lang, c.after, 4));
+                    t!(lang, "explain-hook-score", before = before, after = after)
+                }
+                Reason::HookTier { hook, before, after } if usize::from(*hook) == h => {
+                    t!(lang, "explain-hook-tier", before = tier(*before), after = tier(*after))
+                }
                 _ => continue,
             };
             any = true;
             let _ = writeln!(out, "  {line}");
         }
         if !any {
-            let _ = writeln!(out, "  no change");
+            let _ = writeln!(out, "  {}", t!(lang, "explain-hook-none"));
         }
     }
 }
@@ -228,6 +245,10 @@ fn values_section(ev: &Evaluator<'_>, s: usize, values: &[Option<Value>], lang: 
             Some(Value::Bool(true)) => t!(lang, "explain-true"),
             Some(Value::Date(d)) => d.format("%d/%m/%Y").to_string(),
             Some(Value::Num(n)) => words::exact(lang, *n, 4),
+            Some(Value::Tier(r)) => {
+                let t = tier_rank(*r, ev.model.names.tiers.len());
+                format!("{} (`{}`)", ev.tier_label(t), ev.tier_name(t))
+            }
             _ => shown,
         };
         let contribution = contribution
