@@ -139,8 +139,9 @@ fn the_diff_memo_in_html() {
     let (code, html) = run(&strs(&a));
     assert_eq!(code, 1, "the plans differ");
     assert!(html.contains("Ma trận chuyển mức") && html.contains("Bản ghi đổi mức"));
-    // A change is named by the plan's label of its item, beside its path.
-    assert!(html.contains("Tư tưởng chính trị</span><br><code>subject.dang_vien.criterion.tu_tuong.weight"));
+    // A change is named by the plan's label of its item and its code, never by a path.
+    assert!(html.contains("<tr><td>Tiêu chí «Tư tưởng chính trị» (`tu_tuong`): trọng số</td>"));
+    assert!(!html.contains("subject.dang_vien"), "no internal paths for people");
     insta::assert_snapshot!("diff_html_vi", html);
     let (_, en) = run(&[
         "diff",

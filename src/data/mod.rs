@@ -85,6 +85,17 @@ impl fmt::Display for At {
     }
 }
 
+impl At {
+    /// The place in `lang`, for people (`dòng 17`, `hàng 17`).
+    pub fn words(self, lang: crate::lang::Lang) -> String {
+        match self {
+            At::Line(n) => crate::t!(lang, "at-line", n = n),
+            At::Index(i) => format!("[{i}]"),
+            At::Row(r) => crate::t!(lang, "at-row", n = r),
+        }
+    }
+}
+
 /// A file that could not be read at all (exit status 2).
 #[derive(Debug)]
 pub struct DataError(pub String);

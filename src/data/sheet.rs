@@ -91,6 +91,14 @@ pub fn place(file: &Path, sheet: Option<&Sheet>, at: At, column: Option<&str>) -
     }
 }
 
+/// [`place`] of a whole record for people in `lang`: `FILE dòng 17`.
+pub fn place_in(file: &Path, sheet: Option<&Sheet>, at: At, lang: crate::lang::Lang) -> String {
+    match sheet {
+        Some(s) => format!("{} [{}] {}", s.file.display(), s.name, at.words(lang)),
+        None => format!("{} {}", file.display(), at.words(lang)),
+    }
+}
+
 /// A sheet column in letters: 0 is `A`, 25 `Z`, 26 `AA`.
 pub fn letters(col: u64) -> String {
     let mut out = Vec::new();

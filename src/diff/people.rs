@@ -16,7 +16,7 @@ use std::fmt::Write;
 
 /// A value as a person reads it: text in quotes, dates as dd/mm/yyyy,
 /// decimals in the language's style, yes/no for locks, deadlines in words.
-fn value(v: &Option<Json>, lang: Lang) -> String {
+pub(crate) fn value(v: &Option<Json>, lang: Lang) -> String {
     match v {
         None | Some(Json::Null) => "—".into(),
         Some(Json::String(s)) if s.contains('\n') => t!(lang, "diff-see-below"),
@@ -73,6 +73,19 @@ fn head(n: &Namer<'_>, c: &Change, lang: Lang) -> String {
     let notes = c.note.iter().map(|x| x.words(lang, &tier));
     let all = std::iter::once(words.join(" ")).chain(notes).collect::<Vec<_>>().join(", ");
     if said.item.is_empty() { capital(&all) } else { format!("{}: {all}", said.item) }
+}
+
+/// What a change names, for a table's first column: the item and the
+/// attribute (`Tiêu chí «…» (`nhiem_vu`): trọng số`), or the section's own
+/// attribute (`Thời hạn`).
+pub(crate) fn item(n: &Namer<'_>, c: &Change, lang: Lang) -> String {
+    let said = n.said(&c.path, lang);
+    match (said.item.is_empty(), said.attr) {
+        (false, Some(a)) => format!("{}: {a}", said.item),
+        (false, None) => said.item,
+        (true, Some(a)) => capital(&a),
+        (true, None) => String::new(),
+    }
 }
 
 /// `s` with its first letter a capital.
@@ -149,12 +162,12 @@ pub fn markdown(d: &PlanDiff, n: &Namer<'_>, impact: Option<&Impact>, lang: Lang
 }
 
 /// A tier name of the matrix as an office writes it (HTXSNV …); `-` is no tier.
-fn abbr(n: &Namer<'_>, name: &str, lang: Lang) -> String {
+pub(crate) fn abbr(n: &Namer<'_>, name: &str, lang: Lang) -> String {
     if name == "-" { t!(lang, "diff-no-tier") } else { crate::text::abbreviation(&n.tier(name)) }
 }
 
 /// One side of a moved record: `HTTNV (85)`, or its status in words.
-fn side(n: &Namer<'_>, m: &super::impact::Moved, new: bool, lang: Lang) -> String {
+pub(crate) fn side(n: &Namer<'_>, m: &super::impact::Moved, new: bool, lang: Lang) -> String {
     use crate::eval::outcome::Status;
     let (tier, score, status) =
         if new { (&m.new, &m.new_score, m.new_status) } else { (&m.old, &m.old_score, m.old_status) };
@@ -169,7 +182,7 @@ fn side(n: &Namer<'_>, m: &super::impact::Moved, new: bool, lang: Lang) -> Strin
     }
 }
 
-fn subject_label(n: &Namer<'_>, subject: &str) -> String {
+pub(crate) fn subject_label(n: &Namer<'_>, subject: &str) -> String {
     let label = n.label(&format!("subject.{subject}"));
     if label.is_empty() { subject.to_string() } else { label }
 }

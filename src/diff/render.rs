@@ -5,22 +5,6 @@ use super::impact::Impact;
 use super::{Change, ChangeKind, PlanDiff};
 use serde_json::{Value as Json, json};
 
-/// A value as a person reads it: strings quoted, lists and long text shown as lines.
-pub(crate) fn scalar(v: &Option<Json>) -> String {
-    match v {
-        None | Some(Json::Null) => "—".into(),
-        Some(Json::String(s)) if !s.contains('\n') => format!("\"{s}\""),
-        Some(Json::Array(xs)) => format!("[{}]", names(xs)),
-        Some(Json::String(_)) => "…".into(),
-        Some(other) => other.to_string(),
-    }
-}
-
-/// A list of names (an order of levels or hooks), comma-separated.
-fn names(xs: &[Json]) -> String {
-    xs.iter().map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string)).collect::<Vec<_>>().join(", ")
-}
-
 /// The lines of an added or removed item's canonical text, or of a value
 /// that spans lines. Other values (header entries, attributes) are shown inline.
 pub(crate) fn item_lines(c: &Change) -> Option<Vec<String>> {

@@ -7,7 +7,8 @@ use super::html::{PlanHead, plan_head};
 use super::words::Words;
 use crate::diff::impact::Impact;
 use crate::diff::labels::Namer;
-use crate::diff::render::{item_lines, scalar, sections};
+use crate::diff::people;
+use crate::diff::render::{item_lines, sections};
 use crate::diff::{Change, ChangeKind, PlanDiff};
 use crate::lang::Lang;
 use crate::resolve::Plan;
@@ -34,10 +35,8 @@ struct SectionOut {
 
 #[derive(Serialize)]
 struct ChangeOut {
-    path: String,
-    /// The plan's label of the item the path names (a criterion's, a
-    /// subject's, a level's), so the memo reads in the plan's words.
-    label: String,
+    /// What the change names, in the plan's words (`Tiêu chí «…» (`code`): trọng số`).
+    item: String,
     kind: &'static str,
     class: &'static str,
     old: String,
@@ -88,18 +87,19 @@ pub fn memo(
                     .into_iter()
                     .map(|c| {
                         let note: Vec<String> = c.note.iter().map(|x| x.words(lang, &tier)).collect();
-                        change(c, w, namer.label(&c.path), note.join("; "))
+                        let values = [people::value(&c.old, lang), people::value(&c.new, lang)];
+                        change(c, w, people::item(&namer, c, lang), values, note.join("; "))
                     })
                     .collect(),
             })
             .collect(),
         warnings: &warnings,
-        impact: impact.map(impact_out),
+        impact: impact.map(|i| impact_out(i, &namer, lang)),
     };
     super::templates::render("diff.html", &ctx)
 }
 
-fn change(c: &Change, w: &Words, label: String, note: String) -> ChangeOut {
+fn change(c: &Change, w: &Words, item: String, [old, new]: [String; 2], note: String) -> ChangeOut {
     let (kind, class) = match c.kind {
         ChangeKind::Added => (w.added, "added"),
         ChangeKind::Removed => (w.removed, "removed"),
@@ -118,37 +118,36 @@ fn change(c: &Change, w: &Words, label: String, note: String) -> ChangeOut {
         lines = whole.iter().flatten().map(|l| (class_of(sign), format!("{sign} {l}"))).collect();
     }
     // A value shown as lines is not repeated in its cell.
-    let shown = |v: &Option<serde_json::Value>| if lines.is_empty() { scalar(v) } else { String::new() };
-    ChangeOut {
-        path: c.path.clone(),
-        label,
-        kind,
-        class,
-        old: shown(&c.old),
-        new: shown(&c.new),
-        note,
-        lines,
-    }
+    let shown = |v: String| if lines.is_empty() { v } else { String::new() };
+    ChangeOut { item, kind, class, old: shown(old), new: shown(new), note, lines }
 }
 
-fn impact_out(i: &Impact) -> ImpactOut {
+fn impact_out(i: &Impact, n: &Namer<'_>, lang: Lang) -> ImpactOut {
     let (old, new) = (&i.names.0, &i.names.1);
+    let columns: Vec<String> = new.iter().map(|x| people::abbr(n, x, lang)).collect();
     let matrices = i
         .by_subject
         .iter()
         .map(|(subject, cells)| Matrix {
-            subject: subject.clone(),
-            columns: new.clone(),
+            subject: people::subject_label(n, subject),
+            columns: columns.clone(),
             rows: old
                 .iter()
                 .enumerate()
                 .map(|(r, o)| {
-                    (o.clone(), (0..new.len()).map(|c| cells.get(&(r, c)).copied().unwrap_or(0)).collect())
+                    let row = (0..new.len()).map(|c| cells.get(&(r, c)).copied().unwrap_or(0)).collect();
+                    (people::abbr(n, o, lang), row)
                 })
                 .collect(),
         })
         .collect();
-    let moved =
-        i.moved.iter().map(|m| [m.id.clone(), m.subject.clone(), m.side(false), m.side(true)]).collect();
+    let moved = i
+        .moved
+        .iter()
+        .map(|m| {
+            let subject = people::subject_label(n, &m.subject);
+            [m.id.clone(), subject, people::side(n, m, false, lang), people::side(n, m, true, lang)]
+        })
+        .collect();
     ImpactOut { records: i.records, moved_count: i.moved.len(), matrices, moved }
 }

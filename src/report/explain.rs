@@ -19,7 +19,7 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str, lang: Lang) -> Opti
     let o = e.outcomes.get(c.index)?;
     let mut out = String::new();
     let (fi, at) = e.positions[c.index].get();
-    let place = crate::data::place(&e.files[fi], e.sheets[fi].as_ref(), at, None);
+    let place = crate::data::sheet::place_in(&e.files[fi], e.sheets[fi].as_ref(), at, lang);
     let _ = writeln!(out, "{}", t!(lang, "explain-record", id = id, place = place.to_string()));
     if let Some(s) = o.subject.map(usize::from) {
         let subject = &ev.model.plan.subjects[s];

@@ -303,7 +303,7 @@ fn quotas(ev: &Evaluator<'_>, b: &Breakdown, u: Option<usize>, lang: Lang) -> Ve
                 allowed: q.allowed.to_string(),
                 tier: abbreviation(ev.tier_label(cq.tier)),
                 moved: q.moved,
-                rule: cq.loc.snippet().split_whitespace().collect::<Vec<_>>().join(" "),
+                rule: crate::t!(lang, "report-quota-rule", place = cq.loc.file_line()),
             }
         })
         .collect()

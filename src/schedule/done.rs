@@ -26,6 +26,8 @@ pub enum Verdict {
 pub struct Unit {
     pub unit: String,
     pub level: String,
+    /// The level's label in the plan (what people read), else as written.
+    pub label: String,
     pub line: u64,
     pub done: Option<NaiveDate>,
     pub last_day: Option<NaiveDate>,
@@ -76,6 +78,7 @@ fn one(unit: String, level: &str, done: &str, line: u64, entries: &[Entry], as_o
     let mut u = Unit {
         unit,
         level: entry.map_or_else(|| level.to_string(), |e| e.level.clone()),
+        label: entry.map_or_else(|| level.to_string(), |e| e.label.clone()),
         line,
         done: None,
         last_day: entry.map(|e| e.last_day),

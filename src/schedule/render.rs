@@ -78,7 +78,7 @@ pub fn done_table(file: &str, year: i32, units: &[Unit], lang: Lang) -> String {
     let w_unit =
         units.iter().map(|u| u.unit.chars().count()).chain([heads[0].chars().count()]).max().unwrap_or(4);
     let w_level =
-        units.iter().map(|u| u.level.chars().count()).chain([heads[1].chars().count()]).max().unwrap_or(5);
+        units.iter().map(|u| u.label.chars().count()).chain([heads[1].chars().count()]).max().unwrap_or(5);
     let mut out = format!("{}\n\n", t!(lang, "year-line", year = year));
     let _ = writeln!(
         out,
@@ -96,7 +96,7 @@ pub fn done_table(file: &str, year: i32, units: &[Unit], lang: Lang) -> String {
             out,
             "{}  {}  {done:10}  {last:10}  {}",
             pad(&u.unit, w_unit),
-            pad(&u.level, w_level),
+            pad(&u.label, w_level),
             verdict_words(u, lang)
         );
     }
