@@ -98,6 +98,23 @@ pub fn read_csv(
     opts: &ReadOptions,
     each: &mut impl FnMut(&[String], Row<'_>),
 ) -> Result<FileRead, DataError> {
+    with_text(path, |text, map| {
+        let Some(head) = head(path, text, opts)? else { return Ok(FileRead::default()) };
+        let mut release = Release::new(map, text, head.start);
+        let headers = &head.read.headers;
+        let stretch = rows(text, head.delim, (head.start, head.line), text.len(), &mut release, &mut |row| {
+            each(headers, row)
+        });
+        finish(path, text, head, [stretch])
+    })
+}
+
+/// Hands `f` the text of the CSV file at `path` (mapped or read, UTF-16
+/// decoded, BOM removed), and its map when the text lies in one.
+pub(super) fn with_text<R>(
+    path: &Path,
+    f: impl FnOnce(&[u8], Option<&memmap2::Mmap>) -> Result<R, DataError>,
+) -> Result<R, DataError> {
     let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
     let bytes = load(path).map_err(cannot)?;
     let wide;
@@ -108,17 +125,32 @@ pub fn read_csv(
         }
         None => bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes),
     };
-    let nul = |line| DataError(super::encoding::nul(path, line));
-    let mut read = FileRead::default();
-    let sep = excel_sep(text);
-    let delim = opts.delimiter.or(sep).unwrap_or_else(|| super::split::sniff(text));
-    let mut split = Splitter::new(text, delim);
     let map = match &bytes {
         Bytes::Mapped(m) => Some(m),
         Bytes::Read(_) => None,
     };
-    let mut release = Release::new(map, text);
-    let (mut record, mut composed) = (Record::default(), Record::default());
+    f(text, map)
+}
+
+/// A CSV text once its header is read.
+pub(super) struct Head {
+    /// The headers (the rest is filled once the rows are read).
+    pub read: FileRead,
+    pub delim: u8,
+    /// Where the rows start in the text, and the physical lines before.
+    pub start: usize,
+    pub line: u64,
+    /// The header's line, when its bytes are not UTF-8.
+    bad: Option<u64>,
+}
+
+/// Reads the header of `text` (after Excel's `sep=` line, if any): `None`
+/// for a text without one.
+pub(super) fn head(path: &Path, text: &[u8], opts: &ReadOptions) -> Result<Option<Head>, DataError> {
+    let sep = excel_sep(text);
+    let delim = opts.delimiter.or(sep).unwrap_or_else(|| super::split::sniff(text));
+    let mut split = Splitter::new(text, delim);
+    let mut record = Record::default();
     if sep.is_some() {
         // Excel's `sep=;` line names the delimiter; it is not the header.
         split.next(&mut record);
@@ -126,36 +158,102 @@ pub fn read_csv(
     // The header: the first row that is not blank.
     let header = loop {
         match split.next(&mut record) {
-            None => return Ok(read),
+            None => return Ok(None),
             Some(Split::Blank { .. }) => continue,
-            Some(Split::Nul { line }) => return Err(nul(line)),
+            Some(Split::Nul { line }) => return Err(DataError(super::encoding::nul(path, line))),
             Some(Split::Row { line } | Split::Unclosed { line, .. }) => break line,
         }
     };
-    // The first line whose bytes are not UTF-8, found on the way.
-    let mut bad = (std::str::from_utf8(record.bytes()).is_err()).then_some(header);
-    read.headers = record
+    let bad = (std::str::from_utf8(record.bytes()).is_err()).then_some(header);
+    let headers = record
         .iter()
         .map(|h| crate::text::nfc_owned(String::from_utf8_lossy(h).trim().to_string()))
         .collect();
-    while let Some(what) = split.next(&mut record) {
+    let read = FileRead { headers, ..FileRead::default() };
+    Ok(Some(Head { read, delim, start: split.position(), line: split.line(), bad }))
+}
+
+/// What reading a stretch of rows found besides them.
+#[derive(Debug, Default)]
+pub(super) struct Stretch {
+    /// The blank rows skipped (in `blank` and `blank_lines`).
+    blank: FileRead,
+    /// The first line whose bytes are not UTF-8.
+    bad: Option<u64>,
+    /// The line of a NUL byte, where reading stopped.
+    nul: Option<u64>,
+    /// Where reading stopped, in bytes.
+    pub end: usize,
+}
+
+impl Stretch {
+    /// Whether reading stopped at a NUL byte.
+    pub fn stopped(&self) -> bool {
+        self.nul.is_some()
+    }
+}
+
+/// Reads the rows of `text` from `from` (a row's start and the physical
+/// lines before it) up to the first row that starts at or after `stop`,
+/// handing each to `each`; the pages read are given back as it goes.
+pub(super) fn rows(
+    text: &[u8],
+    delim: u8,
+    from: (usize, u64),
+    stop: usize,
+    release: &mut Release<'_>,
+    each: &mut impl FnMut(Row<'_>),
+) -> Stretch {
+    let mut split = Splitter::at(text, delim, from.0, from.1);
+    let (mut record, mut composed) = (Record::default(), Record::default());
+    let mut found = Stretch::default();
+    while split.position() < stop
+        && let Some(what) = split.next(&mut record)
+    {
         let (line, broken) = match what {
             Split::Row { line } => (line, None),
             Split::Blank { line } => {
-                read.blank(line);
+                found.blank.blank(line);
                 continue;
             }
             Split::Unclosed { line, opened } => (line, Some(RowProblem::Unclosed { opened })),
-            Split::Nul { line } => return Err(nul(line)),
+            Split::Nul { line } => {
+                found.nul = Some(line);
+                break;
+            }
         };
         let (changed, utf8) = compose(&record, &mut composed);
-        if !utf8 && bad.is_none() {
-            bad = Some(line);
+        if !utf8 && found.bad.is_none() {
+            found.bad = Some(line);
         }
         let record = if changed { &composed } else { &record };
         let cells = Cells::Csv(CsvCells { record, utf8 });
-        each(&read.headers, Row { at: At::Line(line), cells, broken });
+        each(Row { at: At::Line(line), cells, broken });
         release.upto(split.position());
+    }
+    found.end = split.position();
+    found
+}
+
+/// What reading the file found, from its stretches in order: the first NUL
+/// byte stops it; a file not UTF-8 is a problem of every record.
+pub(super) fn finish(
+    path: &Path,
+    text: &[u8],
+    head: Head,
+    stretches: impl IntoIterator<Item = Stretch>,
+) -> Result<FileRead, DataError> {
+    let mut read = head.read;
+    let mut bad = head.bad;
+    for s in stretches {
+        if let Some(line) = s.nul {
+            return Err(DataError(super::encoding::nul(path, line)));
+        }
+        for &line in &s.blank.blank_lines {
+            read.blank(line);
+        }
+        read.blank += s.blank.blank - s.blank.blank_lines.len() as u64;
+        bad = bad.or(s.bad);
     }
     // Every record of a file that is not UTF-8 is in error: the reader's
     // caller marks those it was handed (see `FileRead::problem`).
@@ -176,7 +274,7 @@ mod tests {
         let path = dir.path().join("t.csv");
         std::fs::write(&path, text).unwrap();
         let mut out = Vec::new();
-        let found = read_csv(&path, &ReadOptions { delimiter }, &mut |_, row: Row<'_>| {
+        let found = read_csv(&path, &ReadOptions { delimiter, jobs: 1 }, &mut |_, row: Row<'_>| {
             let At::Line(n) = row.at else { panic!("csv rows have lines") };
             let cells = (0..).map_while(|i| row.cells.get(i)).map(|c| c.text().to_string()).collect();
             out.push((n, cells, row.broken));

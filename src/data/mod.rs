@@ -5,6 +5,7 @@
 mod cells;
 mod columns;
 mod convert;
+mod chunks;
 mod csv_in;
 mod encoding;
 mod json_in;
@@ -16,6 +17,7 @@ pub mod sheet;
 mod split;
 mod table;
 
+pub use chunks::{Cut, read_csv_chunked};
 pub use cells::{Cell, CellRef, Cells, FileRead, OwnedRow, ReadOptions, Row};
 pub use columns::{Columns, SubjectColumns};
 pub use convert::{Labels, SlotKind, convert_cell, norm};

@@ -16,6 +16,7 @@ use crate::vocab::value::Value;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
+mod chunked;
 mod finish;
 mod groups;
 mod input;
@@ -167,9 +168,10 @@ pub fn evaluate_carrying(
     if inputs.len() > Pos::FILES {
         return Err(DataError(format!("more than {} data files in one run", Pos::FILES)));
     }
+    let mut jobs = chunked::Jobs::new(opts.read.threads());
     for (fi, input) in inputs.into_iter().enumerate() {
         match input {
-            Input::File(file) => warnings.extend(run.read(fi, &file)?),
+            Input::File(file) => warnings.extend(run.read(fi, &file, &mut jobs)?),
             Input::Rows { headers, rows, .. } => {
                 let named = run.subjects_named(&headers, &rows);
                 let r = roles(&headers, run.cols, &run.carried, Some(&named));
