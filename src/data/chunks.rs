@@ -30,7 +30,7 @@ pub struct Cut {
 
 impl Cut {
     /// The smallest chunk worth a thread of its own.
-    pub const MIN: usize = 16 << 10;
+    pub const MIN: usize = 4 << 10;
 }
 
 /// Reads the CSV file at `path` in chunks on `pool`: `make` gives each
@@ -62,9 +62,11 @@ pub fn read_csv_chunked<S: Send>(
             let lines: Vec<u64> = pool.install(|| {
                 spans.par_iter().with_max_len(1).map(|&(a, b)| count_lines(&text[a..b])).collect()
             });
-            let starts = spans.iter().zip(lines.iter().scan(head.line, |l, n| Some(std::mem::replace(l, *l + n))));
+            let starts =
+                spans.iter().zip(lines.iter().scan(head.line, |l, n| Some(std::mem::replace(l, *l + n))));
             let chunks: Vec<(usize, usize, u64)> = starts.map(|(&(a, b), line)| (a, b, line)).collect();
-            let read: Vec<(S, Stretch)> = pool.install(|| chunks.into_par_iter().with_max_len(1).map(one).collect());
+            let read: Vec<(S, Stretch)> =
+                pool.install(|| chunks.into_par_iter().with_max_len(1).map(one).collect());
             if joined(&read, &bounds) {
                 let (states, stretches): (Vec<S>, Vec<Stretch>) = read.into_iter().unzip();
                 return Ok((finish(path, text, head, stretches)?, states));

@@ -6,6 +6,9 @@ use proptest::prelude::*;
 /// A row as read: its line, cells and problem.
 type Got = (u64, Vec<String>, Option<crate::diag::RowProblem>);
 
+/// What a whole read gave: the findings in words and the rows, or the error.
+type Read = Result<(String, Vec<Got>), String>;
+
 fn row(r: Row<'_>) -> Got {
     let At::Line(n) = r.at else { panic!("csv rows have lines") };
     let cells = (0..).map_while(|i| r.cells.get(i)).map(|c| c.text().to_string()).collect();
@@ -13,21 +16,30 @@ fn row(r: Row<'_>) -> Got {
 }
 
 /// What one pass reads, and what chunks of `min` bytes on `jobs` threads read.
-fn both(text: &[u8], jobs: usize, min: usize) -> (Result<(String, Vec<Got>), String>, Result<(String, Vec<Got>), String>, usize) {
+fn both(text: &[u8], jobs: usize, min: usize) -> (Read, Read, usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.csv");
     std::fs::write(&path, text).unwrap();
     let opts = ReadOptions::default();
     let mut one = Vec::new();
-    let seq = read_csv(&path, &opts, &mut |_, r| one.push(row(r))).map(|f| (format!("{f:?}"), one)).map_err(|e| e.0);
+    let seq = read_csv(&path, &opts, &mut |_, r| one.push(row(r)))
+        .map(|f| (format!("{f:?}"), one))
+        .map_err(|e| e.0);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().unwrap();
     let mut parts = 0;
-    let par = read_csv_chunked(&path, &opts, &pool, Cut { jobs, min }, |_, _| Vec::new(), |v: &mut Vec<Got>, _, r| v.push(row(r)))
-        .map(|(f, states)| {
-            parts = states.len();
-            (format!("{f:?}"), states.into_iter().flatten().collect())
-        })
-        .map_err(|e| e.0);
+    let par = read_csv_chunked(
+        &path,
+        &opts,
+        &pool,
+        Cut { jobs, min },
+        |_, _| Vec::new(),
+        |v: &mut Vec<Got>, _, r| v.push(row(r)),
+    )
+    .map(|(f, states)| {
+        parts = states.len();
+        (format!("{f:?}"), states.into_iter().flatten().collect())
+    })
+    .map_err(|e| e.0);
     (seq, par, parts)
 }
 
@@ -73,8 +85,23 @@ fn the_first_nul_is_the_error_and_blank_rows_are_counted_once() {
 /// breaks of every kind, unclosed quotes, blank lines, bytes not UTF-8.
 fn piece() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
-        "a", "Tốt", "x y", ",", ";", "\n", "\r\n", "\r", "\"", "\"q\"", "\"a,\nb\"", "\"\"", "\"open", "\n\n",
-        "  ", "To\u{302}\u{301}t", "\u{fffd}",
+        "a",
+        "Tốt",
+        "x y",
+        ",",
+        ";",
+        "\n",
+        "\r\n",
+        "\r",
+        "\"",
+        "\"q\"",
+        "\"a,\nb\"",
+        "\"\"",
+        "\"open",
+        "\n\n",
+        "  ",
+        "To\u{302}\u{301}t",
+        "\u{fffd}",
     ])
 }
 

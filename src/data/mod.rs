@@ -3,9 +3,9 @@
 //! values per subject.
 
 mod cells;
+mod chunks;
 mod columns;
 mod convert;
-mod chunks;
 mod csv_in;
 mod encoding;
 mod json_in;
@@ -17,8 +17,8 @@ pub mod sheet;
 mod split;
 mod table;
 
-pub use chunks::{Cut, read_csv_chunked};
 pub use cells::{Cell, CellRef, Cells, FileRead, OwnedRow, ReadOptions, Row};
+pub use chunks::{Cut, read_csv_chunked};
 pub use columns::{Columns, SubjectColumns};
 pub use convert::{Labels, SlotKind, convert_cell, norm};
 pub use memo::Memo;

@@ -49,9 +49,9 @@ impl HookRunner {
     /// Runs `f` with this thread's worker, built on its first call.
     fn with<R>(&self, f: impl FnOnce(&Worker) -> R) -> R {
         let slot = self.slot();
-        let worker = slot.worker.get_or_init(|| {
-            Worker::new(self.asts.clone(), self.decls.clone(), &self.schema, self.memo)
-        });
+        let worker = slot
+            .worker
+            .get_or_init(|| Worker::new(self.asts.clone(), self.decls.clone(), &self.schema, self.memo));
         // A poisoned lock only means another call panicked: the worker
         // binds the record anew at each call.
         let _one = slot.call.lock().unwrap_or_else(std::sync::PoisonError::into_inner);

@@ -99,9 +99,10 @@ impl<'a> Run<'a> {
             let guess = (rows as u128 * bytes as u128 / u128::from(size)) as usize;
             (this.part(guess + guess / 16), roles(headers, this.cols, &this.carried, None))
         };
-        let (found, parts) = read_csv_chunked(file, &this.read, pool, cut, make, |(run, r), headers, row| {
-            run.row(fi, headers, r, row)
-        })?;
+        let (found, parts) =
+            read_csv_chunked(file, &this.read, pool, cut, make, |(run, r), headers, row| {
+                run.row(fi, headers, r, row)
+            })?;
         let before = self.outs.len();
         let total: usize = parts.iter().map(|(p, _)| p.outs.len()).sum();
         self.outs.reserve_exact(total);
