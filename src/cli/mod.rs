@@ -194,7 +194,11 @@ struct RunArgs {
 impl RunArgs {
     /// How data files are read.
     fn read(&self) -> crate::data::ReadOptions {
-        crate::data::ReadOptions { delimiter: self.delimiter, jobs: self.jobs.map_or(0, usize::from) }
+        crate::data::ReadOptions {
+            delimiter: self.delimiter,
+            jobs: self.jobs.map_or(0, usize::from),
+            compose_memo: false,
+        }
     }
 }
 

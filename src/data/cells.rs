@@ -15,6 +15,8 @@ pub struct ReadOptions {
     /// How many threads read and classify a CSV file (`--jobs`); 0: as
     /// `KEHOACH_JOBS` says, else one per core. 1 reads it in one pass.
     pub jobs: usize,
+    /// Decomposed CSV cells composed once per spelling (the pass `cell_memo`).
+    pub compose_memo: bool,
 }
 
 impl ReadOptions {

@@ -157,7 +157,7 @@ pub fn evaluate_carrying(
         sheets: vec![None; inputs.len()],
         capture: opts.capture.clone(),
         captured: None,
-        read: opts.read.clone(),
+        read: ReadOptions { compose_memo: ev.passes.cell_memo, ..opts.read.clone() },
         forced: None,
         lacking: Vec::new(),
         said: Vec::new(),
