@@ -52,9 +52,10 @@ pub fn read_csv_chunked<S: Send>(
         let one = |(start, stop, line): (usize, usize, u64)| {
             let mut state = make(headers, stop - start);
             let mut release = Release::new(map, text, start);
-            let found = rows(text, (head.delim, opts.compose_memo), (start, line), stop, &mut release, &mut |row| {
-                each(&mut state, headers, row)
-            });
+            let found =
+                rows(text, (head.delim, opts.compose_memo), (start, line), stop, &mut release, &mut |row| {
+                    each(&mut state, headers, row)
+                });
             (state, found)
         };
         if bounds.len() > 2 {

@@ -140,9 +140,14 @@ pub fn read_csv(
         let Some(head) = head(path, text, opts)? else { return Ok(FileRead::default()) };
         let mut release = Release::new(map, text, head.start);
         let headers = &head.read.headers;
-        let stretch = rows(text, (head.delim, opts.compose_memo), (head.start, head.line), text.len(), &mut release, &mut |row| {
-            each(headers, row)
-        });
+        let stretch = rows(
+            text,
+            (head.delim, opts.compose_memo),
+            (head.start, head.line),
+            text.len(),
+            &mut release,
+            &mut |row| each(headers, row),
+        );
         finish(path, text, head, [stretch])
     })
 }
@@ -313,11 +318,15 @@ mod tests {
         let path = dir.path().join("t.csv");
         std::fs::write(&path, text).unwrap();
         let mut out = Vec::new();
-        let found = read_csv(&path, &ReadOptions { delimiter, jobs: 1, compose_memo: false }, &mut |_, row: Row<'_>| {
-            let At::Line(n) = row.at else { panic!("csv rows have lines") };
-            let cells = (0..).map_while(|i| row.cells.get(i)).map(|c| c.text().to_string()).collect();
-            out.push((n, cells, row.broken));
-        })
+        let found = read_csv(
+            &path,
+            &ReadOptions { delimiter, jobs: 1, compose_memo: false },
+            &mut |_, row: Row<'_>| {
+                let At::Line(n) = row.at else { panic!("csv rows have lines") };
+                let cells = (0..).map_while(|i| row.cells.get(i)).map(|c| c.text().to_string()).collect();
+                out.push((n, cells, row.broken));
+            },
+        )
         .unwrap();
         (found, out)
     }
@@ -380,7 +389,9 @@ mod tests {
             let mut out = Vec::new();
             let opts = ReadOptions { compose_memo, ..ReadOptions::default() };
             let found = read_csv(&path, &opts, &mut |_, row: Row<'_>| {
-                out.push((0..3).filter_map(|c| row.cells.get(c)).map(|c| c.text().to_string()).collect::<Vec<_>>())
+                out.push(
+                    (0..3).filter_map(|c| row.cells.get(c)).map(|c| c.text().to_string()).collect::<Vec<_>>(),
+                )
             });
             (format!("{found:?}"), out)
         };
