@@ -18,7 +18,11 @@ fn run(args: &[&str], data: &[PathBuf], jobs: u16, passes: &str, out: &Path) -> 
     let _ = std::fs::remove_file(out);
     let mut cmd = Command::cargo_bin("kehoach").unwrap();
     cmd.args(args).arg("--data").args(data).arg("--jobs").arg(jobs.to_string());
-    cmd.arg("--out").arg(out).env("KEHOACH_PASSES", passes).env_remove("KEHOACH_JOBS");
+    cmd.arg("--out")
+        .arg(out)
+        .env("KEHOACH_PASSES", passes)
+        .env("KEHOACH_LANG", "en")
+        .env_remove("KEHOACH_JOBS");
     let got = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&got.stderr).into_owned();
     (std::fs::read(out).unwrap_or_default(), stderr, got.status.code())
