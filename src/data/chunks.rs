@@ -21,6 +21,15 @@ use std::path::Path;
 /// shared machine leaves its work to the rest).
 const PER_THREAD: usize = 4;
 
+/// How far after each share of the bytes a line feed is looked for.
+const WINDOW: usize = 1 << 20;
+
+/// The physical lines of `bytes` before its first NUL byte (a chunk after
+/// a NUL is never used: reading stops at the first).
+fn lines_to_nul(bytes: &[u8]) -> u64 {
+    count_lines(&bytes[..memchr::memchr(0, bytes).unwrap_or(bytes.len())])
+}
+
 /// How a file is cut: into about `jobs` × 4 chunks of at least `min` bytes.
 #[derive(Clone, Copy, Debug)]
 pub struct Cut {
@@ -61,7 +70,7 @@ pub fn read_csv_chunked<S: Send>(
         if bounds.len() > 2 {
             let spans: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
             let lines: Vec<u64> = pool.install(|| {
-                spans.par_iter().with_max_len(1).map(|&(a, b)| count_lines(&text[a..b])).collect()
+                spans.par_iter().with_max_len(1).map(|&(a, b)| lines_to_nul(&text[a..b])).collect()
             });
             let starts =
                 spans.iter().zip(lines.iter().scan(head.line, |l, n| Some(std::mem::replace(l, *l + n))));
@@ -86,7 +95,11 @@ fn bounds(text: &[u8], start: usize, cut: Cut) -> Vec<usize> {
     let mut bounds = vec![start];
     for k in 1..n {
         let target = start + len / n * k;
-        let Some(at) = memchr::memchr(b'\n', &text[target..]).map(|i| target + i + 1) else { break };
+        // Looked for near the target only, and not past a NUL byte (a
+        // sparse file of zeros is not read through for a line feed).
+        let near = &text[target..(target + WINDOW).min(text.len())];
+        let Some(at) = memchr::memchr2(b'\n', 0, near).filter(|&i| near[i] == b'\n') else { continue };
+        let at = target + at + 1;
         if at < text.len() && bounds.last().is_some_and(|&b| at > b) {
             bounds.push(at);
         }

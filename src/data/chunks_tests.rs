@@ -81,6 +81,17 @@ fn the_first_nul_is_the_error_and_blank_rows_are_counted_once() {
     assert_eq!(seq, par);
 }
 
+#[test]
+fn a_file_mostly_zeros_fails_at_its_first_nul_without_reading_through() {
+    let mut text = b"id,a\n1,x\n".to_vec();
+    text.resize(8 << 20, 0);
+    text.extend(b"\n2,y\n");
+    let (seq, par, _) = both(&text, 4, 16);
+    assert!(seq.as_ref().is_err_and(|e| e.contains("line 3")), "{seq:?}");
+    assert_eq!(seq, par);
+    assert_eq!(lines_to_nul(b"a\nb\r\nc\0\n\n"), 2);
+}
+
 /// Pieces CSV text is made of: cells plain, quoted, with quotes, line
 /// breaks of every kind, unclosed quotes, blank lines, bytes not UTF-8.
 fn piece() -> impl Strategy<Value = &'static str> {
