@@ -1,11 +1,15 @@
 //! End-to-end benchmark as a user runs it (issue 22): the csv crate alone
 //! parsing the data, then one whole `kehoach eval … --format csv --out NEW`
-//! process writing a new file, alternately, best and worst of `--runs`; the
-//! process's peak resident memory from the system (`wait4`). On data as
+//! process writing a new file with `--jobs 1`, then one with every core,
+//! alternately, best and worst of `--runs`; each process's peak resident
+//! memory from the system (`wait4`). On data as
 //! offices have it (`data/realistic.rs`, the default) and on the older
 //! synthetic set.
 //!
 //!     cargo bench --bench eval -- [--records N] [--runs N] [--hook] [--only realistic|synthetic]
+//!
+//! `--records` may be 5500000 (the whole country); the generated files are
+//! kept in `$TMPDIR/kehoach-bench/` (about 190 MB per million records).
 //!
 //! `KEHOACH_BIN=PATH` times another build of the binary (to compare with an
 //! earlier commit).
@@ -86,10 +90,11 @@ fn wait(mut child: std::process::Child) -> (i32, u64) {
 }
 
 /// One whole `kehoach eval` process writing CSV to a new file: (seconds, peak RSS).
-fn kehoach(bin: &Path, plan: &str, year: &str, files: &[PathBuf], out: &Path) -> (f64, u64) {
+fn kehoach(bin: &Path, plan: &str, year: &str, files: &[PathBuf], out: &Path, jobs: usize) -> (f64, u64) {
     let _ = std::fs::remove_file(out);
     let mut c = Command::new(bin);
     c.args(["eval", plan, "--year", year, "--format", "csv", "--out"]).arg(out).arg("--data").args(files);
+    c.arg("--jobs").arg(jobs.to_string()).env_remove("KEHOACH_JOBS");
     let t = Instant::now();
     let child = c.stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     let (status, rss) = wait(child);
@@ -118,28 +123,31 @@ struct Set {
     records: usize,
 }
 
-fn measure(bin: &Path, set: &Set, runs: usize, dir: &Path) {
+fn measure(bin: &Path, set: &Set, runs: usize, dir: &Path, cores: usize) {
     let size: u64 = set.files.iter().map(|f| std::fs::metadata(f).unwrap().len()).sum();
     let out = dir.join(format!("out-{}.csv", set.name));
-    let (mut csv, mut one, mut rss) = (Range::NONE, Range::NONE, 0);
+    let mut csv = Range::NONE;
+    let mut each = [(1, Range::NONE, 0), (cores, Range::NONE, 0)];
     for _ in 0..runs.max(1) {
         csv = csv.add(csv_alone(&set.files, set.delimiter));
-        let (t, r) = kehoach(bin, &set.plan, set.year, &set.files, &out);
-        (one, rss) = (one.add(t), rss.max(r));
+        for (jobs, time, rss) in &mut each {
+            let (t, r) = kehoach(bin, &set.plan, set.year, &set.files, &out, *jobs);
+            (*time, *rss) = (time.add(t), (*rss).max(r));
+        }
     }
     println!("== {} data: {} records, {:.1} MB", set.name, set.records, size as f64 / 1e6);
-    println!("csv crate alone          {:.3}–{:.3} s", csv.0, csv.1);
-    println!(
-        "kehoach, one thread      {:.3}–{:.3} s   {:.2}× the csv crate alone (best to best)",
-        one.0,
-        one.1,
-        one.0 / csv.0
-    );
-    println!(
-        "peak RSS (whole process) {:.0} MB, {:.0} bytes per record",
-        rss as f64 / 1e6,
-        rss as f64 / set.records as f64
-    );
+    println!("csv crate alone            {:.3}–{:.3} s", csv.0, csv.1);
+    for (jobs, time, rss) in each {
+        println!(
+            "kehoach, {jobs} thread(s)       {:.3}–{:.3} s   {:.2}× the csv crate alone (best to best); \
+             peak RSS {:.0} MB, {:.0} bytes per record",
+            time.0,
+            time.1,
+            time.0 / csv.0,
+            rss as f64 / 1e6,
+            rss as f64 / set.records as f64
+        );
+    }
 }
 
 fn arg<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
@@ -184,15 +192,18 @@ fn main() {
             records: n,
         },
     ];
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    println!("threads: 1 and {cores} (every core)");
     for set in sets.iter().filter(|s| only.as_deref().is_none_or(|o| o == s.name)) {
-        measure(&bin, set, runs, &dir);
+        measure(&bin, set, runs, &dir, cores);
     }
     if args.iter().any(|a| a == "--hook") {
         let plan = format!("{root}/benches/plan-hook.kh");
         let mut hook = Range::NONE;
         for _ in 0..runs.max(1) {
             hook = hook.add(
-                kehoach(&bin, &plan, "2024", std::slice::from_ref(&synthetic), &dir.join("out-hook.csv")).0,
+                kehoach(&bin, &plan, "2024", std::slice::from_ref(&synthetic), &dir.join("out-hook.csv"), 1)
+                    .0,
             );
         }
         println!("with a score hook (synthetic, whole process) {:.3}–{:.3} s", hook.0, hook.1);

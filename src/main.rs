@@ -7,5 +7,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     kehoach::memory::without_huge_pages();
+    kehoach::memory::purge_promptly();
     std::process::exit(kehoach::cli::run());
 }

@@ -363,6 +363,7 @@ help-schedule-as_of = The day to judge unfinished units against, as dd/mm/yyyy o
 help-arg-subject = The subject of records that name none (its name in the plan, e.g. dang_vien)
 help-arg-delimiter = The CSV delimiter: `,`, `;`, `|` or tab (default: the one the header uses most)
 help-arg-sheet = The sheet to read in workbooks given without #SHEET (default: the first sheet)
+help-arg-jobs = Threads that read and classify a CSV file (default: KEHOACH_JOBS, else one per core); the results are the same for any number
 help-eval-format = Output: table (for people), csv, json, xlsx (an Excel workbook; needs --out)
 help-arg-out = Write the output to this file (created or replaced whole) instead of standard output
 help-arg-keep = Data columns to copy to the output after the id (a name, a unit), as titled in the data; added to those of the plan's display line

@@ -354,6 +354,7 @@ help-schedule-as_of = Ngày dùng để xét các đơn vị chưa xong, dạng 
 help-arg-subject = Đối tượng của các bản ghi không ghi đối tượng (tên trong kế hoạch, ví dụ dang_vien)
 help-arg-delimiter = Dấu phân cách của CSV: `,`, `;`, `|` hoặc tab (mặc định: dấu xuất hiện nhiều nhất ở dòng tiêu đề)
 help-arg-sheet = Trang cần đọc trong bảng tính không ghi #TRANG (mặc định: trang đầu tiên)
+help-arg-jobs = Số luồng đọc và xếp loại một tệp CSV (mặc định: KEHOACH_JOBS, không có thì mỗi lõi một luồng); kết quả như nhau với mọi số luồng
 help-eval-format = Dạng kết quả: table (bảng cho người đọc), csv, json, xlsx (bảng tính Excel, cần --out)
 help-arg-out = Ghi kết quả vào tệp này (tạo mới hoặc thay thế trọn vẹn) thay vì in ra
 help-arg-keep = Các cột dữ liệu chép sang kết quả sau cột mã (ví dụ họ tên, đơn vị), theo tiêu đề trong dữ liệu; thêm vào các cột của dòng display trong kế hoạch

@@ -185,6 +185,21 @@ struct RunArgs {
     /// first sheet).
     #[arg(long)]
     sheet: Option<String>,
+    /// Threads that read and classify a CSV file (default: `KEHOACH_JOBS`,
+    /// else one per core); the results are the same for any number.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+}
+
+impl RunArgs {
+    /// How data files are read.
+    fn read(&self) -> crate::data::ReadOptions {
+        crate::data::ReadOptions {
+            delimiter: self.delimiter,
+            jobs: self.jobs.map_or(0, usize::from),
+            compose_memo: false,
+        }
+    }
 }
 
 fn parse_delimiter(s: &str) -> Result<u8, String> {
@@ -223,7 +238,7 @@ impl DataArgs {
             year: self.run.year.unwrap_or_else(evaluation_year),
             as_of: self.run.as_of,
             subject: self.run.subject.clone(),
-            read: crate::data::ReadOptions { delimiter: self.run.delimiter },
+            read: self.run.read(),
             previous: self.previous.as_deref(),
         }
     }
@@ -327,9 +342,9 @@ fn dispatch(command: Command, ctx: Ctx, out: &mut Out) -> i32 {
                 opts: crate::eval::run::Options {
                     year: run.year.unwrap_or_else(evaluation_year),
                     as_of: run.as_of,
+                    read: run.read(),
                     subject: run.subject,
                     capture: None,
-                    read: crate::data::ReadOptions { delimiter: run.delimiter },
                 },
             };
             diff::run(&args, color, Dest::new(file.as_deref(), out))

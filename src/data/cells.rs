@@ -12,6 +12,23 @@ use crate::diag::RowProblem;
 pub struct ReadOptions {
     /// The CSV delimiter (`None`: the one the header uses most).
     pub delimiter: Option<u8>,
+    /// How many threads read and classify a CSV file (`--jobs`); 0: as
+    /// `KEHOACH_JOBS` says, else one per core. 1 reads it in one pass.
+    pub jobs: usize,
+    /// Decomposed CSV cells composed once per spelling (the pass `cell_memo`).
+    pub compose_memo: bool,
+}
+
+impl ReadOptions {
+    /// The threads to use: `jobs`, else `KEHOACH_JOBS`, else every core.
+    pub fn threads(&self) -> usize {
+        let env = || std::env::var("KEHOACH_JOBS").ok()?.trim().parse().ok().filter(|&n: &usize| n > 0);
+        let cores = || std::thread::available_parallelism().map_or(1, usize::from);
+        match self.jobs {
+            0 => env().unwrap_or_else(cores),
+            n => n,
+        }
+    }
 }
 
 /// What reading a file found besides its rows.

@@ -3,6 +3,7 @@
 //! values per subject.
 
 mod cells;
+mod chunks;
 mod columns;
 mod convert;
 mod csv_in;
@@ -17,6 +18,7 @@ mod split;
 mod table;
 
 pub use cells::{Cell, CellRef, Cells, FileRead, OwnedRow, ReadOptions, Row};
+pub use chunks::{Cut, read_csv_chunked};
 pub use columns::{Columns, SubjectColumns};
 pub use convert::{Labels, SlotKind, convert_cell, norm};
 pub use memo::Memo;

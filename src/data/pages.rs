@@ -17,11 +17,13 @@ impl<'a> Release<'a> {
     pub const STEP: usize = 4 << 20;
 
     /// For `text`, split from `map` (or from another buffer: then nothing
-    /// is given back).
-    pub fn new(map: Option<&'a memmap2::Mmap>, text: &[u8]) -> Release<'a> {
+    /// is given back) from `start` on: the pages before are not touched
+    /// (another thread may be reading them).
+    pub fn new(map: Option<&'a memmap2::Mmap>, text: &[u8], start: usize) -> Release<'a> {
         let map = map.filter(|m| within(text, m));
         let offset = map.map_or(0, |m| text.as_ptr() as usize - m.as_ptr() as usize);
-        Release { map, offset, done: 0 }
+        let done = (offset + start).next_multiple_of(0x10000);
+        Release { map, offset, done }
     }
 
     /// The text up to `pos` is read and no longer borrowed.
@@ -30,7 +32,7 @@ impl<'a> Release<'a> {
         let Some(map) = self.map else { return };
         // Whole 64 KiB blocks: a multiple of every page size.
         let end = (self.offset + pos).min(map.len()) & !0xffff;
-        if end >= self.done + Self::STEP {
+        if end >= self.done.saturating_add(Self::STEP) {
             #[cfg(unix)]
             // SAFETY: the map is a read-only map of a file, and no row
             // borrows bytes before `end` (the splitter copies each record

@@ -105,9 +105,20 @@ impl<'a> Splitter<'a> {
         Splitter { bytes, pos: 0, line: 0, delim, quote: 0, real: false }
     }
 
+    /// A splitter that starts at `pos`, the start of a row, after `line`
+    /// physical lines (a chunk of the file: see [`super::chunks`]).
+    pub fn at(bytes: &'a [u8], delim: u8, pos: usize, line: u64) -> Splitter<'a> {
+        Splitter { pos, line, ..Splitter::new(bytes, delim) }
+    }
+
     /// Where the reader is, in bytes.
     pub fn position(&self) -> usize {
         self.pos
+    }
+
+    /// The physical lines before [`Splitter::position`].
+    pub fn line(&self) -> u64 {
+        self.line
     }
 
     /// The next row into `rec` (cleared first); `None` at the end.

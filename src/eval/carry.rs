@@ -59,6 +59,21 @@ impl Carried {
         }
     }
 
+    /// The same columns, with no record's cells yet (a chunk's, see
+    /// `eval::run`).
+    pub fn fresh(&self) -> Carried {
+        Carried { titles: self.titles.clone(), norms: self.norms.clone(), cells: Vec::new() }
+    }
+
+    /// Appends the cells of `other`'s records (the same columns) after these.
+    pub fn append(&mut self, other: Carried) {
+        if self.cells.is_empty() {
+            self.cells = other.cells;
+        } else {
+            self.cells.extend(other.cells);
+        }
+    }
+
     /// The carried cells of record `i`.
     pub fn row(&self, i: usize) -> &[Option<Box<str>>] {
         let n = self.titles.len();

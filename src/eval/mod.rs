@@ -19,7 +19,7 @@ pub(crate) mod trace;
 
 use crate::check::Model;
 use crate::exact::Exact;
-use crate::hooks::run::HookRunner;
+use crate::hooks::pool::HookRunner;
 use crate::syntax::ast::{FieldType, ItemKind};
 use chrono::NaiveDate;
 pub use passes::Passes;

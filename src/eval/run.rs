@@ -16,6 +16,7 @@ use crate::vocab::value::Value;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
+mod chunked;
 mod finish;
 mod groups;
 mod input;
@@ -156,7 +157,7 @@ pub fn evaluate_carrying(
         sheets: vec![None; inputs.len()],
         capture: opts.capture.clone(),
         captured: None,
-        read: opts.read.clone(),
+        read: ReadOptions { compose_memo: ev.passes.cell_memo, ..opts.read.clone() },
         forced: None,
         lacking: Vec::new(),
         said: Vec::new(),
@@ -167,9 +168,10 @@ pub fn evaluate_carrying(
     if inputs.len() > Pos::FILES {
         return Err(DataError(format!("more than {} data files in one run", Pos::FILES)));
     }
+    let mut jobs = chunked::Jobs::new(opts.read.threads());
     for (fi, input) in inputs.into_iter().enumerate() {
         match input {
-            Input::File(file) => warnings.extend(run.read(fi, &file)?),
+            Input::File(file) => warnings.extend(run.read(fi, &file, &mut jobs)?),
             Input::Rows { headers, rows, .. } => {
                 let named = run.subjects_named(&headers, &rows);
                 let r = roles(&headers, run.cols, &run.carried, Some(&named));

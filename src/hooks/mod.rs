@@ -90,6 +90,7 @@ pub fn script_loc(hook: &Hook, pos: Position) -> Loc {
 pub(crate) mod budget;
 pub mod limits;
 pub(crate) mod memo;
+pub(crate) mod pool;
 pub(crate) mod props;
 pub(crate) mod record;
 pub(crate) mod run;

@@ -19,6 +19,7 @@ pub enum Show {
 }
 
 /// What scripts can see of a plan's records, prepared by `eval`.
+#[derive(Clone)]
 pub struct Schema {
     pub subjects: Vec<SubjectSchema>,
     /// Scale values and their grade names.
@@ -28,6 +29,7 @@ pub struct Schema {
 }
 
 /// One subject: its name and, by slot, each item's name and how it shows.
+#[derive(Clone)]
 pub struct SubjectSchema {
     pub name: String,
     pub items: Vec<(String, Show)>,

@@ -14,9 +14,10 @@ use crate::vocab::value::Value;
 use rhai::{AST, Dynamic, Engine, EvalAltResult, Position, Scope};
 use std::sync::Mutex;
 
-/// The engine, the compiled scripts, the record handle `m`, one scope
-/// reused from call to call, and the budget of the running call.
-pub struct HookRunner {
+/// One thread's engine, the compiled scripts, the record handle `m`, one
+/// scope reused from call to call, and the budget of the running call
+/// (see [`super::pool::HookRunner`], which gives each thread its own).
+pub struct Worker {
     engine: Engine,
     asts: Vec<AST>,
     /// The hooks' declarations (names and script places, for errors).
@@ -38,9 +39,9 @@ pub struct Ran<T> {
     pub notes: Vec<String>,
 }
 
-impl HookRunner {
+impl Worker {
     /// For the compiled `asts` of the hooks `decls`, records as `schema` says.
-    pub fn new(asts: Vec<AST>, decls: Vec<Hook>, schema: &Schema, memo: bool) -> HookRunner {
+    pub fn new(asts: Vec<AST>, decls: Vec<Hook>, schema: &Schema, memo: bool) -> Worker {
         let budget = Budget::default();
         let mut engine = super::engine();
         let (b1, b2, b3, b4) = (budget.clone(), budget.clone(), budget.clone(), budget.clone());
@@ -59,7 +60,7 @@ impl HookRunner {
         });
         engine.on_progress(move |ops| b4.progress(ops));
         let view = super::record::register(&mut engine, schema);
-        HookRunner {
+        Worker {
             engine,
             asts,
             decls,

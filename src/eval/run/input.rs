@@ -3,15 +3,23 @@
 //! with the records whose id came before.
 
 use super::Run;
+use super::chunked::Jobs;
 use super::roles::{Roles, roles};
 use crate::data::{CellRef, DataError, FileRead, Row, norm, read_file};
-use crate::diag::{ErrorKind, RecordError};
+use crate::diag::{ErrorKind, FileProblem, RecordError};
 use crate::eval::ids::Ids;
 use crate::eval::outcome::Outcome;
 use std::path::Path;
 
 impl Run<'_> {
-    pub(super) fn read(&mut self, fi: usize, file: &Path) -> Result<Vec<String>, DataError> {
+    pub(super) fn read(&mut self, fi: usize, file: &Path, jobs: &mut Jobs) -> Result<Vec<String>, DataError> {
+        let csv = file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if let Some(pool) = jobs.pool().filter(|_| csv && crate::data::sheet::Book::named(file).is_none()) {
+            let before = self.outs.len();
+            let mut header = None;
+            let found = self.read_chunked(fi, file, pool, &mut header)?;
+            return Ok(self.read_all(fi, file.display().to_string(), file, &found, before, header));
+        }
         let mut roles_for: Option<(usize, Roles)> = None;
         let more = crate::data::estimate_rows(file);
         self.outs.reserve(more);
@@ -45,12 +53,25 @@ impl Run<'_> {
             Some(sheet) => FileRead { headers: sheet.hand(each), ..FileRead::default() },
             None => read_file(file, &read, each)?,
         };
-        // Every record of a file with a problem is in error, marked once
-        // all are read (they keep their subject and groups).
+        Ok(self.read_all(fi, name, file, &found, before, header))
+    }
+
+    /// Once file `fi` (named `name`) is read from record `before` on: every
+    /// record of a file with a problem is in error, marked once all are read
+    /// (they keep their subject and groups); the notes about the file.
+    fn read_all(
+        &mut self,
+        fi: usize,
+        name: String,
+        file: &Path,
+        found: &FileRead,
+        before: usize,
+        header: Option<FileProblem>,
+    ) -> Vec<String> {
         if let Some(p) = found.problem.as_ref().or(header.as_ref()) {
             self.fail_file(fi, before, p);
         }
-        Ok(self.notes(&name, file, &found, self.outs.len() - before))
+        self.notes(&name, file, found, self.outs.len() - before)
     }
     pub(super) fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, ErrorKind> {
         match cell.filter(|c| !c.is_empty()) {

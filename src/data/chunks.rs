@@ -1,0 +1,127 @@
+//! Reading one CSV file on several threads (issue 22, `--jobs`): the rows
+//! after the header are cut into chunks at line ends, each read by a thread
+//! of the pool into its own state, handed back in input order. A chunk's
+//! first line number is counted before (the lines of the chunks before it),
+//! so that every message names the same line as one pass would.
+//!
+//! A line end is not always a row's end (a quoted cell may hold line
+//! breaks): each chunk must start where the chunk before it stopped. When
+//! one does not, the chunks are thrown away and the file is read again in
+//! one pass, so the rows are always those of one pass.
+
+use super::DataError;
+use super::cells::{FileRead, ReadOptions, Row};
+use super::csv_in::{Stretch, finish, head, rows, with_text};
+use super::pages::Release;
+use super::split::count_lines;
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Chunks per thread of the pool (so that a thread slowed by others on a
+/// shared machine leaves its work to the rest).
+const PER_THREAD: usize = 4;
+
+/// How far after each share of the bytes a line feed is looked for.
+const WINDOW: usize = 1 << 20;
+
+/// The physical lines of `bytes` before its first NUL byte (a chunk after
+/// a NUL is never used: reading stops at the first).
+fn lines_to_nul(bytes: &[u8]) -> u64 {
+    count_lines(&bytes[..memchr::memchr(0, bytes).unwrap_or(bytes.len())])
+}
+
+/// How a file is cut: into about `jobs` × 4 chunks of at least `min` bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct Cut {
+    pub jobs: usize,
+    pub min: usize,
+}
+
+impl Cut {
+    /// The smallest chunk worth a thread of its own.
+    pub const MIN: usize = 4 << 10;
+}
+
+/// Reads the CSV file at `path` in chunks on `pool`: `make` gives each
+/// chunk its state (from the headers and the chunk's size in bytes), `each`
+/// hands it the chunk's rows in order. The file's findings, and the states
+/// in input order (one when the file was read in one pass).
+pub fn read_csv_chunked<S: Send>(
+    path: &Path,
+    opts: &ReadOptions,
+    pool: &rayon::ThreadPool,
+    cut: Cut,
+    make: impl Fn(&[String], usize) -> S + Sync,
+    each: impl Fn(&mut S, &[String], Row<'_>) + Sync,
+) -> Result<(FileRead, Vec<S>), DataError> {
+    with_text(path, |text, map| {
+        let Some(head) = head(path, text, opts)? else { return Ok((FileRead::default(), Vec::new())) };
+        let headers = &head.read.headers;
+        let bounds = bounds(text, head.start, cut);
+        let one = |(start, stop, line): (usize, usize, u64)| {
+            let mut state = make(headers, stop - start);
+            let mut release = Release::new(map, text, start);
+            let found =
+                rows(text, (head.delim, opts.compose_memo), (start, line), stop, &mut release, &mut |row| {
+                    each(&mut state, headers, row)
+                });
+            (state, found)
+        };
+        if bounds.len() > 2 {
+            let spans: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
+            let lines: Vec<u64> = pool.install(|| {
+                spans.par_iter().with_max_len(1).map(|&(a, b)| lines_to_nul(&text[a..b])).collect()
+            });
+            let starts =
+                spans.iter().zip(lines.iter().scan(head.line, |l, n| Some(std::mem::replace(l, *l + n))));
+            let chunks: Vec<(usize, usize, u64)> = starts.map(|(&(a, b), line)| (a, b, line)).collect();
+            let read: Vec<(S, Stretch)> =
+                pool.install(|| chunks.into_par_iter().with_max_len(1).map(one).collect());
+            if joined(&read, &bounds) {
+                let (states, stretches): (Vec<S>, Vec<Stretch>) = read.into_iter().unzip();
+                return Ok((finish(path, text, head, stretches)?, states));
+            }
+        }
+        let (state, found) = one((head.start, text.len(), head.line));
+        Ok((finish(path, text, head, [found])?, vec![state]))
+    })
+}
+
+/// Where the chunks of the rows from `start` begin, and the text's end:
+/// just after a line feed near each equal share of the bytes.
+fn bounds(text: &[u8], start: usize, cut: Cut) -> Vec<usize> {
+    let len = text.len().saturating_sub(start);
+    let n = (cut.jobs * PER_THREAD).min(len / cut.min.max(1)).max(1);
+    let mut bounds = vec![start];
+    for k in 1..n {
+        let target = start + len / n * k;
+        // Looked for near the target only, and not past a NUL byte (a
+        // sparse file of zeros is not read through for a line feed).
+        let near = &text[target..(target + WINDOW).min(text.len())];
+        let Some(at) = memchr::memchr2(b'\n', 0, near).filter(|&i| near[i] == b'\n') else { continue };
+        let at = target + at + 1;
+        if at < text.len() && bounds.last().is_some_and(|&b| at > b) {
+            bounds.push(at);
+        }
+    }
+    bounds.push(text.len());
+    bounds
+}
+
+/// Whether every chunk began where the one before it stopped (up to the
+/// first that stopped at a NUL byte: the file's error).
+fn joined<S>(read: &[(S, Stretch)], bounds: &[usize]) -> bool {
+    for (k, (_, found)) in read.iter().enumerate() {
+        if found.stopped() {
+            return true;
+        }
+        if bounds.get(k + 1).is_some_and(|&b| found.end != b) {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+#[path = "chunks_tests.rs"]
+mod tests;
