@@ -633,3 +633,6 @@ explain-hook-none = no change
 at-line = line { $n }
 at-row = row { $n }
 report-quota-rule = set at { $place }
+done-unknown-level-near = `{ $level }` is not a level of the plan; did you mean `{ $nearest }`?
+done-unknown-level = `{ $level }` is not a level of the plan (one of { $levels })
+done-not-date = `{ $text }` is not a date (YYYY-MM-DD or D/M/YYYY)

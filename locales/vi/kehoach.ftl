@@ -612,3 +612,6 @@ explain-hook-none = không thay đổi
 at-line = dòng { $n }
 at-row = hàng { $n }
 report-quota-rule = quy định tại { $place }
+done-unknown-level-near = `{ $level }` không phải một cấp của kế hoạch; có phải là `{ $nearest }`?
+done-unknown-level = `{ $level }` không phải một cấp của kế hoạch (các cấp: { $levels })
+done-not-date = `{ $text }` không phải một ngày (dd/mm/yyyy hoặc yyyy-mm-dd)

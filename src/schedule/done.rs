@@ -34,7 +34,48 @@ pub struct Unit {
     pub verdict: Verdict,
     /// Days past the last allowed day (late or overdue), else 0.
     pub days_late: i64,
-    pub problem: Option<String>,
+    pub problem: Option<Problem>,
+}
+
+/// Why a row could not be judged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The level written is none of the plan's: the nearest name, else all of them.
+    /// `levels`: (name, label) of each level of the plan.
+    UnknownLevel { level: String, nearest: Option<String>, levels: Vec<(String, String)> },
+    /// The completion date is not a date.
+    NotDate { text: String },
+}
+
+impl Problem {
+    /// In English, for the JSON's `problem`.
+    pub fn english(&self) -> String {
+        match self {
+            Problem::UnknownLevel { level, nearest: Some(s), .. } => {
+                format!("`{level}` is not a level of the plan; did you mean `{s}`?")
+            }
+            Problem::UnknownLevel { level, nearest: None, levels } => {
+                let names: Vec<&str> = levels.iter().map(|(n, _)| n.as_str()).collect();
+                format!("`{level}` is not a level of the plan (one of {})", names.join(", "))
+            }
+            Problem::NotDate { text } => format!("`{text}` is not a date (YYYY-MM-DD or D/M/YYYY)"),
+        }
+    }
+
+    /// In `lang`, for people.
+    pub fn words(&self, lang: crate::lang::Lang) -> String {
+        use crate::t;
+        match self {
+            Problem::UnknownLevel { level, nearest: Some(s), .. } => {
+                t!(lang, "done-unknown-level-near", level = level.as_str(), nearest = s.as_str())
+            }
+            Problem::UnknownLevel { level, nearest: None, levels } => {
+                let all: Vec<String> = levels.iter().map(|(n, l)| format!("«{l}» (`{n}`)")).collect();
+                t!(lang, "done-unknown-level", level = level.as_str(), levels = all.join(", "))
+            }
+            Problem::NotDate { text } => t!(lang, "done-not-date", text = text.as_str()),
+        }
+    }
 }
 
 impl Unit {
@@ -88,9 +129,9 @@ fn one(unit: String, level: &str, done: &str, line: u64, entries: &[Entry], as_o
     };
     let Some(e) = entry else {
         let names: Vec<&str> = entries.iter().map(|e| e.level.as_str()).collect();
-        let hint = crate::suggest::closest(&key, names.iter().copied())
-            .map_or_else(|| format!(" (one of {})", names.join(", ")), |s| format!("; did you mean `{s}`?"));
-        u.problem = Some(format!("`{level}` is not a level of the plan{hint}"));
+        let nearest = crate::suggest::closest(&key, names.iter().copied()).map(|s| s.to_string());
+        let levels = entries.iter().map(|e| (e.level.clone(), e.label.clone())).collect();
+        u.problem = Some(Problem::UnknownLevel { level: level.to_string(), nearest, levels });
         return u;
     };
     if done.is_empty() {
@@ -108,7 +149,7 @@ fn one(unit: String, level: &str, done: &str, line: u64, entries: &[Entry], as_o
                 _ => Verdict::OnTime,
             };
         }
-        Ok(_) | Err(_) => u.problem = Some(format!("`{done}` is not a date (YYYY-MM-DD or D/M/YYYY)")),
+        Ok(_) | Err(_) => u.problem = Some(Problem::NotDate { text: done.to_string() }),
     }
     u
 }

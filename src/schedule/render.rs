@@ -56,7 +56,8 @@ fn verdict_words(u: &Unit, lang: Lang) -> String {
         Verdict::Overdue => t!(lang, "verdict-overdue", days = u.days_late),
         Verdict::Pending => t!(lang, "verdict-pending"),
         Verdict::Invalid => {
-            t!(lang, "verdict-invalid", line = u.line, problem = u.problem.as_deref().unwrap_or(""))
+            let problem = u.problem.as_ref().map(|p| p.words(lang)).unwrap_or_default();
+            t!(lang, "verdict-invalid", line = u.line, problem = problem)
         }
     }
 }
@@ -112,7 +113,7 @@ pub fn done_json(id: &str, year: i32, units: &[Unit]) -> Value {
             json!({
                 "unit": u.unit, "level": u.level, "line": u.line, "done": day(u.done),
                 "last_day": day(u.last_day), "status": verdict_code(u.verdict),
-                "days_late": u.days_late, "problem": u.problem,
+                "days_late": u.days_late, "problem": u.problem.as_ref().map(super::done::Problem::english),
             })
         })
         .collect();

@@ -134,10 +134,6 @@ def human_lines(text, markdown=False):
 
 def known_area(cmd, line):
     """The KNOWN note when a line is in an area still known to be English."""
-    if cmd.startswith("explain") and (line.startswith("  - ") or "hook" in line):
-        return "KNOWN: explain's hook section and step lines are English"
-    if "không xác định được (dòng" in line or "cannot judge" in line:
-        return "KNOWN: data/cell error messages (a --done row's error) are English"
     if cmd.startswith("eval") and ("lỗi" in line or "error" in line.lower()):
         return "KNOWN: data/cell error messages are English"
     if cmd.startswith("test") and line.startswith(" "):
