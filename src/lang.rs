@@ -31,6 +31,15 @@ impl Lang {
         if value.trim().to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::Vi }
     }
 
+    /// A number written with a decimal point, in the language's style: a
+    /// comma before the decimals in Vietnamese (`87,5`).
+    pub fn number(self, text: &str) -> String {
+        match self {
+            Lang::Vi => text.replace('.', ","),
+            Lang::En => text.to_string(),
+        }
+    }
+
     /// The language's code, as HTML's `lang` attribute wants it.
     pub fn code(self) -> &'static str {
         match self {

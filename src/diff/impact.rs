@@ -22,21 +22,6 @@ pub struct Moved {
     pub new_score: Option<String>,
 }
 
-impl Moved {
-    /// One side in words: `htt (85)`, or the status when there is no tier.
-    pub fn side(&self, new: bool) -> String {
-        let (tier, score, status) = if new {
-            (&self.new, &self.new_score, self.new_status)
-        } else {
-            (&self.old, &self.old_score, self.old_status)
-        };
-        match tier {
-            Some(t) => format!("{t} ({})", score.as_deref().unwrap_or("")),
-            None => status.as_str().to_string(),
-        }
-    }
-}
-
 #[derive(Clone, Debug, Default)]
 pub struct Impact {
     pub records: usize,

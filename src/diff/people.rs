@@ -28,7 +28,7 @@ pub(crate) fn value(v: &Option<Json>, lang: Lang) -> String {
             .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
             .collect::<Vec<_>>()
             .join(", "),
-        Some(Json::Number(n)) if lang == Lang::Vi => n.to_string().replace('.', ","),
+        Some(Json::Number(n)) => lang.number(&n.to_string()),
         Some(other) => other.to_string(),
     }
 }
@@ -174,7 +174,7 @@ pub(crate) fn side(n: &Namer<'_>, m: &super::impact::Moved, new: bool, lang: Lan
     match (tier, status) {
         (Some(t), _) => {
             let score = score.as_deref().unwrap_or("");
-            let score = if lang == Lang::Vi { score.replace('.', ",") } else { score.to_string() };
+            let score = lang.number(score);
             format!("{} ({score})", abbr(n, t, lang))
         }
         (None, Status::Exempt) => t!(lang, "diff-status-exempt"),

@@ -71,10 +71,7 @@ pub use crate::text::abbreviation;
 pub fn decimal(lang: Lang, x: f64, places: usize) -> String {
     let text = format!("{x:.places$}");
     let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
-    match lang {
-        Lang::Vi => text.replace('.', ","),
-        Lang::En => text.to_string(),
-    }
+    lang.number(text)
 }
 
 /// An exact number rounded half away from zero to `places` decimals (never
@@ -86,10 +83,7 @@ pub fn exact(lang: Lang, x: crate::exact::Exact, places: u32) -> String {
 
 /// A number already written with a decimal point, in the language's style.
 pub fn in_style(lang: Lang, text: String) -> String {
-    match lang {
-        Lang::Vi => text.replace('.', ","),
-        Lang::En => text,
-    }
+    lang.number(&text)
 }
 
 #[cfg(test)]
