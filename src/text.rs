@@ -26,17 +26,19 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// lookups of the general check.
 #[inline]
 pub fn plainly_nfc(bytes: &[u8]) -> bool {
-    let cont = |i: usize| bytes.get(i).is_some_and(|c| c & 0xC0 == 0x80);
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        i += match b {
-            0x00..=0x7F => 1,
-            0xC2..=0xC9 if cont(i + 1) => 2,
-            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) && cont(i + 2) => 3,
-            _ => return false,
-        };
-    }
-    true
+    // Bytes past C9 other than E1 start other characters. Each test is a
+    // pass the compiler does 32 bytes at a time: most of a record is ASCII.
+    let other = |b: &u8| u8::from(*b >= 0xCA) & u8::from(*b != 0xE1);
+    let none = |block: &[u8]| block.iter().fold(0, |any, b| any | other(b)) == 0;
+    let starters = match bytes.len().checked_sub(32) {
+        // The last block overlaps the one before: no byte-by-byte tail.
+        Some(last) => bytes.chunks_exact(32).all(none) && none(&bytes[last..]),
+        None => none(bytes),
+    };
+    // In UTF-8 then, E1 starts U+1000..U+1FFF: Latin Extended Additional is E1 B8..BB.
+    starters
+        && simdutf8::basic::from_utf8(bytes).is_ok()
+        && memchr::memchr_iter(0xE1, bytes).all(|i| bytes.get(i + 1).is_some_and(|b| b & 0xFC == 0xB8))
 }
 
 /// `s` in NFC, without a copy when it already is.
@@ -75,6 +77,40 @@ pub fn abbreviation(label: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The definition, byte by byte: what [`super::plainly_nfc`] does in passes.
+    fn plainly_nfc_by_bytes(bytes: &[u8]) -> bool {
+        let cont = |i: usize| bytes.get(i).is_some_and(|c| c & 0xC0 == 0x80);
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            i += match b {
+                0x00..=0x7F => 1,
+                0xC2..=0xC9 if cont(i + 1) => 2,
+                0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) && cont(i + 2) => 3,
+                _ => return false,
+            };
+        }
+        true
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn plainly_nfc_in_passes_is_the_byte_by_byte_definition(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(vec!["a", "Đ", "ả", "\u{301}", "\u{1F00}", "ʀ", "é", "x;y", "\u{2126}"])
+                        .prop_map(|s| s.as_bytes().to_vec()),
+                    proptest::collection::vec(proptest::num::u8::ANY, 0..4),
+                ],
+                0..40,
+            )
+        ) {
+            let bytes = parts.concat();
+            prop_assert_eq!(super::plainly_nfc(&bytes), plainly_nfc_by_bytes(&bytes));
+        }
+    }
+
     #[test]
     fn plainly_composed_ranges_hold_only_starters_that_are_nfc() {
         use unicode_normalization::char::canonical_combining_class;

@@ -29,7 +29,7 @@ pub struct Finished<'a> {
     pub ev: &'a Evaluator<'a>,
     pub outs: &'a [Outcome],
     pub ids: &'a Ids,
-    cache: RefCell<HashMap<String, Rc<HashMap<String, Group>>>>,
+    cache: RefCell<HashMap<String, Rc<Groups<'a>>>>,
     /// The aggregates whose groups are being counted (a pending record's
     /// exemption may compute another aggregate, never the same one again).
     counting: RefCell<Vec<String>>,
@@ -41,7 +41,7 @@ impl<'a> Finished<'a> {
     }
 
     /// The groups of `agg`, counted once (no borrow is held while counting).
-    fn cached(&self, agg: &Aggregate) -> Result<Rc<HashMap<String, Group>>, EvalError> {
+    fn cached(&self, agg: &Aggregate) -> Result<Rc<Groups<'a>>, EvalError> {
         if let Some(g) = self.cache.borrow().get(&agg.text) {
             return Ok(Rc::clone(g));
         }
@@ -56,21 +56,26 @@ impl<'a> Finished<'a> {
         Ok(groups)
     }
 
-    fn groups(&self, agg: &Aggregate) -> HashMap<String, Group> {
+    fn groups(&self, agg: &Aggregate) -> Groups<'a> {
         let plan = &self.ev.model.plan;
         let by_data = !crate::check::reads::by_outcome(agg);
-        let mut groups: HashMap<String, Group> = HashMap::new();
-        for o in self.outs {
+        // Per subject, once: the slot holding `by` in the aggregate's family.
+        let by: Vec<Option<usize>> = (0..plan.subjects.len())
+            .map(|s| {
+                let counted = in_family(plan, &plan.subjects[s].name.name, &agg.subject);
+                counted.then(|| self.ev.prepared[s].names.iter().position(|n| *n == agg.by)).flatten()
+            })
+            .collect();
+        let mut groups = Groups::default();
+        let mut values = Values::default();
+        let outs: &'a [Outcome] = self.outs;
+        for o in outs {
             let Some(s) = o.subject.map(usize::from) else { continue };
-            if !in_family(plan, &plan.subjects[s].name.name, &agg.subject) {
-                continue;
-            }
-            let names = &self.ev.prepared[s].names;
-            let Some(slot) = names.iter().position(|n| *n == agg.by) else { continue };
+            let Some(slot) = by.get(s).copied().flatten() else { continue };
             let Some(Value::Str(target)) = o.kept(slot) else { continue };
-            let g = groups.entry(target.to_string()).or_default();
+            let g = groups.entry(target.as_str()).or_default();
             if by_data {
-                self.by_data(agg, s, o, g);
+                self.by_data(agg, (s, o), g, &mut values);
                 continue;
             }
             match o.status {
@@ -81,7 +86,7 @@ impl<'a> Finished<'a> {
                 Status::Pending => {
                     g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::NotYet));
                 }
-                Status::Classified => self.count(agg, s, o, g),
+                Status::Classified => self.count(agg, (s, o), g, &mut values),
             }
         }
         groups
@@ -92,10 +97,10 @@ impl<'a> Finished<'a> {
     /// left out (a pending one's exemptions are decided here, as its own
     /// classification decides them first); a record whose data is bad, or
     /// whose exemption cannot be decided, spoils the group.
-    fn by_data(&self, agg: &Aggregate, s: usize, o: &Outcome, g: &mut Group) {
+    fn by_data(&self, agg: &Aggregate, (s, o): (usize, &Outcome), g: &mut Group, values: &mut Values) {
         let exempt = match o.status {
             Status::Exempt => Ok(true),
-            Status::Pending => self.exempt_now(s, o),
+            Status::Pending => self.exempt_now(s, o, values),
             Status::Error
                 if o.error.as_ref().is_some_and(|e| !e.kind.is_data() && !e.kind.at_exemption()) =>
             {
@@ -115,14 +120,14 @@ impl<'a> Finished<'a> {
                 return;
             }
         }
-        self.count(agg, s, o, g);
+        self.count(agg, (s, o), g, values);
     }
 
     /// Counts `o`, one of the group's records, and whether it matches the
     /// `where`; a `where` it cannot decide spoils the group.
-    fn count(&self, agg: &Aggregate, s: usize, o: &Outcome, g: &mut Group) {
+    fn count(&self, agg: &Aggregate, (s, o): (usize, &Outcome), g: &mut Group, values: &mut Values) {
         g.classified += 1;
-        match self.matches(agg, s, o) {
+        match self.matches(agg, (s, o), values) {
             Ok(true) => g.matching += 1,
             Ok(false) => {}
             Err(e) => {
@@ -133,9 +138,9 @@ impl<'a> Finished<'a> {
 
     /// Whether a pending record's exemption holds, decided as step 2 of
     /// §5.1 decides it (a condition that needs a missing value does not hold).
-    fn exempt_now(&self, s: usize, o: &Outcome) -> Result<bool, EvalError> {
-        let values = self.values(s, o);
-        let env = self.env(s, o, &values);
+    fn exempt_now(&self, s: usize, o: &Outcome, values: &mut Values) -> Result<bool, EvalError> {
+        let values = values.of(self.ev.prepared[s].names.len(), o);
+        let env = self.env(s, o, values);
         for e in &self.ev.model.subjects[s].exempts {
             match truth(&e.cond, &env) {
                 Ok(true) => return Ok(true),
@@ -144,15 +149,6 @@ impl<'a> Finished<'a> {
             }
         }
         Ok(false)
-    }
-
-    /// The values `o` kept, by slot.
-    fn values(&self, s: usize, o: &Outcome) -> Vec<Option<Value>> {
-        let mut values = vec![None; self.ev.prepared[s].names.len()];
-        for (slot, v) in &o.kept {
-            values[usize::from(*slot)] = Some(v.clone());
-        }
-        values
     }
 
     /// Where a counted record's conditions find its values.
@@ -171,10 +167,50 @@ impl<'a> Finished<'a> {
     }
 
     /// Whether the counted record `o` passes the aggregate's `where`.
-    fn matches(&self, agg: &Aggregate, s: usize, o: &Outcome) -> Result<bool, EvalError> {
+    fn matches(
+        &self,
+        agg: &Aggregate,
+        (s, o): (usize, &Outcome),
+        values: &mut Values,
+    ) -> Result<bool, EvalError> {
         let Some(filter) = &agg.filter else { return Ok(true) };
-        let values = self.values(s, o);
-        truth(filter, &self.env(s, o, &values))
+        let values = values.of(self.ev.prepared[s].names.len(), o);
+        truth(filter, &self.env(s, o, values))
+    }
+}
+
+/// The groups of one aggregate, by the group's value (borrowed from the
+/// outcomes that name it).
+type Groups<'a> = HashMap<&'a str, Group, rustc_hash::FxBuildHasher>;
+
+/// One buffer for the values a counted record kept, refilled record by
+/// record (the slots of the last record emptied first).
+#[derive(Default)]
+struct Values {
+    slots: Vec<Option<Value>>,
+    set: Vec<usize>,
+}
+
+impl Values {
+    /// `o`'s kept values in a subject's `n` slots, the others empty.
+    fn of(&mut self, n: usize, o: &Outcome) -> &[Option<Value>] {
+        for slot in self.set.drain(..) {
+            if let Some(v) = self.slots.get_mut(slot) {
+                *v = None;
+            }
+        }
+        if self.slots.len() != n {
+            self.slots.clear();
+            self.slots.resize(n, None);
+        }
+        for (slot, v) in &o.kept {
+            let slot = usize::from(*slot);
+            if let Some(place) = self.slots.get_mut(slot) {
+                *place = Some(v.clone());
+                self.set.push(slot);
+            }
+        }
+        &self.slots
     }
 }
 
