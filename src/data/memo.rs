@@ -3,9 +3,11 @@
 //! flags). A file holds a handful of spellings of each (`Xuất sắc`,
 //! `XUẤT SẮC`, `xuat_sac`, decomposed ones…): the general conversion (NFC,
 //! lower case, a new string, a hash) runs once per spelling and subject
-//! slot, not once per cell. Only values are remembered, never errors, and
-//! only up to [`MOST`] spellings per slot. The pass `cell_memo`
-//! ([`crate::eval::Passes`]) switches it off.
+//! slot, not once per cell. Long text cells (unit names of 60 bytes, read
+//! as quota groups or refs) are remembered too: a cell seen before gets the
+//! same shared text, not a copy of its own. Only values are remembered,
+//! never errors, and only up to [`MOST`] spellings per slot ([`MOST_TEXTS`]
+//! texts). The pass `cell_memo` ([`crate::eval::Passes`]) switches it off.
 
 use super::cells::{CellError, CellRef};
 use super::convert::{SlotKind, convert_into};
@@ -16,6 +18,13 @@ use rustc_hash::FxBuildHasher;
 /// The most spellings remembered per slot (a column of free text given a
 /// vocabulary kind by mistake does not grow the memo without bound).
 pub const MOST: usize = 256;
+
+/// The most texts remembered per text slot (a district's units, each
+/// spelled a few ways), and the longest.
+pub const MOST_TEXTS: usize = 16_384;
+const LONGEST_TEXT: usize = 256;
+/// What `SmolStr` holds inline (a longer text is one shared allocation).
+const INLINE: usize = 23;
 
 type Spellings = HashMap<Box<[u8]>, Value, FxBuildHasher>;
 
@@ -47,7 +56,7 @@ impl Memo {
             CellRef::Text(t) => t.as_bytes(),
             _ => return convert_into(kind, cell, to),
         };
-        if !self.on || !vocabulary(kind) || bytes.is_empty() {
+        if !self.on || bytes.is_empty() || !remembered(kind, bytes) {
             return convert_into(kind, cell, to);
         }
         if self.slots.len() <= slot {
@@ -59,11 +68,20 @@ impl Memo {
             return Ok(());
         }
         convert_into(kind, cell, to)?;
-        if let Some(v) = to.as_ref().filter(|_| seen.len() < MOST) {
+        let most = if vocabulary(kind) { MOST } else { MOST_TEXTS };
+        if let Some(v) = to.as_ref().filter(|_| seen.len() < most) {
             seen.insert(bytes.into(), v.clone());
         }
         Ok(())
     }
+}
+
+/// Whether a cell of a slot of `kind` is remembered: any of a vocabulary
+/// slot, and a text longer than the values held inline.
+#[inline]
+fn remembered(kind: &SlotKind, bytes: &[u8]) -> bool {
+    vocabulary(kind)
+        || matches!(kind, SlotKind::Text | SlotKind::Ref) && (INLINE..=LONGEST_TEXT).contains(&bytes.len())
 }
 
 /// Whether a slot's values come from a small vocabulary.
@@ -109,6 +127,31 @@ mod tests {
         // grade slot holds `TỐT`, its decomposed spelling and ` tot `, the
         // flag slot `x`, `có` and `không`.
         assert_eq!(on.slots.iter().map(|s| s.len()).collect::<Vec<_>>(), [3, 3]);
+    }
+
+    #[test]
+    fn long_texts_are_shared_short_ones_and_numbers_converted() {
+        let unit = "Đảng bộ phường Hàng Trống số 1 quận Hoàn Kiếm";
+        let spaced = format!(" {unit}  ");
+        let mut m = Memo::new(true);
+        let mut got = Vec::new();
+        for cell in [unit, spaced.as_str(), unit, " CS01 ", spaced.as_str()] {
+            let mut v = None;
+            m.convert(0, &SlotKind::Text, CellRef::Raw(cell.as_bytes()), &mut v).unwrap();
+            let mut want = None;
+            convert_into(&SlotKind::Text, CellRef::Raw(cell.as_bytes()), &mut want).unwrap();
+            assert_eq!(v, want);
+            got.push(v);
+        }
+        let at = |i: usize| match &got[i] {
+            Some(Value::Str(t)) => t.as_ptr(),
+            other => panic!("{other:?}"),
+        };
+        // Each spelling seen again is the same allocation.
+        assert_eq!((at(0), at(1)), (at(2), at(4)));
+        assert_eq!(got[0], got[1]);
+        // The two spellings, and nothing for the short code.
+        assert_eq!(m.slots[0].len(), 2);
     }
 
     #[test]

@@ -13,9 +13,13 @@ pub struct Carried {
     pub titles: Vec<String>,
     /// Their normalized forms, for matching headers.
     norms: Vec<String>,
-    /// `titles.len()` cells per record, in record order; `None` where the
-    /// record's file has no such column or the record has no cell there.
-    cells: Vec<Option<Box<str>>>,
+    /// The cells' text, one after another: `titles.len()` cells per
+    /// record, in record order.
+    text: String,
+    /// Per cell, where its text ends in `text`, with [`Carried::NONE`] set
+    /// where the record's file has no such column or the record has no cell
+    /// there (one buffer, not an allocation per cell).
+    ends: Vec<u64>,
 }
 
 impl Carried {
@@ -55,37 +59,71 @@ impl Carried {
     /// Keeps one record's cells (`cols` from [`Carried::columns`]).
     pub fn push(&mut self, cols: &[Option<usize>], cells: &Cells<'_>) {
         for col in cols {
-            self.cells.push(col.and_then(|c| cells.get(c)).and_then(text));
+            let cell = col.and_then(|c| cells.get(c));
+            let none = cell.and_then(|c| text(c, &mut self.text)).is_none();
+            self.push_cell(none);
         }
     }
+
+    /// Ends the cell whose text was just added (none when `none`).
+    fn push_cell(&mut self, none: bool) {
+        let end = self.text.len() as u64;
+        self.ends.push(if none { end | Self::NONE } else { end });
+    }
+
+    /// Marks a cell that is not there.
+    const NONE: u64 = 1 << 63;
 
     /// The same columns, with no record's cells yet (a chunk's, see
     /// `eval::run`).
     pub fn fresh(&self) -> Carried {
-        Carried { titles: self.titles.clone(), norms: self.norms.clone(), cells: Vec::new() }
+        Carried { titles: self.titles.clone(), norms: self.norms.clone(), ..Carried::default() }
     }
 
     /// Appends the cells of `other`'s records (the same columns) after these.
     pub fn append(&mut self, other: Carried) {
-        if self.cells.is_empty() {
-            self.cells = other.cells;
-        } else {
-            self.cells.extend(other.cells);
+        if self.ends.is_empty() {
+            (self.text, self.ends) = (other.text, other.ends);
+            return;
         }
+        let base = self.text.len() as u64;
+        self.text.push_str(&other.text);
+        self.ends.extend(other.ends.into_iter().map(|e| e + base));
     }
 
-    /// The carried cells of record `i`.
-    pub fn row(&self, i: usize) -> &[Option<Box<str>>] {
+    /// The carried cell `col` of record `i`.
+    pub fn cell(&self, i: usize, col: usize) -> Option<&str> {
         let n = self.titles.len();
-        self.cells.get(i * n..(i + 1) * n).unwrap_or_default()
+        let k = (col < n).then_some(i * n + col)?;
+        let end = *self.ends.get(k)?;
+        if end & Self::NONE != 0 {
+            return None;
+        }
+        let start = k.checked_sub(1).and_then(|p| self.ends.get(p)).map_or(0, |e| e & !Self::NONE);
+        self.text.get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
+    }
+
+    /// The carried cells of record `i`, in the order of the titles.
+    pub fn row(&self, i: usize) -> impl ExactSizeIterator<Item = Option<&str>> + Clone + '_ {
+        (0..self.titles.len()).map(move |c| self.cell(i, c))
     }
 
     /// Replaces the cell of record `i` in column `col` (tests of the writers).
     #[cfg(test)]
     pub(crate) fn set(&mut self, i: usize, col: usize, text: &str) {
         let n = self.titles.len();
-        if let Some(c) = self.cells.get_mut(i * n + col) {
-            *c = Some(text.into());
+        let records = self.ends.len() / n.max(1);
+        let cells: Vec<Vec<Option<String>>> =
+            (0..records).map(|r| self.row(r).map(|c| c.map(String::from)).collect()).collect();
+        (self.text, self.ends) = (String::new(), Vec::new());
+        for (r, row) in cells.into_iter().enumerate() {
+            for (c, mut cell) in row.into_iter().enumerate() {
+                if (r, c) == (i, col) {
+                    cell = Some(text.to_string());
+                }
+                self.text.push_str(cell.as_deref().unwrap_or_default());
+                self.push_cell(cell.is_none());
+            }
         }
     }
 
@@ -109,14 +147,16 @@ impl Carried {
     }
 }
 
-/// A cell as carried text: composed and trimmed; bytes that are not UTF-8
-/// shown as U+FFFD (the cell is only shown, never read); JSON null is none.
-fn text(cell: CellRef<'_>) -> Option<Box<str>> {
+/// A cell as carried text, added to `to`: composed and trimmed; bytes that
+/// are not UTF-8 shown as U+FFFD (the cell is only shown, never read);
+/// JSON null is none.
+fn text(cell: CellRef<'_>, to: &mut String) -> Option<()> {
     match cell {
-        CellRef::Null => None,
-        CellRef::Raw(b) => Some(crate::text::key(&String::from_utf8_lossy(b)).into()),
-        other => Some(crate::text::key(other.text()).into()),
+        CellRef::Null => return None,
+        CellRef::Raw(b) => to.push_str(&crate::text::key(&String::from_utf8_lossy(b))),
+        other => to.push_str(&crate::text::key(other.text())),
     }
+    Some(())
 }
 
 #[cfg(test)]
@@ -142,9 +182,17 @@ mod tests {
         let row = Cells::List(vec![(0, CellRef::Text(" x ")), (2, CellRef::Null)]);
         c.push(&[Some(0), Some(2)], &row);
         c.push(&[None, Some(0)], &row);
-        assert_eq!(c.row(0), [Some("x".into()), None]);
-        assert_eq!(c.row(1), [None, Some("x".into())]);
-        assert_eq!(c.row(2), []);
+        let row = |c: &Carried, i| c.row(i).map(|x| x.map(String::from)).collect::<Vec<_>>();
+        let x = || Some("x".to_string());
+        assert_eq!(row(&c, 0), [x(), None]);
+        assert_eq!(row(&c, 1), [None, x()]);
+        assert_eq!(row(&c, 2), [None, None]);
+        let mut more = c.fresh();
+        more.push(&[Some(0), Some(0)], &Cells::List(vec![(0, CellRef::Text("Hà Nội"))]));
+        c.append(more);
+        assert_eq!(c.row(2).collect::<Vec<_>>(), [Some("Hà Nội"), Some("Hà Nội")]);
+        c.set(1, 0, "y");
+        assert_eq!((row(&c, 0), row(&c, 1)), (vec![x(), None], vec![Some("y".into()), x()]));
         let w = c.missing(Path::new("f.csv"), &[None, Some(0)]);
         assert_eq!(
             w.as_deref(),

@@ -88,8 +88,8 @@ pub struct QuotaMove {
 /// Reasons, two of them inline (a rule and a cap, the usual most).
 pub type Reasons = SmallVec<[Reason; 2]>;
 
-/// Kept values, one inline (the usual quota group).
-pub type Kept = SmallVec<[(u16, Value); 1]>;
+/// Kept values, two inline (the usual quota group and a ref).
+pub type Kept = SmallVec<[(u16, Value); 2]>;
 
 /// The outcome of one input record.
 #[derive(Clone, Debug)]

@@ -127,11 +127,17 @@ struct Rows {
 }
 
 impl Rows {
-    fn write(&mut self, ev: &Evaluator<'_>, o: &Outcome, carried: &[Option<Box<str>>], row: &mut Vec<u8>) {
+    fn write<'c>(
+        &mut self,
+        ev: &Evaluator<'_>,
+        o: &Outcome,
+        carried: impl Iterator<Item = Option<&'c str>>,
+        row: &mut Vec<u8>,
+    ) {
         push(row, &o.id);
         row.push(b',');
         for cell in carried {
-            push(row, cell.as_deref().unwrap_or(""));
+            push(row, cell.unwrap_or(""));
             row.push(b',');
         }
         let key = Tail::of(o);

@@ -241,7 +241,7 @@ fn unit(
 ) -> UnitOut {
     let w = Words::of(lang);
     let ours = |i: &usize| b.unit_of[*i] == u;
-    let name = |i: usize| e.carried.row(i).first().cloned().flatten().map(String::from).unwrap_or_default();
+    let name = |i: usize| e.carried.cell(i, 0).map(String::from).unwrap_or_default();
     let subject = |i: usize| subject_label(ev, e.outcomes[i].subject.map(usize::from), w);
     let rows = b
         .lines
@@ -321,7 +321,7 @@ fn moved(ev: &Evaluator<'_>, e: &Evaluation, b: &Breakdown, u: Option<usize>, la
             let from = ev.model.subjects[root].quotas.get(usize::from(m.quota)).map_or(0, |q| q.tier);
             out.push(MovedOut {
                 id: o.id.to_string(),
-                name: e.carried.row(i).first().cloned().flatten().map(String::from).unwrap_or_default(),
+                name: e.carried.cell(i, 0).map(String::from).unwrap_or_default(),
                 subject: subject_label(ev, Some(s), w),
                 score: o.score.map(|x| super::words::exact(lang, x, 2)).unwrap_or_default(),
                 from: abbreviation(ev.tier_label(from)),

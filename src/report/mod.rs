@@ -311,13 +311,14 @@ impl<'a> RecordOut<'a> {
 /// a title's text, or null where the record's file has no such column.
 pub(crate) struct Carried<'a> {
     titles: &'a [String],
-    cells: &'a [Option<Box<str>>],
+    cells: &'a crate::eval::carry::Carried,
+    record: usize,
 }
 
 impl<'a> Carried<'a> {
     pub(crate) fn of(e: &'a Evaluation, i: usize) -> Option<Carried<'a>> {
         let titles = e.carried.titles.as_slice();
-        (!titles.is_empty()).then(|| Carried { titles, cells: e.carried.row(i) })
+        (!titles.is_empty()).then_some(Carried { titles, cells: &e.carried, record: i })
     }
 }
 
@@ -326,7 +327,7 @@ impl serde::Serialize for Carried<'_> {
         use serde::ser::SerializeMap;
         let mut map = s.serialize_map(Some(self.titles.len()))?;
         for (i, t) in self.titles.iter().enumerate() {
-            map.serialize_entry(t, &self.cells.get(i).and_then(Option::as_deref))?;
+            map.serialize_entry(t, &self.cells.cell(self.record, i))?;
         }
         map.end()
     }

@@ -58,7 +58,7 @@ pub fn table(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -> String {
         };
         let mut row = vec![o.id.to_string()];
         if shown.is_some() {
-            row.push(e.carried.row(i).first().cloned().flatten().map(String::from).unwrap_or_default());
+            row.push(e.carried.cell(i, 0).map(String::from).unwrap_or_default());
         }
         row.extend([subject_label(ev, o).to_string(), score, tier, why]);
         rows.push(row);

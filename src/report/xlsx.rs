@@ -153,8 +153,8 @@ fn results(ws: &mut Worksheet, ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -
     for (i, o) in e.outcomes.iter().enumerate() {
         let row = i as u32 + 1;
         g.text(row, 0, &o.id)?;
-        for (c, cell) in e.carried.row(i).iter().enumerate() {
-            g.text(row, 1 + c as u16, cell.as_deref().unwrap_or(""))?;
+        for (c, cell) in e.carried.row(i).enumerate() {
+            g.text(row, 1 + c as u16, cell.unwrap_or(""))?;
         }
         g.text(row, n + 1, subject_label(ev, o.subject.map(usize::from), w))?;
         if let (Status::Classified, Some(x), Some(t)) = (o.status, o.score, o.tier) {
@@ -295,8 +295,8 @@ fn exempt(
     for (i, o) in e.outcomes.iter().enumerate().filter(|(_, o)| o.status == Status::Exempt) {
         row += 1;
         g.text(row, 0, &o.id)?;
-        for (c, cell) in e.carried.row(i).iter().enumerate() {
-            g.text(row, 1 + c as u16, cell.as_deref().unwrap_or(""))?;
+        for (c, cell) in e.carried.row(i).enumerate() {
+            g.text(row, 1 + c as u16, cell.unwrap_or(""))?;
         }
         g.text(row, n + 1, subject_label(ev, o.subject.map(usize::from), w))?;
         g.text(row, n + 2, b.unit_of[i].map_or("", |u| b.units[u].as_str()))?;

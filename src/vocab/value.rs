@@ -59,8 +59,9 @@ pub enum Value {
     Choice(usize),
     Date(NaiveDate),
     DayMonth(DayMonth),
-    /// Inline up to 24 bytes (the usual organization code or id).
-    Str(compact_str::CompactString),
+    /// Inline up to 23 bytes (the usual organization code or id), else
+    /// shared: a unit name remembered by the memo is cloned, not copied.
+    Str(smol_str::SmolStr),
 }
 
 impl Value {
