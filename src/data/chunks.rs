@@ -69,9 +69,15 @@ pub fn read_csv_chunked<S: Send>(
         };
         if bounds.len() > 2 {
             let spans: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
-            let lines: Vec<u64> = pool.install(|| {
-                spans.par_iter().with_max_len(1).map(|&(a, b)| lines_to_nul(&text[a..b])).collect()
-            });
+            // Counted before any is read; their pages are given back after
+            // counting (and read again from the page cache when the chunk
+            // is read), so that the whole file is not resident at once.
+            let count = |&(a, b): &(usize, usize)| {
+                let lines = lines_to_nul(&text[a..b]);
+                Release::new(map, text, a).upto(b);
+                lines
+            };
+            let lines: Vec<u64> = pool.install(|| spans.par_iter().with_max_len(1).map(count).collect());
             let starts =
                 spans.iter().zip(lines.iter().scan(head.line, |l, n| Some(std::mem::replace(l, *l + n))));
             let chunks: Vec<(usize, usize, u64)> = starts.map(|(&(a, b), line)| (a, b, line)).collect();

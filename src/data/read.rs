@@ -60,4 +60,4 @@ pub fn estimate_rows(path: &Path) -> usize {
 }
 
 /// The most rows [`estimate_rows`] guesses (past it, the output grows as read).
-pub const MAX_ESTIMATE: usize = 1 << 22;
+pub const MAX_ESTIMATE: usize = 1 << 24;

@@ -34,6 +34,14 @@ pub enum Input {
 }
 
 impl Input {
+    /// About how many records the input holds.
+    fn rows(&self) -> usize {
+        match self {
+            Input::File(p) => crate::data::estimate_rows(p),
+            Input::Rows { rows, .. } => rows.len(),
+        }
+    }
+
     fn name(&self) -> &Path {
         match self {
             Input::File(p) | Input::Rows { name: p, .. } => p,
@@ -168,6 +176,9 @@ pub fn evaluate_carrying(
     if inputs.len() > Pos::FILES {
         return Err(DataError(format!("more than {} data files in one run", Pos::FILES)));
     }
+    // Room for every input's records at once: growing the outcomes while
+    // reading the second file would copy those of the first (peak memory twice theirs).
+    run.room(inputs.iter().map(Input::rows).fold(0, usize::saturating_add));
     let mut jobs = chunked::Jobs::new(opts.read.threads());
     for (fi, input) in inputs.into_iter().enumerate() {
         match input {

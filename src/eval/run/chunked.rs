@@ -105,9 +105,7 @@ impl<'a> Run<'a> {
             })?;
         let before = self.outs.len();
         let total: usize = parts.iter().map(|(p, _)| p.outs.len()).sum();
-        self.outs.reserve_exact(total);
-        self.positions.reserve_exact(total);
-        self.hashed.reserve_exact(total);
+        self.room(total);
         for (part, _) in parts {
             self.absorb(part);
         }

@@ -12,6 +12,14 @@ use crate::eval::outcome::Outcome;
 use std::path::Path;
 
 impl Run<'_> {
+    /// Room for `more` records after those read (nothing to do when the
+    /// room made for every input before reading holds them).
+    pub(super) fn room(&mut self, more: usize) {
+        self.outs.reserve(more);
+        self.positions.reserve(more);
+        self.hashed.reserve(more);
+    }
+
     pub(super) fn read(&mut self, fi: usize, file: &Path, jobs: &mut Jobs) -> Result<Vec<String>, DataError> {
         let csv = file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
         if let Some(pool) = jobs.pool().filter(|_| csv && crate::data::sheet::Book::named(file).is_none()) {
@@ -21,10 +29,7 @@ impl Run<'_> {
             return Ok(self.read_all(fi, file.display().to_string(), file, &found, before, header));
         }
         let mut roles_for: Option<(usize, Roles)> = None;
-        let more = crate::data::estimate_rows(file);
-        self.outs.reserve(more);
-        self.positions.reserve(more);
-        self.hashed.reserve(more);
+        self.room(crate::data::estimate_rows(file));
         // A workbook's sheet is known before its rows: their messages name it.
         let book = crate::data::sheet::Book::named(file);
         let opened = book.map(|b| crate::data::sheet::open(&b)).transpose()?;
