@@ -8,7 +8,7 @@ use super::record::{Lookup, RecordEnv};
 use crate::check::types::in_family;
 use crate::diag::{Spoil, Target};
 use crate::exact::Exact;
-use crate::vocab::expr::{Aggregate, EvalError, truth};
+use crate::vocab::expr::{Aggregate, EvalError, TExpr, truth};
 use crate::vocab::value::{Value, tier_rank};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -68,6 +68,7 @@ impl<'a> Finished<'a> {
             .collect();
         let mut groups = Groups::default();
         let mut values = Values::default();
+        values.by_tier = self.ev.passes.compiled && agg.filter.as_ref().is_some_and(tier_only);
         let outs: &'a [Outcome] = self.outs;
         for o in outs {
             let Some(s) = o.subject.map(usize::from) else { continue };
@@ -174,9 +175,31 @@ impl<'a> Finished<'a> {
         values: &mut Values,
     ) -> Result<bool, EvalError> {
         let Some(filter) = &agg.filter else { return Ok(true) };
-        let values = values.of(self.ev.prepared[s].names.len(), o);
-        truth(filter, &self.env(s, o, values))
+        if values.by_tier {
+            let known = values.tiers.iter().find(|(t, _)| *t == o.tier);
+            if let Some((_, held)) = known {
+                return held.clone();
+            }
+        }
+        let held = truth(filter, &self.env(s, o, values.of(self.ev.prepared[s].names.len(), o)));
+        if values.by_tier {
+            values.tiers.push((o.tier, held.clone()));
+        }
+        held
     }
+}
+
+/// Whether `e` reads nothing of a record but its tier (`tier >= htt`):
+/// then its answer for one tier is its answer for every record of that
+/// tier, and the general evaluator decides it once per tier (the pass
+/// `compiled`).
+fn tier_only(e: &TExpr) -> bool {
+    e.subexpressions().all(|x| {
+        matches!(
+            x,
+            TExpr::Const(_) | TExpr::Tier | TExpr::Cmp(..) | TExpr::And(_) | TExpr::Or(_) | TExpr::Not(_)
+        )
+    })
 }
 
 /// The groups of one aggregate, by the group's value (borrowed from the
@@ -189,6 +212,10 @@ type Groups<'a> = HashMap<&'a str, Group, rustc_hash::FxBuildHasher>;
 struct Values {
     slots: Vec<Option<Value>>,
     set: Vec<usize>,
+    /// The filter reads the tier alone ([`tier_only`]), and its answer
+    /// for each tier seen so far.
+    by_tier: bool,
+    tiers: Vec<(Option<u8>, Result<bool, EvalError>)>,
 }
 
 impl Values {
