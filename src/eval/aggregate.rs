@@ -67,8 +67,8 @@ impl<'a> Finished<'a> {
             })
             .collect();
         let mut groups = Groups::default();
-        let mut values = Values::default();
-        values.by_tier = self.ev.passes.compiled && agg.filter.as_ref().is_some_and(tier_only);
+        let by_tier = self.ev.passes.compiled && agg.filter.as_ref().is_some_and(tier_only);
+        let mut values = Values { by_tier, ..Values::default() };
         let outs: &'a [Outcome] = self.outs;
         for o in outs {
             let Some(s) = o.subject.map(usize::from) else { continue };
