@@ -1,5 +1,6 @@
 //! Compiled conditions: the usual shapes of a rule, cap or exemption
 //! (`score >= 90`, flags, `all >= tot`, `x == k`, `months_since(d) < 6`,
+//! `months_between(a, b) < 6`,
 //! and/or/not of them) evaluated straight off the record's slots. A shape not
 //! listed here is not compiled; a value that is missing or of another kind
 //! gives no answer. Either way the general evaluator ([`crate::vocab::expr::truth`])
@@ -23,6 +24,8 @@ pub enum Fast {
     Item(CmpOp, usize, Value),
     /// `months_since(date) op k`.
     Months(CmpOp, usize, Exact),
+    /// `months_between(from, to) op k`, two slots.
+    Between(CmpOp, [usize; 2], Exact),
     Quant {
         q: Quantifier,
         slots: Vec<usize>,
@@ -79,6 +82,10 @@ pub fn compile(e: &TExpr) -> Option<Fast> {
                 TExpr::Item(r) => Fast::Months(*op, r.slot, *k),
                 _ => return None,
             },
+            (TExpr::MonthsBetween(a, b), TExpr::Const(Value::Num(k))) => match (&**a, &**b) {
+                (TExpr::Item(a), TExpr::Item(b)) => Fast::Between(*op, [a.slot, b.slot], *k),
+                _ => return None,
+            },
             _ => return None,
         },
         _ => return None,
@@ -110,6 +117,12 @@ impl Fast {
             Fast::Item(op, s, k) => Some(compare(*op, slot(*s)?, k, rec.year)),
             Fast::Months(op, s, k) => match slot(*s)? {
                 Value::Date(from) => Some(holds(*op, Exact::int(months_since(*from, rec.as_of)).cmp(k))),
+                _ => None,
+            },
+            Fast::Between(op, [a, b], k) => match (slot(*a)?, slot(*b)?) {
+                (Value::Date(from), Value::Date(to)) => {
+                    Some(holds(*op, Exact::int(months_since(*from, *to)).cmp(k)))
+                }
                 _ => None,
             },
             Fast::Quant { q, slots, op, grade } => {
@@ -160,14 +173,28 @@ mod tests {
             TExpr::Quant { q: Quantifier::All, criteria: vec![], op: CmpOp::Ge, grade: Exact::int(3) },
             cmp(CmpOp::Ge, TExpr::MonthsSince(Box::new(item(1, ItemKind::Field))), num(6)),
             cmp(CmpOp::Le, item(2, ItemKind::Field), num(20)),
+            cmp(
+                CmpOp::Lt,
+                TExpr::MonthsBetween(Box::new(item(1, ItemKind::Field)), Box::new(item(3, ItemKind::Field))),
+                num(12),
+            ),
         ]);
         let fast = compile(&cond).expect("every part has a compiled form");
-        let mut values = vec![None, Some(Value::Date(d(2020, 1, 1))), Some(Value::Num(Exact::int(20)))];
+        let mut values = vec![
+            None,
+            Some(Value::Date(d(2020, 1, 1))),
+            Some(Value::Num(Exact::int(20))),
+            Some(Value::Date(d(2020, 12, 31))),
+        ];
         let rec = |values: &[Option<Value>], score| {
             fast.test(&Record { values, score, as_of: d(2020, 12, 31), year: 2020 })
         };
         assert_eq!(rec(&values, Some(Exact::int(90))), Some(true));
         assert_eq!(rec(&values, Some(Exact::ratio(8999, 100).unwrap())), Some(false));
+        // Twelve whole months between the dates: not under twelve.
+        values[3] = Some(Value::Date(d(2021, 1, 1)));
+        assert_eq!(rec(&values, Some(Exact::int(90))), Some(false));
+        values[3] = Some(Value::Date(d(2020, 12, 31)));
         // No score, no date: the general evaluator decides (and explains).
         assert_eq!(rec(&values, None), None);
         values[1] = None;
