@@ -45,8 +45,9 @@ pub fn run(a: &DiffArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
     } else {
         match impact::impact(&old, &new, a.data, &a.opts) {
             Ok(i) => {
-                for (error, words) in &i.said {
-                    if *error { out::error(words) } else { out::warning(words) }
+                for note in &i.said {
+                    let words = note.words(a.lang);
+                    if note.is_error() { out::error(words) } else { out::warning(words) }
                 }
                 Some(i)
             }

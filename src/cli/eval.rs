@@ -206,7 +206,7 @@ pub fn run_test(plans: &[PathBuf], ctx: super::Ctx, out: &mut Out) -> i32 {
                 failed += 1;
                 out.line(crate::t!(lang, "test-fail", name = r.name.as_str(), at = r.at.to_string()));
                 for f in &r.failures {
-                    out.line(format_args!("       {f}"));
+                    out.line(format_args!("       {}", f.words(lang)));
                 }
             }
         }
@@ -217,10 +217,11 @@ pub fn run_test(plans: &[PathBuf], ctx: super::Ctx, out: &mut Out) -> i32 {
 
 /// The problems of whole files and the warnings of a run, on standard error.
 pub fn said(e: &crate::eval::run::Evaluation) {
+    let lang = out::lang();
     for p in &e.problems {
-        out::error(p);
+        out::error(p.words(lang));
     }
     for w in &e.warnings {
-        out::warning(w);
+        out::warning(w.words(lang));
     }
 }

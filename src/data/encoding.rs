@@ -51,11 +51,11 @@ pub fn guess(text: &[u8]) -> Option<String> {
 }
 
 pub fn nul(path: &Path, line: u64) -> String {
-    crate::diag::nul_byte(&path.display().to_string(), line)
+    crate::diag::nul_byte(&path.display().to_string(), line, crate::lang::Lang::En)
 }
 
 pub fn bad_utf16(path: &Path, line: u64) -> String {
-    crate::diag::bad_utf16(&path.display().to_string(), line)
+    crate::diag::bad_utf16(&path.display().to_string(), line, crate::lang::Lang::En)
 }
 
 #[cfg(test)]
