@@ -13,7 +13,7 @@ mod zipped;
 
 use super::cells::{Cell, OwnedRow, Row};
 use super::{At, DataError, norm};
-use crate::diag::Place;
+use crate::diag::{Place, Spot};
 use std::path::{Path, PathBuf};
 
 /// The extensions of workbooks, lowercase.
@@ -80,8 +80,13 @@ pub struct Sheet {
 /// `FILE [SHEET] row 17`, or the cell `FILE [SHEET] C17` of `column`
 /// (each language writes it its own way, see [`Place`]).
 pub fn place(file: &Path, sheet: Option<&Sheet>, at: At, column: Option<&str>) -> Place {
+    let spot = match at {
+        At::Line(n) => Spot::Line(n),
+        At::Index(n) => Spot::Index(n),
+        At::Row(n) => Spot::Row(n),
+    };
     let Some(s) = sheet else {
-        return Place { file: file.display().to_string().into(), sheet: None, at, cell: None };
+        return Place { file: file.display().to_string().into(), sheet: None, at: spot, cell: None };
     };
     let col = column.and_then(|c| {
         let n = norm(c);
@@ -91,7 +96,7 @@ pub fn place(file: &Path, sheet: Option<&Sheet>, at: At, column: Option<&str>) -
         (At::Row(r), Some(c)) => Some(format!("{}{r}", letters(s.first_col as u64 + c as u64)).into()),
         _ => None,
     };
-    Place { file: s.file.display().to_string().into(), sheet: Some(s.name.as_str().into()), at, cell }
+    Place { file: s.file.display().to_string().into(), sheet: Some(s.name.as_str().into()), at: spot, cell }
 }
 
 /// [`place`] of a whole record for people in `lang`: `FILE, dòng 17`.

@@ -1,7 +1,6 @@
 //! Why a hook gave no value for a record, kept typed so that each language
 //! says it (the hook runner finds it; `hooks::words` names the rhai error).
 
-use crate::hooks::limits::*;
 use crate::lang::Lang;
 use crate::t;
 
@@ -29,10 +28,16 @@ pub enum Want {
 /// What went wrong inside a call, in a plan author's terms.
 #[derive(Clone, Debug, PartialEq)]
 pub enum HookWhy {
-    Operations,
-    Stack,
-    /// A string, array or map past its size (rhai's words for which).
-    TooLarge(String),
+    /// More operations than the limit.
+    Operations(u64),
+    /// Calls nested deeper than the limit.
+    Stack(usize),
+    /// A string, array or map past its size (rhai's words for which), and
+    /// the limits of strings, arrays and maps.
+    TooLarge {
+        what: String,
+        limits: [usize; 3],
+    },
     Property(String),
     Threw(String),
     /// A function hooks do not have, with its signature.
@@ -42,10 +47,10 @@ pub enum HookWhy {
         want: HookType,
     },
     Indexing(HookType),
-    /// The call's time limit.
-    Time,
-    /// The call's notes limit.
-    Notes,
+    /// The call's time limit, in milliseconds.
+    Time(u64),
+    /// The call's notes limit: how many notes, how many bytes.
+    Notes(usize, usize),
     /// Any other error (rhai's words).
     Other(String),
 }
@@ -115,9 +120,9 @@ impl HookValue {
 impl HookWhy {
     pub fn words(&self, lang: Lang) -> String {
         match self {
-            HookWhy::Operations => t!(lang, "hook-operations", limit = MAX_OPERATIONS.to_string()),
-            HookWhy::Stack => t!(lang, "hook-stack", limit = MAX_CALL_LEVELS.to_string()),
-            HookWhy::TooLarge(what) => {
+            HookWhy::Operations(limit) => t!(lang, "hook-operations", limit = limit.to_string()),
+            HookWhy::Stack(limit) => t!(lang, "hook-stack", limit = limit.to_string()),
+            HookWhy::TooLarge { what, limits: [strings, arrays, maps] } => {
                 let which =
                     ["string", "array", "map"].into_iter().find(|w| what.contains(w)).unwrap_or("other");
                 t!(
@@ -125,9 +130,9 @@ impl HookWhy {
                     "hook-too-large",
                     what = what.as_str(),
                     which = which,
-                    strings = MAX_STRING_SIZE.to_string(),
-                    arrays = MAX_ARRAY_SIZE.to_string(),
-                    maps = MAX_MAP_SIZE.to_string()
+                    strings = strings.to_string(),
+                    arrays = arrays.to_string(),
+                    maps = maps.to_string()
                 )
             }
             HookWhy::Property(p) => t!(lang, "hook-property", name = p.as_str()),
@@ -137,9 +142,9 @@ impl HookWhy {
                 t!(lang, "hook-mismatch", got = got.words(lang), want = want.words(lang))
             }
             HookWhy::Indexing(ty) => t!(lang, "hook-indexing", ty = ty.words(lang)),
-            HookWhy::Time => t!(lang, "hook-time", limit = MAX_MILLIS.to_string()),
-            HookWhy::Notes => {
-                t!(lang, "hook-notes", notes = MAX_NOTES.to_string(), bytes = MAX_NOTE_BYTES.to_string())
+            HookWhy::Time(limit) => t!(lang, "hook-time", limit = limit.to_string()),
+            HookWhy::Notes(notes, bytes) => {
+                t!(lang, "hook-notes", notes = notes.to_string(), bytes = bytes.to_string())
             }
             HookWhy::Other(words) => t!(lang, "hook-other", words = words.as_str()),
         }

@@ -20,7 +20,7 @@ pub use hook::{HookFail, HookType, HookValue, HookWhy, Want};
 pub use kind::Kind;
 pub use note::Note;
 pub use phrase::phrase;
-pub use place::Place;
+pub use place::{At as Spot, Place};
 pub use record::{
     Clause, ErrorKind, EvalError, RecordError, Spoil, Target, eval_words, eval_words_in, message, message_in,
     undecided, undecided_in,

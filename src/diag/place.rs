@@ -2,10 +2,18 @@
 //! write it its own way: `m.csv line 12` / `m.csv, dòng 12`, and in a sheet
 //! `m.xlsx [DS] C12` / `ô C12 trên trang «DS» của tệp m.xlsx`.
 
-use crate::data::At;
 use crate::lang::Lang;
 use crate::t;
 use std::fmt;
+
+/// A line of a text file, an element of a JSON array, a row of a sheet
+/// (as `data::At` says it, which this module cannot name).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum At {
+    Line(u64),
+    Index(u64),
+    Row(u64),
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {

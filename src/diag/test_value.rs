@@ -47,7 +47,13 @@ impl TestWhy {
             TestWhy::QuotedText => t!(lang, "tvw-text"),
             TestWhy::Ref(subject) => t!(lang, "tvw-ref", subject = subject.as_str()),
             TestWhy::TierName => t!(lang, "tvw-tier"),
-            TestWhy::OneOf(options) => t!(lang, "tvw-one-of", options = options.join(", ")),
+            TestWhy::OneOf(options) => {
+                let options: Vec<String> = match lang {
+                    Lang::En => options.clone(),
+                    _ => options.iter().map(|o| format!("`{o}`")).collect(),
+                };
+                t!(lang, "tvw-one-of", options = options.join(", "))
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 //! `m`), never a Rust type. The words are `diag::HookFail`'s, in the catalogs.
 
 use super::budget::Over;
+use super::limits::*;
 use super::record::RecordView;
 use crate::diag::{HookFail, HookType, HookValue, HookWhy, Want};
 use rhai::{Dynamic, EvalAltResult};
@@ -10,9 +11,12 @@ use rhai::{Dynamic, EvalAltResult};
 /// A rhai error in a plan author's terms; the sandbox limits say which limit.
 pub fn in_words(e: &EvalAltResult) -> HookWhy {
     match e {
-        EvalAltResult::ErrorTooManyOperations(_) => HookWhy::Operations,
-        EvalAltResult::ErrorStackOverflow(_) => HookWhy::Stack,
-        EvalAltResult::ErrorDataTooLarge(what, _) => HookWhy::TooLarge(what.to_lowercase()),
+        EvalAltResult::ErrorTooManyOperations(_) => HookWhy::Operations(MAX_OPERATIONS),
+        EvalAltResult::ErrorStackOverflow(_) => HookWhy::Stack(MAX_CALL_LEVELS),
+        EvalAltResult::ErrorDataTooLarge(what, _) => HookWhy::TooLarge {
+            what: what.to_lowercase(),
+            limits: [MAX_STRING_SIZE, MAX_ARRAY_SIZE, MAX_MAP_SIZE],
+        },
         EvalAltResult::ErrorPropertyNotFound(p, _) => HookWhy::Property(p.clone()),
         EvalAltResult::ErrorRuntime(v, _) => HookWhy::Threw(v.to_string()),
         EvalAltResult::ErrorFunctionNotFound(f, _) => HookWhy::NoFunction(signature(f)),
@@ -28,8 +32,8 @@ pub fn in_words(e: &EvalAltResult) -> HookWhy {
 /// Past a budget of [`super::budget::Budget`].
 pub fn over(o: Over) -> HookWhy {
     match o {
-        Over::Time => HookWhy::Time,
-        Over::Notes => HookWhy::Notes,
+        Over::Time => HookWhy::Time(MAX_MILLIS),
+        Over::Notes => HookWhy::Notes(MAX_NOTES, MAX_NOTE_BYTES),
     }
 }
 

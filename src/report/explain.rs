@@ -79,7 +79,7 @@ fn outcome_in(ev: &Evaluator<'_>, o: &Outcome, lang: Lang) -> String {
         Status::Exempt if super::is_review(ev, o) => t!(lang, "explain-exempt-review"),
         Status::Exempt => t!(lang, "explain-exempt"),
         Status::Error | Status::Pending => {
-            let error = o.error.as_ref().map(|e| crate::diag::message_in(&e.kind, lang)).unwrap_or_default();
+            let error = o.error.as_ref().map(|e| e.words(lang)).unwrap_or_default();
             t!(lang, "explain-error", error = error)
         }
     }

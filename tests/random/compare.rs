@@ -72,7 +72,7 @@ pub fn run(
     kehoach::report::write_json(&ev, &e, &mut json).expect("json");
     let run = Run {
         outcomes: e.outcomes.iter().map(said).collect(),
-        warnings: e.warnings.clone(),
+        warnings: e.warnings.iter().map(ToString::to_string).collect(),
         csv: String::from_utf8(csv).expect("utf-8"),
         json: String::from_utf8(json).expect("utf-8"),
     };
