@@ -2,7 +2,7 @@
 //! block and `data` files — and compares outcomes with the expectations.
 
 use crate::check::Model;
-use crate::data::{At, Cell, OwnedRow};
+use crate::data::{At, Cell, DataError, OwnedRow};
 use crate::eval::outcome::{Outcome, Status};
 use crate::eval::run::{Evaluation, Input, Options, evaluate_with};
 use crate::eval::{Evaluator, Passes};
@@ -75,12 +75,12 @@ fn rows(t: &Test) -> Input {
 }
 
 /// The outcomes of a test block's records and data, evaluated with `passes`.
-pub fn evaluate_block(model: &Model, t: &Test, passes: Passes) -> Result<Evaluation, String> {
+pub fn evaluate_block(model: &Model, t: &Test, passes: Passes) -> Result<Evaluation, DataError> {
     let ev = Evaluator::with_passes(model, year_of(model, t), None, passes);
     evaluate_block_with(&ev, t)
 }
 
-fn evaluate_block_with(ev: &Evaluator<'_>, t: &Test) -> Result<Evaluation, String> {
+fn evaluate_block_with(ev: &Evaluator<'_>, t: &Test) -> Result<Evaluation, DataError> {
     let dir = t.loc.src.path().parent().unwrap_or(Path::new("")).to_path_buf();
     let mut inputs = vec![rows(t)];
     for item in &t.items {
@@ -89,7 +89,7 @@ fn evaluate_block_with(ev: &Evaluator<'_>, t: &Test) -> Result<Evaluation, Strin
         }
     }
     let opts = Options { year: ev.year, as_of: None, subject: None, capture: None, ..Options::default() };
-    evaluate_with(ev, inputs, &opts).map_err(|e| e.0)
+    evaluate_with(ev, inputs, &opts)
 }
 
 fn run_one(ev: &Evaluator<'_>, t: &Test) -> TestResult {

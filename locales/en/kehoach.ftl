@@ -799,3 +799,32 @@ test-count = expected { $want } { $subject } records at { $tier }, got { $got }
 # explain: an aggregate a condition computed, and where a record stopped.
 explain-aggregate = { $text } = { $value } ({ $matching } of { $counted } counted records match)
 explain-stopped = stopped: { $why }
+# Data that cannot be read at all (exit status 2).
+fail-cannot-read = cannot read `{ $file }`: { $why ->
+   *[other] { $text }
+}
+fail-not-data-file = `{ $file }` is not a data file: use `.csv`, `.json`, `.jsonl`, `.xlsx`, `.xls` or `.ods`
+fail-damaged = cannot read `{ $file }` as a workbook ({ $why }): the file is damaged, protected by a password or not really a `.{ $ext }` file; open it and save it again
+fail-ods-errors = `{ $file }` [{ $sheet }] holds formula errors (#N/A, #VALUE! …), which LibreOffice stores as empty cells: correct them, or save the sheet as .xlsx, where each is named by its cell
+fail-no-sheet = `{ $file }` has no sheet `{ $want }`; its sheets are { $sheets }
+fail-no-worksheet = `{ $file }` has no worksheet
+fail-not-array = `{ $file }` must hold a JSON array of objects
+fail-not-json = `{ $file }` is not valid JSON: { $why }
+fail-no-such-subject = `--subject { $name }`: the plan has no such subject
+fail-too-many-files = more than { $n } data files in one run
+fail-too-many-lines = a data file has more lines than kehoach can number
+fail-previous = `--previous { $file }`: { $why }
+previous-cannot-read = cannot read the file: { $error }
+previous-not-json = not the JSON of `kehoach eval --format json`: { $error }
+previous-no-records = no `records` list (expected the JSON of `kehoach eval --format json`)
+previous-no-id-or-tier = record [{ $index }] has no `id` or `tier`
+previous-unknown-tier = record `{ $id }` has the tier `{ $tier }`, which this plan does not declare
+# The command line: files it cannot write, outputs it cannot make.
+cli-cannot-write = cannot write `{ $file }`: { $error }
+cli-cannot-make-memo = cannot make the memo: { $error }
+cli-cannot-make-report = cannot make the report: { $error }
+cli-out-is-data = `--out { $out }` names the data file `{ $data }`: the results would replace the members; choose another file
+cli-xlsx-needs-out = `--format xlsx` writes a workbook: give `--out FILE.xlsx`
+done-cannot-read = cannot read `{ $file }`: { $error }
+done-not-utf8 = `{ $file }` is not valid UTF-8
+done-no-column = `{ $file }` has no `{ $column }` column

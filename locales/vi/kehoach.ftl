@@ -667,7 +667,7 @@ cell-not-one = «{ $text }» không phải là { $what ->
 } { $names }
 cell-too-many-digits = «{ $text }» có nhiều chữ số hơn mức kehoach tính chính xác được (tối đa 18 chữ số sau dấu thập phân)
 cell-not-number = «{ $text }» không phải là số
-cell-not-flag = «{ $text }» không phải có hay không (có/không, 1/0, x, true/false, yes/no)
+cell-not-flag = «{ $text }» không phải là có hoặc không (có/không, 1/0, x, true/false, yes/no)
 cell-not-date = «{ $text }» không phải là ngày (dd/mm/yyyy hoặc yyyy-mm-dd)
 # What the data said besides (warnings on standard error and in the reports).
 data-unknown-columns = { $file }: không đối tượng nào khai báo các cột { $columns }; các cột này được bỏ qua
@@ -789,3 +789,34 @@ test-count = cần { $want } bản ghi { $subject } ở mức { $tier }, nhưng 
 # explain: an aggregate a condition computed, and where a record stopped.
 explain-aggregate = `{ $text }` = { $value } ({ $matching } trong { $counted } bản ghi được đếm thỏa mãn)
 explain-stopped = dừng: { $why }
+# Data that cannot be read at all (exit status 2).
+fail-cannot-read = không đọc được `{ $file }`: { $why ->
+    [not-found] không có tệp này
+    [denied] không có quyền đọc
+   *[other] `{ $text }`
+}
+fail-not-data-file = `{ $file }` không phải tệp dữ liệu: dùng tệp `.csv`, `.json`, `.jsonl`, `.xlsx`, `.xls` hoặc `.ods`
+fail-damaged = không đọc được `{ $file }` như một bảng tính (`{ $why }`): tệp bị hỏng, có mật khẩu hoặc không thật sự là tệp `.{ $ext }`; hãy mở tệp và lưu lại
+fail-ods-errors = trang «{ $sheet }» của `{ $file }` có ô lỗi công thức (#N/A, #VALUE! …) mà LibreOffice lưu thành ô trống: hãy sửa các ô đó, hoặc lưu trang thành tệp .xlsx để biết từng ô lỗi
+fail-no-sheet = `{ $file }` không có trang `{ $want }`; các trang của tệp là { $sheets }
+fail-no-worksheet = `{ $file }` không có trang tính nào
+fail-not-array = `{ $file }` phải chứa một mảng JSON gồm các đối tượng
+fail-not-json = `{ $file }` không phải JSON hợp lệ (`{ $why }`)
+fail-no-such-subject = `--subject { $name }`: kế hoạch không có đối tượng này
+fail-too-many-files = quá { $n } tệp dữ liệu trong một lần chạy
+fail-too-many-lines = một tệp dữ liệu có nhiều dòng hơn số kehoach đánh số được
+fail-previous = `--previous { $file }`: { $why }
+previous-cannot-read = không đọc được tệp (`{ $error }`)
+previous-not-json = không phải JSON do `kehoach eval --format json` tạo (`{ $error }`)
+previous-no-records = không có danh sách `records` (cần JSON do `kehoach eval --format json` tạo)
+previous-no-id-or-tier = bản ghi [{ $index }] không có `id` hoặc `tier`
+previous-unknown-tier = bản ghi `{ $id }` có mức `{ $tier }`, mức mà kế hoạch này không khai báo
+# The command line: files it cannot write, outputs it cannot make.
+cli-cannot-write = không ghi được `{ $file }` (`{ $error }`)
+cli-cannot-make-memo = không tạo được tờ trình (`{ $error }`)
+cli-cannot-make-report = không tạo được báo cáo (`{ $error }`)
+cli-out-is-data = `--out { $out }` trỏ vào chính tệp dữ liệu `{ $data }`: kết quả sẽ ghi đè lên dữ liệu; hãy chọn tệp khác
+cli-xlsx-needs-out = `--format xlsx` tạo một bảng tính: hãy thêm `--out TỆP.xlsx`
+done-cannot-read = không đọc được `{ $file }` (`{ $error }`)
+done-not-utf8 = `{ $file }` không phải văn bản UTF-8
+done-no-column = `{ $file }` không có cột `{ $column }`

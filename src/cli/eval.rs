@@ -44,7 +44,7 @@ impl EvalArgs<'_> {
         let mut ev = Evaluator::new(model, self.year, self.as_of);
         if let Some(p) = self.previous {
             ev.previous = crate::eval::previous::Previous::read(p, &model.names.tiers).map_err(|e| {
-                out::error(e);
+                out::error(e.words(out::lang()));
                 2
             })?;
         }
@@ -77,11 +77,8 @@ pub fn with_evaluation(
     if let Some(p) = out_file
         && let Some(d) = out_is_data(p, a.data)
     {
-        out::error(format_args!(
-            "`--out {}` names the data file `{}`: the results would replace the members; choose another file",
-            p.display(),
-            d.display()
-        ));
+        let (out, data) = (p.display().to_string(), d.display().to_string());
+        out::error(crate::t!(out::lang(), "cli-out-is-data", out = out, data = data));
         return 2;
     }
     let model = match load_model(a.plan, color) {
@@ -97,7 +94,7 @@ pub fn with_evaluation(
     let e = match crate::eval::run::evaluate_carrying(&ev, inputs, &opts, keep) {
         Ok(e) => e,
         Err(err) => {
-            out::error(err);
+            out::error(err.words(out::lang()));
             return 2;
         }
     };
@@ -121,7 +118,7 @@ pub fn run_eval(
     let file = match &dest {
         Dest::File(p) => Some(*p),
         Dest::Stdout(_) if format == EvalFormat::Xlsx => {
-            out::error("`--format xlsx` writes a workbook: give `--out FILE.xlsx`");
+            out::error(crate::t!(lang, "cli-xlsx-needs-out"));
             return 2;
         }
         Dest::Stdout(_) => None,
@@ -162,7 +159,7 @@ pub fn run_explain(
     let e = match crate::eval::run::evaluate_with(&ev, inputs, &opts) {
         Ok(e) => e,
         Err(err) => {
-            out::error(err);
+            out::error(err.words(out::lang()));
             return 2;
         }
     };

@@ -111,16 +111,6 @@ fn nearest_words(nearest: &Option<String>, lang: Lang) -> String {
     nearest.as_ref().map(|n| format!(" {}", t!(lang, "file-nearest", name = n.as_str()))).unwrap_or_default()
 }
 
-/// A NUL byte in a text file: it is not CSV (or is UTF-16 without a BOM).
-pub fn nul_byte(file: &str, line: u64, lang: Lang) -> String {
-    t!(lang, "data-nul-byte", file = file, line = line.to_string())
-}
-
-/// A UTF-16 file (it starts with a UTF-16 byte order mark) that is broken.
-pub fn bad_utf16(file: &str, line: u64, lang: Lang) -> String {
-    t!(lang, "data-bad-utf16", file = file, line = line.to_string())
-}
-
 /// Why one cell's value is bad (the record's error adds file, line and column).
 #[derive(Clone, Debug, PartialEq)]
 pub enum CellProblem {

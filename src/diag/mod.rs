@@ -2,6 +2,7 @@
 
 mod data;
 mod example;
+mod fail;
 mod help;
 mod hook;
 mod kind;
@@ -14,8 +15,9 @@ pub mod said;
 mod test_value;
 mod words;
 
-pub use data::{CellProblem, FileProblem, RowProblem, bad_utf16, nul_byte};
+pub use data::{CellProblem, FileProblem, RowProblem};
 pub use example::Example;
+pub use fail::{DataFail, IoWhy, PreviousWhy};
 pub use hook::{HookFail, HookType, HookValue, HookWhy, Want};
 pub use kind::Kind;
 pub use note::Note;

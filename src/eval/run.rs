@@ -134,7 +134,7 @@ pub fn evaluate_carrying(
                 .subjects
                 .get(name)
                 .copied()
-                .ok_or_else(|| DataError(format!("`--subject {name}`: the plan has no such subject")))?,
+                .ok_or_else(|| DataError(crate::diag::DataFail::NoSuchSubject(name.clone())))?,
         ),
         None if model.plan.subjects.len() == 1 => Some(0),
         None => None,
@@ -166,7 +166,7 @@ pub fn evaluate_carrying(
     };
     let mut warnings = Vec::new();
     if inputs.len() > Pos::FILES {
-        return Err(DataError(format!("more than {} data files in one run", Pos::FILES)));
+        return Err(DataError(crate::diag::DataFail::TooManyFiles(Pos::FILES)));
     }
     let mut jobs = chunked::Jobs::new(opts.read.threads());
     for (fi, input) in inputs.into_iter().enumerate() {
@@ -186,7 +186,7 @@ pub fn evaluate_carrying(
         }
     }
     if run.unplaceable {
-        return Err(DataError("a data file has more lines than kehoach can number".into()));
+        return Err(DataError(crate::diag::DataFail::TooManyLines));
     }
     run.by_subject = Groups::new(&run.outs, model.plan.subjects.len());
     run.index_ids();

@@ -24,8 +24,8 @@ impl Named {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Failure {
-    /// The block's data could not be read (the reader's words).
-    Unread(String),
+    /// The block's data could not be read.
+    Unread(crate::data::DataError),
     /// An expectation on line `line` that does not hold.
     At { line: usize, miss: Miss },
 }
@@ -67,7 +67,7 @@ impl Shown {
 impl Failure {
     pub fn words(&self, lang: Lang) -> String {
         match self {
-            Failure::Unread(words) => words.clone(),
+            Failure::Unread(e) => e.words(lang),
             Failure::At { line, miss } => {
                 t!(lang, "test-line", line = line.to_string(), what = miss.words(lang))
             }

@@ -66,7 +66,7 @@ pub fn run(
         capture: None,
         ..Options::default()
     };
-    let e = evaluate_with(&ev, inputs, &opts).map_err(|e| e.0)?;
+    let e = evaluate_with(&ev, inputs, &opts).map_err(|e| e.to_string())?;
     let (mut csv, mut json) = (Vec::new(), Vec::new());
     kehoach::report::csv(&ev, &e, &mut csv).expect("csv");
     kehoach::report::write_json(&ev, &e, &mut json).expect("json");
