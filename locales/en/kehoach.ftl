@@ -680,7 +680,7 @@ cell-not-one-near = `{ $text }` is not a { $what }; did you mean `{ $nearest }`?
 cell-not-one = `{ $text }` is not a { $what } (one of { $names })
 cell-too-many-digits = `{ $text }` has more digits than kehoach computes exactly (at most 18 after the point)
 cell-not-number = `{ $text }` is not a number
-cell-not-flag = `{ $text }` is not yes or no (true/false, 1/0, x, yes/no, có/không)
+cell-not-flag = `{ $text }` is not yes or no (`true`/`false`, `1`/`0`, `x`, `yes`/`no`, `có`/`không`)
 cell-not-date = `{ $text }` is not a date (YYYY-MM-DD or D/M/YYYY)
 # What the data said besides (warnings on standard error and in the reports).
 data-unknown-columns = { $file }: no subject declares the columns { $columns }; they are ignored

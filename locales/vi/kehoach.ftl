@@ -667,7 +667,7 @@ cell-not-one = «{ $text }» không phải là { $what ->
 } { $names }
 cell-too-many-digits = «{ $text }» có nhiều chữ số hơn mức kehoach tính chính xác được (tối đa 18 chữ số sau dấu thập phân)
 cell-not-number = «{ $text }» không phải là số
-cell-not-flag = «{ $text }» không phải là có hoặc không (có/không, 1/0, x, true/false, yes/no)
+cell-not-flag = «{ $text }» không phải là có hoặc không (`có`/`không`, `1`/`0`, `x`, `true`/`false`, `yes`/`no`)
 cell-not-date = «{ $text }» không phải là ngày (dd/mm/yyyy hoặc yyyy-mm-dd)
 # What the data said besides (warnings on standard error and in the reports).
 data-unknown-columns = { $file }: không đối tượng nào khai báo các cột { $columns }; các cột này được bỏ qua
