@@ -2,7 +2,7 @@
 //! block and `data` files — and compares outcomes with the expectations.
 
 use crate::check::Model;
-use crate::data::{At, Cell, OwnedRow};
+use crate::data::{At, Cell, DataError, OwnedRow};
 use crate::eval::outcome::{Outcome, Status};
 use crate::eval::run::{Evaluation, Input, Options, evaluate_with};
 use crate::eval::{Evaluator, Passes};
@@ -12,11 +12,14 @@ use chrono::Datelike;
 use std::collections::HashMap;
 use std::path::Path;
 
+mod failure;
+pub use failure::{Failure, Miss, Named, Shown};
+
 pub struct TestResult {
     pub name: String,
     /// `FILE:LINE` of the block.
     pub at: String,
-    pub failures: Vec<String>,
+    pub failures: Vec<Failure>,
 }
 
 /// Runs every block. An evaluator is prepared once per evaluation year and
@@ -72,12 +75,12 @@ fn rows(t: &Test) -> Input {
 }
 
 /// The outcomes of a test block's records and data, evaluated with `passes`.
-pub fn evaluate_block(model: &Model, t: &Test, passes: Passes) -> Result<Evaluation, String> {
+pub fn evaluate_block(model: &Model, t: &Test, passes: Passes) -> Result<Evaluation, DataError> {
     let ev = Evaluator::with_passes(model, year_of(model, t), None, passes);
     evaluate_block_with(&ev, t)
 }
 
-fn evaluate_block_with(ev: &Evaluator<'_>, t: &Test) -> Result<Evaluation, String> {
+fn evaluate_block_with(ev: &Evaluator<'_>, t: &Test) -> Result<Evaluation, DataError> {
     let dir = t.loc.src.path().parent().unwrap_or(Path::new("")).to_path_buf();
     let mut inputs = vec![rows(t)];
     for item in &t.items {
@@ -86,7 +89,7 @@ fn evaluate_block_with(ev: &Evaluator<'_>, t: &Test) -> Result<Evaluation, Strin
         }
     }
     let opts = Options { year: ev.year, as_of: None, subject: None, capture: None, ..Options::default() };
-    evaluate_with(ev, inputs, &opts).map_err(|e| e.0)
+    evaluate_with(ev, inputs, &opts)
 }
 
 fn run_one(ev: &Evaluator<'_>, t: &Test) -> TestResult {
@@ -94,7 +97,7 @@ fn run_one(ev: &Evaluator<'_>, t: &Test) -> TestResult {
     let evaluation = match evaluate_block_with(ev, t) {
         Ok(e) => e,
         Err(e) => {
-            result.failures.push(e);
+            result.failures.push(Failure::Unread(e));
             return result;
         }
     };
@@ -104,22 +107,35 @@ fn run_one(ev: &Evaluator<'_>, t: &Test) -> TestResult {
     }
     for item in &t.items {
         if let Some(f) = expectation(ev, &item.kind, &by_id, &evaluation.outcomes) {
-            result.failures.push(format!("line {}: {f}", item.loc.line()));
+            result.failures.push(Failure::At { line: item.loc.line(), miss: f });
         }
     }
     result
 }
 
-fn actual(ev: &Evaluator<'_>, o: &Outcome) -> String {
+fn actual(ev: &Evaluator<'_>, o: &Outcome) -> Shown {
     match o.status {
-        Status::Classified => format!(
-            "tier `{}` with score {}",
-            o.tier.map_or("?", |t| ev.tier_name(usize::from(t))),
-            o.score.map(|s| s.show(2)).unwrap_or_default()
+        Status::Classified => Shown::Scored(
+            tier_named(ev, o.tier.map(usize::from), "?"),
+            o.score.map(|s| s.show(2)).unwrap_or_default(),
         ),
-        Status::Exempt => "exempt".into(),
-        Status::Error | Status::Pending => format!("an error: {}", o.error_text().unwrap_or("")),
+        Status::Exempt => Shown::Exempt,
+        Status::Error | Status::Pending => Shown::Error(o.error.clone()),
     }
+}
+
+/// Tier `t` by its name and label; `spelled` when there is no such tier.
+fn tier_named(ev: &Evaluator<'_>, t: Option<usize>, spelled: &str) -> Named {
+    match t {
+        Some(t) => Named { name: ev.tier_name(t).to_string(), label: Some(ev.tier_label(t).to_string()) },
+        None => Named { name: spelled.to_string(), label: None },
+    }
+}
+
+/// Subject `name` by its name and label.
+fn subject_named(ev: &Evaluator<'_>, name: &str) -> Named {
+    let label = ev.model.plan.subject(name).and_then(|s| s.label.as_ref()).map(|l| l.value.clone());
+    Named { name: name.to_string(), label }
 }
 
 /// A tier by its name, or by a label or `alias` (`expect "X" tier HTXSNV`).
@@ -134,26 +150,26 @@ fn expectation(
     k: &TestKind,
     by_id: &HashMap<&str, &Outcome>,
     all: &[Outcome],
-) -> Option<String> {
+) -> Option<Miss> {
     match k {
         TestKind::Expect { id, what } => {
             let Some(o) = by_id.get(id.value.as_str()) else {
-                return Some(format!("expected a record `{}`, but there is none", id.value));
+                return Some(Miss::NoRecord(id.value.clone()));
             };
             let (ok, want) = match what {
                 Expectation::Tier(t) => (
                     o.status == Status::Classified && o.tier.map(usize::from) == spelled_tier(ev, &t.name),
-                    format!("tier `{}`", t.name),
+                    Shown::Tier(tier_named(ev, spelled_tier(ev, &t.name), &t.name)),
                 ),
                 Expectation::Score(n) => {
                     let want = Exact::from_num(&n.value);
                     let got = o.score.filter(|_| o.status == Status::Classified).map(|s| s.round_places(2));
-                    (got.is_some() && got == want, format!("score {}", crate::num::literal(&n.value)))
+                    (got.is_some() && got == want, Shown::Score(crate::num::literal(&n.value)))
                 }
-                Expectation::Exempt => (o.status == Status::Exempt, "exempt".into()),
-                Expectation::Error => (o.status == Status::Error, "an error".into()),
+                Expectation::Exempt => (o.status == Status::Exempt, Shown::Exempt),
+                Expectation::Error => (o.status == Status::Error, Shown::Error(None)),
             };
-            (!ok).then(|| format!("`{}`: expected {want}, got {}", id.value, actual(ev, o)))
+            (!ok).then(|| Miss::Outcome { id: id.value.clone(), want, got: actual(ev, o) })
         }
         TestKind::ExpectCount { subject, tier, count } => {
             let t = spelled_tier(ev, &tier.name);
@@ -168,13 +184,11 @@ fn expectation(
                 })
                 .count();
             let want = crate::num::to_u32(&count.value).map(|c| c as usize);
-            (want != Some(n)).then(|| {
-                format!(
-                    "expected {} `{}` records at `{}`, got {n}",
-                    crate::num::literal(&count.value),
-                    subject.name,
-                    tier.name
-                )
+            (want != Some(n)).then(|| Miss::Count {
+                want: crate::num::literal(&count.value),
+                subject: subject_named(ev, &subject.name),
+                tier: tier_named(ev, t, &tier.name),
+                got: n,
             })
         }
         _ => None,

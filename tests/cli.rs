@@ -247,6 +247,8 @@ fn test_runs_every_block_and_ends_with_the_totals() {
     std::fs::write(&plan, text).unwrap();
     let (code, out) = stdout(kehoach().arg("test").arg(&plan));
     assert_eq!(code, 1);
-    assert!(out.contains("`DV1`: expected tier `htxs`, got tier `htt` with score 75"), "{out}");
+    let line = "line 102: `DV1`: expected tier «Hoàn thành xuất sắc nhiệm vụ» (`htxs`), \
+                got tier «Hoàn thành tốt nhiệm vụ» (`htt`) with score 75";
+    assert!(out.contains(line), "{out}");
     assert_eq!(out.lines().last(), Some("1 passed, 1 failed"));
 }

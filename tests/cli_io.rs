@@ -140,8 +140,9 @@ fn reading_one_line_then_closing_the_pipe_ends_quietly() {
         // Every record lacks `dung_dau`: the run's own status is 1. Standard
         // error says that once, and nothing of the closed pipe.
         assert_eq!(code(&o), 1, "{format}: {}", text(&o.stderr));
-        let once = "warning: no `chi_bo` records were given, and `bi_thu` records read them: \
-                    pass the file of `chi_bo` records too\n";
+        let once = "warning: no «Chi bộ» (`chi_bo`) records were given, and \
+                    «Bí thư chi bộ (cá nhân lãnh đạo)» (`bi_thu`) records read them: \
+                    pass the file of «Chi bộ» (`chi_bo`) records too\n";
         assert_eq!(text(&o.stderr), once, "{format}");
     }
 }

@@ -210,7 +210,7 @@ A10,dang_vien,tot,5,1,1/1/2000,C1,htt,,
         "{}",
         err(0)
     );
-    assert!(e.warnings.iter().any(|w| w.contains("`extra`")), "{:?}", e.warnings);
+    assert!(e.warnings.iter().any(|w| w.to_string().contains("`extra`")), "{:?}", e.warnings);
 }
 
 #[test]

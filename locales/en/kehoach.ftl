@@ -636,3 +636,195 @@ report-quota-rule = set at { $place }
 done-unknown-level-near = `{ $level }` is not a level of the plan; did you mean `{ $nearest }`?
 done-unknown-level = `{ $level }` is not a level of the plan (one of { $levels })
 done-not-date = `{ $text }` is not a date (YYYY-MM-DD or D/M/YYYY)
+
+## Data, records and hooks at run time (issue 20, remainder): where a record
+## is, why a row, a cell or a whole file cannot be read, why a record has no
+## tier, what the data said besides, why a hook failed, why a test failed.
+# Where a record is (a place inside a sentence), then a whole sentence at it.
+place-line = { $file } line { $n }
+place-index = { $file } [{ $n }]
+place-row = { $file } row { $n }
+place-cell = { $file } [{ $sheet }] { $cell }
+place-sheet-row = { $file } [{ $sheet }] row { $n }
+place-at = { $place }: { $words }
+place-at-column = { $place }, column `{ $column }`: { $words }
+place-at-cell = { $file } [{ $sheet }] { $cell }, column `{ $column }`: { $words }
+place-at-sheet-row = { $file } [{ $sheet }] row { $n }: { $words }
+place-at-sheet-row-column = { $file } [{ $sheet }] row { $n }, column `{ $column }`: { $words }
+place-column = column `{ $column }`: { $words }
+# A row that cannot be read.
+row-unclosed = a quoted cell opens on line { $opened } and never closes (a `"` is missing)
+row-not-object = not a JSON object
+row-not-json = not a JSON object: { $why }
+row-line-not-utf8 = the line is not UTF-8 text
+row-repeated-key = the key `{ $key }` appears twice in the object
+row-file = not read: { $problem }
+# A whole file that cannot be read (short: in each record; long: once).
+file-not-utf8-short = the file is not UTF-8 text
+file-duplicate-column-short = the file has two columns for one item: `{ $first }` and `{ $second }`
+file-missing-column-short = the file has no column `{ $item }`
+file-no-id-short = the file has no column `id`
+file-not-utf8 = { $file }: the file is not UTF-8 text (line { $line }): save it as “CSV UTF-8”; every record of it is in error
+file-not-utf8-like = { $file }: the file is not UTF-8 text (line { $line }); it looks like { $guess }: save it as “CSV UTF-8”; every record of it is in error
+file-duplicate-column = { $file }: columns { $first_at } (`{ $first }`) and { $second_at } (`{ $second }`) are the same item: keep one; every record of the file is in error
+file-missing-column = { $file }: `{ $subject }` records need a column `{ $item }` and the file has none{ $nearest }; those records are in error
+file-no-id = { $file }: the file has no column `id`{ $nearest }; every record of it is in error
+file-nearest = (the nearest is `{ $name }`)
+data-nul-byte = { $file }: line { $line } holds a NUL byte: this is not a CSV text file (save it as “CSV UTF-8”)
+data-bad-utf16 = { $file }: the file says it is UTF-16 but line { $line } is not: save it as “CSV UTF-8”
+# A cell whose value is bad.
+cell-not-utf8 = the cell is not valid UTF-8: save the file as UTF-8
+cell-sheet-error = the cell holds the spreadsheet error `{ $error }`
+cell-out-of-range = `{ $text }` is outside 0..={ $max }
+cell-not-one-near = `{ $text }` is not a { $what }; did you mean `{ $nearest }`?
+cell-not-one = `{ $text }` is not a { $what } (one of { $names })
+cell-too-many-digits = `{ $text }` has more digits than kehoach computes exactly (at most 18 after the point)
+cell-not-number = `{ $text }` is not a number
+cell-not-flag = `{ $text }` is not yes or no (`true`/`false`, `1`/`0`, `x`, `yes`/`no`, `có`/`không`)
+cell-not-date = `{ $text }` is not a date (YYYY-MM-DD or D/M/YYYY)
+# What the data said besides (warnings on standard error and in the reports).
+data-unknown-columns = { $file }: no subject declares the columns { $columns }; they are ignored
+data-carry-missing-one = { $file }: no column { $columns } to carry to the output; its cells are left empty
+data-carry-missing = { $file }: no columns { $columns } to carry to the output; their cells are left empty
+data-no-records = { $file }: the file holds no records
+data-missing-subject = no { $subject } records were given, and { $readers } records read them: pass the file of { $subject } records too
+data-labelled = «{ $label }» (`{ $name }`)
+data-blank-row = { $file }: 1 blank row skipped (line { $lines })
+data-blank-rows = { $file }: { $count } blank rows skipped (lines { $lines })
+# Why a record has no tier.
+rec-cap-target-none = no record has the id `{ $id }`
+rec-cap-target-error = record `{ $id }`, whose tier caps this one, is in error
+rec-cap-target-not-yet = record `{ $id }`, whose tier caps this one, is not classified yet
+rec-cap-target-unavailable = record `{ $id }` is not available here
+rec-no-id = column `id` is missing or empty
+rec-unknown-subject-near = column `subject`: `{ $name }` is not a subject; did you mean `{ $nearest }`?
+rec-unknown-subject = column `subject`: `{ $name }` is not a subject
+rec-subject-cell = column `subject`: { $problem }
+rec-no-subject = the record names no subject: add a `subject` column or pass `--subject`
+rec-repeated-id = id `{ $id }` repeats (first at { $first })
+rec-bad-ref = `{ $target }` is not the id of a `{ $root }` record
+rec-no-grade = criterion `{ $criterion }` has no grade
+rec-no-points = criterion `{ $criterion }` has no points
+rec-score-too-large = the score is too large to compute exactly
+rec-no-tier = no rule gives a tier and there is no `otherwise`
+rec-cap-at-missing = `cap at tier of { $field }` needs `{ $field }`, which is missing
+rec-quota-group-missing = the quota groups by `{ $field }`, which is missing
+rec-never-classified = the record was never classified (a fault of kehoach: please report it)
+clause-exemption = an exemption
+clause-rule = rule `{ $tier }` (line { $line })
+clause-cap = cap `{ $tier }` (line { $line })
+eval-needs = { $what } needs `{ $name }`, which is missing
+eval-divides = { $what } divides by zero
+eval-overflows = { $what } computes a number too large to handle exactly
+eval-other = { $what }: { $why }
+eval-missing = `{ $name }` is missing
+eval-division = it divides by zero
+eval-too-large = it computes a number too large to handle exactly
+eval-not-date = { $func } needs a date
+eval-not-condition = not a condition
+eval-not-number = not a number
+eval-not-graded = `{ $name }` is not graded
+eval-unavailable = `{ $aggregate }` is not available here
+eval-spoiled-error = `{ $aggregate }` counts record `{ $record }`, which is in error
+eval-spoiled-not-yet = `{ $aggregate }` counts record `{ $record }`, which is not classified yet
+eval-spoiled-missing = `{ $aggregate }` cannot tell whether record `{ $record }` counts: its `{ $name }` is missing
+eval-spoiled-filter = `{ $aggregate }` cannot tell whether record `{ $record }` counts: { $why }
+eval-its-where = its `where`
+# Why a hook failed.
+hook-type = { $ty ->
+    [number] a number
+    [text] a text
+    [bool] `true/false`
+    [character] a character
+    [array] an array
+    [map] a map
+    [function] a function
+    [record] the record `m`
+    [unit] `()`
+    [range] a range
+   *[value] a value
+}
+hook-value-text = the text `{ $text }`
+hook-value-number = the number { $number }
+hook-operations = it ran more than { $limit } operations, the limit for one call of a hook
+hook-stack = it nested function calls more than { $limit } levels deep
+hook-too-large = { $which ->
+   *[other] { $what }
+} grew past its limit (strings { $strings } bytes, arrays { $arrays } items, maps { $maps } entries)
+hook-property = the record has no property `{ $name }` (a misspelt name, or one the subject does not declare)
+hook-threw = it threw `{ $value }`
+hook-no-function = it calls `{ $function }`, which hooks do not have
+hook-mismatch = it gives { $got } where { $want } is expected
+hook-indexing = it indexes { $ty }, which cannot be indexed
+hook-time = it ran longer than { $limit } ms, the time limit for one call of a hook (this limit depends on the machine)
+hook-notes = it made more than { $notes } notes or { $bytes } bytes of notes, the limit for one call of a hook
+hook-other = { $words }
+hook-failed = hook `{ $hook }` failed at { $at }: { $why }
+hook-not-run = hook `{ $hook }` was not run: the hooks of this run have used more than { $limit } together, the time limit for one run (this limit depends on the machine)
+hook-wrong = hook `{ $hook }` must give { $want ->
+    [score] a number (the new score)
+   *[tier] a tier name
+} or `()`, not { $got }
+hook-not-usable-score = hook `{ $hook }` returned a score that is not a usable number
+hook-not-tier = hook `{ $hook }` returned `{ $tier }`, which is not a tier
+# A record the checker made up to show a finding.
+example-scored = a record with { $values } (score { $score })
+example = a record with { $values }
+# A `test` block's value that does not fit.
+tv-not-year = `{ $text }` is not a year
+tv-item = `{ $item }` { $why }
+tvw-not-grade = needs a grade; `{ $value }` is not one
+tvw-not-grade-spelling = needs a grade; "{ $value }" is no grade's name, label or alias
+tvw-out-of-range = must lie in 0..={ $max }
+tvw-grade-not-number = needs a grade, not a number
+tvw-grade-or-points = needs a grade or points
+tvw-true-false = needs `true` or `false`
+tvw-number = needs a number
+tvw-date = needs a date
+tvw-text = needs a quoted text
+tvw-ref = needs the quoted id of a `{ $subject }` record
+tvw-tier = needs a tier name
+tvw-one-of = needs one of { $options }
+# Why a test failed.
+test-line = line { $line }: { $what }
+test-no-record = expected a record `{ $id }`, but there is none
+test-expected = `{ $id }`: expected { $want }, got { $got }
+test-tier = tier { $tier }
+test-tier-score = tier { $tier } with score { $score }
+test-score = score { $score }
+test-exempt = exempt
+test-error = an error
+test-error-was = an error: { $error }
+test-count = expected { $want } { $subject } records at { $tier }, got { $got }
+# explain: an aggregate a condition computed, and where a record stopped.
+explain-aggregate = { $text } = { $value } ({ $matching } of { $counted } counted records match)
+explain-stopped = stopped: { $why }
+# Data that cannot be read at all (exit status 2).
+fail-cannot-read = cannot read `{ $file }`: { $why ->
+   *[other] { $text }
+}
+fail-not-data-file = `{ $file }` is not a data file: use `.csv`, `.json`, `.jsonl`, `.xlsx`, `.xls` or `.ods`
+fail-damaged = cannot read `{ $file }` as a workbook ({ $why }): the file is damaged, protected by a password or not really a `.{ $ext }` file; open it and save it again
+fail-ods-errors = `{ $file }` [{ $sheet }] holds formula errors (#N/A, #VALUE! …), which LibreOffice stores as empty cells: correct them, or save the sheet as .xlsx, where each is named by its cell
+fail-no-sheet = `{ $file }` has no sheet `{ $want }`; its sheets are { $sheets }
+fail-no-worksheet = `{ $file }` has no worksheet
+fail-not-array = `{ $file }` must hold a JSON array of objects
+fail-not-json = `{ $file }` is not valid JSON: { $why }
+fail-no-such-subject = `--subject { $name }`: the plan has no such subject
+fail-too-many-files = more than { $n } data files in one run
+fail-too-many-lines = a data file has more lines than kehoach can number
+fail-previous = `--previous { $file }`: { $why }
+previous-cannot-read = cannot read the file: { $error }
+previous-not-json = not the JSON of `kehoach eval --format json`: { $error }
+previous-no-records = no `records` list (expected the JSON of `kehoach eval --format json`)
+previous-no-id-or-tier = record [{ $index }] has no `id` or `tier`
+previous-unknown-tier = record `{ $id }` has the tier `{ $tier }`, which this plan does not declare
+# The command line: files it cannot write, outputs it cannot make.
+cli-cannot-write = cannot write `{ $file }`: { $error }
+cli-cannot-make-memo = cannot make the memo: { $error }
+cli-cannot-make-report = cannot make the report: { $error }
+cli-out-is-data = `--out { $out }` names the data file `{ $data }`: the results would replace the members; choose another file
+cli-xlsx-needs-out = `--format xlsx` writes a workbook: give `--out FILE.xlsx`
+done-cannot-read = cannot read `{ $file }`: { $error }
+done-not-utf8 = `{ $file }` is not valid UTF-8
+done-no-column = `{ $file }` has no `{ $column }` column

@@ -615,3 +615,208 @@ report-quota-rule = quy định tại { $place }
 done-unknown-level-near = `{ $level }` không phải một cấp của kế hoạch; có phải là `{ $nearest }`?
 done-unknown-level = `{ $level }` không phải một cấp của kế hoạch (các cấp: { $levels })
 done-not-date = `{ $text }` không phải một ngày (dd/mm/yyyy hoặc yyyy-mm-dd)
+
+## Data, records and hooks at run time (issue 20, remainder): where a record
+## is, why a row, a cell or a whole file cannot be read, why a record has no
+## tier, what the data said besides, why a hook failed, why a test failed.
+# Where a record is (a place inside a sentence), then a whole sentence at it.
+place-line = { $file }, dòng { $n }
+place-index = { $file }, phần tử [{ $n }]
+place-row = { $file }, hàng { $n }
+place-cell = ô { $cell } trên trang «{ $sheet }» của tệp { $file }
+place-sheet-row = hàng { $n } trên trang «{ $sheet }» của tệp { $file }
+place-at = { $place }: { $words }
+place-at-column = { $place }, cột `{ $column }`: { $words }
+place-at-cell = Ô { $cell } (cột `{ $column }`) trên trang «{ $sheet }» của tệp { $file }: { $words }
+place-at-sheet-row = Hàng { $n } trên trang «{ $sheet }» của tệp { $file }: { $words }
+place-at-sheet-row-column = Hàng { $n } (cột `{ $column }`) trên trang «{ $sheet }» của tệp { $file }: { $words }
+place-column = cột `{ $column }`: { $words }
+# A row that cannot be read.
+row-unclosed = một ô mở dấu ngoặc kép ở dòng { $opened } mà không đóng lại (thiếu một dấu `"`)
+row-not-object = không phải một đối tượng JSON
+row-not-json = không phải một đối tượng JSON (`{ $why }`)
+row-line-not-utf8 = dòng này không phải văn bản UTF-8
+row-repeated-key = khóa `{ $key }` xuất hiện hai lần trong đối tượng
+row-file = không đọc được: { $problem }
+# A whole file that cannot be read (short: in each record; long: once).
+file-not-utf8-short = tệp không phải văn bản UTF-8
+file-duplicate-column-short = tệp có hai cột cho cùng một mục: `{ $first }` và `{ $second }`
+file-missing-column-short = tệp không có cột `{ $item }`
+file-no-id-short = tệp không có cột `id`
+file-not-utf8 = { $file }: tệp không phải văn bản UTF-8 (dòng { $line }): hãy lưu lại theo định dạng “CSV UTF-8”; mọi bản ghi của tệp đều bị lỗi
+file-not-utf8-like = { $file }: tệp không phải văn bản UTF-8 (dòng { $line }), có vẻ là bảng mã { $guess }: hãy lưu lại theo định dạng “CSV UTF-8”; mọi bản ghi của tệp đều bị lỗi
+file-duplicate-column = { $file }: cột { $first_at } (`{ $first }`) và cột { $second_at } (`{ $second }`) cùng là một mục: chỉ giữ một cột; mọi bản ghi của tệp đều bị lỗi
+file-missing-column = { $file }: các bản ghi `{ $subject }` cần cột `{ $item }` nhưng tệp không có{ $nearest }; các bản ghi đó bị lỗi
+file-no-id = { $file }: tệp không có cột `id`{ $nearest }; mọi bản ghi của tệp đều bị lỗi
+file-nearest = (cột gần giống nhất là `{ $name }`)
+data-nul-byte = { $file }: dòng { $line } chứa byte NUL: đây không phải tệp văn bản CSV (hãy lưu lại theo định dạng “CSV UTF-8”)
+data-bad-utf16 = { $file }: tệp ghi là UTF-16 nhưng dòng { $line } không phải: hãy lưu lại theo định dạng “CSV UTF-8”
+# A cell whose value is bad.
+cell-not-utf8 = ô không phải văn bản UTF-8: hãy lưu tệp theo bảng mã UTF-8
+cell-sheet-error = ô chứa lỗi của bảng tính `{ $error }`
+cell-out-of-range = «{ $text }» nằm ngoài khoảng từ 0 đến { $max }
+cell-not-one-near = «{ $text }» không phải là { $what ->
+    [grade] mức đánh giá
+    [tier] mức xếp loại
+   *[other] một lựa chọn
+}; có phải là `{ $nearest }`?
+cell-not-one = «{ $text }» không phải là { $what ->
+    [grade] mức đánh giá; các mức là
+    [tier] mức xếp loại; các mức là
+   *[other] một lựa chọn; các lựa chọn là
+} { $names }
+cell-too-many-digits = «{ $text }» có nhiều chữ số hơn mức kehoach tính chính xác được (tối đa 18 chữ số sau dấu thập phân)
+cell-not-number = «{ $text }» không phải là số
+cell-not-flag = «{ $text }» không phải là có hoặc không (`có`/`không`, `1`/`0`, `x`, `true`/`false`, `yes`/`no`)
+cell-not-date = «{ $text }» không phải là ngày (dd/mm/yyyy hoặc yyyy-mm-dd)
+# What the data said besides (warnings on standard error and in the reports).
+data-unknown-columns = { $file }: không đối tượng nào khai báo các cột { $columns }; các cột này được bỏ qua
+data-carry-missing-one = { $file }: không có cột { $columns } để chép sang kết quả; các ô của cột này để trống
+data-carry-missing = { $file }: không có các cột { $columns } để chép sang kết quả; các ô của chúng để trống
+data-no-records = { $file }: tệp không có bản ghi nào
+data-missing-subject = không có bản ghi { $subject } nào, trong khi các bản ghi { $readers } đọc đến chúng: hãy đưa thêm tệp các bản ghi { $subject } vào `--data`
+data-labelled = «{ $label }» (`{ $name }`)
+data-blank-row = { $file }: bỏ qua 1 dòng trống (dòng { $lines })
+data-blank-rows = { $file }: bỏ qua { $count } dòng trống (dòng { $lines })
+# Why a record has no tier.
+rec-cap-target-none = không có bản ghi nào mã `{ $id }`
+rec-cap-target-error = bản ghi `{ $id }` bị lỗi, nên chưa biết mức giới hạn của bản ghi này
+rec-cap-target-not-yet = bản ghi `{ $id }` chưa được xếp loại, nên chưa biết mức giới hạn của bản ghi này
+rec-cap-target-unavailable = không đọc được bản ghi `{ $id }` ở đây
+rec-no-id = thiếu cột `id` hoặc ô `id` để trống
+rec-unknown-subject-near = cột `subject`: «{ $name }» không phải là đối tượng của kế hoạch; có phải là `{ $nearest }`?
+rec-unknown-subject = cột `subject`: «{ $name }» không phải là đối tượng của kế hoạch
+rec-subject-cell = cột `subject`: { $problem }
+rec-no-subject = bản ghi không ghi đối tượng: thêm cột `subject` hoặc dùng `--subject`
+rec-repeated-id = mã `{ $id }` bị trùng (lần đầu ở { $first })
+rec-bad-ref = «{ $target }» không phải mã của bản ghi `{ $root }` nào
+rec-no-grade = tiêu chí `{ $criterion }` chưa có mức đánh giá
+rec-no-points = tiêu chí `{ $criterion }` chưa có điểm
+rec-score-too-large = điểm quá lớn để tính chính xác
+rec-no-tier = không quy tắc nào cho mức xếp loại và kế hoạch không có `otherwise`
+rec-cap-at-missing = `cap at tier of { $field }` cần `{ $field }`, nhưng bản ghi không có
+rec-quota-group-missing = hạn mức tính theo nhóm `{ $field }`, nhưng bản ghi không có
+rec-never-classified = bản ghi chưa được xếp loại (lỗi của kehoach: xin báo cho người phát triển)
+clause-exemption = một trường hợp miễn xếp loại
+clause-rule = quy tắc `{ $tier }` (dòng { $line })
+clause-cap = giới hạn `{ $tier }` (dòng { $line })
+eval-needs = không xét được { $what }: thiếu `{ $name }`
+eval-divides = không xét được { $what }: chia cho 0
+eval-overflows = không xét được { $what }: số quá lớn để tính chính xác
+eval-other = không xét được { $what }: { $why }
+eval-missing = thiếu `{ $name }`
+eval-division = chia cho 0
+eval-too-large = số quá lớn để tính chính xác
+eval-not-date = hàm `{ $func }` cần một ngày
+eval-not-condition = không phải một điều kiện
+eval-not-number = không phải một số
+eval-not-graded = `{ $name }` không có mức đánh giá
+eval-unavailable = không tính được `{ $aggregate }` ở đây
+eval-spoiled-error = `{ $aggregate }` đếm cả bản ghi `{ $record }`, bản ghi này bị lỗi
+eval-spoiled-not-yet = `{ $aggregate }` đếm cả bản ghi `{ $record }`, bản ghi này chưa được xếp loại
+eval-spoiled-missing = `{ $aggregate }` không biết có đếm bản ghi `{ $record }` hay không: bản ghi đó thiếu `{ $name }`
+eval-spoiled-filter = `{ $aggregate }` không biết có đếm bản ghi `{ $record }` hay không: { $why }
+eval-its-where = điều kiện `where` của nó
+# Why a hook failed.
+hook-type = { $ty ->
+    [number] một số
+    [text] một văn bản
+    [bool] `true/false`
+    [character] một ký tự
+    [array] một mảng
+    [map] một bảng (map)
+    [function] một hàm
+    [record] bản ghi `m`
+    [unit] `()`
+    [range] một khoảng
+   *[value] một giá trị
+}
+hook-value-text = văn bản `{ $text }`
+hook-value-number = số { $number }
+hook-operations = chạy quá { $limit } phép tính, giới hạn của một lần gọi bổ sung
+hook-stack = gọi hàm lồng nhau quá { $limit } cấp
+hook-too-large = { $which ->
+    [string] chuỗi
+    [array] mảng
+    [map] bảng (map)
+   *[other] dữ liệu (`{ $what }`)
+} vượt quá giới hạn (chuỗi { $strings } byte, mảng { $arrays } phần tử, bảng { $maps } mục)
+hook-property = bản ghi không có thuộc tính `{ $name }` (tên viết sai, hoặc đối tượng không khai báo)
+hook-threw = mã bổ sung báo lỗi `{ $value }`
+hook-no-function = gọi `{ $function }`, hàm mà bổ sung không có
+hook-mismatch = cho { $got } ở chỗ cần { $want }
+hook-indexing = lấy phần tử theo chỉ số từ { $ty }, thứ không có chỉ số
+hook-time = chạy lâu hơn { $limit } ms, giới hạn thời gian của một lần gọi bổ sung (giới hạn này tùy theo máy)
+hook-notes = ghi quá { $notes } ghi chú hoặc { $bytes } byte ghi chú, giới hạn của một lần gọi bổ sung
+hook-other = lỗi khi chạy (`{ $words }`)
+hook-failed = bổ sung `{ $hook }` bị lỗi ở { $at }: { $why }
+hook-not-run = bổ sung `{ $hook }` không được chạy: các bổ sung của lần chạy này đã dùng tổng cộng hơn { $limit }, giới hạn thời gian của một lần chạy (giới hạn này tùy theo máy)
+hook-wrong = bổ sung `{ $hook }` phải cho { $want ->
+    [score] một số (điểm mới)
+   *[tier] tên một mức xếp loại
+} hoặc `()`, không phải { $got }
+hook-not-usable-score = bổ sung `{ $hook }` cho điểm không phải là một số dùng được
+hook-not-tier = bổ sung `{ $hook }` cho `{ $tier }`, không phải một mức xếp loại
+# A record the checker made up to show a finding.
+example-scored = một bản ghi có { $values } (điểm { $score })
+example = một bản ghi có { $values }
+# A `test` block's value that does not fit.
+tv-not-year = `{ $text }` không phải là một năm
+tv-item = `{ $item }` { $why }
+tvw-not-grade = cần một mức đánh giá; `{ $value }` không phải mức đánh giá
+tvw-not-grade-spelling = cần một mức đánh giá; "{ $value }" không phải tên, nhãn hay tên viết tắt của mức đánh giá nào
+tvw-out-of-range = phải từ 0 đến { $max }
+tvw-grade-not-number = cần một mức đánh giá, không phải một số
+tvw-grade-or-points = cần một mức đánh giá hoặc số điểm
+tvw-true-false = cần `true` hoặc `false`
+tvw-number = cần một số
+tvw-date = cần một ngày
+tvw-text = cần một văn bản trong ngoặc kép
+tvw-ref = cần mã (trong ngoặc kép) của một bản ghi `{ $subject }`
+tvw-tier = cần tên một mức xếp loại
+tvw-one-of = cần một trong các lựa chọn { $options }
+# Why a test failed.
+test-line = dòng { $line }: { $what }
+test-no-record = cần có bản ghi mã `{ $id }`, nhưng không có
+test-expected = `{ $id }`: kết quả cần là { $want }, nhưng là { $got }
+test-tier = mức { $tier }
+test-tier-score = mức { $tier } với { $score } điểm
+test-score = { $score } điểm
+test-exempt = miễn xếp loại
+test-error = lỗi
+test-error-was = lỗi: { $error }
+test-count = cần { $want } bản ghi { $subject } ở mức { $tier }, nhưng có { $got }
+# explain: an aggregate a condition computed, and where a record stopped.
+explain-aggregate = `{ $text }` = { $value } ({ $matching } trong { $counted } bản ghi được đếm thỏa mãn)
+explain-stopped = dừng: { $why }
+# Data that cannot be read at all (exit status 2).
+fail-cannot-read = không đọc được `{ $file }`: { $why ->
+    [not-found] không có tệp này
+    [denied] không có quyền đọc
+   *[other] `{ $text }`
+}
+fail-not-data-file = `{ $file }` không phải tệp dữ liệu: dùng tệp `.csv`, `.json`, `.jsonl`, `.xlsx`, `.xls` hoặc `.ods`
+fail-damaged = không đọc được `{ $file }` như một bảng tính (`{ $why }`): tệp bị hỏng, có mật khẩu hoặc không thật sự là tệp `.{ $ext }`; hãy mở tệp và lưu lại
+fail-ods-errors = trang «{ $sheet }» của `{ $file }` có ô lỗi công thức (#N/A, #VALUE! …) mà LibreOffice lưu thành ô trống: hãy sửa các ô đó, hoặc lưu trang thành tệp .xlsx để biết từng ô lỗi
+fail-no-sheet = `{ $file }` không có trang `{ $want }`; các trang của tệp là { $sheets }
+fail-no-worksheet = `{ $file }` không có trang tính nào
+fail-not-array = `{ $file }` phải chứa một mảng JSON gồm các đối tượng
+fail-not-json = `{ $file }` không phải JSON hợp lệ (`{ $why }`)
+fail-no-such-subject = `--subject { $name }`: kế hoạch không có đối tượng này
+fail-too-many-files = quá { $n } tệp dữ liệu trong một lần chạy
+fail-too-many-lines = một tệp dữ liệu có nhiều dòng hơn số kehoach đánh số được
+fail-previous = `--previous { $file }`: { $why }
+previous-cannot-read = không đọc được tệp (`{ $error }`)
+previous-not-json = không phải JSON do `kehoach eval --format json` tạo (`{ $error }`)
+previous-no-records = không có danh sách `records` (cần JSON do `kehoach eval --format json` tạo)
+previous-no-id-or-tier = bản ghi [{ $index }] không có `id` hoặc `tier`
+previous-unknown-tier = bản ghi `{ $id }` có mức `{ $tier }`, mức mà kế hoạch này không khai báo
+# The command line: files it cannot write, outputs it cannot make.
+cli-cannot-write = không ghi được `{ $file }` (`{ $error }`)
+cli-cannot-make-memo = không tạo được tờ trình (`{ $error }`)
+cli-cannot-make-report = không tạo được báo cáo (`{ $error }`)
+cli-out-is-data = `--out { $out }` trỏ vào chính tệp dữ liệu `{ $data }`: kết quả sẽ ghi đè lên dữ liệu; hãy chọn tệp khác
+cli-xlsx-needs-out = `--format xlsx` tạo một bảng tính: hãy thêm `--out TỆP.xlsx`
+done-cannot-read = không đọc được `{ $file }` (`{ $error }`)
+done-not-utf8 = `{ $file }` không phải văn bản UTF-8
+done-no-column = `{ $file }` không có cột `{ $column }`

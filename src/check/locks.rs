@@ -155,7 +155,7 @@ fn witness(
     names: &Names,
     (conds, loc): ([&crate::vocab::expr::TExpr; 2], &Loc),
     (a, b): (&Reads, &Reads),
-) -> Option<String> {
+) -> Option<crate::diag::Example> {
     let rules = conds.iter().map(|x| CRule { tier: 0, cond: (*x).clone(), loc: loc.clone() }).collect();
     let both = CSubject { rules, exempts: Vec::new(), caps: Vec::new(), quotas: Vec::new(), ..c.clone() };
     let space = Space::new(s, &both, names);

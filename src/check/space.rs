@@ -3,6 +3,7 @@
 
 use super::model::{CMeasure, CSubject};
 use super::names::{Grade, Names};
+use crate::diag::Example;
 use crate::exact::Exact;
 use crate::num::{self, Num};
 use crate::resolve::model::Subject;
@@ -161,38 +162,31 @@ impl Space {
     }
 
     /// "a record with a = x, b = y (score 55)".
-    pub fn describe(&self, p: &Point) -> String {
-        let parts: Vec<String> = self
-            .vars
-            .iter()
-            .zip(p)
+    pub fn describe(&self, p: &Point) -> Example {
+        let values = (self.vars.iter().zip(p))
             .map(|(v, &i)| {
                 let name = match &v.key {
                     Key::Item(n) | Key::Agg(n) => n,
                 };
-                format!("{name} = {}", v.labels.get(i).map_or("?", String::as_str))
+                (name.clone(), v.labels.get(i).cloned().unwrap_or_else(|| "?".into()))
             })
             .collect();
         let score = self.score(p).map_or_else(|| "?".into(), |s| s.show(2));
-        format!("a record with {} (score {score})", parts.join(", "))
+        Example { values, score: Some(score) }
     }
 
     /// "a record with a = x" naming only the variables `keep` (and the
     /// score when `score`).
-    pub fn describe_some(&self, p: &Point, keep: &[String], score: bool) -> String {
-        let parts: Vec<String> = self
-            .vars
-            .iter()
-            .zip(p)
+    pub fn describe_some(&self, p: &Point, keep: &[String], score: bool) -> Example {
+        let values = (self.vars.iter().zip(p))
             .filter_map(|(v, &i)| match &v.key {
                 Key::Item(n) if keep.contains(n) => {
-                    Some(format!("{n} = {}", v.labels.get(i).map_or("?", String::as_str)))
+                    Some((n.clone(), v.labels.get(i).cloned().unwrap_or_else(|| "?".into())))
                 }
                 _ => None,
             })
             .collect();
-        let shown = self.score(p).filter(|_| score).map(|s| format!(" (score {})", s.show(2)));
-        format!("a record with {}{}", parts.join(", "), shown.unwrap_or_default())
+        Example { values, score: self.score(p).filter(|_| score).map(|s| s.show(2)) }
     }
 
     /// The score of a point, exactly (`None` past `Exact`'s range).

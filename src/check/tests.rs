@@ -2,7 +2,7 @@
 //! right type, and expectations name real records, tiers and subjects.
 
 use super::names::Names;
-use crate::diag::{Diagnostic, Kind};
+use crate::diag::{Diagnostic, Kind, TestProblem, TestWhy};
 use crate::resolve::Plan;
 use crate::source::Loc;
 use crate::suggest;
@@ -34,7 +34,7 @@ pub fn check(plan: &Plan, names: &Names, t: &Test, diags: &mut Vec<Diagnostic>) 
                 super::numbers::lit(n, diags);
             }
             TestKind::Year(y) if crate::num::to_u32(&y.value).is_none_or(|y| !(1900..=2200).contains(&y)) => {
-                bad(diags, &y.loc, format!("`{}` is not a year", crate::num::literal(&y.value)));
+                bad(diags, &y.loc, TestProblem::NotYear(crate::num::literal(&y.value)));
             }
             _ => {}
         }
@@ -62,8 +62,8 @@ pub fn check(plan: &Plan, names: &Names, t: &Test, diags: &mut Vec<Diagnostic>) 
     }
 }
 
-fn bad(diags: &mut Vec<Diagnostic>, loc: &Loc, message: String) {
-    diags.push(Diagnostic::new(Kind::TestValue { message, suggestion: None }, loc));
+fn bad(diags: &mut Vec<Diagnostic>, loc: &Loc, problem: TestProblem) {
+    diags.push(Diagnostic::new(Kind::TestValue { problem, suggestion: None }, loc));
 }
 
 /// The spelling a value that does not fit is likely a typo of: a grade's
@@ -130,10 +130,10 @@ fn record(plan: &Plan, names: &Names, r: &Record, diags: &mut Vec<Diagnostic>) {
                 continue;
             }
         }
-        if let Err(message) = value_fits(names, &decl.kind, v) {
-            let message = format!("`{}` {message}", name.name);
+        if let Err(why) = value_fits(names, &decl.kind, v) {
+            let problem = TestProblem::Item { item: name.name.clone(), why };
             let suggestion = near_spelling(names, &decl.kind, v);
-            diags.push(Diagnostic::new(Kind::TestValue { message, suggestion }, value_loc(v)));
+            diags.push(Diagnostic::new(Kind::TestValue { problem, suggestion }, value_loc(v)));
         }
     }
 }
@@ -149,47 +149,44 @@ fn value_loc(v: &Value) -> &Loc {
 }
 
 /// Whether a test value suits the item; the error completes "`x` …".
-fn value_fits(names: &Names, kind: &ItemKind, v: &Value) -> Result<(), String> {
+fn value_fits(names: &Names, kind: &ItemKind, v: &Value) -> Result<(), TestWhy> {
     match (kind, v) {
-        (ItemKind::Criterion(c), Value::Name(n)) if matches!(c.measure, Measure::Weight(_)) => names
-            .spellings
-            .grade(&n.name)
-            .map(|_| ())
-            .ok_or_else(|| format!("needs a grade; `{}` is not one", n.name)),
+        (ItemKind::Criterion(c), Value::Name(n)) if matches!(c.measure, Measure::Weight(_)) => {
+            names.spellings.grade(&n.name).map(|_| ()).ok_or_else(|| TestWhy::NotGrade(n.name.clone()))
+        }
         // A label or alias, as forms write it: `nhiem_vu = "XS"`.
         (ItemKind::Criterion(c), Value::Str(t)) if matches!(c.measure, Measure::Weight(_)) => names
             .spellings
             .grade(&t.value)
             .map(|_| ())
-            .ok_or_else(|| format!("needs a grade; \"{}\" is no grade's name, label or alias", t.value)),
+            .ok_or_else(|| TestWhy::NotGradeSpelling(t.value.clone())),
         (ItemKind::Criterion(c), Value::Num(n)) => match &c.measure {
             Measure::Points(p) if n.value >= crate::num::zero() && n.value <= p.value => Ok(()),
-            Measure::Points(p) => Err(format!("must lie in 0..={}", crate::num::literal(&p.value))),
-            Measure::Weight(_) => Err("needs a grade, not a number".into()),
+            Measure::Points(p) => Err(TestWhy::OutOfRange(crate::num::literal(&p.value))),
+            Measure::Weight(_) => Err(TestWhy::GradeNotNumber),
         },
         (ItemKind::Flag(_), Value::Bool(..)) => Ok(()),
         (ItemKind::Field(f), v) => field_fits(names, &f.ty, v),
-        (ItemKind::Criterion(_), _) => Err("needs a grade or points".into()),
-        (ItemKind::Flag(_), _) => Err("needs `true` or `false`".into()),
+        (ItemKind::Criterion(_), _) => Err(TestWhy::GradeOrPoints),
+        (ItemKind::Flag(_), _) => Err(TestWhy::TrueFalse),
         _ => Ok(()),
     }
 }
 
-fn field_fits(names: &Names, ty: &FieldType, v: &Value) -> Result<(), String> {
+fn field_fits(names: &Names, ty: &FieldType, v: &Value) -> Result<(), TestWhy> {
     match (ty, v) {
         (FieldType::Number, Value::Num(_)) | (FieldType::Date, Value::Date(_)) => Ok(()),
         (FieldType::Text | FieldType::Ref(_), Value::Str(_)) => Ok(()),
         (FieldType::Tier, Value::Name(n)) if names.spellings.tier(&n.name).is_some() => Ok(()),
         (FieldType::Tier, Value::Str(t)) if names.spellings.tier(&t.value).is_some() => Ok(()),
         (FieldType::Choice(opts), Value::Name(n)) if opts.iter().any(|o| o.name.name == n.name) => Ok(()),
-        (FieldType::Number, _) => Err("needs a number".into()),
-        (FieldType::Date, _) => Err("needs a date".into()),
-        (FieldType::Text, _) => Err("needs a quoted text".into()),
-        (FieldType::Ref(s), _) => Err(format!("needs the quoted id of a `{}` record", s.name)),
-        (FieldType::Tier, _) => Err("needs a tier name".into()),
+        (FieldType::Number, _) => Err(TestWhy::Number),
+        (FieldType::Date, _) => Err(TestWhy::Date),
+        (FieldType::Text, _) => Err(TestWhy::QuotedText),
+        (FieldType::Ref(s), _) => Err(TestWhy::Ref(s.name.clone())),
+        (FieldType::Tier, _) => Err(TestWhy::TierName),
         (FieldType::Choice(opts), _) => {
-            let names: Vec<&str> = opts.iter().map(|o| o.name.name.as_str()).collect();
-            Err(format!("needs one of {}", names.join(", ")))
+            Err(TestWhy::OneOf(opts.iter().map(|o| o.name.name.clone()).collect()))
         }
     }
 }

@@ -27,7 +27,8 @@ impl<'a> Dest<'a> {
                 Ok(())
             }
             Dest::File(p) => crate::files::write_atomic(p, write).map_err(|err| {
-                out::error(format_args!("cannot write `{}`: {err}", p.display()));
+                let file = p.display().to_string();
+                out::error(crate::t!(out::lang(), "cli-cannot-write", file = file, error = err.to_string()));
                 2
             }),
         }

@@ -45,13 +45,14 @@ pub fn run(a: &DiffArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
     } else {
         match impact::impact(&old, &new, a.data, &a.opts) {
             Ok(i) => {
-                for (error, words) in &i.said {
-                    if *error { out::error(words) } else { out::warning(words) }
+                for note in &i.said {
+                    let words = note.words(a.lang);
+                    if note.is_error() { out::error(words) } else { out::warning(words) }
                 }
                 Some(i)
             }
             Err(e) => {
-                out::error(e);
+                out::error(e.words(a.lang));
                 return 2;
             }
         }
@@ -69,7 +70,7 @@ pub fn run(a: &DiffArgs<'_>, color: Color, dest: Dest<'_>) -> i32 {
             match crate::report::diff_html::memo(&d, &old.plan, &new.plan, impact.as_ref(), a.lang) {
                 Ok(html) => html,
                 Err(err) => {
-                    out::error(format_args!("cannot make the memo: {err}"));
+                    out::error(crate::t!(a.lang, "cli-cannot-make-memo", error = err.to_string()));
                     return 2;
                 }
             }

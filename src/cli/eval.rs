@@ -44,7 +44,7 @@ impl EvalArgs<'_> {
         let mut ev = Evaluator::new(model, self.year, self.as_of);
         if let Some(p) = self.previous {
             ev.previous = crate::eval::previous::Previous::read(p, &model.names.tiers).map_err(|e| {
-                out::error(e);
+                out::error(e.words(out::lang()));
                 2
             })?;
         }
@@ -77,11 +77,8 @@ pub fn with_evaluation(
     if let Some(p) = out_file
         && let Some(d) = out_is_data(p, a.data)
     {
-        out::error(format_args!(
-            "`--out {}` names the data file `{}`: the results would replace the members; choose another file",
-            p.display(),
-            d.display()
-        ));
+        let (out, data) = (p.display().to_string(), d.display().to_string());
+        out::error(crate::t!(out::lang(), "cli-out-is-data", out = out, data = data));
         return 2;
     }
     let model = match load_model(a.plan, color) {
@@ -97,7 +94,7 @@ pub fn with_evaluation(
     let e = match crate::eval::run::evaluate_carrying(&ev, inputs, &opts, keep) {
         Ok(e) => e,
         Err(err) => {
-            out::error(err);
+            out::error(err.words(out::lang()));
             return 2;
         }
     };
@@ -121,7 +118,7 @@ pub fn run_eval(
     let file = match &dest {
         Dest::File(p) => Some(*p),
         Dest::Stdout(_) if format == EvalFormat::Xlsx => {
-            out::error("`--format xlsx` writes a workbook: give `--out FILE.xlsx`");
+            out::error(crate::t!(lang, "cli-xlsx-needs-out"));
             return 2;
         }
         Dest::Stdout(_) => None,
@@ -162,7 +159,7 @@ pub fn run_explain(
     let e = match crate::eval::run::evaluate_with(&ev, inputs, &opts) {
         Ok(e) => e,
         Err(err) => {
-            out::error(err);
+            out::error(err.words(out::lang()));
             return 2;
         }
     };
@@ -206,7 +203,7 @@ pub fn run_test(plans: &[PathBuf], ctx: super::Ctx, out: &mut Out) -> i32 {
                 failed += 1;
                 out.line(crate::t!(lang, "test-fail", name = r.name.as_str(), at = r.at.to_string()));
                 for f in &r.failures {
-                    out.line(format_args!("       {f}"));
+                    out.line(format_args!("       {}", f.words(lang)));
                 }
             }
         }
@@ -217,10 +214,11 @@ pub fn run_test(plans: &[PathBuf], ctx: super::Ctx, out: &mut Out) -> i32 {
 
 /// The problems of whole files and the warnings of a run, on standard error.
 pub fn said(e: &crate::eval::run::Evaluation) {
+    let lang = out::lang();
     for p in &e.problems {
-        out::error(p);
+        out::error(p.words(lang));
     }
     for w in &e.warnings {
-        out::warning(w);
+        out::warning(w.words(lang));
     }
 }

@@ -29,7 +29,7 @@ pub fn run(mut r: ReportArgs, ctx: super::Ctx, out: &mut Out) -> i32 {
     let file = r.out.as_deref();
     eval::with_evaluation(&args, &r.keep, file, color, |ev, e| {
         let html = crate::report::html::report(ev, e, lang).map_err(|err| {
-            super::out::error(format_args!("cannot make the report: {err}"));
+            super::out::error(crate::t!(lang, "cli-cannot-make-report", error = err.to_string()));
             2
         })?;
         Dest::new(file, out).text(&html)

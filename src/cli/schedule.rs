@@ -44,7 +44,7 @@ pub fn run(a: &ScheduleArgs<'_>, ctx: super::Ctx, dest: Dest<'_>) -> i32 {
         return dest.text(&text).map_or_else(|status| status, |()| 0);
     };
     let as_of = a.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let units = match done::judge(file, &list, as_of) {
+    let units = match done::judge(file, &list, as_of, lang) {
         Ok(u) => u,
         Err(message) => {
             out::error(message);

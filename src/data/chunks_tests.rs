@@ -24,7 +24,7 @@ fn both(text: &[u8], jobs: usize, min: usize) -> (Read, Read, usize) {
     let mut one = Vec::new();
     let seq = read_csv(&path, &opts, &mut |_, r| one.push(row(r)))
         .map(|f| (format!("{f:?}"), one))
-        .map_err(|e| e.0);
+        .map_err(|e| e.to_string());
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().unwrap();
     let mut parts = 0;
     let par = read_csv_chunked(
@@ -39,7 +39,7 @@ fn both(text: &[u8], jobs: usize, min: usize) -> (Read, Read, usize) {
         parts = states.len();
         (format!("{f:?}"), states.into_iter().flatten().collect())
     })
-    .map_err(|e| e.0);
+    .map_err(|e| e.to_string());
     (seq, par, parts)
 }
 

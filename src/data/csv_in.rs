@@ -158,7 +158,7 @@ pub(super) fn with_text<R>(
     path: &Path,
     f: impl FnOnce(&[u8], Option<&memmap2::Mmap>) -> Result<R, DataError>,
 ) -> Result<R, DataError> {
-    let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
+    let cannot = |e: std::io::Error| DataError(crate::diag::DataFail::cannot_read(path, &e));
     let bytes = load(path).map_err(cannot)?;
     let wide;
     let text = match super::encoding::utf16(&bytes) {
@@ -482,7 +482,7 @@ mod tests {
         std::fs::write(&path, bytes).unwrap();
         let e = read_csv(&path, &ReadOptions::default(), &mut |_, _| {}).err().unwrap();
         assert!(
-            e.0.ends_with(
+            e.to_string().ends_with(
                 "line 3 holds a NUL byte: this is not a CSV text file (save it as \u{201c}CSV UTF-8\u{201d})"
             ),
             "{e}"

@@ -50,12 +50,12 @@ pub fn guess(text: &[u8]) -> Option<String> {
     (guess != encoding_rs::UTF_8).then(|| guess.name().to_string())
 }
 
-pub fn nul(path: &Path, line: u64) -> String {
-    crate::diag::nul_byte(&path.display().to_string(), line)
+pub fn nul(path: &Path, line: u64) -> crate::diag::DataFail {
+    crate::diag::DataFail::Nul { file: path.display().to_string(), line }
 }
 
-pub fn bad_utf16(path: &Path, line: u64) -> String {
-    crate::diag::bad_utf16(&path.display().to_string(), line)
+pub fn bad_utf16(path: &Path, line: u64) -> crate::diag::DataFail {
+    crate::diag::DataFail::BadUtf16 { file: path.display().to_string(), line }
 }
 
 #[cfg(test)]

@@ -18,12 +18,11 @@ pub fn read_json(
     let bytes = lossy.as_bytes();
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let items: Vec<&RawValue> = serde_json::from_slice(bytes).map_err(|e| {
-        let what = if e.is_data() {
-            "must hold a JSON array of objects".to_string()
-        } else {
-            format!("is not valid JSON: {e}")
-        };
-        DataError(format!("`{}` {what}", path.display()))
+        let file = path.display().to_string();
+        DataError(match e.is_data() {
+            true => crate::diag::DataFail::NotArray { file },
+            false => crate::diag::DataFail::NotJson { file, why: e.to_string() },
+        })
     })?;
     let mut keys = Keys::default();
     let rows: Vec<_> = items

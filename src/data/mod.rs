@@ -99,12 +99,20 @@ impl At {
 }
 
 /// A file that could not be read at all (exit status 2).
-#[derive(Debug)]
-pub struct DataError(pub String);
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataError(pub crate::diag::DataFail);
 
+impl DataError {
+    /// The words in `lang`.
+    pub fn words(&self, lang: crate::lang::Lang) -> String {
+        self.0.words(lang)
+    }
+}
+
+/// In English.
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.0.words(crate::lang::Lang::En))
     }
 }
 

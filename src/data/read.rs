@@ -19,7 +19,7 @@ pub fn read_file(
         return Ok(FileRead { headers, ..FileRead::default() });
     }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", path.display()));
+    let cannot = |e: std::io::Error| DataError(crate::diag::DataFail::cannot_read(path, &e));
     match ext.as_str() {
         "csv" => super::csv_in::read_csv(path, opts, &mut each),
         "json" => {
@@ -28,10 +28,7 @@ pub fn read_file(
         "jsonl" => {
             Ok(super::json_in::read_jsonl(&crate::files::read_regular(path).map_err(cannot)?, &mut each))
         }
-        _ => Err(DataError(format!(
-            "`{}` is not a data file: use `.csv`, `.json`, `.jsonl`, `.xlsx`, `.xls` or `.ods`",
-            path.display()
-        ))),
+        _ => Err(DataError(crate::diag::DataFail::NotDataFile { file: path.display().to_string() })),
     }
 }
 

@@ -13,6 +13,7 @@ mod zipped;
 
 use super::cells::{Cell, OwnedRow, Row};
 use super::{At, DataError, norm};
+use crate::diag::{Place, Spot};
 use std::path::{Path, PathBuf};
 
 /// The extensions of workbooks, lowercase.
@@ -75,28 +76,32 @@ pub struct Sheet {
     headers: Vec<String>,
 }
 
-/// Where a record is, in words: `FILE line 17` (`FILE [3]`), or in a sheet
-/// `FILE [SHEET] row 17`, or the cell `FILE [SHEET] C17` of `column`.
-pub fn place(file: &Path, sheet: Option<&Sheet>, at: At, column: Option<&str>) -> String {
-    let Some(s) = sheet else { return format!("{} {at}", file.display()) };
+/// Where a record is: `FILE line 17` (`FILE [3]`), or in a sheet
+/// `FILE [SHEET] row 17`, or the cell `FILE [SHEET] C17` of `column`
+/// (each language writes it its own way, see [`Place`]).
+pub fn place(file: &Path, sheet: Option<&Sheet>, at: At, column: Option<&str>) -> Place {
+    let spot = match at {
+        At::Line(n) => Spot::Line(n),
+        At::Index(n) => Spot::Index(n),
+        At::Row(n) => Spot::Row(n),
+    };
+    let Some(s) = sheet else {
+        return Place { file: file.display().to_string().into(), sheet: None, at: spot, cell: None };
+    };
     let col = column.and_then(|c| {
         let n = norm(c);
         s.headers.iter().position(|h| h == c).or_else(|| s.headers.iter().position(|h| norm(h) == n))
     });
-    match (at, col) {
-        (At::Row(r), Some(c)) => {
-            format!("{} [{}] {}{r}", s.file.display(), s.name, letters(s.first_col as u64 + c as u64))
-        }
-        _ => format!("{} [{}] {at}", s.file.display(), s.name),
-    }
+    let cell = match (at, col) {
+        (At::Row(r), Some(c)) => Some(format!("{}{r}", letters(s.first_col as u64 + c as u64)).into()),
+        _ => None,
+    };
+    Place { file: s.file.display().to_string().into(), sheet: Some(s.name.as_str().into()), at: spot, cell }
 }
 
-/// [`place`] of a whole record for people in `lang`: `FILE dòng 17`.
+/// [`place`] of a whole record for people in `lang`: `FILE, dòng 17`.
 pub fn place_in(file: &Path, sheet: Option<&Sheet>, at: At, lang: crate::lang::Lang) -> String {
-    match sheet {
-        Some(s) => format!("{} [{}] {}", s.file.display(), s.name, at.words(lang)),
-        None => format!("{} {}", file.display(), at.words(lang)),
-    }
+    place(file, sheet, at, None).words(lang)
 }
 
 /// A sheet column in letters: 0 is `A`, 25 `Z`, 26 `AA`.
@@ -208,11 +213,12 @@ mod tests {
         let headers = vec!["id".to_string(), "Tư tưởng".to_string()];
         let sheet = Sheet { file: "m.xlsx".into(), name: "DS".into(), first_col: 1, headers };
         let s = Some(&sheet);
-        assert_eq!(place(Path::new("m.xlsx#DS"), s, At::Row(17), Some("Tư tưởng")), "m.xlsx [DS] C17");
-        assert_eq!(place(Path::new("m.xlsx#DS"), s, At::Row(17), Some("tư TƯỞNG")), "m.xlsx [DS] C17");
-        assert_eq!(place(Path::new("m.xlsx"), s, At::Row(4), None), "m.xlsx [DS] row 4");
-        assert_eq!(place(Path::new("m.xlsx"), s, At::Row(4), Some("other")), "m.xlsx [DS] row 4");
-        assert_eq!(place(Path::new("m.csv"), None, At::Line(4), Some("id")), "m.csv line 4");
+        let place = |p: &str, s, at, c| place(Path::new(p), s, at, c).to_string();
+        assert_eq!(place("m.xlsx#DS", s, At::Row(17), Some("Tư tưởng")), "m.xlsx [DS] C17");
+        assert_eq!(place("m.xlsx#DS", s, At::Row(17), Some("tư TƯỞNG")), "m.xlsx [DS] C17");
+        assert_eq!(place("m.xlsx", s, At::Row(4), None), "m.xlsx [DS] row 4");
+        assert_eq!(place("m.xlsx", s, At::Row(4), Some("other")), "m.xlsx [DS] row 4");
+        assert_eq!(place("m.csv", None, At::Line(4), Some("id")), "m.csv line 4");
     }
 
     fn text(t: &str) -> Cell {

@@ -1,7 +1,10 @@
 //! The words of what reading member data finds: a row that cannot be read,
-//! and a problem of a whole file (said once on standard error, and once
-//! in each of that file's records, which are all in error).
+//! a cell whose value is bad, and a problem of a whole file (said once on
+//! standard error, and once in each of that file's records, which are all
+//! in error). English is what JSON and CSV keep; people read their language.
 
+use crate::lang::Lang;
+use crate::t;
 use std::fmt;
 
 /// Why one row could not be read as a record.
@@ -36,98 +39,76 @@ pub enum FileProblem {
     NoIdColumn { nearest: Option<String> },
 }
 
+impl RowProblem {
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            RowProblem::Unclosed { opened } => t!(lang, "row-unclosed", opened = opened.to_string()),
+            RowProblem::NotObject => t!(lang, "row-not-object"),
+            RowProblem::NotJson(why) => t!(lang, "row-not-json", why = why.as_str()),
+            RowProblem::LineNotUtf8 => t!(lang, "row-line-not-utf8"),
+            RowProblem::RepeatedKey(key) => t!(lang, "row-repeated-key", key = key.as_str()),
+            RowProblem::File(p) => t!(lang, "row-file", problem = p.short(lang)),
+        }
+    }
+}
+
 impl fmt::Display for RowProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RowProblem::Unclosed { opened } => {
-                write!(f, "a quoted cell opens on line {opened} and never closes (a `\"` is missing)")
-            }
-            RowProblem::NotObject => f.write_str("not a JSON object"),
-            RowProblem::NotJson(why) => write!(f, "not a JSON object: {why}"),
-            RowProblem::LineNotUtf8 => f.write_str("the line is not UTF-8 text"),
-            RowProblem::RepeatedKey(key) => write!(f, "the key `{key}` appears twice in the object"),
-            RowProblem::File(p) => write!(f, "not read: {}", p.short()),
-        }
+        f.write_str(&self.words(Lang::En))
     }
 }
 
 impl FileProblem {
     /// The words each record of the file carries (the file-level message
     /// says more, once).
-    pub fn short(&self) -> String {
+    pub fn short(&self, lang: Lang) -> String {
         match self {
-            FileProblem::NotUtf8 { .. } => "the file is not UTF-8 text".into(),
+            FileProblem::NotUtf8 { .. } => t!(lang, "file-not-utf8-short"),
             FileProblem::DuplicateColumn { first, second } => {
-                format!("the file has two columns for one item: `{}` and `{}`", first.0, second.0)
+                t!(lang, "file-duplicate-column-short", first = first.0.as_str(), second = second.0.as_str())
             }
-            FileProblem::MissingColumn { item, .. } => format!("the file has no column `{item}`"),
-            FileProblem::NoIdColumn { .. } => "the file has no column `id`".into(),
+            FileProblem::MissingColumn { item, .. } => {
+                t!(lang, "file-missing-column-short", item = item.as_str())
+            }
+            FileProblem::NoIdColumn { .. } => t!(lang, "file-no-id-short"),
         }
     }
 
-    /// The whole message about `file`, for standard error.
-    pub fn long(&self, file: &str) -> String {
+    /// The whole message about `file`, for standard error and the reports.
+    pub fn long(&self, file: &str, lang: Lang) -> String {
         match self {
-            FileProblem::NotUtf8 { line, guess } => {
-                let like = guess.as_ref().map(|g| format!("; it looks like {g}")).unwrap_or_default();
-                format!(
-                    "{file}: the file is not UTF-8 text (line {line}){like}: save it as \
-                     \u{201c}CSV UTF-8\u{201d}; every record of it is in error"
-                )
+            FileProblem::NotUtf8 { line, guess: None } => {
+                t!(lang, "file-not-utf8", file = file, line = line.to_string())
             }
-            FileProblem::DuplicateColumn { first, second } => format!(
-                "{file}: columns {} (`{}`) and {} (`{}`) are the same item: keep one; \
-                 every record of the file is in error",
-                first.1, first.0, second.1, second.0
+            FileProblem::NotUtf8 { line, guess: Some(g) } => {
+                t!(lang, "file-not-utf8-like", file = file, line = line.to_string(), guess = g.as_str())
+            }
+            FileProblem::DuplicateColumn { first, second } => t!(
+                lang,
+                "file-duplicate-column",
+                file = file,
+                first = first.0.as_str(),
+                first_at = first.1.to_string(),
+                second = second.0.as_str(),
+                second_at = second.1.to_string()
             ),
-            FileProblem::MissingColumn { subject, item, nearest } => format!(
-                "{file}: `{subject}` records need a column `{item}` and the file has none{}; \
-                 those records are in error",
-                nearest_words(nearest)
+            FileProblem::MissingColumn { subject, item, nearest } => t!(
+                lang,
+                "file-missing-column",
+                file = file,
+                subject = subject.as_str(),
+                item = item.as_str(),
+                nearest = nearest_words(nearest, lang)
             ),
-            FileProblem::NoIdColumn { nearest } => format!(
-                "{file}: the file has no column `id`{}; every record of it is in error",
-                nearest_words(nearest)
-            ),
+            FileProblem::NoIdColumn { nearest } => {
+                t!(lang, "file-no-id", file = file, nearest = nearest_words(nearest, lang))
+            }
         }
     }
 }
 
-fn nearest_words(nearest: &Option<String>) -> String {
-    nearest.as_ref().map(|n| format!(" (the nearest is `{n}`)")).unwrap_or_default()
-}
-
-/// The note for blank rows skipped in `file`: how many, and where.
-pub fn blank_rows(file: &str, lines: &[u64], count: u64) -> String {
-    let shown: Vec<String> = lines.iter().map(u64::to_string).collect();
-    let more = if count > lines.len() as u64 { ", …" } else { "" };
-    let rows = if count == 1 { "row" } else { "rows" };
-    let at = if lines.len() == 1 { "line" } else { "lines" };
-    format!("{file}: {count} blank {rows} skipped ({at} {}{more})", shown.join(", "))
-}
-
-/// The note for a subject whose records others read and that has none.
-pub fn missing_subject(subject: &str, readers: &str) -> String {
-    format!(
-        "no `{subject}` records were given, and `{readers}` records read them: pass the file of `{subject}` records too"
-    )
-}
-
-/// A NUL byte in a text file: it is not CSV (or is UTF-16 without a BOM).
-pub fn nul_byte(file: &str, line: u64) -> String {
-    format!(
-        "{file}: line {line} holds a NUL byte: this is not a CSV text file (save it as \u{201c}CSV UTF-8\u{201d})"
-    )
-}
-
-/// A UTF-16 file (it starts with a UTF-16 byte order mark) that is broken.
-pub fn bad_utf16(file: &str, line: u64) -> String {
-    format!("{file}: the file says it is UTF-16 but line {line} is not: save it as \u{201c}CSV UTF-8\u{201d}")
-}
-
-/// The note for a data file that holds no record.
-pub fn no_records(file: &str) -> String {
-    format!("{file}: the file holds no records")
+fn nearest_words(nearest: &Option<String>, lang: Lang) -> String {
+    nearest.as_ref().map(|n| format!(" {}", t!(lang, "file-nearest", name = n.as_str()))).unwrap_or_default()
 }
 
 /// Why one cell's value is bad (the record's error adds file, line and column).
@@ -157,26 +138,34 @@ pub enum CellProblem {
     NotDate(String),
 }
 
-impl fmt::Display for CellProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl CellProblem {
+    pub fn words(&self, lang: Lang) -> String {
         match self {
-            CellProblem::NotUtf8 => write!(f, "the cell is not valid UTF-8: save the file as UTF-8"),
-            CellProblem::SheetError(e) => write!(f, "the cell holds the spreadsheet error `{e}`"),
-            CellProblem::OutOfRange { text, max } => write!(f, "`{text}` is outside 0..={max}"),
+            CellProblem::NotUtf8 => t!(lang, "cell-not-utf8"),
+            CellProblem::SheetError(e) => t!(lang, "cell-sheet-error", error = e.as_str()),
+            CellProblem::OutOfRange { text, max } => {
+                t!(lang, "cell-out-of-range", text = text.as_str(), max = lang.number(max))
+            }
             CellProblem::NotOne { text, what, nearest: Some(n), .. } => {
-                write!(f, "`{text}` is not a {what}; did you mean `{n}`?")
+                t!(lang, "cell-not-one-near", text = text.as_str(), what = *what, nearest = n.as_str())
             }
             CellProblem::NotOne { text, what, nearest: None, names } => {
-                write!(f, "`{text}` is not a {what} (one of {})", names.join(", "))
+                let names = match lang {
+                    Lang::En => names.join(", "),
+                    Lang::Vi => names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                };
+                t!(lang, "cell-not-one", text = text.as_str(), what = *what, names = names)
             }
-            CellProblem::TooManyDigits(t) => {
-                write!(f, "`{t}` has more digits than kehoach computes exactly (at most 18 after the point)")
-            }
-            CellProblem::NotNumber(t) => write!(f, "`{t}` is not a number"),
-            CellProblem::NotFlag(t) => {
-                write!(f, "`{t}` is not yes or no (true/false, 1/0, x, yes/no, có/không)")
-            }
-            CellProblem::NotDate(t) => write!(f, "`{t}` is not a date (YYYY-MM-DD or D/M/YYYY)"),
+            CellProblem::TooManyDigits(x) => t!(lang, "cell-too-many-digits", text = x.as_str()),
+            CellProblem::NotNumber(x) => t!(lang, "cell-not-number", text = x.as_str()),
+            CellProblem::NotFlag(x) => t!(lang, "cell-not-flag", text = x.as_str()),
+            CellProblem::NotDate(x) => t!(lang, "cell-not-date", text = x.as_str()),
         }
+    }
+}
+
+impl fmt::Display for CellProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(Lang::En))
     }
 }

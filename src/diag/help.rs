@@ -37,7 +37,9 @@ fn suggestion(kind: &Kind, lang: Lang) -> Option<String> {
         Kind::DropUnknown { name, is: Some(is), .. } => {
             t!(lang, "diag-drop-unknown-help", name = name.as_str(), is = phrase(lang, is), word = *is)
         }
-        Kind::FallThrough { example, .. } => t!(lang, "diag-fall-through-help", example = example.as_str()),
+        Kind::FallThrough { example, .. } => {
+            t!(lang, "diag-fall-through-help", example = example.words(lang))
+        }
         Kind::HookFile { .. } => {
             t!(lang, "diag-hook-file-help", mib = (crate::files::MAX_SCRIPT_BYTES >> 20).to_string())
         }
@@ -48,7 +50,7 @@ fn suggestion(kind: &Kind, lang: Lang) -> Option<String> {
             t!(lang, "diag-number-too-long-weight-help", digits = DIGITS.to_string())
         }
         Kind::ExemptUndoesCap { example, .. } => {
-            t!(lang, "diag-exempt-undoes-cap-help", example = example.as_str())
+            t!(lang, "diag-exempt-undoes-cap-help", example = example.words(lang))
         }
         _ => return None,
     })

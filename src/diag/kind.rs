@@ -166,7 +166,7 @@ pub enum Kind {
     },
     FallThrough {
         subject: String,
-        example: String,
+        example: super::Example,
     },
     UnreachableRule {
         tier: String,
@@ -205,7 +205,7 @@ pub enum Kind {
     },
     /// A test block's value that does not fit; the spelling it is near.
     TestValue {
-        message: String,
+        problem: super::TestProblem,
         suggestion: Option<String>,
     },
     DisplayEmpty,
@@ -249,7 +249,7 @@ pub enum Kind {
     },
     ExemptUndoesCap {
         read: String,
-        example: String,
+        example: super::Example,
     },
 }
 

@@ -1,22 +1,35 @@
 //! Diagnostics: a location plus a [`Kind`]; rendered for people (miette) or as JSON.
 
 mod data;
+mod example;
+mod fail;
 mod help;
+mod hook;
 mod kind;
 mod note;
 mod phrase;
+mod place;
 mod record;
 mod render;
+pub mod said;
+mod test_value;
 mod words;
 
-pub use data::{
-    CellProblem, FileProblem, RowProblem, bad_utf16, blank_rows, missing_subject, no_records, nul_byte,
-};
+pub use data::{CellProblem, FileProblem, RowProblem};
+pub use example::Example;
+pub use fail::{DataFail, IoWhy, PreviousWhy};
+pub use hook::{HookFail, HookType, HookValue, HookWhy, Want};
 pub use kind::Kind;
 pub use note::Note;
 pub use phrase::phrase;
-pub use record::{Clause, ErrorKind, EvalError, RecordError, Spoil, Target, eval_words, message, undecided};
+pub use place::{At as Spot, Place};
+pub use record::{
+    Clause, ErrorKind, EvalError, RecordError, Spoil, Target, eval_words, eval_words_in, message, message_in,
+    undecided, undecided_in,
+};
 pub use render::{Color, render_human, to_json};
+pub use said::DataNote;
+pub use test_value::{TestProblem, TestWhy};
 
 use crate::lang::Lang;
 use crate::source::Loc;

@@ -1,7 +1,12 @@
-//! Why a record has no tier: the kinds of run-time errors and their words,
-//! in one place (as compile-time findings are in `kind.rs`). Evaluation
-//! builds a [`RecordError`] from a kind; tests match kinds, not text.
+//! Why a record has no tier: the kinds of run-time errors and their words
+//! (from the catalogs), in one place (as compile-time findings are in
+//! `kind.rs`). Evaluation builds a [`RecordError`] from a kind; tests match
+//! kinds, not text. The English text is made once (JSON and CSV keep it);
+//! people read [`RecordError::words`] in their language.
 
+use super::place::{Place, in_column};
+use crate::lang::Lang;
+use crate::t;
 use std::fmt;
 
 /// Why an expression has no value for a record.
@@ -78,7 +83,7 @@ pub enum ErrorKind {
     NoSubject,
     RepeatedId {
         id: String,
-        first: String,
+        first: Place,
     },
     /// A ref (the column is on the error) that names no record of its family.
     BadRef {
@@ -105,8 +110,8 @@ pub enum ErrorKind {
         id: String,
         why: Target,
     },
-    /// A hook failed (the hook runner's words).
-    Hook(String),
+    /// A hook failed.
+    Hook(super::HookFail),
     QuotaGroupMissing {
         field: String,
     },
@@ -139,11 +144,11 @@ impl ErrorKind {
 }
 
 /// A record's error: its kind, where (file and line, and the column), and
-/// the words, made once.
+/// the English words, made once.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecordError {
     pub kind: ErrorKind,
-    pub at: Option<Box<str>>,
+    pub at: Option<Box<Place>>,
     pub column: Option<Box<str>>,
     text: Box<str>,
 }
@@ -154,27 +159,44 @@ impl RecordError {
     }
 
     /// An error at `at` (file and line), in `column` when there is one.
-    pub fn placed(kind: ErrorKind, at: Option<&str>, column: Option<&str>) -> RecordError {
-        let words = message(&kind);
-        let text = match (at, column) {
-            (Some(at), Some(c)) => format!("{at}, column `{c}`: {words}"),
-            (Some(at), None) => format!("{at}: {words}"),
-            (None, Some(c)) => format!("column `{c}`: {words}"),
-            (None, None) => words,
-        };
-        RecordError { kind, at: at.map(Into::into), column: column.map(Into::into), text: text.into() }
+    pub fn placed(kind: ErrorKind, at: Option<&Place>, column: Option<&str>) -> RecordError {
+        let text = placed_words(&kind, at, column, Lang::En);
+        RecordError {
+            kind,
+            at: at.map(|p| Box::new(p.clone())),
+            column: column.map(Into::into),
+            text: text.into(),
+        }
     }
 
     /// The same error placed at `at`, unless it already has a place.
-    pub fn at(self, at: &str) -> RecordError {
+    pub fn at(self, at: &Place) -> RecordError {
         match self.at {
             Some(_) => self,
             None => RecordError::placed(self.kind, Some(at), self.column.as_deref()),
         }
     }
 
+    /// The words in English, with the place (JSON, CSV).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The words in `lang`, with the place.
+    pub fn words(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.text.to_string(),
+            _ => placed_words(&self.kind, self.at.as_deref(), self.column.as_deref(), lang),
+        }
+    }
+}
+
+fn placed_words(kind: &ErrorKind, at: Option<&Place>, column: Option<&str>, lang: Lang) -> String {
+    let words = message_in(kind, lang);
+    match (at, column) {
+        (Some(at), c) => at.with(c, &words, lang),
+        (None, Some(c)) => in_column(c, &words, lang),
+        (None, None) => words,
     }
 }
 
@@ -184,89 +206,110 @@ impl fmt::Display for RecordError {
     }
 }
 
-/// The words of a kind, without its place.
+/// The words of a kind in English, without its place.
 pub fn message(kind: &ErrorKind) -> String {
+    message_in(kind, Lang::En)
+}
+
+/// The words of a kind in `lang`, without its place.
+pub fn message_in(kind: &ErrorKind, lang: Lang) -> String {
     match kind {
-        ErrorKind::Row(problem) => problem.to_string(),
-        ErrorKind::Cell(problem) => problem.to_string(),
-        ErrorKind::Hook(problem) => problem.clone(),
-        ErrorKind::CapAtTarget { id, why } => match why {
-            Target::NoSuchId => format!("no record has the id `{id}`"),
-            Target::InError => format!("record `{id}`, whose tier caps this one, is in error"),
-            Target::NotYet => format!("record `{id}`, whose tier caps this one, is not classified yet"),
-            Target::Unavailable => format!("record `{id}` is not available here"),
-        },
-        ErrorKind::NoId => "column `id` is missing or empty".into(),
+        ErrorKind::Row(problem) => problem.words(lang),
+        ErrorKind::Cell(problem) => problem.words(lang),
+        ErrorKind::Hook(problem) => problem.words(lang),
+        ErrorKind::CapAtTarget { id, why } => {
+            let id = id.as_str();
+            match why {
+                Target::NoSuchId => t!(lang, "rec-cap-target-none", id = id),
+                Target::InError => t!(lang, "rec-cap-target-error", id = id),
+                Target::NotYet => t!(lang, "rec-cap-target-not-yet", id = id),
+                Target::Unavailable => t!(lang, "rec-cap-target-unavailable", id = id),
+            }
+        }
+        ErrorKind::NoId => t!(lang, "rec-no-id"),
         ErrorKind::UnknownSubject { name, suggestion: Some(s) } => {
-            format!("column `subject`: `{name}` is not a subject; did you mean `{s}`?")
+            t!(lang, "rec-unknown-subject-near", name = name.as_str(), nearest = s.as_str())
         }
         ErrorKind::UnknownSubject { name, suggestion: None } => {
-            format!("column `subject`: `{name}` is not a subject")
+            t!(lang, "rec-unknown-subject", name = name.as_str())
         }
-        ErrorKind::SubjectCell(problem) => format!("column `subject`: {problem}"),
-        ErrorKind::NoSubject => {
-            "the record names no subject: add a `subject` column or pass `--subject`".into()
+        ErrorKind::SubjectCell(problem) => t!(lang, "rec-subject-cell", problem = problem.words(lang)),
+        ErrorKind::NoSubject => t!(lang, "rec-no-subject"),
+        ErrorKind::RepeatedId { id, first } => {
+            t!(lang, "rec-repeated-id", id = id.as_str(), first = first.words(lang))
         }
-        ErrorKind::RepeatedId { id, first } => format!("id `{id}` repeats (first at {first})"),
-        ErrorKind::BadRef { target, root } => format!("`{target}` is not the id of a `{root}` record"),
-        ErrorKind::NoGrade { criterion } => format!("criterion `{criterion}` has no grade"),
-        ErrorKind::NoPoints { criterion } => format!("criterion `{criterion}` has no points"),
-        ErrorKind::ScoreTooLarge => "the score is too large to compute exactly".into(),
-        ErrorKind::NoTier => "no rule gives a tier and there is no `otherwise`".into(),
-        ErrorKind::Undecided { clause, why } => undecided(why, &clause_words(clause)),
-        ErrorKind::CapAtMissing { field } => {
-            format!("`cap at tier of {field}` needs `{field}`, which is missing")
+        ErrorKind::BadRef { target, root } => {
+            t!(lang, "rec-bad-ref", target = target.as_str(), root = root.as_str())
         }
-        ErrorKind::QuotaGroupMissing { field } => format!("the quota groups by `{field}`, which is missing"),
-        ErrorKind::NeverClassified => {
-            "the record was never classified (a fault of kehoach: please report it)".into()
-        }
+        ErrorKind::NoGrade { criterion } => t!(lang, "rec-no-grade", criterion = criterion.as_str()),
+        ErrorKind::NoPoints { criterion } => t!(lang, "rec-no-points", criterion = criterion.as_str()),
+        ErrorKind::ScoreTooLarge => t!(lang, "rec-score-too-large"),
+        ErrorKind::NoTier => t!(lang, "rec-no-tier"),
+        ErrorKind::Undecided { clause, why } => undecided_in(why, &clause_words(clause, lang), lang),
+        ErrorKind::CapAtMissing { field } => t!(lang, "rec-cap-at-missing", field = field.as_str()),
+        ErrorKind::QuotaGroupMissing { field } => t!(lang, "rec-quota-group-missing", field = field.as_str()),
+        ErrorKind::NeverClassified => t!(lang, "rec-never-classified"),
     }
 }
 
-fn clause_words(c: &Clause) -> String {
+fn clause_words(c: &Clause, lang: Lang) -> String {
     match c {
-        Clause::Exemption => "an exemption".into(),
-        Clause::Rule { tier, line } => format!("rule `{tier}` (line {line})"),
-        Clause::Cap { tier, line } => format!("cap `{tier}` (line {line})"),
+        Clause::Exemption => t!(lang, "clause-exemption"),
+        Clause::Rule { tier, line } => t!(lang, "clause-rule", tier = tier.as_str(), line = line.to_string()),
+        Clause::Cap { tier, line } => t!(lang, "clause-cap", tier = tier.as_str(), line = line.to_string()),
     }
 }
 
-/// Words for an evaluation error of `what` (a rule, a cap…).
+/// Words for an evaluation error of `what` (a rule, a cap…), in English.
 pub fn undecided(e: &EvalError, what: &str) -> String {
+    undecided_in(e, what, Lang::En)
+}
+
+/// Words in `lang` for an evaluation error of `what` (said in `lang`).
+pub fn undecided_in(e: &EvalError, what: &str, lang: Lang) -> String {
     match e {
-        EvalError::Missing(name) => format!("{what} needs `{name}`, which is missing"),
-        EvalError::DivisionByZero => format!("{what} divides by zero"),
-        EvalError::Overflow => format!("{what} computes a number too large to handle exactly"),
-        e => format!("{what}: {}", eval_words(e)),
+        EvalError::Missing(name) => t!(lang, "eval-needs", what = what, name = name.as_str()),
+        EvalError::DivisionByZero => t!(lang, "eval-divides", what = what),
+        EvalError::Overflow => t!(lang, "eval-overflows", what = what),
+        e => t!(lang, "eval-other", what = what, why = eval_words_in(e, lang)),
     }
+}
+
+/// The words of an error that does not name the clause it stopped, in English.
+pub fn eval_words(e: &EvalError) -> String {
+    eval_words_in(e, Lang::En)
 }
 
 /// The words of an error that does not name the clause it stopped.
-pub fn eval_words(e: &EvalError) -> String {
+pub fn eval_words_in(e: &EvalError, lang: Lang) -> String {
     match e {
-        EvalError::Missing(name) => format!("`{name}` is missing"),
-        EvalError::DivisionByZero => "it divides by zero".into(),
-        EvalError::Overflow => "it computes a number too large to handle exactly".into(),
-        EvalError::NotDate(func) => format!("{func} needs a date"),
-        EvalError::NotCondition => "not a condition".into(),
-        EvalError::NotNumber => "not a number".into(),
-        EvalError::NotGraded(name) => format!("`{name}` is not graded"),
-        EvalError::Unavailable(agg) => format!("`{agg}` is not available here"),
-        EvalError::Spoiled { aggregate, record, why } => match why {
-            Spoil::InError => format!("`{aggregate}` counts record `{record}`, which is in error"),
-            Spoil::NotYet => format!("`{aggregate}` counts record `{record}`, which is not classified yet"),
-            Spoil::Filter(e) => match &**e {
-                EvalError::Missing(name) => {
-                    format!(
-                        "`{aggregate}` cannot tell whether record `{record}` counts: its `{name}` is missing"
-                    )
-                }
-                e => {
-                    let e = undecided(e, "its `where`");
-                    format!("`{aggregate}` cannot tell whether record `{record}` counts: {e}")
-                }
-            },
-        },
+        EvalError::Missing(name) => t!(lang, "eval-missing", name = name.as_str()),
+        EvalError::DivisionByZero => t!(lang, "eval-division"),
+        EvalError::Overflow => t!(lang, "eval-too-large"),
+        EvalError::NotDate(func) => t!(lang, "eval-not-date", func = *func),
+        EvalError::NotCondition => t!(lang, "eval-not-condition"),
+        EvalError::NotNumber => t!(lang, "eval-not-number"),
+        EvalError::NotGraded(name) => t!(lang, "eval-not-graded", name = name.as_str()),
+        EvalError::Unavailable(agg) => t!(lang, "eval-unavailable", aggregate = agg.as_str()),
+        EvalError::Spoiled { aggregate, record, why } => {
+            let (aggregate, record) = (aggregate.as_str(), record.as_str());
+            match why {
+                Spoil::InError => t!(lang, "eval-spoiled-error", aggregate = aggregate, record = record),
+                Spoil::NotYet => t!(lang, "eval-spoiled-not-yet", aggregate = aggregate, record = record),
+                Spoil::Filter(e) => match &**e {
+                    EvalError::Missing(name) => t!(
+                        lang,
+                        "eval-spoiled-missing",
+                        aggregate = aggregate,
+                        record = record,
+                        name = name.as_str()
+                    ),
+                    e => {
+                        let why = undecided_in(e, &t!(lang, "eval-its-where"), lang);
+                        t!(lang, "eval-spoiled-filter", aggregate = aggregate, record = record, why = why)
+                    }
+                },
+            }
+        }
     }
 }

@@ -158,7 +158,7 @@ fn content(kind: &Kind, lang: Lang) -> Option<String> {
             subject = subject.as_str(),
             read = read.as_str()
         ),
-        Kind::TestValue { message, .. } => t!(lang, "diag-test-value", message = message.as_str()),
+        Kind::TestValue { problem, .. } => t!(lang, "diag-test-value", message = problem.words(lang)),
         Kind::DisplayEmpty => t!(lang, "diag-display-empty"),
         Kind::DisplayRedundant { column } => t!(lang, "diag-display-redundant", column = column.as_str()),
         Kind::NumberTooLong { text, over: None } => {

@@ -34,7 +34,7 @@ pub struct Impact {
     pub moved: Vec<Moved>,
     /// What reading the data said under either plan (file problems are
     /// errors, the rest warnings), each once.
-    pub said: Vec<(bool, String)>,
+    pub said: Vec<crate::diag::DataNote>,
 }
 
 fn run<'m>(
@@ -89,10 +89,9 @@ pub fn impact(old: &Model, new: &Model, files: &[PathBuf], opts: &Options) -> Re
         }
     }
     for e in [&a, &b] {
-        let said = e.problems.iter().map(|p| (true, p)).chain(e.warnings.iter().map(|w| (false, w)));
-        for (error, words) in said {
-            if !out.said.iter().any(|(_, w)| w == words) {
-                out.said.push((error, words.clone()));
+        for note in e.problems.iter().chain(&e.warnings) {
+            if !out.said.contains(note) {
+                out.said.push(note.clone());
             }
         }
     }

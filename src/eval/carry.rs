@@ -128,22 +128,11 @@ impl Carried {
     }
 
     /// One warning for a file that lacks carried columns, naming them all.
-    pub fn missing(&self, file: &Path, cols: &[Option<usize>]) -> Option<String> {
-        let gone: Vec<String> = self
-            .titles
-            .iter()
-            .zip(cols)
-            .filter(|(_, c)| c.is_none())
-            .map(|(t, _)| format!("`{t}`"))
-            .collect();
-        let (column, its) = if gone.len() == 1 { ("column", "its") } else { ("columns", "their") };
-        (!gone.is_empty()).then(|| {
-            format!(
-                "{}: no {column} {} to carry to the output; {its} cells are left empty",
-                file.display(),
-                gone.join(", ")
-            )
-        })
+    pub fn missing(&self, file: &Path, cols: &[Option<usize>]) -> Option<crate::diag::DataNote> {
+        let gone: Vec<String> =
+            self.titles.iter().zip(cols).filter(|(_, c)| c.is_none()).map(|(t, _)| t.clone()).collect();
+        (!gone.is_empty())
+            .then(|| crate::diag::DataNote::CarryMissing { file: file.display().to_string(), columns: gone })
     }
 }
 
@@ -195,7 +184,7 @@ mod tests {
         assert_eq!((row(&c, 0), row(&c, 1)), (vec![x(), None], vec![Some("y".into()), x()]));
         let w = c.missing(Path::new("f.csv"), &[None, Some(0)]);
         assert_eq!(
-            w.as_deref(),
+            w.map(|w| w.to_string()).as_deref(),
             Some("f.csv: no column `a` to carry to the output; its cells are left empty")
         );
         assert_eq!(c.missing(Path::new("f.csv"), &[Some(1), Some(0)]), None);

@@ -2,6 +2,7 @@
 //! tier, read from last year's `eval --format json`, for `previous_tier`.
 
 use crate::data::DataError;
+use crate::diag::{DataFail, PreviousWhy};
 use crate::text::key;
 use std::collections::HashMap;
 use std::path::Path;
@@ -39,26 +40,21 @@ impl Previous {
     /// have no tier; a tier this plan does not declare is an error.
     pub fn read(path: &Path, tiers: &[String]) -> Result<Previous, DataError> {
         let shown = path.display();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| DataError(format!("`--previous {shown}`: cannot read the file: {e}")))?;
-        let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-            DataError(format!("`--previous {shown}`: not the JSON of `kehoach eval --format json`: {e}"))
-        })?;
+        let fail = |why| DataError(DataFail::Previous { file: shown.to_string(), why });
+        let text = std::fs::read_to_string(path).map_err(|e| fail(PreviousWhy::CannotRead(e.to_string())))?;
+        let doc: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| fail(PreviousWhy::NotJson(e.to_string())))?;
         let Some(records) = doc.get("records").and_then(serde_json::Value::as_array) else {
-            return Err(DataError(format!(
-                "`--previous {shown}`: no `records` list (expected the JSON of `kehoach eval --format json`)"
-            )));
+            return Err(fail(PreviousWhy::NoRecords));
         };
         let mut ranks = HashMap::new();
         for (i, r) in records.iter().enumerate() {
             let (Some(id), Some(tier)) = (r.get("id").and_then(|v| v.as_str()), r.get("tier")) else {
-                return Err(DataError(format!("`--previous {shown}`: record [{i}] has no `id` or `tier`")));
+                return Err(fail(PreviousWhy::NoIdOrTier(i)));
             };
             let Some(tier) = tier.as_str() else { continue };
             let Some(index) = tiers.iter().position(|t| t == tier) else {
-                return Err(DataError(format!(
-                    "`--previous {shown}`: record `{id}` has the tier `{tier}`, which this plan does not declare"
-                )));
+                return Err(fail(PreviousWhy::UnknownTier { id: id.to_string(), tier: tier.to_string() }));
             };
             // The first record of an id counts, as in a run.
             ranks.entry(key(id).into_owned()).or_insert(crate::vocab::value::tier_rank(index, tiers.len()));

@@ -11,7 +11,7 @@ use super::record::NoLookup;
 use super::trace::{Captured, Step, Trace};
 use crate::check::Model;
 use crate::data::{At, CellRef, Cells, Columns, DataError, Memo, OwnedRow, Pos, ReadOptions, Row, Sheet};
-use crate::diag::{ErrorKind, FileProblem, RecordError, RowProblem};
+use crate::diag::{DataNote, ErrorKind, FileProblem, RecordError, RowProblem};
 use crate::vocab::value::Value;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -68,9 +68,9 @@ pub struct Evaluation {
     pub files: Vec<PathBuf>,
     /// Per file: the workbook sheet its records were read from, if any.
     pub sheets: Vec<Option<Sheet>>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<DataNote>,
     /// Problems of whole files, each said once (their records are in error).
-    pub problems: Vec<String>,
+    pub problems: Vec<DataNote>,
     /// The record `explain` asked for: its index, values and trace.
     pub captured: Option<Captured>,
     /// The columns carried to the output (`display`, `--keep`) and their cells.
@@ -107,7 +107,7 @@ struct Run<'a> {
     lacking: Vec<(usize, usize, String, FileProblem)>,
     /// File-level problems found so far, by file, each said once.
     said: Vec<(usize, FileProblem)>,
-    problems: Vec<String>,
+    problems: Vec<DataNote>,
     carried: Carried,
 }
 
@@ -142,7 +142,7 @@ pub fn evaluate_carrying(
                 .subjects
                 .get(name)
                 .copied()
-                .ok_or_else(|| DataError(format!("`--subject {name}`: the plan has no such subject")))?,
+                .ok_or_else(|| DataError(crate::diag::DataFail::NoSuchSubject(name.clone())))?,
         ),
         None if model.plan.subjects.len() == 1 => Some(0),
         None => None,
@@ -174,7 +174,7 @@ pub fn evaluate_carrying(
     };
     let mut warnings = Vec::new();
     if inputs.len() > Pos::FILES {
-        return Err(DataError(format!("more than {} data files in one run", Pos::FILES)));
+        return Err(DataError(crate::diag::DataFail::TooManyFiles(Pos::FILES)));
     }
     // Room for every input's records at once: growing the outcomes while
     // reading the second file would copy those of the first (peak memory twice theirs).
@@ -197,7 +197,7 @@ pub fn evaluate_carrying(
         }
     }
     if run.unplaceable {
-        return Err(DataError("a data file has more lines than kehoach can number".into()));
+        return Err(DataError(crate::diag::DataFail::TooManyLines));
     }
     run.by_subject = Groups::new(&run.outs, model.plan.subjects.len());
     run.index_ids();
@@ -219,12 +219,12 @@ pub fn evaluate_carrying(
 }
 
 impl Run<'_> {
-    fn at(&self, fi: usize, at: At) -> String {
+    fn at(&self, fi: usize, at: At) -> crate::diag::Place {
         self.place(fi, at, None)
     }
 
     /// Where a record is, in words; in a sheet, the cell of `column`.
-    fn place(&self, fi: usize, at: At, column: Option<&str>) -> String {
+    fn place(&self, fi: usize, at: At, column: Option<&str>) -> crate::diag::Place {
         crate::data::place(&self.files[fi], self.sheets[fi].as_ref(), at, column)
     }
 

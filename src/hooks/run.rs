@@ -8,6 +8,7 @@ use super::memo::{Key, Memo};
 use super::record::{RecordView, Schema};
 use super::script_loc;
 use super::words::{in_words, not_run, over, wrong};
+use crate::diag::{HookFail, HookWhy, Want};
 use crate::exact::Exact;
 use crate::resolve::model::Hook;
 use crate::vocab::value::Value;
@@ -35,7 +36,7 @@ pub struct Worker {
 
 /// What one hook call gave: its result and the notes it left (in order).
 pub struct Ran<T> {
-    pub result: Result<T, String>,
+    pub result: Result<T, HookFail>,
     pub notes: Vec<String>,
 }
 
@@ -109,10 +110,11 @@ impl Worker {
             Err(_) => Err("the hook scope is unavailable".into()),
         };
         let (notes, past) = self.budget.finish();
-        let failed = |pos: Position, words: String| {
+        let failed = |pos: Position, why: HookWhy| {
             let loc = script_loc(hook, pos);
             let (line, col) = loc.line_col();
-            format!("hook `{}` failed at {}:{line}:{col}: {words}", hook.decl.name.name, loc.src.name())
+            let at = format!("{}:{line}:{col}", loc.src.name());
+            HookFail::Failed { hook: hook.decl.name.name.clone(), at, why }
         };
         let result = match (result, past) {
             // A budget gone past wins: the error it caused (if any) only ended the call.
@@ -147,10 +149,9 @@ impl Worker {
             let f = if let Ok(i) = v.as_int() {
                 i as f64
             } else {
-                v.as_float().map_err(|_| wrong(name, "a number (the new score)", &v))?
+                v.as_float().map_err(|_| wrong(name, Want::Score, &v))?
             };
-            Exact::from_f64(f)
-                .ok_or_else(|| format!("hook `{name}` returned a score that is not a usable number"))
+            Exact::from_f64(f).ok_or_else(|| HookFail::NotUsableScore { hook: name.clone() })
         });
         if let Ok(r) = result {
             self.remember(&self.scores, key, !ran.notes.is_empty(), r);
@@ -187,10 +188,10 @@ impl Worker {
             if v.is_unit() {
                 return Ok(tier);
             }
-            let t = v.as_immutable_string_ref().map_err(|_| wrong(name, "a tier name", &v))?.clone();
+            let t = v.as_immutable_string_ref().map_err(|_| wrong(name, Want::Tier, &v))?.clone();
             match self.tier_names.iter().position(|n| n == t.as_str()) {
                 Some(i) => Ok(i.max(tier)),
-                None => Err(format!("hook `{name}` returned `{t}`, which is not a tier")),
+                None => Err(HookFail::NotTier { hook: name.clone(), tier: t.to_string() }),
             }
         });
         if let Ok(r) = result {

@@ -32,7 +32,7 @@ pub fn explain(ev: &Evaluator<'_>, e: &Evaluation, id: &str, lang: Lang) -> Opti
         values_section(ev, s, &c.values, lang, &mut out);
         previous_line(ev, id, lang, &mut out);
         for step in &c.trace.steps {
-            step_line(ev, s, step, lang, &mut out);
+            step_line(ev, s, (step, o.error.as_deref()), lang, &mut out);
             if matches!(step, Step::Score(_)) {
                 hooks_section(ev, s, o, lang, &mut out);
             }
@@ -78,7 +78,10 @@ fn outcome_in(ev: &Evaluator<'_>, o: &Outcome, lang: Lang) -> String {
         }
         Status::Exempt if super::is_review(ev, o) => t!(lang, "explain-exempt-review"),
         Status::Exempt => t!(lang, "explain-exempt"),
-        Status::Error | Status::Pending => t!(lang, "explain-error", error = o.error_text().unwrap_or("")),
+        Status::Error | Status::Pending => {
+            let error = o.error.as_ref().map(|e| e.words(lang)).unwrap_or_default();
+            t!(lang, "explain-error", error = error)
+        }
     }
 }
 
@@ -101,8 +104,15 @@ pub(super) fn outcome(ev: &Evaluator<'_>, o: &Outcome) -> String {
     }
 }
 
-/// One recorded step in words.
-fn step_line(ev: &Evaluator<'_>, s: usize, step: &Step, lang: Lang, out: &mut String) {
+/// One recorded step in words; `failed` is the record's error, said in
+/// `lang` where the step stopped.
+fn step_line(
+    ev: &Evaluator<'_>,
+    s: usize,
+    (step, failed): (&Step, Option<&crate::diag::RecordError>),
+    lang: Lang,
+    out: &mut String,
+) {
     let c = &ev.model.subjects[s];
     let _ = match step {
         Step::Exempt { index, held } => {
@@ -143,9 +153,25 @@ fn step_line(ev: &Evaluator<'_>, s: usize, step: &Step, lang: Lang, out: &mut St
         Step::Aggregate { text, matching, counted, value } => {
             let share = text.starts_with("share");
             let unit = if share { "%" } else { "" };
-            writeln!(out, "{text} = {}{unit} ({matching} of {counted} counted records match)", value.show(2))
+            let value = format!("{}{unit}", words::exact(lang, *value, 2));
+            let (matching, counted) = (matching.to_string(), counted.to_string());
+            let line = t!(
+                lang,
+                "explain-aggregate",
+                text = text.as_str(),
+                value = value,
+                matching = matching,
+                counted = counted
+            );
+            writeln!(out, "{line}")
         }
-        Step::Failed(message) => writeln!(out, "stopped: {message}"),
+        Step::Failed(message) => {
+            let why = match (lang, failed) {
+                (Lang::En, _) | (_, None) => message.clone(),
+                (_, Some(e)) => crate::diag::message_in(&e.kind, lang),
+            };
+            writeln!(out, "{}", t!(lang, "explain-stopped", why = why))
+        }
     };
 }
 
@@ -185,7 +211,7 @@ fn held_in(held: &Held, lang: Lang) -> String {
         (Ok(true), Lang::Vi) => t!(lang, "explain-holds"),
         (Ok(false), Lang::Vi) => t!(lang, "explain-does-not-hold"),
         (Err(EvalError::Missing(name)), Lang::Vi) => t!(lang, "explain-missing", name = name.to_string()),
-        (Err(_), Lang::Vi) => t!(lang, "explain-undecided", why = held_words(held)),
+        (Err(e), Lang::Vi) => t!(lang, "explain-undecided", why = crate::diag::eval_words_in(e, lang)),
     }
 }
 

@@ -16,7 +16,7 @@ pub fn explain_json(ev: &Evaluator<'_>, e: &Evaluation, id: &str) -> Option<Json
     let c = e.captured.as_ref()?;
     let o = e.outcomes.get(c.index)?;
     let (fi, at) = e.positions.get(c.index)?.get();
-    let place = crate::data::place(&e.files[fi], e.sheets[fi].as_ref(), at, None);
+    let place = crate::data::place(&e.files[fi], e.sheets[fi].as_ref(), at, None).to_string();
     let s = o.subject.map(usize::from);
     let values: Vec<Json> = s.map_or_else(Vec::new, |s| {
         let names = &ev.prepared[s].names;

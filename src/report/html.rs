@@ -16,7 +16,7 @@ use crate::syntax::ast::HeaderKind;
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Report<'a> {
+struct Report {
     lang: &'static str,
     w: &'static Words,
     plan: PlanHead,
@@ -28,7 +28,7 @@ struct Report<'a> {
     units: Vec<UnitOut>,
     others: Option<UnitOut>,
     file_problems: Vec<String>,
-    warnings: &'a [String],
+    warnings: Vec<String>,
     recipients: Vec<String>,
     /// Whether the run has last year's results: each record listed then
     /// shows its tier last year (`previous`).
@@ -142,7 +142,7 @@ pub fn report(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -> Result<String, 
         })
         .collect();
     let abbrs: Vec<String> = tiers.iter().map(|t| t.abbr.clone()).collect();
-    let list = problems(e, w);
+    let list = problems(e, w, lang);
     let ctx = Report {
         lang: lang.code(),
         w,
@@ -155,7 +155,7 @@ pub fn report(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -> Result<String, 
         others: b.unit_of.iter().any(Option::is_none).then(|| unit(ev, e, &b, &list, None, lang)),
         tiers,
         file_problems: list.iter().filter(|p| p.index.is_none()).map(|p| p.problem.clone()).collect(),
-        warnings: &e.warnings,
+        warnings: e.warnings.iter().map(|x| x.words(lang)).collect(),
         recipients: recipients(&ev.model.plan),
         previous: ev.previous.given(),
     };

@@ -53,7 +53,7 @@ pub fn table(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -> String {
             Status::Error | Status::Pending => (String::new(), t!(lang, "table-error")),
         };
         let why = match &o.error {
-            Some(e) => e.to_string(),
+            Some(e) => e.words(lang),
             None => o.reasons.iter().map(|r| reason_with(&texts, ev, o, r)).collect::<Vec<_>>().join("; "),
         };
         let mut row = vec![o.id.to_string()];

@@ -21,7 +21,7 @@ pub fn workbook(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -> Result<Vec<u8
     results(book.add_worksheet(), ev, e, lang)?;
     summary(book.add_worksheet(), ev, e, &b, w)?;
     exempt(book.add_worksheet(), (ev, e, lang), &b, w)?;
-    errors(book.add_worksheet(), e, w)?;
+    errors(book.add_worksheet(), e, w, lang)?;
     book.save_to_buffer()
 }
 
@@ -125,9 +125,9 @@ fn subject_label<'a>(ev: &'a Evaluator<'_>, s: Option<usize>, w: &'a Words) -> &
 }
 
 /// The record's reasons, `; `-separated, or its error.
-fn reasons(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome) -> String {
-    match o.error_text() {
-        Some(e) => e.to_string(),
+fn reasons(texts: &Texts, ev: &Evaluator<'_>, o: &Outcome, lang: Lang) -> String {
+    match &o.error {
+        Some(e) => e.words(lang),
         None => o.reasons.iter().map(|r| reason_with(texts, ev, o, r)).collect::<Vec<_>>().join("; "),
     }
 }
@@ -173,7 +173,7 @@ fn results(ws: &mut Worksheet, ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -
             g.text(row, n + 5, &previous_abbreviation(ev, &o.id))?;
         }
         g.text(row, after, w.status(o.status))?;
-        g.text(row, after + 1, &reasons(&texts, ev, o))?;
+        g.text(row, after + 1, &reasons(&texts, ev, o, lang))?;
     }
     g.finish(1, e.outcomes.len() as u32, true)
 }
@@ -318,7 +318,7 @@ pub(crate) struct Problem {
 }
 
 /// The records in error, then the problems of whole files.
-pub(crate) fn problems(e: &Evaluation, w: &Words) -> Vec<Problem> {
+pub(crate) fn problems(e: &Evaluation, w: &Words, lang: Lang) -> Vec<Problem> {
     let mut out = Vec::new();
     for (i, o) in e.outcomes.iter().enumerate() {
         let Some(err) = o.error.as_deref().filter(|_| o.status == Status::Error) else { continue };
@@ -340,11 +340,11 @@ pub(crate) fn problems(e: &Evaluation, w: &Words) -> Vec<Problem> {
             file,
             place,
             column,
-            problem: crate::diag::message(&err.kind),
+            problem: crate::diag::message_in(&err.kind, lang),
         });
     }
     for p in &e.problems {
-        let problem = p.clone();
+        let problem = p.words(lang);
         out.push(Problem {
             index: None,
             id: String::new(),
@@ -357,10 +357,10 @@ pub(crate) fn problems(e: &Evaluation, w: &Words) -> Vec<Problem> {
     out
 }
 
-fn errors(ws: &mut Worksheet, e: &Evaluation, w: &Words) -> Result<(), XlsxError> {
+fn errors(ws: &mut Worksheet, e: &Evaluation, w: &Words, lang: Lang) -> Result<(), XlsxError> {
     let mut g = Grid::new(ws, w.sheet_errors)?;
     g.heads(0, &[w.id, w.file, w.place, w.column, w.problem])?;
-    let list = problems(e, w);
+    let list = problems(e, w, lang);
     for (i, p) in list.iter().enumerate() {
         let row = i as u32 + 1;
         for (c, text) in [&p.id, &p.file, &p.place, &p.column, &p.problem].into_iter().enumerate() {

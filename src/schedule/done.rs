@@ -4,6 +4,7 @@
 
 use super::entries::Entry;
 use crate::data::{CellRef, SlotKind, convert_cell, norm};
+use crate::lang::Lang;
 use crate::vocab::value::Value;
 use chrono::NaiveDate;
 use std::path::Path;
@@ -85,27 +86,29 @@ impl Unit {
     }
 }
 
-/// Judges every row of `file` against the deadlines; `Err` when the file
-/// cannot be read at all or lacks a column.
-pub fn judge(file: &Path, entries: &[Entry], as_of: NaiveDate) -> Result<Vec<Unit>, String> {
-    let cannot = |e: csv::Error| format!("cannot read `{}`: {e}", file.display());
-    let bytes =
-        crate::files::read_regular(file).map_err(|e| format!("cannot read `{}`: {e}", file.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| format!("`{}` is not valid UTF-8", file.display()))?;
+/// Judges every row of `file` against the deadlines; `Err` (in `lang`)
+/// when the file cannot be read at all or lacks a column.
+pub fn judge(file: &Path, entries: &[Entry], as_of: NaiveDate, lang: Lang) -> Result<Vec<Unit>, String> {
+    let shown = file.display().to_string();
+    let shown = shown.as_str();
+    let cannot = |e: String| crate::t!(lang, "done-cannot-read", file = shown, error = e);
+    let bytes = crate::files::read_regular(file).map_err(|e| cannot(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| crate::t!(lang, "done-not-utf8", file = shown))?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(crate::data::sniff(text.as_bytes()))
         .flexible(true)
         .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr.headers().map_err(cannot)?.iter().map(norm).collect();
+    let headers: Vec<String> = rdr.headers().map_err(|e| cannot(e.to_string()))?.iter().map(norm).collect();
     let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
-    let need =
-        |c: Option<usize>, what: &str| c.ok_or_else(|| format!("`{}` has no {what} column", file.display()));
-    let unit = need(col(&["unit", "don_vi", "đơn vị", "to_chuc", "tổ chức"]), "`unit`")?;
-    let level = need(col(&["level", "cap", "cấp"]), "`level`")?;
-    let done = need(col(&["done", "ngay_hoan_thanh", "ngày hoàn thành", "date", "ngay"]), "`done`")?;
+    let need = |c: Option<usize>, column: &str| {
+        c.ok_or_else(|| crate::t!(lang, "done-no-column", file = shown, column = column))
+    };
+    let unit = need(col(&["unit", "don_vi", "đơn vị", "to_chuc", "tổ chức"]), "unit")?;
+    let level = need(col(&["level", "cap", "cấp"]), "level")?;
+    let done = need(col(&["done", "ngay_hoan_thanh", "ngày hoàn thành", "date", "ngay"]), "done")?;
     let mut out = Vec::new();
     for row in rdr.records() {
-        let row = row.map_err(cannot)?;
+        let row = row.map_err(|e| cannot(e.to_string()))?;
         let line = row.position().map_or(0, |p| p.line());
         let cell = |i: usize| row.get(i).unwrap_or("").trim().to_string();
         out.push(one(cell(unit), &cell(level), &cell(done), line, entries, as_of));

@@ -66,13 +66,13 @@ pub fn run(
         capture: None,
         ..Options::default()
     };
-    let e = evaluate_with(&ev, inputs, &opts).map_err(|e| e.0)?;
+    let e = evaluate_with(&ev, inputs, &opts).map_err(|e| e.to_string())?;
     let (mut csv, mut json) = (Vec::new(), Vec::new());
     kehoach::report::csv(&ev, &e, &mut csv).expect("csv");
     kehoach::report::write_json(&ev, &e, &mut json).expect("json");
     let run = Run {
         outcomes: e.outcomes.iter().map(said).collect(),
-        warnings: e.warnings.clone(),
+        warnings: e.warnings.iter().map(ToString::to_string).collect(),
         csv: String::from_utf8(csv).expect("utf-8"),
         json: String::from_utf8(json).expect("utf-8"),
     };

@@ -6,6 +6,7 @@
 use super::super::cells::Cell;
 use super::super::{DataError, norm};
 use super::{Book, Cells};
+use crate::diag::DataFail;
 use calamine::{Data, DataRef, ExcelDateTime, Reader};
 use std::fmt::Display;
 use std::fs::File;
@@ -16,7 +17,7 @@ type Rs = BufReader<File>;
 /// The name of the sheet read and its rows that are not blank, in order:
 /// each with its sheet row (0 is row 1) and its cells.
 pub fn load(book: &Book) -> Result<(String, Vec<(u32, Cells)>), DataError> {
-    let cannot = |e: std::io::Error| DataError(format!("cannot read `{}`: {e}", book.file.display()));
+    let cannot = |e: std::io::Error| DataError(DataFail::cannot_read(&book.file, &e));
     let mut file = crate::files::open_regular(&book.file).map_err(cannot)?;
     let ext = book.file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if ext != "xls" && !super::zipped::has_directory(&mut file).map_err(cannot)? {
@@ -28,11 +29,8 @@ pub fn load(book: &Book) -> Result<(String, Vec<(u32, Cells)>), DataError> {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load_from(book, BufReader::new(file))));
     let (name, rows) = read.unwrap_or_else(|_| Err(damaged(book, "the reader failed")))?;
     if ext == "ods" && super::zipped::ods_has_errors(book, &name) {
-        return Err(DataError(format!(
-            "`{}` [{name}] holds formula errors (#N/A, #VALUE! …), which LibreOffice stores as empty cells: \
-             correct them, or save the sheet as .xlsx, where each is named by its cell",
-            book.file.display()
-        )));
+        let (file, sheet) = (book.file.display().to_string(), name);
+        return Err(DataError(DataFail::OdsFormulaErrors { file, sheet }));
     }
     Ok((name, rows))
 }
@@ -140,22 +138,20 @@ fn choose(book: &Book, sheets: &[calamine::Sheet]) -> Result<String, DataError> 
     if let Some(s) = found {
         return Ok(s.name.clone());
     }
-    let file = book.file.display();
-    let names: Vec<String> = sheets.iter().map(|s| format!("`{}`", s.name)).collect();
+    let file = book.file.display().to_string();
+    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     Err(DataError(match &book.sheet {
-        Some(want) if !names.is_empty() => {
-            format!("`{file}` has no sheet `{want}`; its sheets are {}", names.join(", "))
-        }
-        _ => format!("`{file}` has no worksheet"),
+        Some(want) if !names.is_empty() => DataFail::NoSheet { file, want: want.clone(), sheets: names },
+        _ => DataFail::NoWorksheet { file },
     }))
 }
 
 fn damaged(book: &Book, e: impl Display) -> DataError {
-    DataError(format!(
-        "cannot read `{}` as a workbook ({e}): the file is damaged, protected by a password or not really a `.{}` file; open it and save it again",
-        book.file.display(),
-        book.file.extension().and_then(|e| e.to_str()).unwrap_or("xlsx").to_ascii_lowercase()
-    ))
+    DataError(DataFail::Damaged {
+        file: book.file.display().to_string(),
+        why: e.to_string(),
+        ext: book.file.extension().and_then(|e| e.to_str()).unwrap_or("xlsx").to_ascii_lowercase(),
+    })
 }
 
 /// A cell as a CSV export would hold it; `None` when it is empty.

@@ -20,7 +20,12 @@ impl Run<'_> {
         self.hashed.reserve(more);
     }
 
-    pub(super) fn read(&mut self, fi: usize, file: &Path, jobs: &mut Jobs) -> Result<Vec<String>, DataError> {
+    pub(super) fn read(
+        &mut self,
+        fi: usize,
+        file: &Path,
+        jobs: &mut Jobs,
+    ) -> Result<Vec<crate::diag::DataNote>, DataError> {
         let csv = file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
         if let Some(pool) = jobs.pool().filter(|_| csv && crate::data::sheet::Book::named(file).is_none()) {
             let before = self.outs.len();
@@ -72,7 +77,7 @@ impl Run<'_> {
         found: &FileRead,
         before: usize,
         header: Option<FileProblem>,
-    ) -> Vec<String> {
+    ) -> Vec<crate::diag::DataNote> {
         if let Some(p) = found.problem.as_ref().or(header.as_ref()) {
             self.fail_file(fi, before, p);
         }

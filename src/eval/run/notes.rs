@@ -4,7 +4,7 @@
 
 use super::Run;
 use crate::data::FileRead;
-use crate::diag::{ErrorKind, FileProblem, RecordError, RowProblem};
+use crate::diag::{DataNote, ErrorKind, FileProblem, RecordError, RowProblem};
 use crate::eval::outcome::Outcome;
 use std::collections::HashSet;
 use std::path::Path;
@@ -12,24 +12,23 @@ use std::path::Path;
 impl Run<'_> {
     /// The warnings about a file read: columns no subject declares, carried
     /// columns it lacks, blank rows.
-    pub(super) fn notes(&self, name: &str, file: &Path, found: &FileRead, rows: usize) -> Vec<String> {
+    pub(super) fn notes(&self, name: &str, file: &Path, found: &FileRead, rows: usize) -> Vec<DataNote> {
         let unknown: Vec<String> = (found.headers.iter())
             .filter(|h| !self.cols.known(h) && !self.carried.carries(h))
-            .map(|h| format!("`{h}`"))
+            .cloned()
             .collect();
-        let mut notes: Vec<String> =
+        let mut notes: Vec<DataNote> =
             self.carried.missing(file, &self.carried.columns(&found.headers)).into_iter().collect();
+        let file = name.to_string();
         if !unknown.is_empty() {
-            notes.push(format!(
-                "{name}: no subject declares the columns {}; they are ignored",
-                unknown.join(", ")
-            ));
+            notes.push(DataNote::UnknownColumns { file: file.clone(), columns: unknown });
         }
         if found.blank > 0 {
-            notes.push(crate::diag::blank_rows(name, &found.blank_lines, found.blank));
+            let (lines, count) = (found.blank_lines.clone(), found.blank);
+            notes.push(DataNote::BlankRows { file: file.clone(), lines, count });
         }
         if rows == 0 {
-            notes.push(crate::diag::no_records(name));
+            notes.push(DataNote::NoRecords { file });
         }
         notes
     }
@@ -38,7 +37,8 @@ impl Run<'_> {
     pub(super) fn say(&mut self, fi: usize, p: &FileProblem) {
         if !self.said.iter().any(|(f, q)| *f == fi && q == p) {
             self.said.push((fi, p.clone()));
-            self.problems.push(p.long(&self.files[fi].display().to_string()));
+            self.problems
+                .push(DataNote::File { file: self.files[fi].display().to_string(), problem: p.clone() });
         }
     }
 
@@ -46,7 +46,7 @@ impl Run<'_> {
     /// aggregate or `cap at tier of`) when the run was given none of them:
     /// once, instead of a wrong count or an error per record without words
     /// for the cause.
-    pub(super) fn missing_subjects(&self) -> Vec<String> {
+    pub(super) fn missing_subjects(&self) -> Vec<DataNote> {
         let plan = &self.ev.model.plan;
         // Every subject with records, and every subject it extends: the roots
         // whose families have records (once, not per root read).
@@ -58,7 +58,7 @@ impl Run<'_> {
             }
         }
         let given = |root: &str| with_records.contains(root);
-        let mut notes: Vec<String> = Vec::new();
+        let mut notes: Vec<DataNote> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         for &s in &self.ev.order.readers {
             let reads = &self.ev.model.reads[s];
@@ -71,7 +71,10 @@ impl Run<'_> {
             for root in refs.chain(counted).chain(caps) {
                 if !seen.contains(&root) && !given(root) {
                     seen.push(root);
-                    notes.push(crate::diag::missing_subject(root, &plan.subjects[s].name.name));
+                    notes.push(DataNote::MissingSubject {
+                        subject: named(plan, root),
+                        readers: named(plan, &plan.subjects[s].name.name),
+                    });
                 }
             }
         }
@@ -129,4 +132,10 @@ impl Run<'_> {
             }
         }
     }
+}
+
+/// A subject's name and label, for people.
+fn named(plan: &crate::resolve::Plan, name: &str) -> crate::diag::said::Named {
+    let label = plan.subject(name).and_then(|s| s.label.as_ref()).map(|l| l.value.clone());
+    (name.to_string(), label)
 }
