@@ -26,19 +26,22 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// lookups of the general check.
 #[inline]
 pub fn plainly_nfc(bytes: &[u8]) -> bool {
-    // Bytes past C9 other than E1 start other characters. Each test is a
-    // pass the compiler does 32 bytes at a time: most of a record is ASCII.
-    let other = |b: &u8| u8::from(*b >= 0xCA) & u8::from(*b != 0xE1);
-    let none = |block: &[u8]| block.iter().fold(0, |any, b| any | other(b)) == 0;
-    let starters = match bytes.len().checked_sub(32) {
-        // The last block overlaps the one before: no byte-by-byte tail.
-        Some(last) => bytes.chunks_exact(32).all(none) && none(&bytes[last..]),
-        None => none(bytes),
+    // A byte past C9 other than E1 starts another character; E1 starts
+    // U+1000..U+1FFF, of which Latin Extended Additional is E1 B8..BB. Each
+    // byte is judged with the next (0 after the last) in blocks of 32 that
+    // the compiler does at once: most of a record is ASCII.
+    let bad = |a: u8, n: u8| {
+        (u8::from(a >= 0xCA) & u8::from(a != 0xE1)) | (u8::from(a == 0xE1) & u8::from(n & 0xFC != 0xB8))
     };
-    // In UTF-8 then, E1 starts U+1000..U+1FFF: Latin Extended Additional is E1 B8..BB.
-    starters
-        && simdutf8::basic::from_utf8(bytes).is_ok()
-        && memchr::memchr_iter(0xE1, bytes).all(|i| bytes.get(i + 1).is_some_and(|b| b & 0xFC == 0xB8))
+    let block = |a: &[u8], n: &[u8]| a.iter().zip(n).fold(0, |any, (a, n)| any | bad(*a, *n)) == 0;
+    let Some((&last, _)) = bytes.split_last() else { return true };
+    let (these, next) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    let (mut a, mut n) = (these.chunks_exact(32), next.chunks_exact(32));
+    let plain = a.by_ref().zip(n.by_ref()).all(|(a, n)| block(a, n))
+        && block(a.remainder(), n.remainder())
+        && bad(last, 0) == 0;
+    // Those bytes being in their ranges, UTF-8 is all that is left to check.
+    plain && simdutf8::basic::from_utf8(bytes).is_ok()
 }
 
 /// `s` in NFC, without a copy when it already is.

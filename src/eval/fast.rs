@@ -106,6 +106,20 @@ impl Fast {
         }
     }
 
+    /// Whether the condition is one month count over dates of which `rec`
+    /// lacks one: the general evaluator then says the value is missing
+    /// (which an exemption takes as "does not hold"). `false` when it is
+    /// another condition or has its dates.
+    #[inline]
+    pub fn lacks_date(&self, rec: &Record<'_>) -> bool {
+        let none = |s: &usize| rec.values.get(*s).is_none_or(Option::is_none);
+        match self {
+            Fast::Months(_, s, _) => none(s),
+            Fast::Between(_, slots, _) => slots.iter().any(none),
+            _ => false,
+        }
+    }
+
     /// The condition's truth for `rec`, or `None` when the general
     /// evaluator must decide.
     pub fn test(&self, rec: &Record<'_>) -> Option<bool> {
@@ -194,6 +208,27 @@ mod tests {
         // Twelve whole months between the dates: not under twelve.
         values[3] = Some(Value::Date(d(2021, 1, 1)));
         assert_eq!(rec(&values, Some(Exact::int(90))), Some(false));
+        let between = compile(&cmp(
+            CmpOp::Lt,
+            TExpr::MonthsBetween(Box::new(item(1, ItemKind::Field)), Box::new(item(3, ItemKind::Field))),
+            num(6),
+        ))
+        .unwrap();
+        let lacks = |values: &[Option<Value>]| {
+            between.lacks_date(&Record { values, score: None, as_of: d(2020, 12, 31), year: 2020 })
+        };
+        assert!(!lacks(&values));
+        values[3] = None;
+        assert!(
+            lacks(&values)
+                && lacks(&values[..2])
+                && !fast.lacks_date(&Record {
+                    values: &values,
+                    score: None,
+                    as_of: d(2020, 12, 31),
+                    year: 2020
+                })
+        );
         values[3] = Some(Value::Date(d(2020, 12, 31)));
         // No score, no date: the general evaluator decides (and explains).
         assert_eq!(rec(&values, None), None);

@@ -101,7 +101,14 @@ impl Evaluator<'_> {
         let fast = &self.prepared[s].fast;
         let mut rec = Record { values, score: None, as_of: self.as_of, year: self.year };
         for (i, e) in c.exempts.iter().enumerate() {
-            let held = self.truth(fast.exempts[i].as_ref(), &e.cond, &env, &rec);
+            let compiled = fast.exempts[i].as_ref();
+            if !trace.on() && compiled.is_some_and(|f| f.lacks_date(&rec)) {
+                // An optional date left empty: not exempt by this line, as
+                // the general evaluator's "missing" says (without its words).
+                debug_assert!(matches!(truth(&e.cond, &env), Err(EvalError::Missing(_))), "{:?}", e.cond);
+                continue;
+            }
+            let held = self.truth(compiled, &e.cond, &env, &rec);
             self.traced(trace, &e.cond, &env, || Step::Exempt { index: i, held: held.clone() });
             match held {
                 Ok(true) => {

@@ -38,11 +38,11 @@ impl<'a> Run<'a> {
             ev: self.ev,
             cols: self.cols,
             default_subject: self.default_subject,
-            outs: Vec::with_capacity(rows),
-            positions: Vec::with_capacity(rows),
+            outs: Vec::new(),
+            positions: Vec::new(),
             unplaceable: false,
             ids: Default::default(),
-            hashed: Vec::with_capacity(rows),
+            hashed: Vec::new(),
             hasher: self.hasher.clone(),
             buf: Vec::new(),
             memos: vec![Memo::new(self.ev.passes.cell_memo); self.memos.len()],
@@ -59,6 +59,7 @@ impl<'a> Run<'a> {
             problems: Vec::new(),
             carried: self.carried.fresh(),
         };
+        part.room(rows);
         // Only the first record with the id asked for is captured.
         if self.captured.is_some() {
             part.capture = None;

@@ -13,11 +13,13 @@ use std::path::Path;
 
 impl Run<'_> {
     /// Room for `more` records after those read (nothing to do when the
-    /// room made for every input before reading holds them).
+    /// room made for every input before reading holds them). Only a guess
+    /// (a sparse file of zeros looks like millions of rows): when the
+    /// system refuses that much, the vectors grow as records come.
     pub(super) fn room(&mut self, more: usize) {
-        self.outs.reserve(more);
-        self.positions.reserve(more);
-        self.hashed.reserve(more);
+        let _ = self.outs.try_reserve(more);
+        let _ = self.positions.try_reserve(more);
+        let _ = self.hashed.try_reserve(more);
     }
 
     pub(super) fn read(
