@@ -8,6 +8,11 @@ use crate::eval::aggregate::Finished;
 use crate::eval::outcome::{Outcome, Status};
 use crate::eval::quota;
 use crate::vocab::value::Value;
+use std::collections::HashMap;
+
+/// The most ref targets whose answer `check_refs` keeps (distinct targets
+/// past it, all in error as a rule, are looked up each time).
+const KNOWN_REFS: usize = 1 << 16;
 
 impl Run<'_> {
     /// Classifies the records that read others, in dependency order, and
@@ -103,15 +108,26 @@ impl Run<'_> {
             return;
         }
         let plan = &self.ev.model.plan;
+        // A few hundred cells named by a million members: each (family,
+        // id) looked up once.
+        let mut known: HashMap<(&str, smol_str::SmolStr), bool, rustc_hash::FxBuildHasher> = HashMap::default();
         for i in 0..self.outs.len() {
             let Some(s) = self.outs[i].subject.map(usize::from) else { continue };
             for (slot, root) in &self.ev.prepared[s].refs {
                 let Some(Value::Str(target)) = self.outs[i].kept(*slot).cloned() else { continue };
-                let ok = self.ids.get(&self.outs, target.as_str()).is_some_and(|j| {
-                    self.outs[j]
-                        .subject
-                        .is_some_and(|t| in_family(plan, &plan.subjects[usize::from(t)].name.name, root))
-                });
+                let look = || {
+                    self.ids.get(&self.outs, target.as_str()).is_some_and(|j| {
+                        self.outs[j]
+                            .subject
+                            .is_some_and(|t| in_family(plan, &plan.subjects[usize::from(t)].name.name, root))
+                    })
+                };
+                let key = (root.as_str(), target.clone());
+                let ok = match known.get(&key) {
+                    Some(ok) => *ok,
+                    None if known.len() < KNOWN_REFS => *known.entry(key).or_insert_with(look),
+                    None => look(),
+                };
                 if !ok {
                     let (fi, at) = self.positions[i].get();
                     let field = &self.ev.prepared[s].names[*slot];
