@@ -110,7 +110,8 @@ impl Run<'_> {
         let plan = &self.ev.model.plan;
         // A few hundred cells named by a million members: each (family,
         // id) looked up once.
-        let mut known: HashMap<(&str, smol_str::SmolStr), bool, rustc_hash::FxBuildHasher> = HashMap::default();
+        let mut known: HashMap<(&str, smol_str::SmolStr), bool, rustc_hash::FxBuildHasher> =
+            HashMap::default();
         for i in 0..self.outs.len() {
             let Some(s) = self.outs[i].subject.map(usize::from) else { continue };
             for (slot, root) in &self.ev.prepared[s].refs {
