@@ -51,7 +51,7 @@ fn bad_cells_a_missing_column_and_a_legacy_file_in_both_languages() {
     let (code, out, err) = run(None, &eval(&files));
     assert_eq!(code, 1);
     for said in [
-        "tests/data_lang/bad-cells.csv, dòng 2, cột `tu_tuong`: «Tôt» không phải là mức đánh giá; có phải là `tot`?",
+        "tests/data_lang/bad-cells.csv, dòng 2, cột `tu_tuong`: «Tôt» không phải là mức đánh giá; có phải là `Tốt`?",
         "mã `X01` bị trùng (lần đầu ở tests/data_lang/bad-cells.csv, dòng 2)",
         "«CB999» không phải mã của bản ghi `chi_bo` nào",
         "tệp không phải văn bản UTF-8 (dòng 2), có vẻ là bảng mã windows-1258",
@@ -62,7 +62,7 @@ fn bad_cells_a_missing_column_and_a_legacy_file_in_both_languages() {
     insta::assert_snapshot!("data_errors_vi", both(&out, &err));
     let (code, out, err) = run(Some("en"), &eval(&files));
     assert_eq!(code, 1);
-    assert!(out.contains("line 2, column `tu_tuong`: `Tôt` is not a grade; did you mean `tot`?"), "{out}");
+    assert!(out.contains("line 2, column `tu_tuong`: `Tôt` is not a grade; did you mean `Tốt`?"), "{out}");
     insta::assert_snapshot!("data_errors_en", both(&out, &err));
 }
 

@@ -44,11 +44,14 @@ pub struct Labels<T> {
     /// built, or when they do not fit one.
     table: Option<Table<T>>,
     pub names: Vec<String>,
+    /// The labels as the plan writes them (`Tốt`): what a bad cell written
+    /// like a label is told it may have meant.
+    pub shown: Vec<String>,
 }
 
 impl<T: Copy> Labels<T> {
     pub fn new() -> Labels<T> {
-        Labels { map: HashMap::new(), table: None, names: Vec::new() }
+        Labels { map: HashMap::new(), table: None, names: Vec::new(), shown: Vec::new() }
     }
 
     /// Adds a spelling (normalized here); the first value given for it stays.
@@ -200,7 +203,13 @@ fn lookup<T: Copy>(labels: &Labels<T>, cell: CellRef<'_>, what: &'static str) ->
     if let Some(v) = labels.get(text) {
         return Ok(v);
     }
-    let nearest = crate::suggest::closest(&norm(text), labels.names.iter().map(String::as_str));
+    // Spelled as a label (marks, capitals or spaces): the nearest label;
+    // else, or when none is near, the nearest name.
+    let key = norm(text);
+    let label_like = !text.trim().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    let nearest = (label_like.then(|| crate::suggest::closest(&key, labels.shown.iter().map(String::as_str))))
+        .flatten()
+        .or_else(|| crate::suggest::closest(&key, labels.names.iter().map(String::as_str)));
     let names = if nearest.is_some() { Vec::new() } else { labels.names.clone() };
     Err(CellError::NotOne { text: text.trim().into(), what, nearest, names })
 }
@@ -347,6 +356,7 @@ mod tests {
         labels.add("tot", Exact::int(3));
         labels.add("Tốt", Exact::int(3));
         labels.names.push("tot".into());
+        labels.shown.push("Tốt".into());
         let grade = SlotKind::Grade(labels.into());
         let nfd: String = "TỐT".nfd().collect();
         assert_eq!(convert_cell(&grade, CellRef::Text(&nfd)), Ok(Value::Grade(Exact::int(3))));
@@ -356,6 +366,11 @@ mod tests {
                 .to_string()
                 .contains("did you mean `tot`")
         );
+        // Written like a label: the label is suggested.
+        for typo in ["Tôt", "TÔT", "Tôt "] {
+            let why = convert_cell(&grade, CellRef::Text(typo)).unwrap_err().to_string();
+            assert!(why.contains("did you mean `Tốt`"), "{typo}: {why}");
+        }
         assert_eq!(convert_cell(&SlotKind::Flag, CellRef::Text("Có")), Ok(Value::Bool(true)));
         assert_eq!(convert_cell(&SlotKind::Flag, CellRef::Text("x")), Ok(Value::Bool(true)));
         assert_eq!(

@@ -38,6 +38,7 @@ fn grade_kind(model: &Model) -> SlotKind {
     }
     for g in &model.names.scale {
         labels.add(&g.label, g.value);
+        labels.shown.push(g.label.clone());
         g.aliases.iter().for_each(|a| labels.add(a, g.value));
     }
     SlotKind::Grade(labels.with_table().into())
@@ -53,6 +54,7 @@ fn tier_kind(model: &Model) -> SlotKind {
         }
         for (i, t) in tiers.tiers.iter().enumerate() {
             labels.add(&t.label.value, tier_rank(i, n));
+            labels.shown.push(t.label.value.clone());
             t.aliases.iter().for_each(|a| labels.add(&a.value, tier_rank(i, n)));
         }
     }
@@ -104,6 +106,7 @@ fn field_kind(ty: &FieldType, tiers: &SlotKind) -> SlotKind {
             for (i, o) in opts.iter().enumerate() {
                 if let Some(l) = &o.label {
                     labels.add(&l.value, i);
+                    labels.shown.push(l.value.clone());
                 }
             }
             SlotKind::Choice(labels.with_table())
