@@ -207,9 +207,9 @@ fn lookup<T: Copy>(labels: &Labels<T>, cell: CellRef<'_>, what: &'static str) ->
     // else, or when none is near, the nearest name.
     let key = norm(text);
     let label_like = !text.trim().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    let nearest = (label_like.then(|| crate::suggest::closest(&key, labels.shown.iter().map(String::as_str))))
-        .flatten()
-        .or_else(|| crate::suggest::closest(&key, labels.names.iter().map(String::as_str)));
+    let near_label = || crate::suggest::closest(&key, labels.shown.iter().map(String::as_str));
+    let near_name = || crate::suggest::closest(&key, labels.names.iter().map(String::as_str));
+    let nearest = label_like.then(near_label).flatten().or_else(near_name);
     let names = if nearest.is_some() { Vec::new() } else { labels.names.clone() };
     Err(CellError::NotOne { text: text.trim().into(), what, nearest, names })
 }
