@@ -1,13 +1,16 @@
-//! A per-run memo from a cell's bytes to its converted value, for the slots
+//! A memo from a cell's bytes to its converted value (one per subject and
+//! run, or per chunk of a file read on several threads), for the slots
 //! whose values come from a small vocabulary (grades, tiers, choices,
 //! flags). A file holds a handful of spellings of each (`Xuất sắc`,
 //! `XUẤT SẮC`, `xuat_sac`, decomposed ones…): the general conversion (NFC,
 //! lower case, a new string, a hash) runs once per spelling and subject
-//! slot, not once per cell. Long text cells (unit names of 60 bytes, read
-//! as quota groups or refs) are remembered too: a cell seen before gets the
-//! same shared text, not a copy of its own. Only values are remembered,
-//! never errors, and only up to [`MOST`] spellings per slot ([`MOST_TEXTS`]
-//! texts). The pass `cell_memo` ([`crate::eval::Passes`]) switches it off.
+//! slot, not once per cell. Long texts of the slots whose values are kept
+//! after the record (unit names of 60 bytes read as quota groups,
+//! aggregate groups or refs) are remembered too: a cell seen before gets
+//! the same shared text, not a copy of its own. Only values are
+//! remembered, never errors, and only up to [`MOST`] spellings per slot
+//! ([`MOST_TEXTS`] texts). The pass `cell_memo` ([`crate::eval::Passes`])
+//! switches it off.
 
 use super::cells::{CellError, CellRef};
 use super::convert::{SlotKind, convert_into};
@@ -21,7 +24,7 @@ pub const MOST: usize = 256;
 
 /// The most texts remembered per text slot (a district's units, each
 /// spelled a few ways), and the longest.
-pub const MOST_TEXTS: usize = 16_384;
+pub const MOST_TEXTS: usize = 8_192;
 const LONGEST_TEXT: usize = 256;
 /// What `SmolStr` holds inline (a longer text is one shared allocation).
 const INLINE: usize = 23;
@@ -32,13 +35,25 @@ type Spellings = HashMap<Box<[u8]>, Value, FxBuildHasher>;
 #[derive(Debug, Default, Clone)]
 pub struct Memo {
     on: bool,
+    /// The text slots whose long texts are remembered (those kept).
+    texts: Vec<usize>,
     slots: Vec<Spellings>,
 }
 
 impl Memo {
     /// A memo that remembers when `on` (else every cell converts in full).
     pub fn new(on: bool) -> Memo {
-        Memo { on, slots: Vec::new() }
+        Memo { on, texts: Vec::new(), slots: Vec::new() }
+    }
+
+    /// A memo that also remembers the long texts of the slots `kept`.
+    pub fn with_texts(on: bool, kept: &[usize]) -> Memo {
+        Memo { texts: kept.to_vec(), ..Memo::new(on) }
+    }
+
+    /// The same memo with nothing remembered yet (a chunk's).
+    pub fn fresh(&self) -> Memo {
+        Memo::with_texts(self.on, &self.texts)
     }
 
     /// Converts `cell` into `slot` (of kind `kind`) as [`convert_into`]
@@ -56,7 +71,7 @@ impl Memo {
             CellRef::Text(t) => t.as_bytes(),
             _ => return convert_into(kind, cell, to),
         };
-        if !self.on || bytes.is_empty() || !remembered(kind, bytes) {
+        if !self.on || bytes.is_empty() || !self.remembered(slot, kind, bytes) {
             return convert_into(kind, cell, to);
         }
         if self.slots.len() <= slot {
@@ -76,12 +91,17 @@ impl Memo {
     }
 }
 
-/// Whether a cell of a slot of `kind` is remembered: any of a vocabulary
-/// slot, and a text longer than the values held inline.
-#[inline]
-fn remembered(kind: &SlotKind, bytes: &[u8]) -> bool {
-    vocabulary(kind)
-        || matches!(kind, SlotKind::Text | SlotKind::Ref) && (INLINE..=LONGEST_TEXT).contains(&bytes.len())
+impl Memo {
+    /// Whether a cell of `slot` (of `kind`) is remembered: any of a
+    /// vocabulary slot, and of a kept text slot a text too long to be held
+    /// inline (judged trimmed, as it is kept).
+    #[inline]
+    fn remembered(&self, slot: usize, kind: &SlotKind, bytes: &[u8]) -> bool {
+        vocabulary(kind)
+            || matches!(kind, SlotKind::Text | SlotKind::Ref)
+                && (INLINE + 1..=LONGEST_TEXT).contains(&bytes.trim_ascii().len())
+                && self.texts.contains(&slot)
+    }
 }
 
 /// Whether a slot's values come from a small vocabulary.
@@ -133,7 +153,7 @@ mod tests {
     fn long_texts_are_shared_short_ones_and_numbers_converted() {
         let unit = "Đảng bộ phường Hàng Trống số 1 quận Hoàn Kiếm";
         let spaced = format!(" {unit}  ");
-        let mut m = Memo::new(true);
+        let mut m = Memo::with_texts(true, &[0]);
         let mut got = Vec::new();
         for cell in [unit, spaced.as_str(), unit, " CS01 ", spaced.as_str()] {
             let mut v = None;
@@ -152,6 +172,15 @@ mod tests {
         assert_eq!(got[0], got[1]);
         // The two spellings, and nothing for the short code.
         assert_eq!(m.slots[0].len(), 2);
+        // A text slot not kept after the record, and a text of exactly what
+        // is held inline, are not remembered.
+        let inline = "x".repeat(INLINE);
+        for (slot, cell) in [(1, unit), (0, inline.as_str())] {
+            let mut v = None;
+            m.convert(slot, &SlotKind::Text, CellRef::Raw(cell.as_bytes()), &mut v).unwrap();
+            assert_eq!(v, Some(Value::Str(cell.into())));
+        }
+        assert_eq!((m.slots.len(), m.slots[0].len()), (1, 2));
     }
 
     #[test]

@@ -36,8 +36,11 @@ impl<'a> Release<'a> {
             #[cfg(unix)]
             // SAFETY: the map is a read-only map of a file, and no row
             // borrows bytes before `end` (the splitter copies each record
-            // into its own buffer); read again, a page comes back from
-            // the file as it was.
+            // into its own buffer; counting a chunk's lines reads its range
+            // only and keeps nothing of it); read again, a page comes back
+            // from the file as it was. A file changed or cut by another
+            // process while it is read is outside what kehoach promises
+            // (docs/DECISIONS.md).
             let _ = unsafe {
                 map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, self.done, end - self.done)
             };

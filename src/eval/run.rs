@@ -158,7 +158,7 @@ pub fn evaluate_carrying(
         hashed: Vec::new(),
         hasher: IdHasher::default(),
         buf: Vec::new(),
-        memos: vec![Memo::new(ev.passes.cell_memo); model.plan.subjects.len()],
+        memos: (ev.prepared.iter()).map(|p| Memo::with_texts(ev.passes.cell_memo, &p.kept)).collect(),
         pending: Vec::new(),
         by_subject: Groups::default(),
         files: inputs.iter().map(|i| i.name().to_path_buf()).collect(),

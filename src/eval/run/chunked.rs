@@ -45,7 +45,7 @@ impl<'a> Run<'a> {
             hashed: Vec::new(),
             hasher: self.hasher.clone(),
             buf: Vec::new(),
-            memos: vec![Memo::new(self.ev.passes.cell_memo); self.memos.len()],
+            memos: self.memos.iter().map(Memo::fresh).collect(),
             pending: Vec::new(),
             by_subject: Default::default(),
             files: self.files.clone(),
