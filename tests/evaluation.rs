@@ -187,8 +187,9 @@ A10,dang_vien,tot,5,1,1/1/2000,C1,htt,,
     let file = write(&dir, "bad.csv", csv);
     let e = run(&m, std::slice::from_ref(&file), 2024);
     assert_eq!(e.outcomes.len(), 12, "every row is in the output");
-    let err =
-        |i: usize| e.outcomes[i].error_text().unwrap_or("").replace(&file.display().to_string(), "FILE");
+    let err = |i: usize| {
+        e.outcomes[i].error_text().unwrap_or_default().replace(&file.display().to_string(), "FILE")
+    };
     assert_eq!(err(1), "FILE line 3, column `nhiem_vu`: `tott` is not a grade; did you mean `tot`?");
     assert_eq!(err(2), "FILE line 4, column `diem`: `11` is outside 0..=10");
     assert!(err(3).starts_with("FILE line 5, column `ky_luat`: `maybe` is not yes or no"), "{}", err(3));
@@ -224,7 +225,7 @@ fn json_and_json_lines_are_read_with_their_positions() {
     let files = [write(&dir, "a.json", json), write(&dir, "b.jsonl", jsonl)];
     let e = run(&m, &files, 2024);
     assert_eq!(e.outcomes.len(), 5);
-    let err = |i: usize| e.outcomes[i].error_text().unwrap_or("").to_string();
+    let err = |i: usize| e.outcomes[i].error_text().unwrap_or_default();
     assert!(err(2).ends_with("a.json [2], column `diem`: `x` is not a number"), "{}", err(2));
     assert!(err(4).contains("b.jsonl line 2: not a JSON object"), "{}", err(4));
     assert_eq!(e.outcomes[1].score.map(|s| s.show(2)), Some("79.5".into()));
@@ -259,7 +260,7 @@ fn record_errors_carry_their_kind_and_place() {
     let e = run(&m, &[PathBuf::from("tests/explain/data.csv")], 2024);
     let kind = |id: &str| {
         let o = e.outcomes.iter().find(|o| o.id == id).unwrap();
-        o.error.as_deref().map(|err| (err.kind.clone(), err.column.as_deref().map(str::to_string)))
+        o.error.as_deref().map(|err| (err.kind().clone(), err.column().map(str::to_string)))
     };
     let cap = |why| ErrorKind::Undecided { clause: Clause::Cap { tier: "c".into(), line: 22 }, why };
     assert_eq!(kind("M2"), Some((cap(EvalError::Missing("muc_kl".into())), None)));
@@ -275,7 +276,7 @@ fn record_errors_carry_their_kind_and_place() {
         ))
     ));
     assert_eq!(kind("M1"), None);
-    let placed = e.outcomes.iter().filter_map(|o| o.error.as_deref()).all(|err| err.at.is_some());
+    let placed = e.outcomes.iter().filter_map(|o| o.error.as_deref()).all(|err| err.is_placed());
     assert!(placed, "every error says where its record is");
 
     let m = model("tests/eval/quota-ref.kh");
@@ -283,7 +284,7 @@ fn record_errors_carry_their_kind_and_place() {
     let csv = "id,subject,p,don_vi_cua\nD1,don_vi,60,\nM1,thanh_vien,90,NOPE\nM1,thanh_vien,80,D1\n";
     let e = run(&m, &[write(&dir, "r.csv", csv)], 2024);
     let kinds: Vec<Option<ErrorKind>> =
-        e.outcomes.iter().map(|o| o.error.as_deref().map(|x| x.kind.clone())).collect();
+        e.outcomes.iter().map(|o| o.error.as_deref().map(|x| x.kind().clone())).collect();
     assert_eq!(kinds[1], Some(ErrorKind::BadRef { target: "NOPE".into(), root: "don_vi".into() }));
     assert!(matches!(&kinds[2], Some(ErrorKind::RepeatedId { id, .. }) if id == "M1"));
 }

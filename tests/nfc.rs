@@ -87,7 +87,7 @@ fn results(m: &Model, e: &Evaluation) -> HashMap<String, (Status, String, String
     e.outcomes
         .iter()
         .map(|o| {
-            let error = o.error_text().unwrap_or("").to_string();
+            let error = o.error_text().unwrap_or_default();
             (o.id.to_string(), (o.status, tier(o.tier), error))
         })
         .collect()

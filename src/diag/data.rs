@@ -112,7 +112,7 @@ fn nearest_words(nearest: &Option<String>, lang: Lang) -> String {
 }
 
 /// Why one cell's value is bad (the record's error adds file, line and column).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CellProblem {
     /// Bytes that are not UTF-8 text.
     NotUtf8,

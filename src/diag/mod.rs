@@ -12,6 +12,7 @@ mod place;
 mod record;
 mod render;
 pub mod said;
+mod shared;
 mod test_value;
 mod words;
 
@@ -24,11 +25,12 @@ pub use note::Note;
 pub use phrase::phrase;
 pub use place::{At as Spot, Place};
 pub use record::{
-    Clause, ErrorKind, EvalError, RecordError, Spoil, Target, eval_words, eval_words_in, message, message_in,
-    undecided, undecided_in,
+    Clause, ErrorKind, EvalError, Spoil, Target, eval_words, eval_words_in, message, message_in, undecided,
+    undecided_in,
 };
 pub use render::{Color, render_human, to_json};
 pub use said::DataNote;
+pub use shared::RecordError;
 pub use test_value::{TestProblem, TestWhy};
 
 use crate::lang::Lang;

@@ -15,6 +15,15 @@ pub enum At {
     Row(u64),
 }
 
+impl At {
+    /// The line, element or row number.
+    pub fn number(self) -> u64 {
+        match self {
+            At::Line(n) | At::Index(n) | At::Row(n) => n,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {
     /// The file as the person named it (a workbook without its `#SHEET`).
@@ -29,7 +38,12 @@ pub struct Place {
 impl Place {
     /// The place in `lang`, without a column, as said inside a sentence.
     pub fn words(&self, lang: Lang) -> String {
-        let (file, n) = (self.file.as_ref(), self.number());
+        self.words_n(&self.number(), lang)
+    }
+
+    /// [`Place::words`] with `n` said for the line, element or row.
+    fn words_n(&self, n: &str, lang: Lang) -> String {
+        let file = self.file.as_ref();
         match (&self.sheet, &self.cell, self.at) {
             (None, _, At::Line(_)) => t!(lang, "place-line", file = file, n = n),
             (None, _, At::Index(_)) => t!(lang, "place-index", file = file, n = n),
@@ -42,14 +56,18 @@ impl Place {
     }
 
     fn number(&self) -> String {
-        match self.at {
-            At::Line(n) | At::Index(n) | At::Row(n) => n.to_string(),
-        }
+        self.at.number().to_string()
     }
 
     /// `words` at this place, in `column` when there is one: a whole
     /// sentence (a sheet's cell or row comes first in Vietnamese).
     pub fn with(&self, column: Option<&str>, words: &str, lang: Lang) -> String {
+        self.with_n(&self.number(), column, words, lang)
+    }
+
+    /// [`Place::with`] with `n` said for the line, element or row (a mark
+    /// to put each record's number in later). A sheet's cell is said whole.
+    pub(super) fn with_n(&self, n: &str, column: Option<&str>, words: &str, lang: Lang) -> String {
         let file = self.file.as_ref();
         match (&self.sheet, &self.cell, column) {
             (Some(sheet), Some(cell), Some(c)) => {
@@ -61,18 +79,17 @@ impl Place {
                 "place-at-sheet-row-column",
                 file = file,
                 sheet = sheet.as_ref(),
-                n = self.number(),
+                n = n,
                 column = c,
                 words = words
             ),
             (Some(sheet), _, None) => {
-                let (sheet, n) = (sheet.as_ref(), self.number());
-                t!(lang, "place-at-sheet-row", file = file, sheet = sheet, n = n, words = words)
+                t!(lang, "place-at-sheet-row", file = file, sheet = sheet.as_ref(), n = n, words = words)
             }
             (None, _, Some(c)) => {
-                t!(lang, "place-at-column", place = self.words(lang), column = c, words = words)
+                t!(lang, "place-at-column", place = self.words_n(n, lang), column = c, words = words)
             }
-            (None, _, None) => t!(lang, "place-at", place = self.words(lang), words = words),
+            (None, _, None) => t!(lang, "place-at", place = self.words_n(n, lang), words = words),
         }
     }
 }

@@ -1,13 +1,11 @@
 //! Why a record has no tier: the kinds of run-time errors and their words
 //! (from the catalogs), in one place (as compile-time findings are in
-//! `kind.rs`). Evaluation builds a [`RecordError`] from a kind; tests match
-//! kinds, not text. The English text is made once (JSON and CSV keep it);
-//! people read [`RecordError::words`] in their language.
+//! `kind.rs`). Evaluation builds a [`super::RecordError`] from a kind; tests
+//! match kinds, not text.
 
-use super::place::{Place, in_column};
+use super::place::Place;
 use crate::lang::Lang;
 use crate::t;
-use std::fmt;
 
 /// Why an expression has no value for a record.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,69 +138,6 @@ impl ErrorKind {
                 | ErrorKind::QuotaGroupMissing { .. }
                 | ErrorKind::NeverClassified
         )
-    }
-}
-
-/// A record's error: its kind, where (file and line, and the column), and
-/// the English words, made once.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RecordError {
-    pub kind: ErrorKind,
-    pub at: Option<Box<Place>>,
-    pub column: Option<Box<str>>,
-    text: Box<str>,
-}
-
-impl RecordError {
-    pub fn new(kind: ErrorKind) -> RecordError {
-        RecordError::placed(kind, None, None)
-    }
-
-    /// An error at `at` (file and line), in `column` when there is one.
-    pub fn placed(kind: ErrorKind, at: Option<&Place>, column: Option<&str>) -> RecordError {
-        let text = placed_words(&kind, at, column, Lang::En);
-        RecordError {
-            kind,
-            at: at.map(|p| Box::new(p.clone())),
-            column: column.map(Into::into),
-            text: text.into(),
-        }
-    }
-
-    /// The same error placed at `at`, unless it already has a place.
-    pub fn at(self, at: &Place) -> RecordError {
-        match self.at {
-            Some(_) => self,
-            None => RecordError::placed(self.kind, Some(at), self.column.as_deref()),
-        }
-    }
-
-    /// The words in English, with the place (JSON, CSV).
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// The words in `lang`, with the place.
-    pub fn words(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.text.to_string(),
-            _ => placed_words(&self.kind, self.at.as_deref(), self.column.as_deref(), lang),
-        }
-    }
-}
-
-fn placed_words(kind: &ErrorKind, at: Option<&Place>, column: Option<&str>, lang: Lang) -> String {
-    let words = message_in(kind, lang);
-    match (at, column) {
-        (Some(at), c) => at.with(c, &words, lang),
-        (None, Some(c)) => in_column(c, &words, lang),
-        (None, None) => words,
-    }
-}
-
-impl fmt::Display for RecordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
     }
 }
 

@@ -103,7 +103,7 @@ impl<'a> Finished<'a> {
             Status::Exempt => Ok(true),
             Status::Pending => self.exempt_now(s, o, values),
             Status::Error
-                if o.error.as_ref().is_some_and(|e| !e.kind.is_data() && !e.kind.at_exemption()) =>
+                if o.error.as_ref().is_some_and(|e| !e.kind().is_data() && !e.kind().at_exemption()) =>
             {
                 Ok(false)
             }

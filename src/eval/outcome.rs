@@ -137,7 +137,7 @@ impl Outcome {
     }
 
     /// The error in words, with its place.
-    pub fn error_text(&self) -> Option<&str> {
+    pub fn error_text(&self) -> Option<String> {
         self.error.as_deref().map(RecordError::text)
     }
 

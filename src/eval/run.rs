@@ -22,8 +22,10 @@ mod groups;
 mod input;
 mod notes;
 mod roles;
+mod shared;
 
 use groups::Groups;
+use shared::CellsSaid;
 
 use roles::{Roles, roles};
 
@@ -109,6 +111,9 @@ struct Run<'a> {
     said: Vec<(usize, FileProblem)>,
     problems: Vec<DataNote>,
     carried: Carried,
+    /// The errors of bad cells said so far, by file, column and problem:
+    /// the records with the same bad cell share their words.
+    cells_said: CellsSaid,
 }
 
 pub fn evaluate(model: &Model, files: &[PathBuf], opts: &Options) -> Result<Evaluation, DataError> {
@@ -171,6 +176,7 @@ pub fn evaluate_carrying(
         said: Vec::new(),
         problems: Vec::new(),
         carried: Carried::new(model.plan.display.as_ref(), keep),
+        cells_said: CellsSaid::default(),
     };
     let mut warnings = Vec::new();
     if inputs.len() > Pos::FILES {
@@ -336,10 +342,7 @@ impl Run<'_> {
         let first_error = roles.slots(s).convert(kinds, &row.cells, values, &mut self.memos[s]);
         let first_error = match self.forced.take() {
             Some(p) => Some(RecordError::placed(ErrorKind::Row(p), Some(&self.at(fi, at)), None)),
-            None => first_error.map(|(col, e)| {
-                let column = headers.get(col).map_or("?", String::as_str);
-                RecordError::placed(ErrorKind::Cell(e), Some(&self.place(fi, at, Some(column))), Some(column))
-            }),
+            None => first_error.map(|(col, e)| self.cell_error((fi, at), headers, col, e)),
         };
         let keep = |values: &[Option<Value>]| Outcome::keep(&self.ev.prepared[s].kept, values);
         let captured = self.capture.as_deref() == Some(id) && self.captured.is_none();
@@ -373,9 +376,9 @@ impl Run<'_> {
     /// gets the record's file and line in front, like errors found while
     /// reading.
     fn locate(&mut self, i: usize) {
-        if self.outs[i].error.as_ref().is_some_and(|e| e.at.is_none()) {
+        if self.outs[i].error.as_ref().is_some_and(|e| !e.is_placed()) {
             let (fi, at) = self.positions[i].get();
-            let column = self.outs[i].error.as_ref().and_then(|e| e.column.as_deref());
+            let column = self.outs[i].error.as_ref().and_then(|e| e.column());
             let here = self.place(fi, at, column);
             if let Some(e) = self.outs[i].error.take() {
                 self.outs[i].error = Some(Box::new(e.at(&here)));

@@ -192,7 +192,11 @@ impl Rows {
             }
         }
         row.push(b',');
-        push(row, o.error_text().unwrap_or(""));
+        if let Some(e) = &o.error {
+            self.text.clear();
+            e.write_words(crate::lang::Lang::En, &mut self.text);
+            push(row, &self.text);
+        }
         row.push(b'\n');
     }
 }

@@ -100,7 +100,7 @@ pub(super) fn outcome(ev: &Evaluator<'_>, o: &Outcome) -> String {
             "exempt (not classified; must still write a review)".into()
         }
         Status::Exempt => "exempt (not classified)".into(),
-        Status::Error | Status::Pending => format!("error: {}", o.error_text().unwrap_or("")),
+        Status::Error | Status::Pending => format!("error: {}", o.error_text().unwrap_or_default()),
     }
 }
 
@@ -168,7 +168,7 @@ fn step_line(
         Step::Failed(message) => {
             let why = match (lang, failed) {
                 (Lang::En, _) | (_, None) => message.clone(),
-                (_, Some(e)) => crate::diag::message_in(&e.kind, lang),
+                (_, Some(e)) => crate::diag::message_in(e.kind(), lang),
             };
             writeln!(out, "{}", t!(lang, "explain-stopped", why = why))
         }

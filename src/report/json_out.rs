@@ -100,8 +100,12 @@ impl<'a> Pieces<'a> {
         } else {
             out.extend_from_slice(b"{\"error\":");
         }
-        match o.error_text() {
-            Some(e) => push_str(out, e)?,
+        match &o.error {
+            Some(e) => {
+                self.text.clear();
+                e.write_words(crate::lang::Lang::En, &mut self.text);
+                push_str(out, &self.text)?;
+            }
             None => out.extend_from_slice(b"null"),
         }
         out.extend_from_slice(b",\"id\":");

@@ -270,7 +270,7 @@ pub(crate) struct RecordOut<'a> {
     /// The carried columns (`display`, `--keep`), only when there are some.
     #[serde(skip_serializing_if = "Option::is_none")]
     columns: Option<Carried<'a>>,
-    error: Option<&'a str>,
+    error: Option<String>,
     id: &'a str,
     reasons: Vec<Cow<'a, str>>,
     /// `true` for a record exempt by an `exempt … review` line, else absent.

@@ -333,14 +333,14 @@ pub(crate) fn problems(e: &Evaluation, w: &Words, lang: Lang) -> Vec<Problem> {
             }
             None => (String::new(), String::new()),
         };
-        let column = err.column.as_deref().unwrap_or("").to_string();
+        let column = err.column().unwrap_or("").to_string();
         out.push(Problem {
             index: Some(i),
             id: o.id.to_string(),
             file,
             place,
             column,
-            problem: crate::diag::message_in(&err.kind, lang),
+            problem: crate::diag::message_in(err.kind(), lang),
         });
     }
     for p in &e.problems {

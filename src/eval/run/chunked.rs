@@ -58,6 +58,7 @@ impl<'a> Run<'a> {
             said: Vec::new(),
             problems: Vec::new(),
             carried: self.carried.fresh(),
+            cells_said: Default::default(),
         };
         part.room(rows);
         // Only the first record with the id asked for is captured.

@@ -4,7 +4,7 @@
 
 use super::Run;
 use crate::data::FileRead;
-use crate::diag::{DataNote, ErrorKind, FileProblem, RecordError, RowProblem};
+use crate::diag::{DataNote, ErrorKind, FileProblem, RowProblem};
 use crate::eval::outcome::Outcome;
 use std::collections::HashSet;
 use std::path::Path;
@@ -88,22 +88,22 @@ impl Run<'_> {
         if self.lacking.is_empty() {
             return;
         }
+        // Per lacking column: the error of the first record without it.
+        let mut first = vec![None; self.lacking.len()];
         for i in 0..self.outs.len() {
             let Some(e) = &self.outs[i].error else { continue };
-            let (ErrorKind::NoGrade { criterion } | ErrorKind::NoPoints { criterion }) = &e.kind else {
+            let (ErrorKind::NoGrade { criterion } | ErrorKind::NoPoints { criterion }) = e.kind() else {
                 continue;
             };
             let (fi, at) = self.positions[i].get();
             let s = self.outs[i].subject.map(usize::from);
-            let Some((.., p)) =
-                self.lacking.iter().find(|l| l.0 == fi && Some(l.1) == s && l.2 == *criterion)
+            let Some(l) = self.lacking.iter().position(|l| l.0 == fi && Some(l.1) == s && l.2 == *criterion)
             else {
                 continue;
             };
-            let p = p.clone();
+            let p = self.lacking[l].3.clone();
             self.say(fi, &p);
-            let error =
-                RecordError::placed(ErrorKind::Row(RowProblem::File(p)), Some(&self.at(fi, at)), None);
+            let error = self.alike(&mut first[l], || ErrorKind::Row(RowProblem::File(p)), (fi, at));
             self.outs[i].error = Some(Box::new(error));
         }
     }
@@ -114,21 +114,17 @@ impl Run<'_> {
     /// those who count them see records in error.
     pub(super) fn fail_file(&mut self, fi: usize, from: usize, p: &FileProblem) {
         self.say(fi, p);
+        let mut first = None;
         for i in from..self.outs.len() {
-            let (fi, at) = self.positions[i].get();
-            let error = RecordError::placed(
-                ErrorKind::Row(RowProblem::File(p.clone())),
-                Some(&self.at(fi, at)),
-                None,
-            );
+            let kind = || ErrorKind::Row(RowProblem::File(p.clone()));
+            let error = self.alike(&mut first, kind, self.positions[i].get());
             let o = &mut self.outs[i];
             let mut failed = Outcome::error(&o.id.clone(), o.subject, error);
             failed.kept = std::mem::take(&mut o.kept);
             *o = failed;
             if let Some(c) = self.captured.as_mut().filter(|c| c.index == i) {
-                c.trace.steps = vec![crate::eval::trace::Step::Failed(
-                    self.outs[i].error_text().unwrap_or("").to_string(),
-                )];
+                c.trace.steps =
+                    vec![crate::eval::trace::Step::Failed(self.outs[i].error_text().unwrap_or_default())];
             }
         }
     }
