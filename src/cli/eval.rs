@@ -125,7 +125,7 @@ pub fn run_eval(
     };
     with_evaluation(a, keep, file, color, |ev, e| {
         dest.write(|w| match format {
-            EvalFormat::Table => w.write_all(crate::report::table(ev, e, lang).as_bytes()),
+            EvalFormat::Table => crate::report::write_table(ev, e, lang, w),
             EvalFormat::Json => crate::report::write_json(ev, e, w),
             EvalFormat::Csv => crate::report::csv(ev, e, w),
             EvalFormat::Xlsx => {

@@ -20,7 +20,7 @@ pub mod xlsx;
 
 pub use csv_out::csv;
 pub use json_out::write_json;
-pub use table::table;
+pub use table::{table, write_table};
 
 use crate::check::model::CCap;
 use crate::eval::Evaluator;

@@ -1,6 +1,7 @@
 //! The table of `kehoach eval` for people: one line per record with the
 //! plan's own tier labels, then a summary by tier, by subject and by group.
 
+use super::chunks::Chunks;
 use super::words::abbreviation;
 use super::{Texts, reason_with, summary};
 use crate::eval::Evaluator;
@@ -9,11 +10,8 @@ use crate::eval::run::Evaluation;
 use crate::lang::Lang;
 use crate::t;
 use std::collections::BTreeMap;
-use std::fmt::Write;
-
-fn width(rows: &[Vec<String>], col: usize) -> usize {
-    rows.iter().map(|r| r[col].chars().count()).max().unwrap_or(0)
-}
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
 fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())))
@@ -31,49 +29,133 @@ pub fn subject_label<'a>(ev: &'a Evaluator<'_>, o: &crate::eval::outcome::Outcom
 /// The first carried column (`display`, `--keep`) is shown after the id;
 /// the other formats have them all. Labels, not codes; plain reasons.
 pub fn table(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -> String {
-    let texts = Texts::plain(ev, lang);
-    let shown = e.carried.titles.first();
-    let mut head = vec![t!(lang, "table-id")];
-    head.extend(shown.cloned());
-    head.extend([
-        t!(lang, "table-subject"),
-        t!(lang, "table-score"),
-        t!(lang, "table-tier"),
-        t!(lang, "table-why"),
-    ]);
-    let mut rows: Vec<Vec<String>> = vec![head];
-    for (i, o) in e.outcomes.iter().enumerate() {
-        let (score, tier) = match o.status {
-            Status::Classified => (
-                o.score.map(|x| super::words::exact(lang, x, 2)).unwrap_or_default(),
-                o.tier.map(|t| ev.tier_label(usize::from(t)).to_string()).unwrap_or_default(),
-            ),
-            Status::Exempt if super::is_review(ev, o) => (String::new(), t!(lang, "table-exempt-review")),
-            Status::Exempt => (String::new(), t!(lang, "table-exempt")),
-            Status::Error | Status::Pending => (String::new(), t!(lang, "table-error")),
-        };
-        let why = match &o.error {
-            Some(e) => e.words(lang),
-            None => o.reasons.iter().map(|r| reason_with(&texts, ev, o, r)).collect::<Vec<_>>().join("; "),
-        };
-        let mut row = vec![o.id.to_string()];
-        if shown.is_some() {
-            row.push(e.carried.cell(i, 0).map(String::from).unwrap_or_default());
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write_table(ev, e, lang, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`table`], written to `w` as it goes: the columns' widths are measured
+/// first, then each line is made and written (the lines are never all in
+/// memory, nor the errors' words).
+pub fn write_table(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang, w: impl Write) -> io::Result<()> {
+    let cols = Columns::new(e, lang);
+    let head = cols.head(e);
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
+    let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    let mut score = String::new();
+    for i in 0..e.outcomes.len() {
+        for (c, cell) in cols.cells(ev, e, i, &mut score).iter().enumerate() {
+            widths[c] = widths[c].max(cell.chars().count());
         }
-        row.extend([subject_label(ev, o).to_string(), score, tier, why]);
-        rows.push(row);
     }
-    let last = rows[0].len() - 1;
-    let w: Vec<usize> = (0..last).map(|c| width(&rows, c)).collect();
-    let mut out = format!("{}\n\n", t!(lang, "year-line", year = ev.year));
-    for r in &rows {
-        let mut cells: Vec<String> = (0..last).map(|c| pad(&r[c], w[c])).collect();
-        cells.push(r[last].clone());
-        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    let mut chunks = Chunks::new(w);
+    let _ = write!(chunks.buf, "{}\n\n", t!(lang, "year-line", year = ev.year));
+    let mut line = String::new();
+    let [.., why] = head.as_slice() else { return chunks.finish().map(drop) };
+    cols.line(&head[..head.len() - 1], &widths, &mut line);
+    line.push_str(why);
+    end(&mut line, &mut chunks.buf);
+    let texts = Texts::plain(ev, lang);
+    for (i, o) in e.outcomes.iter().enumerate() {
+        cols.line(&cols.cells(ev, e, i, &mut score), &widths, &mut line);
+        match &o.error {
+            Some(err) => err.write_words(lang, &mut line),
+            None => {
+                for (k, r) in o.reasons.iter().enumerate() {
+                    if k > 0 {
+                        line.push_str("; ");
+                    }
+                    line.push_str(&reason_with(&texts, ev, o, r));
+                }
+            }
+        }
+        end(&mut line, &mut chunks.buf);
+        chunks.spill()?;
     }
-    out.push('\n');
-    out.push_str(&totals(ev, e, lang));
-    out
+    chunks.buf.push(b'\n');
+    chunks.buf.extend_from_slice(totals(ev, e, lang).as_bytes());
+    chunks.finish().map(drop)
+}
+
+/// Ends `line` (without the spaces at its end) into `out`, and empties it.
+fn end(line: &mut String, out: &mut Vec<u8>) {
+    out.extend_from_slice(line.trim_end().as_bytes());
+    out.push(b'\n');
+    line.clear();
+}
+
+/// The words of the table's columns that do not vary per record.
+struct Columns {
+    lang: Lang,
+    /// Whether the first carried column is shown.
+    shown: bool,
+    exempt: String,
+    review: String,
+    error: String,
+}
+
+impl Columns {
+    fn new(e: &Evaluation, lang: Lang) -> Columns {
+        Columns {
+            lang,
+            shown: !e.carried.titles.is_empty(),
+            exempt: t!(lang, "table-exempt"),
+            review: t!(lang, "table-exempt-review"),
+            error: t!(lang, "table-error"),
+        }
+    }
+
+    /// The titles, the reasons' last.
+    fn head(&self, e: &Evaluation) -> Vec<String> {
+        let lang = self.lang;
+        let mut head = vec![t!(lang, "table-id")];
+        head.extend(e.carried.titles.first().cloned());
+        head.extend([
+            t!(lang, "table-subject"),
+            t!(lang, "table-score"),
+            t!(lang, "table-tier"),
+            t!(lang, "table-why"),
+        ]);
+        head
+    }
+
+    /// Record `i`'s cells before its reasons (its score made in `score`).
+    fn cells<'a>(
+        &'a self,
+        ev: &'a Evaluator<'_>,
+        e: &'a Evaluation,
+        i: usize,
+        score: &'a mut String,
+    ) -> Vec<&'a str> {
+        let o = &e.outcomes[i];
+        score.clear();
+        let tier = match o.status {
+            Status::Classified => {
+                if let Some(x) = o.score {
+                    score.push_str(&super::words::exact(self.lang, x, 2));
+                }
+                o.tier.map_or("", |t| ev.tier_label(usize::from(t)))
+            }
+            Status::Exempt if super::is_review(ev, o) => &self.review,
+            Status::Exempt => &self.exempt,
+            Status::Error | Status::Pending => &self.error,
+        };
+        let mut cells = vec![o.id.as_str()];
+        if self.shown {
+            cells.push(e.carried.cell(i, 0).unwrap_or_default());
+        }
+        cells.extend([subject_label(ev, o), score.as_str(), tier]);
+        cells
+    }
+
+    /// Puts `cells` in `line`, each padded to its width and followed by two spaces.
+    fn line(&self, cells: &[&str], widths: &[usize], line: &mut String) {
+        for (cell, w) in cells.iter().zip(widths) {
+            line.push_str(cell);
+            line.extend(std::iter::repeat_n(' ', w.saturating_sub(cell.chars().count()) + 2));
+        }
+    }
 }
 
 fn totals(ev: &Evaluator<'_>, e: &Evaluation, lang: Lang) -> String {
