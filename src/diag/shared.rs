@@ -23,6 +23,9 @@ struct Said {
     column: Option<Box<str>>,
     /// The file (and sheet) the error is in, when it is placed.
     file: Option<(Box<str>, Option<Box<str>>)>,
+    /// A sheet's cell (`C12`), when the column is known: said by one
+    /// record only.
+    cell: Option<Box<str>>,
     /// Per language ([`Lang::Vi`], [`Lang::En`]): the words, made once.
     words: [OnceLock<Words>; 2],
 }
@@ -39,14 +42,12 @@ enum Words {
 }
 
 /// A record's error: its kind, where (file and line, and the column), and
-/// its words in each language.
+/// its words in each language. Three words: what it shares, and its line.
 #[derive(Clone, Debug)]
 pub struct RecordError {
     said: Arc<Said>,
     /// The line, element or row, when placed.
     at: Option<At>,
-    /// A sheet's cell (`C12`), when the column is known.
-    cell: Option<Box<str>>,
 }
 
 impl RecordError {
@@ -60,16 +61,22 @@ impl RecordError {
             kind,
             column: column.map(Into::into),
             file: at.map(|p| (p.file.clone(), p.sheet.clone())),
+            cell: at.and_then(|p| p.cell.clone()),
             words: Default::default(),
         };
-        RecordError { said: Arc::new(said), at: at.map(|p| p.at), cell: at.and_then(|p| p.cell.clone()) }
+        RecordError { said: Arc::new(said), at: at.map(|p| p.at) }
     }
 
     /// The same error (kind, column, file) at `at`, another line, element
     /// or row of the same file: the two share their words. Not for a sheet
-    /// whose column is known (each row has its own cell there).
+    /// whose column is known (each row has its own cell there: the error at
+    /// `at` is said at its row instead).
     pub fn moved(&self, at: At) -> RecordError {
-        RecordError { said: Arc::clone(&self.said), at: Some(at), cell: None }
+        if let Some(mut place) = self.place().filter(|_| self.said.cell.is_some()) {
+            (place.at, place.cell) = (at, None);
+            return RecordError::placed(self.said.kind.clone(), Some(&place), self.column());
+        }
+        RecordError { said: Arc::clone(&self.said), at: Some(at) }
     }
 
     /// The same error placed at `at`, unless it already has a place.
@@ -97,7 +104,7 @@ impl RecordError {
     /// Where the error is, when placed.
     pub fn place(&self) -> Option<Place> {
         let (file, sheet) = self.said.file.as_ref()?;
-        Some(Place { file: file.clone(), sheet: sheet.clone(), at: self.at?, cell: self.cell.clone() })
+        Some(Place { file: file.clone(), sheet: sheet.clone(), at: self.at?, cell: self.said.cell.clone() })
     }
 
     /// The words in English, with the place (JSON, CSV).
@@ -118,7 +125,7 @@ impl RecordError {
         match (words, self.at) {
             (Words::Whole(w), None) => out.push_str(w),
             (Words::Around { spot, before, after }, Some(at))
-                if self.cell.is_none() && *spot == std::mem::discriminant(&at) =>
+                if self.said.cell.is_none() && *spot == std::mem::discriminant(&at) =>
             {
                 use std::fmt::Write;
                 out.push_str(before);
@@ -169,8 +176,8 @@ impl Said {
 impl PartialEq for RecordError {
     fn eq(&self, other: &RecordError) -> bool {
         let (a, b) = (&self.said, &other.said);
-        (a.kind == b.kind && a.column == b.column && a.file == b.file)
-            && (self.at, &self.cell) == (other.at, &other.cell)
+        (a.kind == b.kind && a.column == b.column && a.file == b.file && a.cell == b.cell)
+            && self.at == other.at
     }
 }
 
@@ -245,12 +252,21 @@ mod tests {
     }
 
     #[test]
+    fn an_error_is_three_words() {
+        assert_eq!(std::mem::size_of::<RecordError>(), 24);
+    }
+
+    #[test]
     fn a_sheets_cell_is_said_whole() {
         let cell = place("m.xlsx", Some("DS"), At::Row(12), Some("C12"));
         let e = RecordError::placed(ErrorKind::NoId, Some(&cell), Some("a"));
         assert_eq!(e.words(Lang::En), "m.xlsx [DS] C12, column `a`: column `id` is missing or empty");
         assert_eq!(e.words(Lang::Vi), eager(&ErrorKind::NoId, Some(&cell), Some("a"), Lang::Vi));
         let placed_later = RecordError::new(ErrorKind::NoId).at(&cell);
-        assert_eq!(placed_later.place(), Some(cell));
+        assert_eq!(placed_later.place(), Some(cell.clone()));
+        // Moved, it cannot say the cell of another row: it says the row.
+        let moved = e.moved(At::Row(13));
+        assert_eq!(moved.words(Lang::En), "m.xlsx [DS] row 13, column `a`: column `id` is missing or empty");
+        assert!(!moved.shares_words(&e));
     }
 }
