@@ -98,11 +98,11 @@ mod tests {
         );
         let e: Vec<&crate::diag::RecordError> = errors.iter().map(|e| e.as_deref().unwrap()).collect();
         let f = file.display();
-        let grade = "column `nhiem_vu`: `Tôt` is not a grade; did you mean `tot`?";
+        let grade = "column `nhiem_vu`: `Tôt` is not a grade; did you mean `Tốt`?";
         assert_eq!(e[0].text(), format!("{f} line 2, {grade}"));
         assert_eq!(e[1].text(), format!("{f} line 3, {grade}"));
         assert_eq!(e[4].text(), format!("{f} line 6, {grade}"));
-        let vi = "cột `nhiem_vu`: «Tôt» không phải là mức đánh giá; có phải là `tot`?";
+        let vi = "cột `nhiem_vu`: «Tôt» không phải là mức đánh giá; có phải là `Tốt`?";
         assert_eq!(e[4].words(Lang::Vi), format!("{f}, dòng 6, {vi}"));
         assert!(e[1].shares_words(e[0]) && e[4].shares_words(e[0]));
         assert!(!e[2].shares_words(e[0]) && !e[3].shares_words(e[0]));
