@@ -422,3 +422,26 @@ fn eval_refuses_to_write_over_its_own_data() {
     assert!(err.contains("names the data file"), "{err}");
     assert_eq!(std::fs::read(&data).unwrap(), before, "the data file was touched");
 }
+
+#[test]
+fn a_file_that_cannot_be_read_or_written_is_said_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("khong-co/ket-qua.csv");
+    let out = out.to_str().unwrap();
+    let write = ["eval", PLAN, "--year", "2020", "--data", SAMPLE[0], SAMPLE[1], "--out", out];
+    let read = ["check", "plans/khong-co.kh"];
+    for (args, vi, en) in [
+        (&write[..], "không ghi được", ": không có thư mục này"),
+        (&read[..], "không đọc được `plans/khong-co.kh`", ": không có tệp này"),
+    ] {
+        // `check` says it with its diagnostics (standard output), `eval` on standard error.
+        let all = |o: &Output| text(&o.stdout) + &text(&o.stderr);
+        let said = kehoach().env("KEHOACH_LANG", "vi").args(args).output().unwrap();
+        let (code_vi, said_vi) = (code(&said), all(&said));
+        assert!(said_vi.contains(vi) && said_vi.contains(en), "{said_vi}");
+        assert!(!said_vi.contains("os error"), "{said_vi}");
+        let said = kehoach().args(args).output().unwrap();
+        assert_eq!(code(&said), code_vi);
+        assert!(all(&said).contains("No such file or directory"), "{}", all(&said));
+    }
+}

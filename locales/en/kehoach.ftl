@@ -205,7 +205,9 @@ test-summary = { $passed } passed, { $failed } failed
 fmt-would-reformat = would reformat { $file }
 fmt-formatted = formatted { $file }
 fmt-formatted-side = formatted
-fmt-cannot-write = cannot write `{ $file }`: { $error }
+fmt-cannot-write = cannot write `{ $file }`: { $why ->
+   *[other] { $error }
+}
 
 ## Merged from issue 19 (previous tier, review exemptions, tier-field caps)
 explain-previous = previous_tier = «{ $label }» (`{ $name }`, from { $file })
@@ -394,7 +396,9 @@ diag-advice = Advice
 diag-here = here
 diag-did-you-mean = did you mean `{ $name }`?
 # Files and syntax.
-diag-read-file = cannot read `{ $path }`: { $error }
+diag-read-file = cannot read `{ $path }`: { $why ->
+   *[other] { $error }
+}
 diag-invalid-utf8 = `{ $path }` is not valid UTF-8
 diag-syntax = expected { $expected }, found { $found }
 diag-unclosed = `{ $block }` on line { $line } is never closed: a `{ $close }` is missing
@@ -820,7 +824,9 @@ previous-no-records = no `records` list (expected the JSON of `kehoach eval --fo
 previous-no-id-or-tier = record [{ $index }] has no `id` or `tier`
 previous-unknown-tier = record `{ $id }` has the tier `{ $tier }`, which this plan does not declare
 # The command line: files it cannot write, outputs it cannot make.
-cli-cannot-write = cannot write `{ $file }`: { $error }
+cli-cannot-write = cannot write `{ $file }`: { $why ->
+   *[other] { $error }
+}
 cli-cannot-make-memo = cannot make the memo: { $error }
 cli-cannot-make-report = cannot make the report: { $error }
 cli-out-is-data = `--out { $out }` names the data file `{ $data }`: the results would replace the members; choose another file

@@ -199,7 +199,11 @@ test-summary = { $passed } đạt, { $failed } không đạt
 fmt-would-reformat = cần định dạng lại { $file }
 fmt-formatted = đã định dạng { $file }
 fmt-formatted-side = đã định dạng
-fmt-cannot-write = không ghi được `{ $file }`: { $error }
+fmt-cannot-write = không ghi được `{ $file }`: { $why ->
+    [not-found] không có thư mục này
+    [denied] không có quyền ghi vào đó
+   *[other] `{ $error }`
+}
 
 ## Merged from issue 19 (previous tier, review exemptions, tier-field caps)
 explain-previous = mức năm trước (previous_tier) = «{ $label }» (`{ $name }`, theo { $file })
@@ -385,7 +389,11 @@ diag-advice = Ghi chú
 diag-here = ở đây
 diag-did-you-mean = có phải là `{ $name }`?
 # Files and syntax.
-diag-read-file = không đọc được `{ $path }`: { $error }
+diag-read-file = không đọc được `{ $path }`: { $why ->
+    [not-found] không có tệp này
+    [denied] không có quyền đọc
+   *[other] `{ $error }`
+}
 diag-invalid-utf8 = `{ $path }` không phải văn bản UTF-8
 diag-syntax = cần { $expected }, nhưng gặp { $found }
 diag-unclosed = `{ $block }` ở dòng { $line } chưa được đóng: thiếu `{ $close }`
@@ -812,7 +820,11 @@ previous-no-records = không có danh sách `records` (cần JSON do `kehoach ev
 previous-no-id-or-tier = bản ghi [{ $index }] không có `id` hoặc `tier`
 previous-unknown-tier = bản ghi `{ $id }` có mức `{ $tier }`, mức mà kế hoạch này không khai báo
 # The command line: files it cannot write, outputs it cannot make.
-cli-cannot-write = không ghi được `{ $file }` (`{ $error }`)
+cli-cannot-write = không ghi được `{ $file }`: { $why ->
+    [not-found] không có thư mục này
+    [denied] không có quyền ghi vào đó
+   *[other] `{ $error }`
+}
 cli-cannot-make-memo = không tạo được tờ trình (`{ $error }`)
 cli-cannot-make-report = không tạo được báo cáo (`{ $error }`)
 cli-out-is-data = `--out { $out }` trỏ vào chính tệp dữ liệu `{ $data }`: kết quả sẽ ghi đè lên dữ liệu; hãy chọn tệp khác

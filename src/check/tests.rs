@@ -26,7 +26,8 @@ pub fn check(plan: &Plan, names: &Names, t: &Test, diags: &mut Vec<Diagnostic>) 
                         std::io::ErrorKind::NotFound => "no such file".into(),
                         _ => e.to_string(),
                     };
-                    let kind = Kind::ReadFile { path: full.display().to_string(), error };
+                    let why = crate::diag::IoWhy::of(&e);
+                    let kind = Kind::ReadFile { path: full.display().to_string(), error, why };
                     diags.push(Diagnostic::new(kind, &p.loc));
                 }
             }

@@ -28,7 +28,14 @@ impl<'a> Dest<'a> {
             }
             Dest::File(p) => crate::files::write_atomic(p, write).map_err(|err| {
                 let file = p.display().to_string();
-                out::error(crate::t!(out::lang(), "cli-cannot-write", file = file, error = err.to_string()));
+                let why = crate::diag::IoWhy::of(&err).key();
+                out::error(crate::t!(
+                    out::lang(),
+                    "cli-cannot-write",
+                    file = file,
+                    error = err.to_string(),
+                    why = why
+                ));
                 2
             }),
         }

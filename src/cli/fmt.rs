@@ -43,7 +43,8 @@ pub fn run(plans: &[PathBuf], check: bool, ctx: super::Ctx, out: &mut Out) -> i3
                 lang,
                 "fmt-cannot-write",
                 file = path.display().to_string(),
-                error = e.to_string()
+                error = e.to_string(),
+                why = crate::diag::IoWhy::of(&e).key()
             ));
             return 2;
         } else {

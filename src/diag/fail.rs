@@ -75,6 +75,15 @@ impl IoWhy {
             _ => IoWhy::Other,
         }
     }
+
+    /// The catalogs' selector for it (`not-found`, `denied`, `other`).
+    pub fn key(self) -> &'static str {
+        match self {
+            IoWhy::NotFound => "not-found",
+            IoWhy::Denied => "denied",
+            IoWhy::Other => "other",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -103,12 +112,7 @@ impl DataFail {
     fn reading(&self, lang: Lang) -> Option<String> {
         Some(match self {
             DataFail::CannotRead { file, why, text } => {
-                let why = match why {
-                    IoWhy::NotFound => "not-found",
-                    IoWhy::Denied => "denied",
-                    IoWhy::Other => "other",
-                };
-                t!(lang, "fail-cannot-read", file = file.as_str(), why = why, text = text.as_str())
+                t!(lang, "fail-cannot-read", file = file.as_str(), why = why.key(), text = text.as_str())
             }
             DataFail::NotDataFile { file } => t!(lang, "fail-not-data-file", file = file.as_str()),
             DataFail::Damaged { file, why, ext } => {

@@ -10,6 +10,7 @@ pub enum Kind {
     ReadFile {
         path: String,
         error: String,
+        why: super::fail::IoWhy,
     },
     InvalidUtf8 {
         path: String,

@@ -20,8 +20,8 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
 fn files_and_syntax(kind: &Kind, lang: Lang) -> Option<String> {
     let ph = |en: &str| phrase(lang, en);
     Some(match kind {
-        Kind::ReadFile { path, error } => {
-            t!(lang, "diag-read-file", path = path.as_str(), error = error.as_str())
+        Kind::ReadFile { path, error, why } => {
+            t!(lang, "diag-read-file", path = path.as_str(), error = error.as_str(), why = why.key())
         }
         Kind::InvalidUtf8 { path } => t!(lang, "diag-invalid-utf8", path = path.as_str()),
         Kind::Syntax { expected, found, .. } => {

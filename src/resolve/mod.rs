@@ -34,7 +34,8 @@ pub struct Unreadable(pub Diagnostic);
 /// bad byte; a file that cannot be read is a diagnostic about that file.
 pub fn read_source(path: &Path) -> Result<(Arc<Source>, Option<Diagnostic>), Diagnostic> {
     let bytes = crate::files::read_regular(path).map_err(|e| {
-        let kind = Kind::ReadFile { path: path.display().to_string(), error: e.to_string() };
+        let why = crate::diag::IoWhy::of(&e);
+        let kind = Kind::ReadFile { path: path.display().to_string(), error: e.to_string(), why };
         Diagnostic::about(kind, path)
     })?;
     Ok(source_of(path, bytes))
@@ -167,7 +168,8 @@ fn parent(
             return None;
         }
         Err(e) => {
-            diags.push(Diagnostic::new(Kind::ReadFile { path: name, error: e.to_string() }, &ext.loc));
+            let why = crate::diag::IoWhy::of(&e);
+            diags.push(Diagnostic::new(Kind::ReadFile { path: name, error: e.to_string(), why }, &ext.loc));
             return None;
         }
     };
