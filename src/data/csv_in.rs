@@ -52,7 +52,10 @@ fn load(path: &Path) -> std::io::Result<Bytes> {
 #[inline]
 fn compose(record: &Record, into: &mut Record, memo: &mut Composed) -> (bool, bool) {
     let all = record.bytes();
-    if all.is_ascii() || crate::text::plainly_nfc(all) {
+    // The cells lie one after another: the whole being UTF-8, each cell is
+    // when none starts inside a character (`é` cut by a quote is two bad cells).
+    let whole = |c: &[u8]| c.first().is_none_or(|b| b & 0xC0 != 0x80);
+    if all.is_ascii() || crate::text::plainly_nfc(all) && record.iter().all(whole) {
         return (false, true);
     }
     // Cell by cell: the plainly composed ones (most) need no second look.
@@ -334,6 +337,20 @@ mod tests {
     fn rows(text: &[u8]) -> (Vec<String>, Vec<Read>) {
         let (found, rows) = read(text, None);
         (found.headers, rows)
+    }
+
+    /// A character cut in two between quoted cells (`"\xC2","\x80"`: the
+    /// cells' bytes lie one after another once unquoted): each half is a
+    /// bad cell, never text, although the bytes together are UTF-8.
+    #[test]
+    fn a_character_cut_between_cells_is_not_utf8() {
+        let (found, rows) = read(b"a,b\n\"\xC2\",\"\x80\"\n\xC3\xA9,x\n", None);
+        assert!(
+            matches!(found.problem, Some(crate::diag::FileProblem::NotUtf8 { line: 2, .. })),
+            "{found:?}"
+        );
+        assert_eq!(rows[0].1, ["\u{fffd}", "\u{fffd}"]);
+        assert_eq!(rows[1].1, ["é", "x"]);
     }
 
     /// A file of many times [`Release::STEP`] (with a BOM, so that the

@@ -12,8 +12,8 @@ use crate::eval::outcome::Outcome;
 use std::path::Path;
 
 impl Run<'_> {
-    /// Room for `more` records after those read (nothing to do when the
-    /// room made for every input before reading holds them). Only a guess
+    /// Room for `more` records after those read (made for every input
+    /// before reading; for a chunk's run; nothing to do when it holds them). Only a guess
     /// (a sparse file of zeros looks like millions of rows): when the
     /// system refuses that much, the vectors grow as records come.
     pub(super) fn room(&mut self, more: usize) {
@@ -36,7 +36,6 @@ impl Run<'_> {
             return Ok(self.read_all(fi, file.display().to_string(), file, &found, before, header));
         }
         let mut roles_for: Option<(usize, Roles)> = None;
-        self.room(crate::data::estimate_rows(file));
         // A workbook's sheet is known before its rows: their messages name it.
         let book = crate::data::sheet::Book::named(file);
         let opened = book.map(|b| crate::data::sheet::open(&b)).transpose()?;
