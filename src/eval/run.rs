@@ -77,6 +77,8 @@ pub struct Evaluation {
     pub captured: Option<Captured>,
     /// The columns carried to the output (`display`, `--keep`) and their cells.
     pub carried: Carried,
+    /// The threads the run was given (`--jobs`): its outputs are made on as many.
+    pub threads: usize,
 }
 
 struct Run<'a> {
@@ -221,6 +223,7 @@ pub fn evaluate_carrying(
         problems: run.problems,
         captured: run.captured,
         carried: run.carried,
+        threads: opts.read.threads(),
     })
 }
 

@@ -21,9 +21,10 @@ impl<W: Write> Chunks<W> {
     /// Writes the whole chunks held so far; the rest stays.
     #[inline]
     pub fn spill(&mut self) -> io::Result<()> {
-        while self.buf.len() >= CHUNK {
-            self.out.write_all(&self.buf[..CHUNK])?;
-            self.buf.drain(..CHUNK);
+        let whole = self.buf.len() / CHUNK * CHUNK;
+        if whole > 0 {
+            self.out.write_all(&self.buf[..whole])?;
+            self.buf.drain(..whole);
         }
         Ok(())
     }

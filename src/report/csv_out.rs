@@ -90,14 +90,25 @@ impl Fields {
 /// CSV for spreadsheets: one row per record, reasons joined by `; `.
 pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl Write) -> io::Result<()> {
     let kept = if ev.passes.output_tails { TAILS_KEPT } else { 0 };
-    rows(ev, e, kept, out).map(drop)
+    rows(ev, e, Blocks { kept, threads: e.threads, records: BLOCK }, out).map(drop)
 }
 
-/// [`csv`], keeping at most `kept` tails; returns the writer.
-fn rows<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, kept: usize, out: W) -> io::Result<W> {
+/// Records per block of rows made on a thread of their own (about 2 MB of CSV).
+const BLOCK: usize = 1 << 14;
+
+/// How rows are made: at most `kept` tails kept, in blocks of `records`
+/// records on `threads` threads.
+#[derive(Clone, Copy)]
+struct Blocks {
+    kept: usize,
+    threads: usize,
+    records: usize,
+}
+
+/// [`csv`], made as `blocks` says; returns the writer.
+fn rows<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, blocks: Blocks, out: W) -> io::Result<W> {
     let texts = Texts::by_line(ev);
     let fields = Fields::new(ev, &texts);
-    let mut rows = Rows { fields, texts, text: String::new(), tails: Default::default(), kept };
     let mut chunks = Chunks::new(out);
     // The carried columns (`display`, `--keep`) come after the id.
     chunks.buf.extend_from_slice(b"id,");
@@ -106,27 +117,74 @@ fn rows<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, kept: usize, out: W) -> io
         chunks.buf.push(b',');
     }
     chunks.buf.extend_from_slice(b"subject,status,score,tier,tier_label,reasons,error\n");
-    for (i, o) in e.outcomes.iter().enumerate() {
-        rows.write(ev, o, e.carried.row(i), &mut chunks.buf);
-        chunks.spill()?;
+    let block = |range: std::ops::Range<usize>, buf: &mut Vec<u8>| {
+        let mut rows = Rows {
+            fields: &fields,
+            texts: &texts,
+            text: String::new(),
+            tails: Default::default(),
+            kept: blocks.kept,
+        };
+        for i in range {
+            rows.write(ev, &e.outcomes[i], e.carried.row(i), buf);
+        }
+    };
+    let n = e.outcomes.len();
+    let pool = (blocks.threads > 1 && n > blocks.records)
+        .then(|| rayon::ThreadPoolBuilder::new().num_threads(blocks.threads).build().ok())
+        .flatten();
+    let Some(pool) = pool else {
+        for start in (0..n).step_by(blocks.records.max(1)) {
+            block(start..(start + blocks.records).min(n), &mut chunks.buf);
+            chunks.spill()?;
+        }
+        return chunks.finish();
+    };
+    let starts: Vec<usize> = (0..n).step_by(blocks.records.max(1)).collect();
+    // Blocks made in batches, two per thread, while the batch before is
+    // written; their buffers are used again (fresh pages cost more than the rows).
+    let (mut made, mut free): (Vec<Vec<u8>>, Vec<Vec<u8>>) = (Vec::new(), Vec::new());
+    for batch in starts.chunks(2 * blocks.threads) {
+        let mut next: Vec<Vec<u8>> = batch.iter().map(|_| free.pop().unwrap_or_default()).collect();
+        // This thread writes while the pool's make the next blocks.
+        let wrote = pool.in_place_scope(|s| {
+            for (buf, &start) in next.iter_mut().zip(batch) {
+                s.spawn(move |_| {
+                    buf.clear();
+                    block(start..(start + blocks.records).min(n), buf);
+                });
+            }
+            write_all(&mut chunks, &made)
+        });
+        wrote?;
+        free.append(&mut made);
+        made = next;
     }
+    write_all(&mut chunks, &made)?;
     chunks.finish()
+}
+
+fn write_all<W: Write>(chunks: &mut Chunks<W>, made: &[Vec<u8>]) -> io::Result<()> {
+    made.iter().try_for_each(|b| {
+        chunks.buf.extend_from_slice(b);
+        chunks.spill()
+    })
 }
 
 /// What writing rows needs: the fixed fields, a scratch text, and the
 /// tails of rows already written (all that follows the id, for outcomes
 /// whose one or two reasons are fixed words and that have no error: a run
 /// has few distinct ones).
-struct Rows {
-    texts: Texts,
-    fields: Fields,
+struct Rows<'f> {
+    texts: &'f Texts,
+    fields: &'f Fields,
     text: String,
     tails: hashbrown::HashMap<Tail, Box<[u8]>, rustc_hash::FxBuildHasher>,
     /// At most this many tails are kept.
     kept: usize,
 }
 
-impl Rows {
+impl Rows<'_> {
     fn write<'c>(
         &mut self,
         ev: &Evaluator<'_>,
@@ -154,7 +212,7 @@ impl Rows {
     /// Everything after the id: subject, status, score, tier, reasons and
     /// error, and the line end.
     fn rest(&mut self, ev: &Evaluator<'_>, o: &Outcome, row: &mut Vec<u8>) {
-        let fields = &self.fields;
+        let fields = self.fields;
         if let Some(f) = o.subject.and_then(|s| fields.subjects.get(usize::from(s))) {
             row.extend_from_slice(&f.name);
         }
@@ -186,7 +244,7 @@ impl Rows {
                     if i > 0 {
                         self.text.push_str("; ");
                     }
-                    push_reason(&self.texts, ev, o, r, &mut self.text);
+                    push_reason(self.texts, ev, o, r, &mut self.text);
                 }
                 push(row, &self.text);
             }
@@ -207,15 +265,26 @@ mod tests {
     use proptest::prelude::*;
 
     /// Rows copied from the tails of rows written before, keeping every
-    /// tail, one or none: the same bytes.
+    /// tail, one or none, made in blocks of any size on one thread or
+    /// several: the same bytes.
     #[test]
-    fn copied_tails_write_the_same_rows() {
+    fn copied_tails_and_blocks_write_the_same_rows() {
         for (model, e, special) in crate::report::samples() {
             let ev = Evaluator::new(&model, 2020, None);
-            let bytes = |kept| String::from_utf8(rows(&ev, &e, kept, Vec::new()).unwrap()).unwrap();
-            let fresh = bytes(0);
-            assert_eq!(bytes(TAILS_KEPT), fresh);
-            assert_eq!(bytes(1), fresh);
+            let bytes = |kept, threads, records| {
+                let blocks = Blocks { kept, threads, records };
+                String::from_utf8(rows(&ev, &e, blocks, Vec::new()).unwrap()).unwrap()
+            };
+            let fresh = bytes(0, 1, BLOCK);
+            assert_eq!(bytes(TAILS_KEPT, 1, BLOCK), fresh);
+            assert_eq!(bytes(1, 1, BLOCK), fresh);
+            for (threads, records) in [(1, 1), (2, 1), (2, 2), (3, 2), (2, 100)] {
+                assert_eq!(
+                    bytes(TAILS_KEPT, threads, records),
+                    fresh,
+                    "{threads} threads, blocks of {records}"
+                );
+            }
             let name = "\"Đ\\x, y\",\"Nguyễn \"\"Ba\"\", Hà\\\",";
             for piece in
                 [special, ",`broken` is not a number\n", "\"say \"\"hi\"\"\n\"", "id,name,subject,", name]
