@@ -22,9 +22,22 @@ pub struct Columns {
     pub subject_titles: HashMap<String, usize>,
     /// Each subject's name.
     pub subject_names: Vec<String>,
+    /// The titles of `subject_titles` that are their own normal form (the
+    /// usual `dang_vien`): a cell spelled so names its subject without
+    /// being normalized.
+    pub subject_spellings: Vec<(Box<[u8]>, usize)>,
 }
 
 impl Columns {
+    /// The subject a cell's bytes name when, trimmed of ASCII spaces, they
+    /// are a title in its normal form (`norm` of them is themselves: the
+    /// same answer as looking their normal form up in `subject_titles`).
+    #[inline]
+    pub fn subject_spelled(&self, bytes: &[u8]) -> Option<usize> {
+        let t = bytes.trim_ascii();
+        self.subject_spellings.iter().find(|(s, _)| **s == *t).map(|(_, i)| *i)
+    }
+
     /// Whether any subject has an item titled `header`.
     pub fn known(&self, header: &str) -> bool {
         let n = norm(header);

@@ -166,7 +166,8 @@ fn quick(kind: &SlotKind, t: &[u8]) -> Option<Value> {
             _ => None,
         },
         SlotKind::Text | SlotKind::Ref => std::str::from_utf8(t).ok().map(text),
-        SlotKind::Date if t.len() == 10 => iso_bytes(t).map(Value::Date),
+        SlotKind::Date if t.len() == 10 && t[4] == b'-' => iso_bytes(t).map(Value::Date),
+        SlotKind::Date => dmy_bytes(t).map(Value::Date),
         _ => None,
     }
 }
@@ -265,6 +266,20 @@ fn date(cell: CellRef<'_>) -> Result<NaiveDate, CellError> {
     parsed.ok_or_else(|| CellError::NotDate(t.into()))
 }
 
+/// `D/M/YYYY` with one or two digits for the day and month and nothing
+/// else, from its bytes: what [`date`] makes of it, without the text.
+#[inline]
+fn dmy_bytes(t: &[u8]) -> Option<NaiveDate> {
+    let digits =
+        |b: &[u8]| b.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
+    let mut parts = t.splitn(3, |&c| c == b'/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if !(1..=2).contains(&d.len()) || !(1..=2).contains(&m.len()) || y.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(y)? as i32, digits(m)?, digits(d)?)
+}
+
 /// `YYYY-MM-DD` with two-digit month and day, from its bytes: the digits
 /// checked all at once, one branch.
 #[inline]
@@ -297,6 +312,27 @@ fn iso_date(t: &str) -> Option<NaiveDate> {
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    proptest::proptest! {
+        /// A date read from its bytes is the date the text path reads.
+        #[test]
+        fn dates_from_bytes_are_the_dates_of_the_text(t in "[0-9+ ]{0,3}[/-][0-9+]{0,3}[/-][0-9+ ]{0,5}") {
+            if let Some(d) = quick(&SlotKind::Date, t.as_bytes()) {
+                proptest::prop_assert_eq!(Ok(d), date(CellRef::Text(&t)).map(Value::Date));
+            }
+        }
+    }
+
+    #[test]
+    fn dates_in_both_forms_are_read_from_their_bytes() {
+        let d = |t: &str| quick(&SlotKind::Date, t.as_bytes());
+        assert_eq!(d("1/2/2000"), NaiveDate::from_ymd_opt(2000, 2, 1).map(Value::Date));
+        assert_eq!(d("01/12/2000"), NaiveDate::from_ymd_opt(2000, 12, 1).map(Value::Date));
+        assert_eq!(d("2000-12-01"), d("01/12/2000"));
+        for slow in ["31/2/2000", "1/2/200", "001/2/2000", "1/2/2000 ", "+1/2/2000", "1/2/2000/"] {
+            assert_eq!(d(slow), None, "{slow}");
+        }
+    }
 
     #[test]
     fn titles_compare_with_runs_of_spaces_and_line_breaks_as_one_space() {

@@ -142,10 +142,21 @@ impl Carried {
 fn text(cell: CellRef<'_>, to: &mut String) -> Option<()> {
     match cell {
         CellRef::Null => return None,
-        CellRef::Raw(b) => to.push_str(&crate::text::key(&String::from_utf8_lossy(b))),
-        other => to.push_str(&crate::text::key(other.text())),
+        CellRef::Raw(b) => match std::str::from_utf8(b) {
+            Ok(t) => to.push_str(composed(t).trim()),
+            Err(_) => to.push_str(&crate::text::key(&String::from_utf8_lossy(b))),
+        },
+        other => to.push_str(composed(other.text()).trim()),
     }
     Some(())
+}
+
+/// A cell's text, composed already: the readers compose every text cell
+/// (see [`crate::text`]), so its key is the text trimmed.
+#[inline(always)]
+fn composed(t: &str) -> &str {
+    debug_assert!(unicode_normalization::is_nfc(t), "{t:?} was read without composing it");
+    t
 }
 
 #[cfg(test)]

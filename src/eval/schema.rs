@@ -27,7 +27,11 @@ pub(crate) fn columns(model: &Model) -> Columns {
         }
     }
     let subject_names = model.plan.subjects.iter().map(|s| s.name.name.clone()).collect();
-    Columns { subjects, subject_titles, subject_names }
+    let subject_spellings = (subject_titles.iter())
+        .filter(|(t, _)| norm(t) == **t)
+        .map(|(t, &i)| (t.as_bytes().into(), i))
+        .collect();
+    Columns { subjects, subject_titles, subject_names, subject_spellings }
 }
 
 fn grade_kind(model: &Model) -> SlotKind {
@@ -143,5 +147,38 @@ fn show(kind: Option<&ItemKind>) -> hooks::Show {
             _ => hooks::Show::Plain,
         },
         _ => hooks::Show::Plain,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::norm;
+    use proptest::prelude::*;
+
+    fn columns() -> crate::data::Columns {
+        let model =
+            crate::check::check_path(std::path::Path::new("plans/hanoi/01-KH-TU.kh")).unwrap().model.unwrap();
+        super::columns(&model)
+    }
+
+    proptest! {
+        /// A subject found by its spelling is the one its normal form names.
+        #[test]
+        fn a_subject_spelled_is_the_subject_its_normal_form_names(
+            cell in "[ \t]{0,2}(dang_vien|Dang_Vien|chi_bo|chi bộ|Chi bộ|chi\u{301}_bo|bi_thu|x)[ \u{a0}]{0,2}"
+        ) {
+            let cols = columns();
+            let by_norm = cols.subject_titles.get(&norm(&cell)).copied();
+            if let Some(s) = cols.subject_spelled(cell.as_bytes()) {
+                prop_assert_eq!(Some(s), by_norm);
+            }
+        }
+    }
+
+    #[test]
+    fn the_usual_spellings_are_found_without_normalizing() {
+        let cols = columns();
+        assert!(cols.subject_spelled(b" dang_vien ").is_some());
+        assert_eq!(cols.subject_spelled(b"Dang_Vien"), None);
     }
 }

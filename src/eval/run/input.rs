@@ -85,6 +85,14 @@ impl Run<'_> {
         self.notes(&name, file, found, self.outs.len() - before)
     }
     pub(super) fn subject_of(&self, cell: Option<CellRef<'_>>) -> Result<usize, ErrorKind> {
+        let spelled = match cell {
+            Some(CellRef::Raw(b)) => self.cols.subject_spelled(b),
+            Some(CellRef::Text(t)) => self.cols.subject_spelled(t.as_bytes()),
+            _ => None,
+        };
+        if let Some(s) = spelled {
+            return Ok(s);
+        }
         match cell.filter(|c| !c.is_empty()) {
             Some(c) => {
                 let text = c.checked().map_err(ErrorKind::SubjectCell)?.text();
