@@ -168,6 +168,8 @@ fn quick(kind: &SlotKind, t: &[u8]) -> Option<Value> {
         SlotKind::Text | SlotKind::Ref => std::str::from_utf8(t).ok().map(text),
         SlotKind::Date if t.len() == 10 && t[4] == b'-' => iso_bytes(t).map(Value::Date),
         SlotKind::Date => dmy_bytes(t).map(Value::Date),
+        SlotKind::Number => whole(t).map(Value::Num),
+        SlotKind::Points(max) => whole(t).filter(|n| n <= max).map(Value::Num),
         _ => None,
     }
 }
@@ -266,6 +268,17 @@ fn date(cell: CellRef<'_>) -> Result<NaiveDate, CellError> {
     parsed.ok_or_else(|| CellError::NotDate(t.into()))
 }
 
+/// A whole number of at most 18 digits and nothing else (`20`), from its
+/// bytes: what [`number`] makes of it, without the text.
+#[inline]
+fn whole(t: &[u8]) -> Option<Exact> {
+    if !(1..=18).contains(&t.len()) {
+        return None;
+    }
+    let n = t.iter().try_fold(0i64, |n, &c| c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0')))?;
+    Some(Exact::int(n))
+}
+
 /// `D/M/YYYY` with one or two digits for the day and month and nothing
 /// else, from its bytes: what [`date`] makes of it, without the text.
 #[inline]
@@ -320,6 +333,33 @@ mod tests {
             if let Some(d) = quick(&SlotKind::Date, t.as_bytes()) {
                 proptest::prop_assert_eq!(Ok(d), date(CellRef::Text(&t)).map(Value::Date));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A number read from its bytes is the number the text path reads.
+        #[test]
+        fn numbers_from_bytes_are_the_numbers_of_the_text(t in "[-+ ]?[0-9]{0,20}[.,]?[0-9]{0,2} ?") {
+            let max = Exact::int(20);
+            for kind in [SlotKind::Number, SlotKind::Points(max)] {
+                if let Some(n) = quick(&kind, t.as_bytes()) {
+                    proptest::prop_assert_eq!(Ok(n), convert_slowly(&kind, CellRef::Text(&t)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn whole_numbers_are_read_from_their_bytes() {
+        let n = |kind: &SlotKind, t: &str| quick(kind, t.as_bytes());
+        assert_eq!(n(&SlotKind::Number, "20"), Some(Value::Num(Exact::int(20))));
+        assert_eq!(
+            n(&SlotKind::Number, "999999999999999999"),
+            Some(Value::Num(Exact::int(999_999_999_999_999_999)))
+        );
+        assert_eq!(n(&SlotKind::Points(Exact::int(20)), "21"), None);
+        for slow in ["", "1999999999999999999", "0,5", " 2", "-1", "+1"] {
+            assert_eq!(n(&SlotKind::Number, slow), None, "{slow}");
         }
     }
 
