@@ -207,9 +207,11 @@ pub fn evaluate_carrying(
     if run.unplaceable {
         return Err(DataError(crate::diag::DataFail::TooManyLines));
     }
-    run.by_subject = Groups::new(&run.outs, model.plan.subjects.len());
-    run.index_ids();
-    run.check_refs();
+    // Several threads for many records (a test block's few need none) or
+    // when reading used them already.
+    let pool = if run.outs.len() >= 1 << 15 { jobs.pool() } else { jobs.built() };
+    run.group_and_index(model.plan.subjects.len(), pool);
+    run.check_refs(pool);
     warnings.extend(run.missing_subjects());
     run.finish();
     run.none_pending();

@@ -29,6 +29,11 @@ impl Jobs {
         }
         self.pool.as_ref()
     }
+
+    /// The pool, if a file needed it.
+    pub fn built(&self) -> Option<&rayon::ThreadPool> {
+        self.pool.as_ref()
+    }
 }
 
 impl<'a> Run<'a> {

@@ -102,20 +102,41 @@ impl Run<'_> {
         }
     }
 
-    /// A ref must hold the id of a record of the named subject's family.
-    pub(super) fn check_refs(&mut self) {
+    /// A ref must hold the id of a record of the named subject's family:
+    /// the records looked at in blocks on `pool`'s threads, each block's
+    /// bad refs said in input order.
+    pub(super) fn check_refs(&mut self, pool: Option<&rayon::ThreadPool>) {
         if !self.ev.order.refs {
             return;
         }
+        const BLOCK: usize = 1 << 12;
+        let this = &*self;
+        let blocks = this.outs.len().div_ceil(BLOCK);
+        let block = |b: usize| this.bad_refs(b * BLOCK..((b + 1) * BLOCK).min(this.outs.len()));
+        let bad: Vec<Vec<(usize, RecordError)>> = match pool {
+            Some(pool) if blocks > 1 => {
+                use rayon::prelude::*;
+                pool.install(|| (0..blocks).into_par_iter().map(block).collect())
+            }
+            _ => (0..blocks).map(block).collect(),
+        };
+        for (i, error) in bad.into_iter().flatten() {
+            self.outs[i].fail(error);
+        }
+    }
+
+    /// The errors of the records in `range` whose refs name no record of
+    /// their subject's family.
+    fn bad_refs(&self, range: std::ops::Range<usize>) -> Vec<(usize, RecordError)> {
         let plan = &self.ev.model.plan;
         // A few hundred cells named by a million members: each (family,
         // id) looked up once.
-        let mut known: HashMap<(&str, smol_str::SmolStr), bool, rustc_hash::FxBuildHasher> =
-            HashMap::default();
-        for i in 0..self.outs.len() {
+        let mut known: HashMap<(&str, &str), bool, rustc_hash::FxBuildHasher> = HashMap::default();
+        let mut bad = Vec::new();
+        for i in range {
             let Some(s) = self.outs[i].subject.map(usize::from) else { continue };
             for (slot, root) in &self.ev.prepared[s].refs {
-                let Some(Value::Str(target)) = self.outs[i].kept(*slot).cloned() else { continue };
+                let Some(Value::Str(target)) = self.outs[i].kept(*slot) else { continue };
                 let look = || {
                     self.ids.get(&self.outs, target.as_str()).is_some_and(|j| {
                         self.outs[j]
@@ -123,7 +144,7 @@ impl Run<'_> {
                             .is_some_and(|t| in_family(plan, &plan.subjects[usize::from(t)].name.name, root))
                     })
                 };
-                let key = (root.as_str(), target.clone());
+                let key = (root.as_str(), target.as_str());
                 let ok = match known.get(&key) {
                     Some(ok) => *ok,
                     None if known.len() < KNOWN_REFS => *known.entry(key).or_insert_with(look),
@@ -133,11 +154,13 @@ impl Run<'_> {
                     let (fi, at) = self.positions[i].get();
                     let field = &self.ev.prepared[s].names[*slot];
                     let kind = ErrorKind::BadRef { target: target.to_string(), root: root.clone() };
-                    let error =
-                        RecordError::placed(kind, Some(&self.place(fi, at, Some(field))), Some(field));
-                    self.outs[i].fail(error);
+                    bad.push((
+                        i,
+                        RecordError::placed(kind, Some(&self.place(fi, at, Some(field))), Some(field)),
+                    ));
                 }
             }
         }
+        bad
     }
 }

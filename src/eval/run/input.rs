@@ -2,9 +2,9 @@
 //! their messages name it), the subject of a record, and the index of ids
 //! with the records whose id came before.
 
-use super::Run;
 use super::chunked::Jobs;
 use super::roles::{Roles, roles};
+use super::{Groups, Run};
 use crate::data::{CellRef, DataError, FileRead, Row, norm, read_file};
 use crate::diag::{ErrorKind, FileProblem, RecordError};
 use crate::eval::ids::Ids;
@@ -105,12 +105,18 @@ impl Run<'_> {
             None => self.default_subject.ok_or(ErrorKind::NoSubject),
         }
     }
-    /// Indexes the ids of the records read; a record whose id came before
-    /// is an error that says where it first was.
-    pub(super) fn index_ids(&mut self) {
-        let hashed = std::mem::take(&mut self.hashed);
-        let (ids, repeats) = Ids::build(self.hasher.clone(), hashed, &self.outs);
-        self.ids = ids;
+    /// Groups the records read by subject (of a plan of `subjects`) and
+    /// indexes their ids, side by side on `pool`'s threads; a record whose
+    /// id came before is an error that says where it first was.
+    pub(super) fn group_and_index(&mut self, subjects: usize, pool: Option<&rayon::ThreadPool>) {
+        let (outs, hashed) = (&self.outs, std::mem::take(&mut self.hashed));
+        let group = || Groups::new(outs, subjects);
+        let index = || Ids::build(self.hasher.clone(), hashed, outs);
+        let (groups, (ids, repeats)) = match pool {
+            Some(pool) => pool.join(group, index),
+            None => (group(), index()),
+        };
+        (self.by_subject, self.ids) = (groups, ids);
         for (i, first) in repeats {
             let ((fi, at), (ffi, fat)) = (self.positions[i].get(), self.positions[first].get());
             let o = &self.outs[i];
