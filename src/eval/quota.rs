@@ -39,6 +39,7 @@ fn prefix(id: &str) -> [u64; 2] {
 /// The population of one quota, counted: group names, each group's tier
 /// counts and classified count, the candidates, and the records whose
 /// group value is missing.
+#[derive(Default)]
 struct Counted {
     keys: Vec<String>,
     /// `counts[g * tiers + t]`: records of group `g` at tier `t`.
@@ -59,8 +60,9 @@ pub fn apply(
     members: &[&[usize]],
     outs: &mut [Outcome],
     tiers: usize,
+    pool: Option<&rayon::ThreadPool>,
 ) -> Vec<usize> {
-    let c = count(q, per_slot, members, outs, tiers);
+    let c = count_on(pool, q, per_slot, members, outs, tiers);
     if let Some(field) = &q.per {
         for &r in &c.missing {
             outs[r].fail(crate::diag::RecordError::new(crate::diag::ErrorKind::QuotaGroupMissing {
@@ -95,23 +97,80 @@ pub fn apply(
     c.missing
 }
 
-/// One pass over the population: groups numbered as they first appear.
-fn count(
+/// Records counted per block (a thread's share of the population).
+const BLOCK: usize = 1 << 12;
+
+/// [`count`] of the population in blocks on `pool`'s threads, merged in
+/// input order: the same groups, numbers, counts, candidates and missing
+/// records as one pass over it.
+fn count_on(
+    pool: Option<&rayon::ThreadPool>,
     q: &CQuota,
     per_slot: &[Option<usize>],
     members: &[&[usize]],
     outs: &[Outcome],
     tiers: usize,
 ) -> Counted {
-    let mut c = Counted {
-        keys: Vec::new(),
-        counts: Vec::new(),
-        classified: Vec::new(),
-        candidates: Vec::new(),
-        missing: Vec::new(),
-    };
+    let blocks: Vec<&[usize]> = members.iter().flat_map(|m| m.chunks(BLOCK)).collect();
+    match pool {
+        Some(pool) if blocks.len() > 1 => {
+            use rayon::prelude::*;
+            let one = |b: &&[usize]| count(q, per_slot, b.iter(), outs, tiers);
+            let parts: Vec<Counted> = pool.install(|| blocks.par_iter().map(one).collect());
+            merge(&parts, tiers)
+        }
+        _ => count(q, per_slot, members.iter().flat_map(|m| m.iter()), outs, tiers),
+    }
+}
+
+/// The counts of consecutive parts of a population as one count.
+fn merge(parts: &[Counted], tiers: usize) -> Counted {
+    let mut all = Counted::default();
     let mut index = Groups::default();
-    for &r in members.iter().flat_map(|m| m.iter()) {
+    for p in parts {
+        let numbers: Vec<usize> =
+            p.keys.iter().map(|k| all.number(&mut index, Cow::Borrowed(k), tiers)).collect();
+        for (local, &g) in numbers.iter().enumerate() {
+            all.classified[g] += p.classified[local];
+            for t in 0..tiers {
+                all.counts[g * tiers + t] += p.counts[local * tiers + t];
+            }
+        }
+        all.candidates
+            .extend(p.candidates.iter().map(|c| Candidate { g: numbers[c.g as usize] as u32, ..*c }));
+        all.missing.extend_from_slice(&p.missing);
+    }
+    all
+}
+
+impl Counted {
+    /// The number of the group named `key`, a new one counted from zero
+    /// when it has none yet.
+    fn number<'a>(&mut self, index: &mut Groups<'a>, key: Cow<'a, str>, tiers: usize) -> usize {
+        match index.number(key, self.keys.len()) {
+            Ok(g) => g,
+            Err(key) => {
+                self.keys.push(key);
+                self.counts.resize(self.counts.len() + tiers, 0);
+                self.classified.push(0);
+                self.keys.len() - 1
+            }
+        }
+    }
+}
+
+/// One pass over the records of a population: groups numbered as they
+/// first appear.
+fn count<'a>(
+    q: &CQuota,
+    per_slot: &[Option<usize>],
+    records: impl IntoIterator<Item = &'a usize>,
+    outs: &'a [Outcome],
+    tiers: usize,
+) -> Counted {
+    let mut c = Counted::default();
+    let mut index = Groups::default();
+    for &r in records {
         let o = &outs[r];
         if o.status != Status::Classified {
             continue;
@@ -126,15 +185,7 @@ fn count(
                 }
             },
         };
-        let g = match index.number(key, c.keys.len()) {
-            Ok(g) => g,
-            Err(key) => {
-                c.keys.push(key);
-                c.counts.resize(c.counts.len() + tiers, 0);
-                c.classified.push(0);
-                c.keys.len() - 1
-            }
-        };
+        let g = c.number(&mut index, key, tiers);
         c.classified[g] += 1;
         if let Some(n) = o.tier.and_then(|t| c.counts.get_mut(g * tiers + usize::from(t))) {
             *n += 1;

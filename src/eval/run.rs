@@ -213,7 +213,7 @@ pub fn evaluate_carrying(
     run.group_and_index(model.plan.subjects.len(), pool);
     run.check_refs(pool);
     warnings.extend(run.missing_subjects());
-    run.finish();
+    run.finish(pool);
     run.none_pending();
     run.name_missing_columns();
     Ok(Evaluation {

@@ -16,8 +16,9 @@ const KNOWN_REFS: usize = 1 << 16;
 
 impl Run<'_> {
     /// Classifies the records that read others, in dependency order, and
-    /// applies each population's quotas once all of it is classified.
-    pub(super) fn finish(&mut self) {
+    /// applies each population's quotas once all of it is classified
+    /// (counted on `pool`'s threads).
+    pub(super) fn finish(&mut self, pool: Option<&rayon::ThreadPool>) {
         let order = &self.ev.order;
         let by_subject = std::mem::take(&mut self.by_subject);
         // The records waiting, by their subject's place in the order (a
@@ -39,7 +40,7 @@ impl Run<'_> {
             next = end;
             if quotas == Some(r) {
                 for &t in &order.quotas[due].subjects {
-                    self.quotas(t, &by_subject);
+                    self.quotas(t, &by_subject, pool);
                 }
                 due += 1;
             }
@@ -68,7 +69,7 @@ impl Run<'_> {
         }
     }
 
-    fn quotas(&mut self, t: usize, by_subject: &Groups) {
+    fn quotas(&mut self, t: usize, by_subject: &Groups, pool: Option<&rayon::ThreadPool>) {
         let members: Vec<&[usize]> = self.ev.prepared[t].family.iter().map(|&m| by_subject.of(m)).collect();
         if members.iter().all(|m| m.is_empty()) {
             return;
@@ -81,7 +82,7 @@ impl Run<'_> {
                 .iter()
                 .map(|p| q.per.as_ref().and_then(|per| p.names.iter().position(|n| n == per)))
                 .collect();
-            for i in quota::apply(q, qi, &per_slot, &members, &mut self.outs, tiers) {
+            for i in quota::apply(q, qi, &per_slot, &members, &mut self.outs, tiers, pool) {
                 self.locate(i);
             }
         }
