@@ -80,15 +80,28 @@ impl Carried {
         Carried { titles: self.titles.clone(), norms: self.norms.clone(), ..Carried::default() }
     }
 
-    /// Appends the cells of `other`'s records (the same columns) after these.
-    pub fn append(&mut self, other: Carried) {
-        if self.ends.is_empty() {
-            (self.text, self.ends) = (other.text, other.ends);
-            return;
+    /// Room for the cells of `records` more records, their text guessed
+    /// at [`Carried::GUESS`] bytes a cell (growing the buffers of a million
+    /// records copies them again and again).
+    pub fn room(&mut self, records: usize) {
+        let cells = records.saturating_mul(self.titles.len());
+        let _ = self.ends.try_reserve_exact(cells);
+        let _ = self.text.try_reserve_exact(cells.saturating_mul(Self::GUESS));
+    }
+
+    /// Bytes of text per carried cell guessed (a name, a unit's name).
+    const GUESS: usize = 24;
+
+    /// Appends the cells of the records of `others` (the same columns)
+    /// after these, in order.
+    pub fn append(&mut self, others: Vec<Carried>) {
+        let _ = self.text.try_reserve_exact(others.iter().map(|o| o.text.len()).sum());
+        let _ = self.ends.try_reserve_exact(others.iter().map(|o| o.ends.len()).sum());
+        for other in others {
+            let base = self.text.len() as u64;
+            self.text.push_str(&other.text);
+            self.ends.extend(other.ends.into_iter().map(|e| e + base));
         }
-        let base = self.text.len() as u64;
-        self.text.push_str(&other.text);
-        self.ends.extend(other.ends.into_iter().map(|e| e + base));
     }
 
     /// The carried cell `col` of record `i`.
@@ -189,8 +202,12 @@ mod tests {
         assert_eq!(row(&c, 2), [None, None]);
         let mut more = c.fresh();
         more.push(&[Some(0), Some(0)], &Cells::List(vec![(0, CellRef::Text("Hà Nội"))]));
-        c.append(more);
+        let mut last = c.fresh();
+        last.push(&[None, Some(0)], &Cells::List(vec![(0, CellRef::Text("Huế"))]));
+        c.room(1000);
+        c.append(vec![more, c.fresh(), last]);
         assert_eq!(c.row(2).collect::<Vec<_>>(), [Some("Hà Nội"), Some("Hà Nội")]);
+        assert_eq!(c.row(3).collect::<Vec<_>>(), [None, Some("Huế")]);
         c.set(1, 0, "y");
         assert_eq!((row(&c, 0), row(&c, 1)), (vec![x(), None], vec![Some("y".into()), x()]));
         let w = c.missing(Path::new("f.csv"), &[None, Some(0)]);

@@ -25,6 +25,17 @@ use chrono::NaiveDate;
 pub use passes::Passes;
 use prepare::PSubject;
 
+/// The records per block when `records` are shared among `pool`'s
+/// threads: two blocks per thread, at least `least` records each (one
+/// block without a pool). A block that numbers or remembers what it meets
+/// (quota groups, ref targets) does less work in fewer blocks.
+pub(crate) fn block_size(records: usize, pool: Option<&rayon::ThreadPool>, least: usize) -> usize {
+    match pool {
+        Some(pool) => (records / (2 * pool.current_num_threads())).max(least),
+        None => records.max(1),
+    }
+}
+
 /// Everything evaluation needs about a plan, prepared once.
 pub struct Evaluator<'m> {
     pub model: &'m Model,

@@ -97,7 +97,7 @@ pub fn apply(
     c.missing
 }
 
-/// Records counted per block (a thread's share of the population).
+/// The fewest records counted per block.
 const BLOCK: usize = 1 << 12;
 
 /// [`count`] of the population in blocks on `pool`'s threads, merged in
@@ -111,7 +111,10 @@ fn count_on(
     outs: &[Outcome],
     tiers: usize,
 ) -> Counted {
-    let blocks: Vec<&[usize]> = members.iter().flat_map(|m| m.chunks(BLOCK)).collect();
+    // Each block numbers every group it meets (a unit's members are spread
+    // through the file): few blocks.
+    let size = super::block_size(members.iter().map(|m| m.len()).sum(), pool, BLOCK);
+    let blocks: Vec<&[usize]> = members.iter().flat_map(|m| m.chunks(size)).collect();
     match pool {
         Some(pool) if blocks.len() > 1 => {
             use rayon::prelude::*;

@@ -77,11 +77,12 @@ impl<'a> Run<'a> {
     /// so far; the outcomes, positions and ids move on the threads of `pool`.
     fn absorb(&mut self, parts: Vec<Run<'a>>, pool: &rayon::ThreadPool) {
         let mut bases = Vec::with_capacity(parts.len());
-        let (mut outs, mut positions, mut hashed) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut outs, mut positions, mut hashed, mut carried) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut base = self.outs.len();
         for mut part in parts {
             bases.push(base);
-            self.carried.append(std::mem::take(&mut part.carried));
+            carried.push(std::mem::take(&mut part.carried));
             self.unplaceable |= part.unplaceable;
             self.pending.extend(part.pending.drain(..).map(|(i, values)| (i + base, values)));
             if self.captured.is_none()
@@ -95,6 +96,7 @@ impl<'a> Run<'a> {
             positions.push(part.positions);
             hashed.push(part.hashed);
         }
+        self.carried.append(carried);
         pool.install(|| {
             rayon::join(
                 || append_all(&mut self.outs, outs, |o, _| o),

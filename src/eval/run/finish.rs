@@ -104,16 +104,18 @@ impl Run<'_> {
     }
 
     /// A ref must hold the id of a record of the named subject's family:
-    /// the records looked at in blocks on `pool`'s threads, each block's
+    /// the records looked at in blocks on `pool`'s threads, the blocks'
     /// bad refs said in input order.
     pub(super) fn check_refs(&mut self, pool: Option<&rayon::ThreadPool>) {
         if !self.ev.order.refs {
             return;
         }
-        const BLOCK: usize = 1 << 12;
+        // Each block remembers the targets it meets (a chi bộ's members are
+        // spread through the file): few blocks.
         let this = &*self;
-        let blocks = this.outs.len().div_ceil(BLOCK);
-        let block = |b: usize| this.bad_refs(b * BLOCK..((b + 1) * BLOCK).min(this.outs.len()));
+        let size = crate::eval::block_size(this.outs.len(), pool, 1 << 12);
+        let blocks = this.outs.len().div_ceil(size);
+        let block = |b: usize| this.bad_refs(b * size..((b + 1) * size).min(this.outs.len()));
         let bad: Vec<Vec<(usize, RecordError)>> = match pool {
             Some(pool) if blocks > 1 => {
                 use rayon::prelude::*;

@@ -20,6 +20,7 @@ impl Run<'_> {
         let _ = self.outs.try_reserve_exact(more);
         let _ = self.positions.try_reserve_exact(more);
         let _ = self.hashed.try_reserve_exact(more);
+        self.carried.room(more);
     }
 
     pub(super) fn read(
