@@ -445,3 +445,19 @@ fn a_file_that_cannot_be_read_or_written_is_said_in_the_readers_language() {
         assert!(all(&said).contains("No such file or directory"), "{}", all(&said));
     }
 }
+
+/// A disk with no room left is said in words in Vietnamese (the system's
+/// text in English), with status 2.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_said_in_the_readers_language() {
+    let args = ["eval", PLAN, "--year", "2020", "--data", SAMPLE[0], SAMPLE[1], "--out", "/dev/full"];
+    let said = kehoach().env("KEHOACH_LANG", "vi").args(args).output().unwrap();
+    let err = text(&said.stderr);
+    assert_eq!(code(&said), 2, "{err}");
+    assert!(err.contains("không ghi được `/dev/full`: đĩa đã hết chỗ trống"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    let said = kehoach().args(args).output().unwrap();
+    assert_eq!(code(&said), 2);
+    assert!(text(&said.stderr).contains("No space left on device"), "{}", text(&said.stderr));
+}

@@ -202,6 +202,7 @@ fmt-formatted-side = đã định dạng
 fmt-cannot-write = không ghi được `{ $file }`: { $why ->
     [not-found] không có thư mục này
     [denied] không có quyền ghi vào đó
+    [full] đĩa đã hết chỗ trống
    *[other] `{ $error }`
 }
 
@@ -823,6 +824,7 @@ previous-unknown-tier = bản ghi `{ $id }` có mức `{ $tier }`, mức mà k�
 cli-cannot-write = không ghi được `{ $file }`: { $why ->
     [not-found] không có thư mục này
     [denied] không có quyền ghi vào đó
+    [full] đĩa đã hết chỗ trống
    *[other] `{ $error }`
 }
 cli-cannot-make-memo = không tạo được tờ trình (`{ $error }`)

@@ -64,6 +64,8 @@ pub enum DataFail {
 pub enum IoWhy {
     NotFound,
     Denied,
+    /// No room left on the disk (or in the user's quota) for what is written.
+    Full,
     Other,
 }
 
@@ -72,15 +74,19 @@ impl IoWhy {
         match e.kind() {
             std::io::ErrorKind::NotFound => IoWhy::NotFound,
             std::io::ErrorKind::PermissionDenied => IoWhy::Denied,
+            std::io::ErrorKind::StorageFull
+            | std::io::ErrorKind::QuotaExceeded
+            | std::io::ErrorKind::FileTooLarge => IoWhy::Full,
             _ => IoWhy::Other,
         }
     }
 
-    /// The catalogs' selector for it (`not-found`, `denied`, `other`).
+    /// The catalogs' selector for it (`not-found`, `denied`, `full`, `other`).
     pub fn key(self) -> &'static str {
         match self {
             IoWhy::NotFound => "not-found",
             IoWhy::Denied => "denied",
+            IoWhy::Full => "full",
             IoWhy::Other => "other",
         }
     }
