@@ -34,22 +34,23 @@ fn lines_to_nul(bytes: &[u8]) -> u64 {
 /// each chunk: the copy from the page cache costs less than mapping a
 /// gigabyte's pages for counting, giving them back, and mapping them again
 /// for reading (0.75 s of a 7 s run at 5.5M records, docs/PERFORMANCE.md).
-struct Recount {
-    file: Option<std::fs::File>,
+struct Recount<'f> {
+    /// The file mapped (not opened again: a file replaced since is not read).
+    file: Option<&'f std::fs::File>,
     /// Where the text starts in the file (after a BOM).
     offset: u64,
 }
 
-impl Recount {
-    /// For `text` mapped by `map` from `path` (nothing to read for a text
+impl<'f> Recount<'f> {
+    /// For `text` mapped by `map` from `file` (nothing to read for a text
     /// of its own: decoded, or read whole).
-    fn new(path: &Path, map: Option<&memmap2::Mmap>, text: &[u8]) -> Recount {
+    fn new(file: Option<&'f std::fs::File>, map: Option<&memmap2::Mmap>, text: &[u8]) -> Recount<'f> {
         let within = map.filter(|m| {
             let (t, m) = (text.as_ptr_range(), m.as_ptr_range());
             t.start >= m.start && t.end <= m.end
         });
         let offset = within.map_or(0, |m| (text.as_ptr() as usize - m.as_ptr() as usize) as u64);
-        Recount { file: within.and_then(|_| std::fs::File::open(path).ok()), offset }
+        Recount { file: file.filter(|_| within.is_some()), offset }
     }
 
     /// The physical lines of the text's bytes `a..b` before its first NUL
@@ -60,7 +61,7 @@ impl Recount {
         use std::os::unix::fs::FileExt;
         // Small in tests, so that a chunk is read in several pieces.
         const PIECE: usize = if cfg!(test) { 7 } else { 1 << 20 };
-        let file = self.file.as_ref()?;
+        let file = self.file?;
         let mut buf = vec![0u8; PIECE.min(b - a)];
         let (mut at, end, mut lines) = (self.offset + a as u64, self.offset + b as u64, 0);
         let mut cr = false;
@@ -112,7 +113,7 @@ pub fn read_csv_chunked<S: Send>(
     make: impl Fn(&[String], usize) -> S + Sync,
     each: impl Fn(&mut S, &[String], Row<'_>) + Sync,
 ) -> Result<(FileRead, Vec<S>), DataError> {
-    with_text(path, |text, map| {
+    with_text(path, |text, map, file| {
         let Some(head) = head(path, text, opts)? else { return Ok((FileRead::default(), Vec::new())) };
         let headers = &head.read.headers;
         let bounds = bounds(text, head.start, cut);
@@ -130,9 +131,9 @@ pub fn read_csv_chunked<S: Send>(
             // Counted before any is read; their pages are given back after
             // counting (and read again from the page cache when the chunk
             // is read), so that the whole file is not resident at once.
-            let file = Recount::new(path, map, text);
+            let recount = Recount::new(file, map, text);
             let count = |&(a, b): &(usize, usize)| {
-                file.lines(a, b).unwrap_or_else(|| {
+                recount.lines(a, b).unwrap_or_else(|| {
                     let lines = lines_to_nul(&text[a..b]);
                     Release::new(map, text, a).upto(b);
                     lines

@@ -12,14 +12,15 @@ use std::path::Path;
 
 /// A file's bytes: mapped when the system allows it, else read whole.
 enum Bytes {
-    Mapped(memmap2::Mmap),
+    /// The map, and the file mapped (read again by the chunks' line count).
+    Mapped(memmap2::Mmap, std::fs::File),
     Read(Vec<u8>),
 }
 impl Deref for Bytes {
     type Target = [u8];
     fn deref(&self) -> &[u8] {
         match self {
-            Bytes::Mapped(m) => m,
+            Bytes::Mapped(m, _) => m,
             Bytes::Read(v) => v,
         }
     }
@@ -33,7 +34,7 @@ fn load(path: &Path) -> std::io::Result<Bytes> {
     match unsafe { memmap2::Mmap::map(&file) } {
         Ok(map) => {
             let _ = map.advise(memmap2::Advice::Sequential);
-            Ok(Bytes::Mapped(map))
+            Ok(Bytes::Mapped(map, file))
         }
         Err(_) => {
             let mut bytes = Vec::new();
@@ -139,7 +140,7 @@ pub fn read_csv(
     opts: &ReadOptions,
     each: &mut impl FnMut(&[String], Row<'_>),
 ) -> Result<FileRead, DataError> {
-    with_text(path, |text, map| {
+    with_text(path, |text, map, _| {
         let Some(head) = head(path, text, opts)? else { return Ok(FileRead::default()) };
         let mut release = Release::new(map, text, head.start);
         let headers = &head.read.headers;
@@ -159,7 +160,7 @@ pub fn read_csv(
 /// decoded, BOM removed), and its map when the text lies in one.
 pub(super) fn with_text<R>(
     path: &Path,
-    f: impl FnOnce(&[u8], Option<&memmap2::Mmap>) -> Result<R, DataError>,
+    f: impl FnOnce(&[u8], Option<&memmap2::Mmap>, Option<&std::fs::File>) -> Result<R, DataError>,
 ) -> Result<R, DataError> {
     let cannot = |e: std::io::Error| DataError(crate::diag::DataFail::cannot_read(path, &e));
     let bytes = load(path).map_err(cannot)?;
@@ -171,11 +172,11 @@ pub(super) fn with_text<R>(
         }
         None => bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes),
     };
-    let map = match &bytes {
-        Bytes::Mapped(m) => Some(m),
-        Bytes::Read(_) => None,
+    let (map, file) = match &bytes {
+        Bytes::Mapped(m, file) => (Some(m), Some(file)),
+        Bytes::Read(_) => (None, None),
     };
-    f(text, map)
+    f(text, map, file)
 }
 
 /// A CSV text once its header is read.

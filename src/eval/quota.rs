@@ -3,9 +3,10 @@
 //! (highest first), ties by id.
 //!
 //! One pass over the population counts each group's tiers and lists the
-//! candidates with their scores (groups numbered as they first appear); a
-//! group is ranked only when it has more candidates than its limit, and
-//! then only as far as the limit.
+//! candidates with their scores (groups numbered as they first appear) —
+//! with several threads, a pass per block of the population, merged in
+//! input order into what one pass counts; a group is ranked only when it
+//! has more candidates than its limit, and then only as far as the limit.
 
 use super::outcome::{Outcome, QuotaMove, Reason, Status};
 use crate::check::model::{CBound, CQuota};

@@ -208,7 +208,7 @@ pub fn evaluate_carrying(
         return Err(DataError(crate::diag::DataFail::TooManyLines));
     }
     // Several threads for many records (a test block's few need none) or
-    // when reading used them already.
+    // when reading built the pool already (a CSV file read in chunks).
     let pool = if run.outs.len() >= 1 << 15 { jobs.pool() } else { jobs.built() };
     run.group_and_index(model.plan.subjects.len(), pool);
     run.check_refs(pool);

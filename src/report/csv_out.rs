@@ -144,7 +144,8 @@ fn rows<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, blocks: Blocks, out: W) ->
     // Blocks made in batches, two per thread, while the batch before is
     // written; their buffers are used again (fresh pages cost more than the rows).
     let (mut made, mut free): (Vec<Vec<u8>>, Vec<Vec<u8>>) = (Vec::new(), Vec::new());
-    for batch in starts.chunks(2 * blocks.threads) {
+    // At most 16 blocks at a time (32 MB held, however many threads).
+    for batch in starts.chunks(2 * blocks.threads.min(8)) {
         let mut next: Vec<Vec<u8>> = batch.iter().map(|_| free.pop().unwrap_or_default()).collect();
         // This thread writes while the pool's make the next blocks.
         let wrote = pool.in_place_scope(|s| {

@@ -141,15 +141,15 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Moves the items of `parts` after those of `into`, in order, each part
-/// on a thread of its own (the current pool's), `shift` given each item
-/// and the number of its part: the outcomes of a
-/// million records are 170 MB, moved on one thread they were a tenth of a
-/// two-thread run (docs/PERFORMANCE.md).
+/// Moves the items of `parts` after those of `into`, in order, the parts
+/// shared among the current pool's threads, `shift` given each item and
+/// the number of its part: the outcomes of a million records are 176 MB,
+/// moved on one thread they were a tenth of a two-thread run
+/// (docs/PERFORMANCE.md).
 fn append_all<T: Send>(into: &mut Vec<T>, parts: Vec<Vec<T>>, shift: impl Fn(T, usize) -> T + Sync) {
     use rayon::prelude::*;
     let total: usize = parts.iter().map(Vec::len).sum();
-    into.reserve(total);
+    into.reserve_exact(total);
     let len = into.len();
     let mut rest = &mut into.spare_capacity_mut()[..total];
     let mut moves = Vec::with_capacity(parts.len());

@@ -30,7 +30,9 @@ impl Run<'_> {
         jobs: &mut Jobs,
     ) -> Result<Vec<crate::diag::DataNote>, DataError> {
         let csv = file.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        if let Some(pool) = jobs.pool().filter(|_| csv && crate::data::sheet::Book::named(file).is_none()) {
+        // Only a CSV file is read in chunks (and only then is the pool built).
+        let chunked = csv && crate::data::sheet::Book::named(file).is_none();
+        if let Some(pool) = if chunked { jobs.pool() } else { None } {
             let before = self.outs.len();
             let mut header = None;
             let found = self.read_chunked(fi, file, pool, &mut header)?;
