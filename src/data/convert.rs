@@ -275,22 +275,28 @@ fn whole(t: &[u8]) -> Option<Exact> {
     if !(1..=18).contains(&t.len()) {
         return None;
     }
-    let n = t.iter().try_fold(0i64, |n, &c| c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0')))?;
-    Some(Exact::int(n))
+    // 18 digits fit an i64.
+    digits(t).map(|n| Exact::int(n as i64))
+}
+
+/// The number that `b`, ASCII digits only (at most 19 of them, so that it
+/// fits), writes; `None` for any other byte.
+#[inline]
+fn digits(b: &[u8]) -> Option<u64> {
+    b.iter().try_fold(0u64, |n, &c| c.is_ascii_digit().then(|| n * 10 + u64::from(c - b'0')))
 }
 
 /// `D/M/YYYY` with one or two digits for the day and month and nothing
 /// else, from its bytes: what [`date`] makes of it, without the text.
 #[inline]
 fn dmy_bytes(t: &[u8]) -> Option<NaiveDate> {
-    let digits =
-        |b: &[u8]| b.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
     let mut parts = t.splitn(3, |&c| c == b'/');
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
     if !(1..=2).contains(&d.len()) || !(1..=2).contains(&m.len()) || y.len() != 4 {
         return None;
     }
-    NaiveDate::from_ymd_opt(digits(y)? as i32, digits(m)?, digits(d)?)
+    // Four digits and two at most: they fit.
+    NaiveDate::from_ymd_opt(digits(y)? as i32, digits(m)? as u32, digits(d)? as u32)
 }
 
 /// `YYYY-MM-DD` with two-digit month and day, from its bytes: the digits

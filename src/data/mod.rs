@@ -77,6 +77,17 @@ pub enum At {
     Row(u64),
 }
 
+/// Where a record is, as a message says it.
+impl From<At> for crate::diag::Spot {
+    fn from(at: At) -> crate::diag::Spot {
+        match at {
+            At::Line(n) => crate::diag::Spot::Line(n),
+            At::Index(n) => crate::diag::Spot::Index(n),
+            At::Row(n) => crate::diag::Spot::Row(n),
+        }
+    }
+}
+
 impl fmt::Display for At {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -80,11 +80,7 @@ pub struct Sheet {
 /// `FILE [SHEET] row 17`, or the cell `FILE [SHEET] C17` of `column`
 /// (each language writes it its own way, see [`Place`]).
 pub fn place(file: &Path, sheet: Option<&Sheet>, at: At, column: Option<&str>) -> Place {
-    let spot = match at {
-        At::Line(n) => Spot::Line(n),
-        At::Index(n) => Spot::Index(n),
-        At::Row(n) => Spot::Row(n),
-    };
+    let spot = Spot::from(at);
     let Some(s) = sheet else {
         return Place { file: file.display().to_string().into(), sheet: None, at: spot, cell: None };
     };

@@ -225,7 +225,7 @@ pub fn evaluate_carrying(
         problems: run.problems,
         captured: run.captured,
         carried: run.carried,
-        threads: opts.read.threads(),
+        threads: jobs.n,
     })
 }
 

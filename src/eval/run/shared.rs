@@ -35,7 +35,7 @@ impl Run<'_> {
         }
         let key = (fi, col, e);
         if let Some(first) = self.cells_said.get(&key) {
-            return first.moved(spot(at));
+            return first.moved(at.into());
         }
         let error = placed(self, key.2.clone());
         if self.cells_said.len() < CELLS_SAID {
@@ -53,20 +53,11 @@ impl Run<'_> {
         (fi, at): (usize, At),
     ) -> RecordError {
         if let Some(e) = first {
-            return e.moved(spot(at));
+            return e.moved(at.into());
         }
         let e = RecordError::placed(kind(), Some(&self.at(fi, at)), None);
         *first = Some(e.clone());
         e
-    }
-}
-
-/// Where a record is in its file, as errors say it.
-pub(super) fn spot(at: At) -> crate::diag::Spot {
-    match at {
-        At::Line(n) => crate::diag::Spot::Line(n),
-        At::Index(n) => crate::diag::Spot::Index(n),
-        At::Row(n) => crate::diag::Spot::Row(n),
     }
 }
 
