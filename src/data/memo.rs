@@ -9,11 +9,14 @@
 //! aggregate groups or refs) are remembered too: a cell seen before gets
 //! the same shared text, not a copy of its own. Only values are
 //! remembered, never errors, and only up to [`MOST`] spellings per slot
-//! ([`MOST_TEXTS`] texts). The pass `cell_memo` ([`crate::eval::Passes`])
-//! switches it off.
+//! ([`MOST_TEXTS`] texts). The short spellings of a vocabulary slot are
+//! also kept in a [`Table`], read straight from the row's bytes
+//! ([`Memo::wide`]) without hashing the cell. The pass `cell_memo`
+//! ([`crate::eval::Passes`]) switches it off.
 
 use super::cells::{CellError, CellRef};
 use super::convert::{SlotKind, convert_into};
+use super::table::{Key, Table, WIDE};
 use crate::vocab::value::Value;
 use hashbrown::HashMap;
 use rustc_hash::FxBuildHasher;
@@ -29,7 +32,35 @@ const LONGEST_TEXT: usize = 256;
 /// What `SmolStr` holds inline (a longer text is one shared allocation).
 const INLINE: usize = 23;
 
-type Spellings = HashMap<Box<[u8]>, Value, FxBuildHasher>;
+/// The most short spellings per slot in its table (past them, the hash
+/// map alone answers).
+const MOST_SHORT: usize = 64;
+
+/// One slot's spellings seen and their values.
+#[derive(Debug, Default, Clone)]
+struct Spellings {
+    all: HashMap<Box<[u8]>, Value, FxBuildHasher>,
+    /// A vocabulary slot's spellings of up to [`WIDE`] bytes, in the order
+    /// seen, and their table (rebuilt for each new one: a file holds a
+    /// handful); `None` when they do not fit one.
+    short: Vec<(Key, Value)>,
+    table: Option<Table<u16>>,
+}
+
+impl Spellings {
+    fn len(&self) -> usize {
+        self.all.len()
+    }
+
+    fn learn(&mut self, bytes: &[u8], v: &Value, vocabulary: bool) {
+        self.all.insert(bytes.into(), v.clone());
+        if let Some(key) = Key::of_bytes(bytes).filter(|_| vocabulary && self.short.len() < MOST_SHORT) {
+            self.short.push((key, v.clone()));
+            let keys: Vec<(Key, u16)> = self.short.iter().zip(0..).map(|((k, _), i)| (*k, i)).collect();
+            self.table = Table::build(&keys);
+        }
+    }
+}
 
 /// One subject's memo: per slot, the spellings seen and their values.
 #[derive(Debug, Default, Clone)]
@@ -78,16 +109,25 @@ impl Memo {
             self.slots.resize_with(slot + 1, Spellings::default);
         }
         let seen = &mut self.slots[slot];
-        if let Some(v) = seen.get(bytes) {
+        if let Some(v) = seen.all.get(bytes) {
             *to = Some(v.clone());
             return Ok(());
         }
         convert_into(kind, cell, to)?;
         let most = if vocabulary(kind) { MOST } else { MOST_TEXTS };
         if let Some(v) = to.as_ref().filter(|_| seen.len() < most) {
-            seen.insert(bytes.into(), v.clone());
+            seen.learn(bytes, v, vocabulary(kind));
         }
         Ok(())
+    }
+
+    /// The value of a cell of `slot` of `len` bytes that starts `window`,
+    /// when it is a short spelling seen before (`None`: look further).
+    #[inline(always)]
+    pub fn wide(&self, slot: usize, window: &[u8; WIDE], len: usize) -> Option<Value> {
+        let seen = self.slots.get(slot)?;
+        let i = seen.table.as_ref()?.get(Key::of(window, len)?)?;
+        seen.short.get(usize::from(i)).map(|(_, v)| v.clone())
     }
 }
 
@@ -147,6 +187,45 @@ mod tests {
         // grade slot holds `TỐT`, its decomposed spelling and ` tot `, the
         // flag slot `x`, `có` and `không`.
         assert_eq!(on.slots.iter().map(|s| s.len()).collect::<Vec<_>>(), [3, 3]);
+    }
+
+    /// The window a row hands [`Memo::wide`]: the cell's bytes, then
+    /// whatever follows it in the record.
+    fn window(cell: &str) -> [u8; WIDE] {
+        let mut w = [b';'; WIDE];
+        w[..cell.len()].copy_from_slice(cell.as_bytes());
+        w
+    }
+
+    #[test]
+    fn short_spellings_seen_are_found_from_the_row_bytes() {
+        let (grade, flag) = (grades(), SlotKind::Flag);
+        let mut m = Memo::new(true);
+        let cells = ["TỐT", " tot ", "tott", "To\u{302}\u{301}t"];
+        for c in cells {
+            assert_eq!(m.wide(0, &window(c), c.len()), None, "not seen yet: {c:?}");
+            let (mut v, mut want) = (None, None);
+            let got = m.convert(0, &grade, CellRef::Raw(c.as_bytes()), &mut v);
+            assert_eq!(got, convert_into(&grade, CellRef::Raw(c.as_bytes()), &mut want));
+            assert_eq!(v, want);
+        }
+        // Values only: the bad spelling `tott` is not remembered.
+        for c in ["TỐT", " tot ", "To\u{302}\u{301}t"] {
+            assert_eq!(m.wide(0, &window(c), c.len()), Some(Value::Grade(Exact::int(3))), "{c:?}");
+        }
+        assert_eq!(m.wide(0, &window("tott"), 4), None);
+        // A prefix of a spelling seen, or one longer than the table's, is not it.
+        assert_eq!(m.wide(0, &window("TỐT"), 2), None);
+        assert_eq!(m.wide(0, &window("TỐT"), WIDE + 1), None);
+        // Another slot has its own spellings; a text slot none in a table.
+        assert_eq!(m.wide(1, &window("TỐT"), "TỐT".len()), None);
+        m.convert(1, &flag, CellRef::Raw(b"x"), &mut None).unwrap();
+        assert_eq!(m.wide(1, &window("x"), 1), Some(Value::Bool(true)));
+        let mut t = Memo::with_texts(true, &[2]);
+        let unit = "Đảng bộ phường Hàng Trống số 1";
+        t.convert(2, &SlotKind::Text, CellRef::Raw(unit.as_bytes()), &mut None).unwrap();
+        assert_eq!(t.slots[2].len(), 1);
+        assert!(t.slots[2].short.is_empty() && t.slots[2].table.is_none());
     }
 
     #[test]

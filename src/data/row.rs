@@ -52,7 +52,7 @@ impl RowPlan {
         memo: &mut Memo,
     ) -> Option<(usize, CellError)> {
         let mut first: Option<(usize, CellError)> = None;
-        let mut general = |col: usize, slot: usize, values: &mut [Option<Value>]| {
+        let mut general = |col: usize, slot: usize, values: &mut [Option<Value>], memo: &mut Memo| {
             let (Some(cell), Some(kind), Some(v)) = (cells.get(col), kinds.get(slot), values.get_mut(slot))
             else {
                 return;
@@ -67,22 +67,26 @@ impl RowPlan {
             for &(col, slot) in
                 self.grades.iter().chain(&self.flags).chain(&self.texts).chain(&self.dates).chain(&self.rest)
             {
-                general(col, slot, values);
+                general(col, slot, values, memo);
             }
             return first;
         };
-        let grade = |col: usize, slot: usize| match (csv.wide(col), kinds.get(slot)) {
+        // A grade spelled as the plan writes it, else as a cell seen before.
+        let grade = |col: usize, slot: usize, memo: &Memo| match (csv.wide(col), kinds.get(slot)) {
             (Some((cell, Some(w))), Some(SlotKind::Grade(labels))) => {
-                labels.wide(w, cell.len()).map(Value::Grade)
+                labels.wide(w, cell.len()).map(Value::Grade).or_else(|| memo.wide(slot, w, cell.len()))
             }
             _ => None,
         };
-        each(&self.grades, values, grade, &mut general);
-        each(&self.flags, values, |col, _| csv.get(col).and_then(flag).map(Value::Bool), &mut general);
-        each(&self.texts, values, |col, _| csv.plain(col).map(|t| Value::Str(t.into())), &mut general);
-        each(&self.dates, values, |col, _| csv.get(col).and_then(iso_bytes).map(Value::Date), &mut general);
+        each(&self.grades, values, memo, grade, &mut general);
+        let flags = |col: usize, _, _: &Memo| csv.get(col).and_then(flag).map(Value::Bool);
+        each(&self.flags, values, memo, flags, &mut general);
+        let texts = |col: usize, _, _: &Memo| csv.plain(col).map(|t| Value::Str(t.into()));
+        each(&self.texts, values, memo, texts, &mut general);
+        let dates = |col: usize, _, _: &Memo| csv.get(col).and_then(iso_bytes).map(Value::Date);
+        each(&self.dates, values, memo, dates, &mut general);
         for &(col, slot) in &self.rest {
-            general(col, slot, values);
+            general(col, slot, values, memo);
         }
         first
     }
@@ -94,13 +98,14 @@ impl RowPlan {
 fn each(
     group: &[(usize, usize)],
     values: &mut [Option<Value>],
-    quick: impl Fn(usize, usize) -> Option<Value>,
-    general: &mut impl FnMut(usize, usize, &mut [Option<Value>]),
+    memo: &mut Memo,
+    quick: impl Fn(usize, usize, &Memo) -> Option<Value>,
+    general: &mut impl FnMut(usize, usize, &mut [Option<Value>], &mut Memo),
 ) {
     for &(col, slot) in group {
-        match (quick(col, slot), values.get_mut(slot)) {
+        match (quick(col, slot, memo), values.get_mut(slot)) {
             (Some(v), Some(to)) => *to = Some(v),
-            _ => general(col, slot, values),
+            _ => general(col, slot, values, memo),
         }
     }
 }
