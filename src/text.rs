@@ -26,6 +26,15 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// lookups of the general check.
 #[inline]
 pub fn plainly_nfc(bytes: &[u8]) -> bool {
+    // Those bytes being in their ranges, UTF-8 is all that is left to check.
+    in_plain_ranges(bytes) && simdutf8::basic::from_utf8(bytes).is_ok()
+}
+
+/// The byte half of [`plainly_nfc`]: whether every byte of `bytes` is in
+/// the ranges of those characters, for bytes known to be UTF-8 otherwise
+/// (a cell of a record checked whole).
+#[inline]
+pub fn in_plain_ranges(bytes: &[u8]) -> bool {
     // A byte past C9 other than E1 starts another character; E1 starts
     // U+1000..U+1FFF, of which Latin Extended Additional is E1 B8..BB. Each
     // byte is judged with the next (0 after the last) in blocks of 32 that
@@ -37,11 +46,9 @@ pub fn plainly_nfc(bytes: &[u8]) -> bool {
     let Some((&last, _)) = bytes.split_last() else { return true };
     let (these, next) = (&bytes[..bytes.len() - 1], &bytes[1..]);
     let (mut a, mut n) = (these.chunks_exact(32), next.chunks_exact(32));
-    let plain = a.by_ref().zip(n.by_ref()).all(|(a, n)| block(a, n))
+    a.by_ref().zip(n.by_ref()).all(|(a, n)| block(a, n))
         && block(a.remainder(), n.remainder())
-        && bad(last, 0) == 0;
-    // Those bytes being in their ranges, UTF-8 is all that is left to check.
-    plain && simdutf8::basic::from_utf8(bytes).is_ok()
+        && bad(last, 0) == 0
 }
 
 /// `s` in NFC, without a copy when it already is.

@@ -59,11 +59,17 @@ fn compose(record: &Record, into: &mut Record, memo: &mut Composed) -> (bool, bo
     if all.is_ascii() || crate::text::plainly_nfc(all) && record.iter().all(whole) {
         return (false, true);
     }
-    // Cell by cell: the plainly composed ones (most) need no second look.
+    // Cell by cell: the plainly composed ones (most) need no second look,
+    // and no check of their own when the record is UTF-8 as a whole.
+    let utf8 = simdutf8::basic::from_utf8(all).is_ok() && record.iter().all(whole);
+    let plain = |cell: &[u8]| match utf8 {
+        true => crate::text::in_plain_ranges(cell),
+        false => crate::text::plainly_nfc(cell),
+    };
     into.clear();
-    let (mut changed, mut utf8) = (false, true);
+    let (mut changed, mut every) = (false, true);
     for cell in record.iter() {
-        if crate::text::plainly_nfc(cell) {
+        if plain(cell) {
             into.push_field(cell);
             continue;
         }
@@ -81,12 +87,12 @@ fn compose(record: &Record, into: &mut Record, memo: &mut Composed) -> (bool, bo
             Ok(_) => into.push_field(cell),
             Err(_) => {
                 into.push_field(cell);
-                utf8 = false;
+                every = false;
             }
         }
     }
     into.seal();
-    (changed, utf8)
+    (changed, every)
 }
 
 /// Decomposed cells of a file and their composed text, for the cells that
