@@ -89,6 +89,25 @@ impl<'f> Recount<'f> {
     }
 }
 
+/// One chunk of a file's rows, as its state is made (before any is read).
+#[derive(Clone, Copy, Debug)]
+pub struct Chunk {
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// The most rows it can hold (its line ends, one more for the last), with the
+    /// sum of those of the chunks before it and of all: `None` when the
+    /// file is read in one pass.
+    pub most: Option<Most>,
+}
+
+/// See [`Chunk::most`].
+#[derive(Clone, Copy, Debug)]
+pub struct Most {
+    pub rows: usize,
+    pub before: usize,
+    pub total: usize,
+}
+
 /// How a file is cut: into about `jobs` × 4 chunks of at least `min` bytes.
 #[derive(Clone, Copy, Debug)]
 pub struct Cut {
@@ -102,23 +121,23 @@ impl Cut {
 }
 
 /// Reads the CSV file at `path` in chunks on `pool`: `make` gives each
-/// chunk its state (from the headers and the chunk's size in bytes), `each`
-/// hands it the chunk's rows in order. The file's findings, and the states
-/// in input order (one when the file was read in one pass).
+/// chunk its state (from the headers and the [`Chunk`]), in input order
+/// before any is read; `each` hands it the chunk's rows in order. The
+/// file's findings, and the states in input order (one when the file was
+/// read in one pass).
 pub fn read_csv_chunked<S: Send>(
     path: &Path,
     opts: &ReadOptions,
     pool: &rayon::ThreadPool,
     cut: Cut,
-    make: impl Fn(&[String], usize) -> S + Sync,
+    mut make: impl FnMut(&[String], Chunk) -> S,
     each: impl Fn(&mut S, &[String], Row<'_>) + Sync,
 ) -> Result<(FileRead, Vec<S>), DataError> {
     with_text(path, |text, map, file| {
         let Some(head) = head(path, text, opts)? else { return Ok((FileRead::default(), Vec::new())) };
         let headers = &head.read.headers;
         let bounds = bounds(text, head.start, cut);
-        let one = |(start, stop, line): (usize, usize, u64)| {
-            let mut state = make(headers, stop - start);
+        let one = |mut state: S, (start, stop, line): (usize, usize, u64)| {
             let mut release = Release::new(map, text, start);
             let found =
                 rows(text, (head.delim, opts.compose_memo), (start, line), stop, &mut release, &mut |row| {
@@ -143,14 +162,34 @@ pub fn read_csv_chunked<S: Send>(
             let starts =
                 spans.iter().zip(lines.iter().scan(head.line, |l, n| Some(std::mem::replace(l, *l + n))));
             let chunks: Vec<(usize, usize, u64)> = starts.map(|(&(a, b), line)| (a, b, line)).collect();
+            // A chunk ends after a line feed, so each of its rows ends at
+            // one of its line ends; the last chunk's last row may have none.
+            let last = lines.len() - 1;
+            let most: Vec<usize> = (lines.iter().enumerate())
+                .map(|(k, &n)| {
+                    usize::try_from(n).unwrap_or(usize::MAX).saturating_add(usize::from(k == last))
+                })
+                .collect();
+            let total = most.iter().fold(0, |t, &m| usize::saturating_add(t, m));
+            let mut before = 0;
+            let states: Vec<(S, (usize, usize, u64))> = chunks
+                .into_iter()
+                .zip(&most)
+                .map(|(c, &rows)| {
+                    let most = Some(Most { rows, before, total });
+                    before = before.saturating_add(rows);
+                    (make(headers, Chunk { bytes: c.1 - c.0, most }), c)
+                })
+                .collect();
             let read: Vec<(S, Stretch)> =
-                pool.install(|| chunks.into_par_iter().with_max_len(1).map(one).collect());
+                pool.install(|| states.into_par_iter().with_max_len(1).map(|(s, c)| one(s, c)).collect());
             if joined(&read, &bounds) {
                 let (states, stretches): (Vec<S>, Vec<Stretch>) = read.into_iter().unzip();
                 return Ok((finish(path, text, head, stretches)?, states));
             }
         }
-        let (state, found) = one((head.start, text.len(), head.line));
+        let state = make(headers, Chunk { bytes: text.len() - head.start, most: None });
+        let (state, found) = one(state, (head.start, text.len(), head.line));
         Ok((finish(path, text, head, [found])?, vec![state]))
     })
 }

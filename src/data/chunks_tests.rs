@@ -32,12 +32,23 @@ fn both(text: &[u8], jobs: usize, min: usize) -> (Read, Read, usize) {
         &opts,
         &pool,
         Cut { jobs, min },
-        |_, _| Vec::new(),
-        |v: &mut Vec<Got>, _, r| v.push(row(r)),
+        |_, chunk| (Vec::new(), chunk.most),
+        |(v, _): &mut (Vec<Got>, Option<Most>), _, r| v.push(row(r)),
     )
     .map(|(f, states)| {
         parts = states.len();
-        (format!("{f:?}"), states.into_iter().flatten().collect())
+        // A chunk holds at most the rows it was said to (its outcomes are
+        // written in a window of that many).
+        let mut before = 0;
+        for (rows, most) in &states {
+            if let Some(m) = most {
+                assert!(rows.len() <= m.rows, "{} rows, at most {}", rows.len(), m.rows);
+                assert_eq!(m.before, before);
+                before += m.rows;
+                assert_eq!(m.total, states.iter().map(|s| s.1.map_or(0, |m| m.rows)).sum::<usize>());
+            }
+        }
+        (format!("{f:?}"), states.into_iter().flat_map(|s| s.0).collect())
     })
     .map_err(|e| e.to_string());
     (seq, par, parts)

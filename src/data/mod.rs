@@ -18,7 +18,7 @@ mod split;
 mod table;
 
 pub use cells::{Cell, CellRef, Cells, FileRead, OwnedRow, ReadOptions, Row};
-pub use chunks::{Cut, read_csv_chunked};
+pub use chunks::{Chunk, Cut, read_csv_chunked};
 pub use columns::{Columns, SubjectColumns};
 pub use convert::{Labels, SlotKind, convert_cell, norm};
 pub use memo::Memo;

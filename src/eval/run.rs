@@ -21,10 +21,12 @@ mod finish;
 mod groups;
 mod input;
 mod notes;
+mod outs;
 mod roles;
 mod shared;
 
 use groups::Groups;
+use outs::Outs;
 use shared::CellsSaid;
 
 use roles::{Roles, roles};
@@ -85,7 +87,7 @@ struct Run<'a> {
     ev: &'a Evaluator<'a>,
     cols: &'a Columns,
     default_subject: Option<usize>,
-    outs: Vec<Outcome>,
+    outs: Outs,
     positions: Vec<Pos>,
     /// A record's position did not fit a [`Pos`].
     unplaceable: bool,
@@ -158,7 +160,7 @@ pub fn evaluate_carrying(
         ev,
         cols: &ev.columns,
         default_subject,
-        outs: Vec::new(),
+        outs: Outs::default(),
         positions: Vec::new(),
         unplaceable: false,
         ids: Ids::default(),
@@ -217,7 +219,7 @@ pub fn evaluate_carrying(
     run.none_pending();
     run.name_missing_columns();
     Ok(Evaluation {
-        outcomes: run.outs,
+        outcomes: run.outs.into_vec(),
         positions: run.positions,
         files: run.files,
         sheets: run.sheets,

@@ -2,12 +2,14 @@
 //! each chunk of its rows (see [`crate::data::read_csv_chunked`]) goes
 //! through a run of its own, exactly as one pass would take those rows; the
 //! chunks' runs are then appended in input order, their record indices
-//! moved. Everything that looks across records (repeated ids, refs, records
+//! moved (their outcomes written in place, see [`super::outs`]). Everything that looks across records (repeated ids, refs, records
 //! that read others, quotas, aggregates) comes after, on the whole run.
 
 use super::Run;
+use super::outs::{Outs, Windows};
 use super::roles::roles;
-use crate::data::{Cut, DataError, FileRead, Memo, read_csv_chunked};
+use crate::data::{Chunk, Cut, DataError, FileRead, Memo, read_csv_chunked};
+use crate::eval::outcome::Outcome;
 use std::path::Path;
 
 /// The threads of a run: how many, and their pool once a file needs it.
@@ -37,13 +39,14 @@ impl Jobs {
 }
 
 impl<'a> Run<'a> {
-    /// An empty run for one chunk of file rows, room made for `rows`.
-    fn part(&self, rows: usize) -> Run<'a> {
+    /// An empty run for one chunk of file rows, its outcomes written in
+    /// `outs`, room made for `rows`.
+    fn part(&self, rows: usize, outs: Outs) -> Run<'a> {
         let mut part = Run {
             ev: self.ev,
             cols: self.cols,
             default_subject: self.default_subject,
-            outs: Vec::new(),
+            outs,
             positions: Vec::new(),
             unplaceable: false,
             ids: Default::default(),
@@ -74,12 +77,20 @@ impl<'a> Run<'a> {
     }
 
     /// Appends the records of `parts`, read in this order after all those
-    /// so far; the outcomes, positions and ids move on the threads of `pool`.
-    fn absorb(&mut self, parts: Vec<Run<'a>>, pool: &rayon::ThreadPool) {
+    /// so far (`whole` the outcomes, taken out of the run while the parts'
+    /// windows, if any, were written in it); the positions and ids move on
+    /// the threads of `pool`.
+    fn absorb(
+        &mut self,
+        parts: Vec<Run<'a>>,
+        whole: (Vec<Outcome>, Option<Windows>),
+        pool: &rayon::ThreadPool,
+    ) {
+        let (mut whole, windows) = whole;
         let mut bases = Vec::with_capacity(parts.len());
         let (mut outs, mut positions, mut hashed, mut carried) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        let mut base = self.outs.len();
+        let mut base = whole.len();
         for mut part in parts {
             bases.push(base);
             carried.push(std::mem::take(&mut part.carried));
@@ -92,18 +103,20 @@ impl<'a> Run<'a> {
                 self.captured = Some(c);
             }
             base += part.outs.len();
-            outs.push(part.outs);
+            outs.push(std::mem::take(&mut part.outs));
             positions.push(part.positions);
             hashed.push(part.hashed);
         }
         self.carried.append(carried);
+        match windows {
+            Some(w) => w.join(&mut whole, outs),
+            None => whole.extend(outs.into_iter().flat_map(Outs::into_vec)),
+        }
+        self.outs = Outs::Own(whole);
         pool.install(|| {
             rayon::join(
-                || append_all(&mut self.outs, outs, |o, _| o),
-                || {
-                    append_all(&mut self.positions, positions, |p, _| p);
-                    append_all(&mut self.hashed, hashed, |(h, i), k| (h, i + bases[k] as u32));
-                },
+                || append_all(&mut self.positions, positions, |p, _| p),
+                || append_all(&mut self.hashed, hashed, |(h, i), k| (h, i + bases[k] as u32)),
             )
         });
     }
@@ -119,17 +132,35 @@ impl<'a> Run<'a> {
         let rows = crate::data::estimate_rows(file);
         let size = std::fs::metadata(file).map_or(1, |m| m.len().max(1));
         let cut = Cut { jobs: pool.current_num_threads(), min: Cut::MIN };
+        // The chunks write their outcomes in windows of the run's vector,
+        // taken out of it meanwhile (and never touched until joined).
+        let mut whole = std::mem::take(&mut self.outs).into_vec();
+        let mut windows = None;
         let this = &*self;
-        let make = |headers: &[String], bytes: usize| {
-            let guess = (rows as u128 * bytes as u128 / u128::from(size)) as usize;
-            (this.part(guess + guess / 16), roles(headers, this.cols, &this.carried, None))
+        let make = |headers: &[String], chunk: Chunk| {
+            let window = chunk.most.and_then(|m| {
+                if m.before == 0 {
+                    windows = Windows::new(&mut whole, m.total);
+                }
+                windows.as_ref()?.take(m.before, m.rows)
+            });
+            let guess = (rows as u128 * chunk.bytes as u128 / u128::from(size)) as usize;
+            let rows = chunk.most.map_or(guess + guess / 16, |m| m.rows);
+            let outs = window.map_or_else(Outs::default, Outs::Window);
+            (this.part(rows, outs), roles(headers, this.cols, &this.carried, None))
         };
-        let (found, parts) =
-            read_csv_chunked(file, &this.read, pool, cut, make, |(run, r), headers, row| {
-                run.row(fi, headers, r, row)
-            })?;
-        let before = self.outs.len();
-        self.absorb(parts.into_iter().map(|(part, _)| part).collect(), pool);
+        let read = read_csv_chunked(file, &this.read, pool, cut, make, |(run, r), headers, row| {
+            run.row(fi, headers, r, row)
+        });
+        let (found, parts) = match read {
+            Ok(read) => read,
+            Err(e) => {
+                self.outs = Outs::Own(whole);
+                return Err(e);
+            }
+        };
+        let before = whole.len();
+        self.absorb(parts.into_iter().map(|(part, _)| part).collect(), (whole, windows), pool);
         // The header's problems, as one pass finds them at the first row.
         if self.outs.len() > before {
             let r = roles(&found.headers, self.cols, &self.carried, None);
@@ -143,9 +174,7 @@ impl<'a> Run<'a> {
 
 /// Moves the items of `parts` after those of `into`, in order, the parts
 /// shared among the current pool's threads, `shift` given each item and
-/// the number of its part: the outcomes of a million records are 176 MB,
-/// moved on one thread they were a tenth of a two-thread run
-/// (docs/PERFORMANCE.md).
+/// the number of its part (the positions and ids of a million records).
 fn append_all<T: Send>(into: &mut Vec<T>, parts: Vec<Vec<T>>, shift: impl Fn(T, usize) -> T + Sync) {
     use rayon::prelude::*;
     let total: usize = parts.iter().map(Vec::len).sum();

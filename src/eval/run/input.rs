@@ -17,7 +17,7 @@ impl Run<'_> {
     /// (a sparse file of zeros looks like millions of rows): when the
     /// system refuses that much, the vectors grow as records come.
     pub(super) fn room(&mut self, more: usize) {
-        let _ = self.outs.try_reserve_exact(more);
+        self.outs.try_reserve_exact(more);
         let _ = self.positions.try_reserve_exact(more);
         let _ = self.hashed.try_reserve_exact(more);
         self.carried.room(more);
