@@ -113,8 +113,8 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resul
         None => {}
     }
     let dir = folder(&target);
-    let mut tmp = temporary(&dir, existing.is_none())?;
-    let mut w = BufWriter::new(tmp.as_file_mut());
+    let tmp = temporary(&dir, existing.is_none())?;
+    let mut w = BufWriter::new(Ahead { file: tmp.as_file(), written: 0, started: 0 });
     write(&mut w)?;
     w.flush()?;
     drop(w);
@@ -127,6 +127,53 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resul
     // sync a folder has still renamed the file.
     let _ = File::open(&dir).and_then(|d| d.sync_all());
     Ok(())
+}
+
+/// A file written through, the disk given its bytes as they come: every
+/// [`Ahead::STEP`] bytes written, their writing to the disk is started
+/// (Linux `sync_file_range`, which does not wait), so that the sync before
+/// the rename waits for the last of them only, not for all (a million
+/// records' 125 MB took 70 ms to sync at the end, docs/PERFORMANCE.md).
+struct Ahead<'f> {
+    file: &'f File,
+    written: u64,
+    /// The bytes whose writing was started.
+    started: u64,
+}
+
+impl Ahead<'_> {
+    const STEP: u64 = 8 << 20;
+
+    #[cfg(target_os = "linux")]
+    fn start(&self, len: u64) {
+        use std::os::fd::AsRawFd;
+        let (from, len) = (i64::try_from(self.started), i64::try_from(len));
+        if let (Ok(from), Ok(len)) = (from, len) {
+            // SAFETY: a plain system call on an open file; it only starts
+            // writing (a failure is left to the sync that follows to say).
+            unsafe { libc::sync_file_range(self.file.as_raw_fd(), from, len, libc::SYNC_FILE_RANGE_WRITE) };
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn start(&self, _: u64) {}
+}
+
+impl Write for Ahead<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = (&mut &*self.file).write(buf)?;
+        self.written += n as u64;
+        let len = self.written - self.started;
+        if len >= Self::STEP {
+            self.start(len);
+            self.started = self.written;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        (&mut &*self.file).flush()
+    }
 }
 
 fn write_through(target: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
@@ -175,6 +222,25 @@ fn keep_owner_and_mode(tmp: &File, old: &Metadata) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Past several steps of started writing, in pieces that straddle
+    /// them: the file holds every byte, in order.
+    #[test]
+    fn a_large_file_is_written_whole_while_its_writing_is_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        let piece: Vec<u8> = (0..=250u8).cycle().take(3 << 20).collect();
+        let want: Vec<u8> = piece.iter().copied().cycle().take(piece.len() * 7 + 11).collect();
+        write_atomic(&path, |w| {
+            for _ in 0..7 {
+                w.write_all(&piece)?;
+            }
+            w.write_all(&piece[..11])
+        })
+        .unwrap();
+        assert!(want.len() as u64 > 2 * Ahead::STEP);
+        assert!(std::fs::read(&path).unwrap() == want, "the bytes written");
+    }
 
     #[test]
     fn a_failed_write_leaves_the_file_as_it_was() {
