@@ -163,6 +163,28 @@ impl Counted {
     }
 }
 
+impl Counted {
+    /// The number of the group of value `v`. A long text is most often
+    /// shared by many records (the memo gives every cell spelled alike
+    /// one allocation): found by where it lies, without hashing its bytes
+    /// again (the same place holds the same text while the outcomes are
+    /// borrowed).
+    #[inline]
+    fn group_of<'a>(&mut self, index: &mut Groups<'a>, v: &'a Value, tiers: usize) -> usize {
+        let Value::Str(s) = v else { return self.number(index, group_key(v), tiers) };
+        if !s.is_heap_allocated() {
+            return self.number(index, Cow::Borrowed(s.as_str()), tiers);
+        }
+        let at = (s.as_ptr() as usize, s.len());
+        if let Some(&g) = index.shared.get(&at) {
+            return g;
+        }
+        let g = self.number(index, Cow::Borrowed(s.as_str()), tiers);
+        index.shared.insert(at, g);
+        g
+    }
+}
+
 /// One pass over the records of a population: groups numbered as they
 /// first appear.
 fn count<'a>(
@@ -179,17 +201,16 @@ fn count<'a>(
         if o.status != Status::Classified {
             continue;
         }
-        let key = match &q.per {
-            None => Cow::Borrowed("plan"),
+        let g = match &q.per {
+            None => c.number(&mut index, Cow::Borrowed("plan"), tiers),
             Some(_) => match o.subject.and_then(|s| per_slot[usize::from(s)]).and_then(|slot| o.kept(slot)) {
-                Some(v) => group_key(v),
+                Some(v) => c.group_of(&mut index, v, tiers),
                 None => {
                     c.missing.push(r);
                     continue;
                 }
             },
         };
-        let g = c.number(&mut index, key, tiers);
         c.classified[g] += 1;
         if let Some(n) = o.tier.and_then(|t| c.counts.get_mut(g * tiers + usize::from(t))) {
             *n += 1;
@@ -243,6 +264,8 @@ fn rank_from(group: &mut [Candidate], n: usize, outs: &[Outcome]) {
 struct Groups<'a> {
     short: hashbrown::HashMap<(Print, usize), usize>,
     long: hashbrown::HashMap<Cow<'a, str>, usize>,
+    /// Shared texts by their place and length (see [`Counted::group_of`]).
+    shared: hashbrown::HashMap<(usize, usize), usize, rustc_hash::FxBuildHasher>,
 }
 
 impl<'a> Groups<'a> {

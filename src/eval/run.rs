@@ -215,8 +215,8 @@ pub fn evaluate_carrying(
     run.group_and_index(model.plan.subjects.len(), pool);
     run.check_refs(pool);
     warnings.extend(run.missing_subjects());
-    run.finish(pool);
-    run.none_pending();
+    let waited = run.finish(pool);
+    run.none_pending(&waited);
     run.name_missing_columns();
     Ok(Evaluation {
         outcomes: run.outs.into_vec(),

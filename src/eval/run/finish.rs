@@ -17,12 +17,13 @@ const KNOWN_REFS: usize = 1 << 16;
 impl Run<'_> {
     /// Classifies the records that read others, in dependency order, and
     /// applies each population's quotas once all of it is classified
-    /// (counted on `pool`'s threads).
-    pub(super) fn finish(&mut self, pool: Option<&rayon::ThreadPool>) {
+    /// (counted on `pool`'s threads). The records that waited.
+    pub(super) fn finish(&mut self, pool: Option<&rayon::ThreadPool>) -> Vec<usize> {
         let order = &self.ev.order;
         let by_subject = std::mem::take(&mut self.by_subject);
         // The records waiting, by their subject's place in the order (a
         // stable sort: in input order within a subject).
+        let waited: Vec<usize> = self.pending.iter().map(|p| p.0).collect();
         let mut pending: Vec<(usize, usize, Vec<Option<Value>>)> = std::mem::take(&mut self.pending)
             .into_iter()
             .filter_map(|(i, values)| {
@@ -45,6 +46,7 @@ impl Run<'_> {
                 due += 1;
             }
         }
+        waited
     }
 
     /// Classifies subject `s`'s records that read others (those not in
@@ -92,9 +94,10 @@ impl Run<'_> {
 impl Run<'_> {
     /// Every record leaves [`Status::Pending`] before the run ends; one
     /// that did not would be a fault of kehoach, reported as an error on
-    /// the record rather than shown with a tier it was never given.
-    pub(super) fn none_pending(&mut self) {
-        for i in 0..self.outs.len() {
+    /// the record rather than shown with a tier it was never given. Only
+    /// the records that `waited` were ever pending.
+    pub(super) fn none_pending(&mut self, waited: &[usize]) {
+        for &i in waited {
             if self.outs[i].status == Status::Pending {
                 debug_assert!(false, "record {i} was never classified");
                 self.outs[i].fail(RecordError::new(ErrorKind::NeverClassified));
