@@ -264,7 +264,7 @@ impl Evaluator<'_> {
                     ErrorKind::Undecided { clause, why }
                 };
                 let held = self.truth(fast, cond, env, rec);
-                let lowered = held == Ok(true) && *t > tier;
+                let lowered = matches!(held, Ok(true)) && *t > tier;
                 self.traced(trace, cond, env, || Step::Cap { index: i, held: held.clone(), lowered });
                 held.map_err(what)?;
                 if lowered {
