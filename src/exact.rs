@@ -6,6 +6,7 @@ use crate::num::Num;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 use std::cmp::Ordering;
+use std::num::NonZeroI64;
 
 /// The most digits a number written in a plan may have (before and after the
 /// decimal point together, leading and trailing zeros aside): its value and
@@ -13,13 +14,20 @@ use std::cmp::Ordering;
 /// room for sums.
 pub const DIGITS: u32 = 18;
 
-/// A rational `num / den` with `den > 0`, kept reduced. 16 bytes: the hot
-/// path stores millions of them; intermediate results use `i128`.
+/// A rational `num / den` with `den > 0`, kept reduced. 16 bytes, and so
+/// is an `Option<Exact>` (the denominator is never zero): the hot path
+/// stores millions of them; intermediate results use `i128`.
 #[derive(Clone, Copy, Debug)]
 pub struct Exact {
     num: i64,
-    den: i64,
+    den: NonZeroI64,
 }
+
+/// The denominator of an integer.
+const ONE: NonZeroI64 = match NonZeroI64::new(1) {
+    Some(one) => one,
+    None => unreachable!(),
+};
 
 fn gcd(mut a: i128, mut b: i128) -> i128 {
     a = a.abs();
@@ -51,10 +59,10 @@ fn gcd64(a: u64, b: u64) -> u64 {
 }
 
 impl Exact {
-    pub const ZERO: Exact = Exact { num: 0, den: 1 };
+    pub const ZERO: Exact = Exact { num: 0, den: ONE };
 
     pub fn int(n: i64) -> Exact {
-        Exact { num: n, den: 1 }
+        Exact { num: n, den: ONE }
     }
 
     /// `num / den`, reduced; `None` when `den` is zero or it does not fit.
@@ -65,16 +73,16 @@ impl Exact {
         let (num, den) = if den < 0 { (num.checked_neg()?, den.checked_neg()?) } else { (num, den) };
         if let (Ok(n), Ok(d)) = (i64::try_from(num), i64::try_from(den)) {
             if d == 1 {
-                return Some(Exact { num: n, den: 1 });
+                return Some(Exact { num: n, den: ONE });
             }
             let g = gcd64(n.unsigned_abs(), d.unsigned_abs()) as i64;
-            return Some(Exact { num: n / g, den: d / g });
+            return Some(Exact { num: n / g, den: NonZeroI64::new(d / g)? });
         }
         let (num, den) = {
             let g = gcd(num, den);
             (num / g, den / g)
         };
-        Some(Exact { num: i64::try_from(num).ok()?, den: i64::try_from(den).ok()? })
+        Some(Exact { num: i64::try_from(num).ok()?, den: NonZeroI64::new(i64::try_from(den).ok()?)? })
     }
 
     /// Parses `12`, `-3`, `8.5` or `8,5` exactly (at most 18 decimal places).
@@ -107,7 +115,7 @@ impl Exact {
     }
 
     pub fn to_num(self) -> Num {
-        Num::new(BigInt::from(self.num), BigInt::from(self.den))
+        Num::new(BigInt::from(self.num), BigInt::from(self.den.get()))
     }
 
     pub fn from_f64(f: f64) -> Option<Exact> {
@@ -122,11 +130,11 @@ impl Exact {
     }
 
     pub fn to_f64(self) -> f64 {
-        self.num as f64 / self.den as f64
+        self.num as f64 / self.den.get() as f64
     }
 
     fn parts(self) -> (i128, i128) {
-        (i128::from(self.num), i128::from(self.den))
+        (i128::from(self.num), i128::from(self.den.get()))
     }
 
     /// Σ x × y over `pairs`, exactly, reduced once at the end instead of at
@@ -178,12 +186,12 @@ impl Exact {
 
     /// The numerator and the (positive) denominator, reduced.
     pub fn parts64(self) -> (i64, i64) {
-        (self.num, self.den)
+        (self.num, self.den.get())
     }
 
     /// The value as an integer, when it is one.
     pub fn as_int(self) -> Option<i64> {
-        (self.den == 1).then_some(self.num)
+        (self.den == ONE).then_some(self.num)
     }
 
     pub fn is_zero(self) -> bool {
@@ -191,7 +199,7 @@ impl Exact {
     }
 
     pub fn is_integer(self) -> bool {
-        self.num % self.den == 0
+        self.num % self.den.get() == 0
     }
 
     pub fn floor(self) -> i128 {
@@ -231,7 +239,7 @@ impl Exact {
     /// [`Exact::show`] appended to `out`, without allocating.
     pub fn write_to(self, places: u32, out: &mut String) {
         let mut digits = itoa::Buffer::new();
-        if self.den == 1 {
+        if self.den == ONE {
             out.push_str(digits.format(self.num));
             return;
         }
@@ -268,7 +276,7 @@ impl Exact {
     /// [`Exact::scaled`] on 64 bits, when `num × scale` fits.
     fn scaled64(self, scale: u64) -> Option<i64> {
         let m = self.num.checked_mul(i64::try_from(scale).ok()?)?;
-        let (d, a) = (self.den.unsigned_abs(), m.unsigned_abs());
+        let (d, a) = (self.den.get().unsigned_abs(), m.unsigned_abs());
         let q = a / d + u64::from(2 * (a % d) >= d);
         let q = i64::try_from(q).ok()?;
         Some(if m < 0 { -q } else { q })
@@ -304,7 +312,7 @@ impl Eq for Exact {}
 /// Values are kept reduced, so equal values hash alike.
 impl std::hash::Hash for Exact {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        (self.num, self.den).hash(h);
+        (self.num, self.den.get()).hash(h);
     }
 }
 
@@ -353,5 +361,14 @@ mod tests {
         assert_eq!(Exact::ratio(5, 2).unwrap().round_half_up(), 3);
         assert_eq!(Exact::ratio(-7, 2).unwrap().floor(), -4);
         assert_eq!(Exact::ratio(1, 3).unwrap().show(2), "0.33");
+    }
+
+    /// A score that may be missing costs no more than one that is there.
+    #[test]
+    fn an_optional_value_is_sixteen_bytes() {
+        assert_eq!((size_of::<Exact>(), size_of::<Option<Exact>>()), (16, 16));
+        assert_eq!(Exact::ratio(6, -4), Exact::ratio(-3, 2));
+        assert_eq!(Exact::ratio(-3, 2).unwrap().parts64(), (-3, 2));
+        assert_eq!(Exact::ratio(1, 0), None);
     }
 }
