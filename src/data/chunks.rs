@@ -94,17 +94,18 @@ impl<'f> Recount<'f> {
 pub struct Chunk {
     /// Its size in bytes.
     pub bytes: usize,
-    /// The most rows it can hold (its line ends, one more for the last), with the
-    /// sum of those of the chunks before it and of all: `None` when the
-    /// file is read in one pass.
+    /// How many rows it may hold: `None` when the file is read in one pass.
     pub most: Option<Most>,
 }
 
-/// See [`Chunk::most`].
+/// How many rows a chunk may hold, found before any is read.
 #[derive(Clone, Copy, Debug)]
 pub struct Most {
+    /// The chunk's line ends, one more for the last chunk (a row may end
+    /// the file without one). Only a quoted cell cut by a NUL byte ends a
+    /// row without a line end: a file then in error.
     pub rows: usize,
-    pub before: usize,
+    /// The `rows` of every chunk of the file.
     pub total: usize,
 }
 
@@ -163,7 +164,7 @@ pub fn read_csv_chunked<S: Send>(
                 spans.iter().zip(lines.iter().scan(head.line, |l, n| Some(std::mem::replace(l, *l + n))));
             let chunks: Vec<(usize, usize, u64)> = starts.map(|(&(a, b), line)| (a, b, line)).collect();
             // A chunk ends after a line feed, so each of its rows ends at
-            // one of its line ends; the last chunk's last row may have none.
+            // one of its line ends (see `Most::rows`).
             let last = lines.len() - 1;
             let most: Vec<usize> = (lines.iter().enumerate())
                 .map(|(k, &n)| {
@@ -171,14 +172,11 @@ pub fn read_csv_chunked<S: Send>(
                 })
                 .collect();
             let total = most.iter().fold(0, |t, &m| usize::saturating_add(t, m));
-            let mut before = 0;
             let states: Vec<(S, (usize, usize, u64))> = chunks
                 .into_iter()
                 .zip(&most)
                 .map(|(c, &rows)| {
-                    let most = Some(Most { rows, before, total });
-                    before = before.saturating_add(rows);
-                    (make(headers, Chunk { bytes: c.1 - c.0, most }), c)
+                    (make(headers, Chunk { bytes: c.1 - c.0, most: Some(Most { rows, total }) }), c)
                 })
                 .collect();
             let read: Vec<(S, Stretch)> =

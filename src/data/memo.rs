@@ -9,8 +9,8 @@
 //! aggregate groups or refs) are remembered too: a cell seen before gets
 //! the same shared text, not a copy of its own. Only values are
 //! remembered, never errors, and only up to [`MOST`] spellings per slot
-//! ([`MOST_TEXTS`] texts). The short spellings of a vocabulary slot are
-//! also kept in a [`Table`], read straight from the row's bytes
+//! ([`MOST_TEXTS`] texts). The short spellings of a grade slot are also
+//! kept in a [`Table`], read straight from the row's bytes
 //! ([`Memo::wide`]) without hashing the cell. The pass `cell_memo`
 //! ([`crate::eval::Passes`]) switches it off.
 
@@ -40,7 +40,7 @@ const MOST_SHORT: usize = 64;
 #[derive(Debug, Default, Clone)]
 struct Spellings {
     all: HashMap<Box<[u8]>, Value, FxBuildHasher>,
-    /// A vocabulary slot's spellings of up to [`WIDE`] bytes, in the order
+    /// A grade slot's spellings of up to [`WIDE`] bytes, in the order
     /// seen, and their table (rebuilt for each new one: a file holds a
     /// handful); `None` when they do not fit one.
     short: Vec<(Key, Value)>,
@@ -52,9 +52,10 @@ impl Spellings {
         self.all.len()
     }
 
-    fn learn(&mut self, bytes: &[u8], v: &Value, vocabulary: bool) {
+    /// Remembers `bytes` as `v`, in the table too when `table`.
+    fn learn(&mut self, bytes: &[u8], v: &Value, table: bool) {
         self.all.insert(bytes.into(), v.clone());
-        if let Some(key) = Key::of_bytes(bytes).filter(|_| vocabulary && self.short.len() < MOST_SHORT) {
+        if let Some(key) = Key::of_bytes(bytes).filter(|_| table && self.short.len() < MOST_SHORT) {
             self.short.push((key, v.clone()));
             let keys: Vec<(Key, u16)> = self.short.iter().zip(0..).map(|((k, _), i)| (*k, i)).collect();
             self.table = Table::build(&keys);
@@ -116,7 +117,8 @@ impl Memo {
         convert_into(kind, cell, to)?;
         let most = if vocabulary(kind) { MOST } else { MOST_TEXTS };
         if let Some(v) = to.as_ref().filter(|_| seen.len() < most) {
-            seen.learn(bytes, v, vocabulary(kind));
+            // Only grade cells are read through the table (`RowPlan::convert`).
+            seen.learn(bytes, v, matches!(kind, SlotKind::Grade(_)));
         }
         Ok(())
     }
@@ -217,10 +219,11 @@ mod tests {
         // A prefix of a spelling seen, or one longer than the table's, is not it.
         assert_eq!(m.wide(0, &window("TỐT"), 2), None);
         assert_eq!(m.wide(0, &window("TỐT"), WIDE + 1), None);
-        // Another slot has its own spellings; a text slot none in a table.
+        // Another slot has its own spellings; a flag or text slot none in
+        // a table (only grades are read through one).
         assert_eq!(m.wide(1, &window("TỐT"), "TỐT".len()), None);
         m.convert(1, &flag, CellRef::Raw(b"x"), &mut None).unwrap();
-        assert_eq!(m.wide(1, &window("x"), 1), Some(Value::Bool(true)));
+        assert_eq!((m.wide(1, &window("x"), 1), m.slots[1].len()), (None, 1));
         let mut t = Memo::with_texts(true, &[2]);
         let unit = "Đảng bộ phường Hàng Trống số 1";
         t.convert(2, &SlotKind::Text, CellRef::Raw(unit.as_bytes()), &mut None).unwrap();

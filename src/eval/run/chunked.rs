@@ -2,8 +2,9 @@
 //! each chunk of its rows (see [`crate::data::read_csv_chunked`]) goes
 //! through a run of its own, exactly as one pass would take those rows; the
 //! chunks' runs are then appended in input order, their record indices
-//! moved (their outcomes written in place, see [`super::outs`]). Everything that looks across records (repeated ids, refs, records
-//! that read others, quotas, aggregates) comes after, on the whole run.
+//! moved (their outcomes written in place, see [`super::outs`]).
+//! Everything that looks across records (repeated ids, refs, records that
+//! read others, quotas, aggregates) comes after, on the whole run.
 
 use super::Run;
 use super::outs::{Outs, Windows};
@@ -110,7 +111,7 @@ impl<'a> Run<'a> {
         self.carried.append(carried);
         match windows {
             Some(w) => w.join(&mut whole, outs),
-            None => whole.extend(outs.into_iter().flat_map(Outs::into_vec)),
+            None => outs.into_iter().for_each(|o| whole.append(&mut o.into_vec())),
         }
         self.outs = Outs::Own(whole);
         pool.install(|| {
@@ -129,25 +130,27 @@ impl<'a> Run<'a> {
         pool: &rayon::ThreadPool,
         header: &mut Option<crate::diag::FileProblem>,
     ) -> Result<FileRead, DataError> {
-        let rows = crate::data::estimate_rows(file);
+        let estimate = crate::data::estimate_rows(file);
         let size = std::fs::metadata(file).map_or(1, |m| m.len().max(1));
         let cut = Cut { jobs: pool.current_num_threads(), min: Cut::MIN };
         // The chunks write their outcomes in windows of the run's vector,
         // taken out of it meanwhile (and never touched until joined).
         let mut whole = std::mem::take(&mut self.outs).into_vec();
-        let mut windows = None;
+        let (mut windows, mut made) = (None, false);
         let this = &*self;
         let make = |headers: &[String], chunk: Chunk| {
             let window = chunk.most.and_then(|m| {
-                if m.before == 0 {
-                    windows = Windows::new(&mut whole, m.total);
+                if !std::mem::replace(&mut made, true) {
+                    // SAFETY: `whole` is left alone until joined in `absorb`
+                    // (on an error, until every window was dropped).
+                    windows = unsafe { Windows::new(&mut whole, m.total) };
                 }
-                windows.as_ref()?.take(m.before, m.rows)
+                windows.as_mut()?.take(m.rows)
             });
-            let guess = (rows as u128 * chunk.bytes as u128 / u128::from(size)) as usize;
-            let rows = chunk.most.map_or(guess + guess / 16, |m| m.rows);
+            let guess = (estimate as u128 * chunk.bytes as u128 / u128::from(size)) as usize;
+            let room = chunk.most.map_or(guess + guess / 16, |m| m.rows);
             let outs = window.map_or_else(Outs::default, Outs::Window);
-            (this.part(rows, outs), roles(headers, this.cols, &this.carried, None))
+            (this.part(room, outs), roles(headers, this.cols, &this.carried, None))
         };
         let read = read_csv_chunked(file, &this.read, pool, cut, make, |(run, r), headers, row| {
             run.row(fi, headers, r, row)

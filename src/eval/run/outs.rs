@@ -53,8 +53,9 @@ impl Outs {
                 w.len += 1;
             }
             Outs::Window(_) => {
-                // Never when a chunk holds the rows its line ends bound;
-                // if it did, the outcomes move to a vector of their own.
+                // A chunk holds no more rows than its line ends, but for a
+                // quoted cell cut by a NUL byte (a row without one, in a
+                // file then in error): the outcomes move to a vector.
                 let mut v = std::mem::take(self).into_vec();
                 v.push(o);
                 *self = Outs::Own(v);
@@ -73,7 +74,7 @@ impl Outs {
         match self {
             Outs::Own(v) => v,
             Outs::Window(mut w) => {
-                let mut v = Vec::with_capacity(w.len + 1);
+                let mut v = Vec::with_capacity(w.len);
                 // SAFETY: the window's first `len` slots are written and
                 // owned by it; they are read once, its length set to 0 so
                 // that it drops none of them.
@@ -111,52 +112,58 @@ impl DerefMut for Outs {
     }
 }
 
-/// The room after a vector's outcomes, handed out as windows.
+/// The room after a vector's outcomes, handed out as windows in order.
 pub(super) struct Windows {
     base: NonNull<Outcome>,
-    /// The vector's length when the room was made, and the room.
+    /// The vector's length when the room was made, the room, and where
+    /// in it the next window starts.
     len: usize,
     room: usize,
+    next: usize,
 }
 
 impl Windows {
     /// Room for `room` outcomes after those of `into` (`None` when the
-    /// system refuses it). Until [`Windows::join`], `into` must not be
-    /// touched: the windows write in its spare capacity.
-    pub fn new(into: &mut Vec<Outcome>, room: usize) -> Option<Windows> {
+    /// system refuses it).
+    ///
+    /// # Safety
+    ///
+    /// Until every window taken is dropped or given to [`Windows::join`]
+    /// with this same `into`, `into` must not be reallocated, shrunk,
+    /// dropped or written to: the windows write in its spare capacity.
+    pub unsafe fn new(into: &mut Vec<Outcome>, room: usize) -> Option<Windows> {
         into.try_reserve_exact(room).ok()?;
         let base = NonNull::new(into.as_mut_ptr())?;
-        Some(Windows { base, len: into.len(), room })
+        Some(Windows { base, len: into.len(), room, next: 0 })
     }
 
-    /// The window of `rows` slots `before` slots into the room (`None`
-    /// past it). Each window must be taken once, and none overlap: the
-    /// chunks' `before` are the sums of the `rows` before them.
-    pub fn take(&self, before: usize, rows: usize) -> Option<Window> {
-        (before.checked_add(rows)? <= self.room).then(|| Window {
-            // SAFETY: `len + before + rows` is within the capacity reserved.
-            ptr: unsafe { self.base.add(self.len + before) },
-            len: 0,
-            cap: rows,
-            at: before,
+    /// The next window, of `rows` slots (`None` past the room): windows
+    /// follow one another, none overlap.
+    pub fn take(&mut self, rows: usize) -> Option<Window> {
+        let at = self.next;
+        (at.checked_add(rows)? <= self.room).then(|| {
+            self.next = at + rows;
+            // SAFETY: `len + at + rows` is within the capacity reserved.
+            Window { ptr: unsafe { self.base.add(self.len + at) }, len: 0, cap: rows, at }
         })
     }
 
-    /// Gives `into` the outcomes of `parts` after its own, in order: the
-    /// windows' slid down over the room that their chunks left empty (none
-    /// when each held as many rows as its line ends), a part's own vector
-    /// moved in.
+    /// Gives `into` (the vector the room was made in) the outcomes of
+    /// `parts` after its own, in order: the windows' slid down over the
+    /// room their chunks left empty (none when each held as many rows as
+    /// its line ends). Parts that are not this room's windows in order (a
+    /// vector of its own, after a window overflowed) are all moved instead.
     pub fn join(self, into: &mut Vec<Outcome>, parts: impl IntoIterator<Item = Outs>) {
         let parts: Vec<Outs> = parts.into_iter().collect();
-        if parts.iter().any(|p| matches!(p, Outs::Own(_))) {
-            // Windows and vectors mixed (a window overflowed): all moved
-            // out first, so that appending writes no slot still held.
+        if !self.in_order(into, &parts) {
+            // All moved out first, so that appending writes no slot still held.
             let vecs: Vec<Vec<Outcome>> = parts.into_iter().map(Outs::into_vec).collect();
-            into.extend(vecs.into_iter().flatten());
+            for mut v in vecs {
+                into.append(&mut v);
+            }
             return;
         }
         let mut end = self.len;
-        debug_assert_eq!(into.len(), self.len);
         for part in parts {
             let Outs::Window(mut w) = part else { continue };
             let from = self.len + w.at;
@@ -172,6 +179,22 @@ impl Windows {
         // SAFETY: the slots `self.len..end` were written by the windows, in
         // order, and each window gave up its outcomes above.
         unsafe { into.set_len(end) };
+    }
+
+    /// Whether `parts` are all windows of this room, in order, and `into`
+    /// is still the vector it was made in.
+    fn in_order(&self, into: &mut Vec<Outcome>, parts: &[Outs]) -> bool {
+        let same = into.as_mut_ptr() == self.base.as_ptr() && into.len() == self.len;
+        let mut end = 0;
+        same && parts.iter().all(|p| match p {
+            Outs::Window(w)
+                if w.at >= end && w.ptr.as_ptr() == self.base.as_ptr().wrapping_add(self.len + w.at) =>
+            {
+                end = w.at + w.cap;
+                true
+            }
+            _ => false,
+        })
     }
 }
 
@@ -195,12 +218,11 @@ mod tests {
     /// windows after the run's own; joined, the outcomes are in order.
     fn three(rows: [usize; 3], wrote: [usize; 3]) -> Vec<String> {
         let mut whole = vec![outcome("r0")];
-        let windows = Windows::new(&mut whole, rows.iter().sum()).unwrap();
-        let mut before = 0;
+        // SAFETY: `whole` is left alone until joined.
+        let mut windows = unsafe { Windows::new(&mut whole, rows.iter().sum()) }.unwrap();
         let mut parts = Vec::new();
         for (k, (&r, &n)) in rows.iter().zip(&wrote).enumerate() {
-            let mut outs = Outs::Window(windows.take(before, r).unwrap());
-            before += r;
+            let mut outs = Outs::Window(windows.take(r).unwrap());
             for i in 0..n {
                 outs.push(outcome(&format!("c{k}.{i}")));
             }
@@ -226,13 +248,31 @@ mod tests {
         assert_eq!(three([1, 1, 3], [2, 1, 3]), want);
     }
 
+    /// Parts not in the room's order (or not its windows) are moved, in
+    /// the order given, each outcome once.
+    #[test]
+    fn parts_out_of_order_are_moved_not_slid() {
+        let mut whole = vec![outcome("r0")];
+        // SAFETY: `whole` is left alone until joined.
+        let mut windows = unsafe { Windows::new(&mut whole, 4) }.unwrap();
+        let (mut a, mut b) = (Outs::Window(windows.take(2).unwrap()), Outs::Window(windows.take(2).unwrap()));
+        a.push(outcome("a"));
+        b.push(outcome("b1"));
+        b.push(outcome("b2"));
+        let mut own = Outs::default();
+        own.push(outcome("c"));
+        windows.join(&mut whole, [b, a, own]);
+        assert_eq!(ids(&whole), ["r0", "b1", "b2", "a", "c"]);
+    }
+
     #[test]
     fn a_window_past_the_room_is_not_given_and_one_not_joined_drops_its_outcomes() {
         let mut whole = Vec::new();
-        let windows = Windows::new(&mut whole, 4).unwrap();
-        assert!(windows.take(3, 2).is_none());
-        assert!(windows.take(usize::MAX, 2).is_none());
-        let mut outs = Outs::Window(windows.take(0, 4).unwrap());
+        // SAFETY: `whole` is left alone until joined.
+        let mut windows = unsafe { Windows::new(&mut whole, 4) }.unwrap();
+        assert!(windows.take(5).is_none());
+        assert!(windows.take(usize::MAX).is_none());
+        let mut outs = Outs::Window(windows.take(4).unwrap());
         outs.push(outcome("a"));
         outs.push(outcome("b"));
         drop(outs);
