@@ -111,6 +111,9 @@ struct Run<'a> {
     forced: Option<RowProblem>,
     /// Per file: the criteria its header lacks (subject, criterion, problem).
     lacking: Vec<(usize, usize, String, FileProblem)>,
+    /// Per file and subject (`file × subjects + subject`): whether a record
+    /// of the subject was read from the file.
+    present: Vec<bool>,
     /// File-level problems found so far, by file, each said once.
     said: Vec<(usize, FileProblem)>,
     problems: Vec<DataNote>,
@@ -177,6 +180,7 @@ pub fn evaluate_carrying(
         read: ReadOptions { compose_memo: ev.passes.cell_memo, ..opts.read.clone() },
         forced: None,
         lacking: Vec::new(),
+        present: vec![false; inputs.len() * ev.columns.subjects.len()],
         said: Vec::new(),
         problems: Vec::new(),
         carried: Carried::new(model.plan.display.as_ref(), keep),
@@ -318,6 +322,9 @@ impl Run<'_> {
             }
         };
         self.hashed.push((self.hasher.print(id), index as u32));
+        if let Some(p) = self.present.get_mut(fi * self.cols.subjects.len() + s) {
+            *p = true;
+        }
         let mut values = std::mem::take(&mut self.buf);
         let n = self.cols.subjects[s].kinds.len();
         if values.len() == n {

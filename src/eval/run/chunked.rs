@@ -64,6 +64,7 @@ impl<'a> Run<'a> {
             read: self.read.clone(),
             forced: None,
             lacking: Vec::new(),
+            present: vec![false; self.present.len()],
             said: Vec::new(),
             problems: Vec::new(),
             carried: self.carried.fresh(),
@@ -96,6 +97,7 @@ impl<'a> Run<'a> {
             bases.push(base);
             carried.push(std::mem::take(&mut part.carried));
             self.unplaceable |= part.unplaceable;
+            self.present.iter_mut().zip(&part.present).for_each(|(a, b)| *a |= b);
             self.pending.extend(part.pending.drain(..).map(|(i, values)| (i + base, values)));
             if self.captured.is_none()
                 && let Some(mut c) = part.captured.take()

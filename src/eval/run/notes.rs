@@ -85,7 +85,13 @@ impl Run<'_> {
     /// for says so (and the file's problem is said once), instead of
     /// "criterion … has no grade" on every row.
     pub(super) fn name_missing_columns(&mut self) {
-        if self.lacking.is_empty() {
+        // Only a subject some file lacks a column of, with records read
+        // from that file, has records to look at.
+        let subjects = self.cols.subjects.len();
+        let read = |&(fi, s, ..): &(usize, usize, String, FileProblem)| {
+            self.present.get(fi * subjects + s) == Some(&true)
+        };
+        if !self.lacking.iter().any(read) {
             return;
         }
         // Per lacking column: the error of the first record without it.
