@@ -29,6 +29,8 @@ pub struct Finished<'a> {
     pub ev: &'a Evaluator<'a>,
     pub outs: &'a [Outcome],
     pub ids: &'a Ids,
+    /// The threads an aggregate over many records is counted on.
+    pool: Option<&'a rayon::ThreadPool>,
     cache: RefCell<HashMap<String, Rc<Groups<'a>>>>,
     /// The aggregates whose groups are being counted (a pending record's
     /// exemption may compute another aggregate, never the same one again).
@@ -37,7 +39,13 @@ pub struct Finished<'a> {
 
 impl<'a> Finished<'a> {
     pub fn new(ev: &'a Evaluator<'a>, outs: &'a [Outcome], ids: &'a Ids) -> Finished<'a> {
-        Finished { ev, outs, ids, cache: RefCell::new(HashMap::new()), counting: RefCell::new(Vec::new()) }
+        let (cache, counting) = (RefCell::new(HashMap::new()), RefCell::new(Vec::new()));
+        Finished { ev, outs, ids, pool: None, cache, counting }
+    }
+
+    /// The same, counting on `pool`'s threads what it can.
+    pub fn on(self, pool: Option<&'a rayon::ThreadPool>) -> Finished<'a> {
+        Finished { pool, ..self }
     }
 
     /// The groups of `agg`, counted once (no borrow is held while counting).
@@ -66,28 +74,21 @@ impl<'a> Finished<'a> {
                 counted.then(|| self.ev.prepared[s].names.iter().position(|n| *n == agg.by)).flatten()
             })
             .collect();
-        let mut groups = Groups::default();
         let by_tier = self.ev.passes.compiled && agg.filter.as_ref().is_some_and(tier_only);
+        if by_tier
+            && !by_data
+            && let Some(pool) = self.pool.filter(|_| self.outs.len() >= par::LEAST)
+        {
+            return par::groups_on(pool, self.ev, agg.filter.as_ref(), &by, self.outs);
+        }
+        let mut groups = Groups::default();
         let mut values = Values { by_tier, ..Values::default() };
-        let outs: &'a [Outcome] = self.outs;
-        for o in outs {
-            let Some(s) = o.subject.map(usize::from) else { continue };
-            let Some(slot) = by.get(s).copied().flatten() else { continue };
-            let Some(Value::Str(target)) = o.kept(slot) else { continue };
-            let g = groups.entry(target.as_str()).or_default();
+        for (s, o, target) in counted(self.outs, &by) {
+            let g = groups.entry(target).or_default();
             if by_data {
                 self.by_data(agg, (s, o), g, &mut values);
-                continue;
-            }
-            match o.status {
-                Status::Error => {
-                    g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::InError));
-                }
-                Status::Exempt => {}
-                Status::Pending => {
-                    g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::NotYet));
-                }
-                Status::Classified => self.count(agg, (s, o), g, &mut values),
+            } else if g.classified_now(o) {
+                self.count(agg, (s, o), g, &mut values);
             }
         }
         groups
@@ -127,14 +128,7 @@ impl<'a> Finished<'a> {
     /// Counts `o`, one of the group's records, and whether it matches the
     /// `where`; a `where` it cannot decide spoils the group.
     fn count(&self, agg: &Aggregate, (s, o): (usize, &Outcome), g: &mut Group, values: &mut Values) {
-        g.classified += 1;
-        match self.matches(agg, (s, o), values) {
-            Ok(true) => g.matching += 1,
-            Ok(false) => {}
-            Err(e) => {
-                g.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::Filter(Box::new(e))));
-            }
-        }
+        g.add(o, self.matches(agg, (s, o), values));
     }
 
     /// Whether a pending record's exemption holds, decided as step 2 of
@@ -154,17 +148,7 @@ impl<'a> Finished<'a> {
 
     /// Where a counted record's conditions find its values.
     fn env<'v>(&'v self, s: usize, o: &'v Outcome, values: &'v [Option<Value>]) -> RecordEnv<'v> {
-        let tiers = self.ev.model.names.tiers.len();
-        RecordEnv {
-            ev: self.ev,
-            subject: s,
-            values,
-            score: o.score,
-            tier: o.tier.map(|t| tier_rank(usize::from(t), tiers)),
-            id: &o.id,
-            lookup: self,
-            own: false,
-        }
+        env(self.ev, (s, o), values, self)
     }
 
     /// Whether the counted record `o` passes the aggregate's `where`.
@@ -186,6 +170,71 @@ impl<'a> Finished<'a> {
             values.tiers.push((o.tier, held.clone()));
         }
         held
+    }
+}
+
+/// Where a counted record's conditions find its values, and the
+/// aggregates they read.
+fn env<'v>(
+    ev: &'v Evaluator<'v>,
+    (s, o): (usize, &'v Outcome),
+    values: &'v [Option<Value>],
+    lookup: &'v dyn Lookup,
+) -> RecordEnv<'v> {
+    let tiers = ev.model.names.tiers.len();
+    RecordEnv {
+        ev,
+        subject: s,
+        values,
+        score: o.score,
+        tier: o.tier.map(|t| tier_rank(usize::from(t), tiers)),
+        id: &o.id,
+        lookup,
+        own: false,
+    }
+}
+
+/// The records of `outs` an aggregate counts (`by[s]`: the slot of its
+/// `by` field in subject `s`, for the subjects of its family), each with
+/// its subject and the group it names.
+fn counted<'a, 'b>(
+    outs: &'a [Outcome],
+    by: &'b [Option<usize>],
+) -> impl Iterator<Item = (usize, &'a Outcome, &'a str)> + use<'a, 'b> {
+    outs.iter().filter_map(move |o| {
+        let s = o.subject.map(usize::from)?;
+        let slot = by.get(s).copied().flatten()?;
+        let Some(Value::Str(target)) = o.kept(slot) else { return None };
+        Some((s, o, target.as_str()))
+    })
+}
+
+impl Group {
+    /// Whether `o` is classified (then it is counted); a record in error
+    /// or not yet classified spoils the group (the first one is named), an
+    /// exempt one counts for nothing.
+    fn classified_now(&mut self, o: &Outcome) -> bool {
+        let spoil = match o.status {
+            Status::Classified => return true,
+            Status::Exempt => return false,
+            Status::Error => Spoil::InError,
+            Status::Pending => Spoil::NotYet,
+        };
+        self.error.get_or_insert_with(|| (o.id.as_str().into(), spoil));
+        false
+    }
+
+    /// Counts `o`, whose `where` gave `held`: one that cannot be decided
+    /// spoils the group.
+    fn add(&mut self, o: &Outcome, held: Result<bool, EvalError>) {
+        self.classified += 1;
+        match held {
+            Ok(true) => self.matching += 1,
+            Ok(false) => {}
+            Err(e) => {
+                self.error.get_or_insert_with(|| (o.id.as_str().into(), Spoil::Filter(Box::new(e))));
+            }
+        }
     }
 }
 
@@ -280,6 +329,9 @@ impl Lookup for Finished<'_> {
         }
     }
 }
+
+#[path = "aggregate_par.rs"]
+mod par;
 
 #[cfg(test)]
 mod tests {

@@ -110,16 +110,20 @@ impl<'a> Run<'a> {
             positions.push(part.positions);
             hashed.push(part.hashed);
         }
-        self.carried.append(carried);
         match windows {
             Some(w) => w.join(&mut whole, outs),
             None => outs.into_iter().for_each(|o| whole.append(&mut o.into_vec())),
         }
         self.outs = Outs::Own(whole);
+        // The carried cells' text is copied while the positions and ids move.
+        let (all, into) = ((&mut self.positions, &mut self.hashed), &mut self.carried);
         pool.install(|| {
             rayon::join(
-                || append_all(&mut self.positions, positions, |p, _| p),
-                || append_all(&mut self.hashed, hashed, |(h, i), k| (h, i + bases[k] as u32)),
+                || into.append(carried),
+                || {
+                    append_all(all.0, positions, |p, _| p);
+                    append_all(all.1, hashed, |(h, i), k| (h, i + bases[k] as u32));
+                },
             )
         });
     }

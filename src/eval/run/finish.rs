@@ -37,7 +37,7 @@ impl Run<'_> {
             let quotas = order.quotas.get(due).map(|d| d.rank);
             let Some(r) = waiting.into_iter().chain(quotas).min().filter(|&r| r != usize::MAX) else { break };
             let end = next + pending[next..].iter().take_while(|p| p.0 == r).count();
-            self.classify_pending(self.ev.model.order[r], &pending[next..end]);
+            self.classify_pending(self.ev.model.order[r], &pending[next..end], pool);
             next = end;
             if quotas == Some(r) {
                 for &t in &order.quotas[due].subjects {
@@ -51,9 +51,14 @@ impl Run<'_> {
 
     /// Classifies subject `s`'s records that read others (those not in
     /// error already).
-    fn classify_pending(&mut self, s: usize, pending: &[(usize, usize, Vec<Option<Value>>)]) {
+    fn classify_pending(
+        &mut self,
+        s: usize,
+        pending: &[(usize, usize, Vec<Option<Value>>)],
+        pool: Option<&rayon::ThreadPool>,
+    ) {
         let results: Vec<(usize, Outcome)> = {
-            let finished = Finished::new(self.ev, &self.outs, &self.ids);
+            let finished = Finished::new(self.ev, &self.outs, &self.ids).on(pool);
             let mut captured = self.captured.as_mut();
             pending
                 .iter()
