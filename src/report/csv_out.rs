@@ -166,10 +166,7 @@ fn rows<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, blocks: Blocks, out: W) ->
 }
 
 fn write_all<W: Write>(chunks: &mut Chunks<W>, made: &[Vec<u8>]) -> io::Result<()> {
-    made.iter().try_for_each(|b| {
-        chunks.buf.extend_from_slice(b);
-        chunks.spill()
-    })
+    made.iter().try_for_each(|b| chunks.put(b))
 }
 
 /// What writing rows needs: the fixed fields, a scratch text, and the
