@@ -53,8 +53,8 @@ impl<W: Write> Chunks<W> {
 mod tests {
     use super::*;
 
-    /// Small and large blocks, put or appended: the bytes in order, each
-    /// write of held bytes a whole number of chunks until the end.
+    /// Small blocks (held) and large ones (written as they are) between
+    /// them: every byte comes out, in order.
     #[test]
     fn blocks_put_or_held_come_out_in_order() {
         let (small, large) = (vec![b'a'; 1000], vec![b'b'; CHUNK + 7]);
