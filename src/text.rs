@@ -43,6 +43,7 @@ pub fn in_plain_ranges(bytes: &[u8]) -> bool {
         (u8::from(a >= 0xCA) & u8::from(a != 0xE1)) | (u8::from(a == 0xE1) & u8::from(n & 0xFC != 0xB8))
     };
     let block = |a: &[u8; 32], n: &[u8; 32]| a.iter().zip(n).fold(0, |any, (a, n)| any | bad(*a, *n)) == 0;
+    let whole = |a: &[u8], n: &[u8]| matches!((a.try_into(), n.try_into()), (Ok(a), Ok(n)) if block(a, n));
     // The bytes after the last whole block, padded with zeros (`bad(0, 0)`
     // is not): judged as one block too, not byte by byte.
     let pad = |r: &[u8]| {
@@ -52,10 +53,9 @@ pub fn in_plain_ranges(bytes: &[u8]) -> bool {
     };
     let Some((&last, _)) = bytes.split_last() else { return true };
     let (these, next) = (&bytes[..bytes.len() - 1], &bytes[1..]);
-    let (a, n) = (these.as_chunks::<32>().0, next.as_chunks::<32>().0);
-    let tail = a.len() * 32;
-    a.iter().zip(n).all(|(a, n)| block(a, n))
-        && block(&pad(&these[tail..]), &pad(&next[tail..]))
+    let (mut a, mut n) = (these.chunks_exact(32), next.chunks_exact(32));
+    a.by_ref().zip(n.by_ref()).all(|(a, n)| whole(a, n))
+        && block(&pad(a.remainder()), &pad(n.remainder()))
         && bad(last, 0) == 0
 }
 
