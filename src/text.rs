@@ -112,7 +112,27 @@ mod tests {
 
     use proptest::prelude::*;
 
+    /// The definition of [`super::in_plain_ranges`], byte by byte (each
+    /// byte judged with the next, 0 after the last).
+    fn in_plain_ranges_by_bytes(bytes: &[u8]) -> bool {
+        (0..bytes.len()).all(|i| {
+            let (a, n) = (bytes[i], bytes.get(i + 1).copied().unwrap_or(0));
+            !(a >= 0xCA && a != 0xE1 || a == 0xE1 && n & 0xFC != 0xB8)
+        })
+    }
+
     proptest! {
+        /// Any bytes, of any length around the blocks of 32 and their
+        /// padded tail.
+        #[test]
+        fn in_plain_ranges_in_blocks_is_the_byte_by_byte_definition(
+            bytes in proptest::collection::vec(prop_oneof![
+                Just(b'a'), Just(0xE1u8), Just(0xBBu8), Just(0xB8u8), Just(0xCCu8), Just(0u8), proptest::num::u8::ANY
+            ], 0..100)
+        ) {
+            prop_assert_eq!(super::in_plain_ranges(&bytes), in_plain_ranges_by_bytes(&bytes));
+        }
+
         #[test]
         fn plainly_nfc_in_passes_is_the_byte_by_byte_definition(
             parts in proptest::collection::vec(

@@ -155,16 +155,13 @@ fn claim(
 
 /// Checks one subject's declarations: local names, levels, refs, scale use.
 pub fn subject(plan: &Plan, names: &Names, s: &Subject, diags: &mut Vec<Diagnostic>) {
-    if let Some(item) = &s.level {
-        if let crate::syntax::ast::ItemKind::Level(l) = &item.kind {
-            if !plan.levels.iter().any(|x| x.name.name == l.name) {
-                let suggestion = suggest::closest(&l.name, plan.levels.iter().map(|x| x.name.name.as_str()));
-                diags.push(Diagnostic::new(
-                    Kind::Unknown { what: "level", name: l.name.clone(), suggestion },
-                    &l.loc,
-                ));
-            }
-        }
+    if let Some(item) = &s.level
+        && let crate::syntax::ast::ItemKind::Level(l) = &item.kind
+        && !plan.levels.iter().any(|x| x.name.name == l.name)
+    {
+        let suggestion = suggest::closest(&l.name, plan.levels.iter().map(|x| x.name.name.as_str()));
+        diags
+            .push(Diagnostic::new(Kind::Unknown { what: "level", name: l.name.clone(), suggestion }, &l.loc));
     }
     let mut local: HashMap<&str, &Loc> = HashMap::new();
     for d in &s.decls {
@@ -186,10 +183,10 @@ pub fn subject(plan: &Plan, names: &Names, s: &Subject, diags: &mut Vec<Diagnost
         local_name(names, &g.name, &g.loc, &mut local, diags);
     }
     for c in s.criteria() {
-        if let Measure::Weight(_) = c.measure {
-            if plan.scale.is_none() {
-                diags.push(Diagnostic::new(Kind::NeedsScale { criterion: c.name.name.clone() }, &c.name.loc));
-            }
+        if let Measure::Weight(_) = c.measure
+            && plan.scale.is_none()
+        {
+            diags.push(Diagnostic::new(Kind::NeedsScale { criterion: c.name.name.clone() }, &c.name.loc));
         }
     }
     for f in s.fields() {

@@ -38,11 +38,11 @@ impl Typer<'_> {
             measures: super::measures::measures(s, self.names, self.diags),
         };
         for item in &s.exempts {
-            if let ItemKind::Exempt { cond, because, review } = &item.kind {
-                if let Some(cond) = self.condition(cond, s, "`exempt when`") {
-                    let because = because.as_ref().map(|b| b.value.clone());
-                    out.exempts.push(Exempt { cond, because, review: *review, loc: item.loc.clone() });
-                }
+            if let ItemKind::Exempt { cond, because, review } = &item.kind
+                && let Some(cond) = self.condition(cond, s, "`exempt when`")
+            {
+                let because = because.as_ref().map(|b| b.value.clone());
+                out.exempts.push(Exempt { cond, because, review: *review, loc: item.loc.clone() });
             }
         }
         for item in &s.rules {
@@ -64,10 +64,10 @@ impl Typer<'_> {
             }
         }
         for item in &s.quotas {
-            if let ItemKind::Quota(q) = &item.kind {
-                if let Some(q) = self.quota(s, q, &item.loc) {
-                    out.quotas.push(q);
-                }
+            if let ItemKind::Quota(q) = &item.kind
+                && let Some(q) = self.quota(s, q, &item.loc)
+            {
+                out.quotas.push(q);
             }
         }
         out
@@ -140,16 +140,16 @@ impl Typer<'_> {
             }
         };
         self.never_binds(tier, &q.bound, &bound);
-        if let Some(per) = &q.per {
-            if s.decl(&per.name).is_none() {
-                let names = s.decls.iter().filter_map(crate::resolve::model::decl_name);
-                let suggestion = crate::suggest::closest(&per.name, names);
-                self.diags.push(Diagnostic::new(
-                    Kind::Unknown { what: "field", name: per.name.clone(), suggestion },
-                    &per.loc,
-                ));
-                return None;
-            }
+        if let Some(per) = &q.per
+            && s.decl(&per.name).is_none()
+        {
+            let names = s.decls.iter().filter_map(crate::resolve::model::decl_name);
+            let suggestion = crate::suggest::closest(&per.name, names);
+            self.diags.push(Diagnostic::new(
+                Kind::Unknown { what: "field", name: per.name.clone(), suggestion },
+                &per.loc,
+            ));
+            return None;
         }
         Some(CQuota {
             tier,

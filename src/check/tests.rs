@@ -126,10 +126,10 @@ fn record(plan: &Plan, names: &Names, r: &Record, diags: &mut Vec<Diagnostic>) {
             ));
             continue;
         };
-        if let Value::Num(n) = v {
-            if super::numbers::lit(n, diags).is_none() {
-                continue;
-            }
+        if let Value::Num(n) = v
+            && super::numbers::lit(n, diags).is_none()
+        {
+            continue;
         }
         if let Err(why) = value_fits(names, &decl.kind, v) {
             let problem = TestProblem::Item { item: name.name.clone(), why };

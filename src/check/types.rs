@@ -55,10 +55,10 @@ impl<'a> Typer<'a> {
                 let word = if matches!(e.kind, ExprKind::Or(_)) { "`or`" } else { "`and`" };
                 let mut out = Vec::new();
                 for x in xs {
-                    if let Some((t, ty)) = self.expr(x, sc) {
-                        if self.expect(&ty, &Ty::Bool, word, &x.loc).is_some() {
-                            out.push(t);
-                        }
+                    if let Some((t, ty)) = self.expr(x, sc)
+                        && self.expect(&ty, &Ty::Bool, word, &x.loc).is_some()
+                    {
+                        out.push(t);
                     }
                 }
                 (out.len() == xs.len()).then_some(())?;
@@ -185,10 +185,10 @@ impl<'a> Typer<'a> {
             return Some((TExpr::Const(Value::Tier(rank)), Ty::Tier));
         }
         for f in sc.subject.fields() {
-            if let FieldType::Choice(opts) = &f.ty {
-                if let Some(i) = opts.iter().position(|o| o.name.name == n) {
-                    return Some((TExpr::Const(Value::Choice(i)), Ty::Choice(f.name.name.clone())));
-                }
+            if let FieldType::Choice(opts) = &f.ty
+                && let Some(i) = opts.iter().position(|o| o.name.name == n)
+            {
+                return Some((TExpr::Const(Value::Choice(i)), Ty::Choice(f.name.name.clone())));
             }
         }
         if self.names.subjects.contains_key(n) || self.is_group(sc.subject, n) {
@@ -235,16 +235,16 @@ impl<'a> Typer<'a> {
 
     /// The grade criteria that `all/any/none [in G]` ranges over.
     fn quant_criteria(&mut self, s: &Subject, group: Option<&Ident>) -> Option<Vec<ItemRef>> {
-        if let Some(g) = group {
-            if !self.is_group(s, &g.name) {
-                let groups = s.criteria().filter_map(|c| c.group.as_ref().map(|g| g.name.as_str()));
-                let suggestion = suggest::closest(&g.name, groups);
-                self.diags.push(Diagnostic::new(
-                    Kind::Unknown { what: "group", name: g.name.clone(), suggestion },
-                    &g.loc,
-                ));
-                return None;
-            }
+        if let Some(g) = group
+            && !self.is_group(s, &g.name)
+        {
+            let groups = s.criteria().filter_map(|c| c.group.as_ref().map(|g| g.name.as_str()));
+            let suggestion = suggest::closest(&g.name, groups);
+            self.diags.push(Diagnostic::new(
+                Kind::Unknown { what: "group", name: g.name.clone(), suggestion },
+                &g.loc,
+            ));
+            return None;
         }
         let list = s
             .criteria()

@@ -197,10 +197,10 @@ fn text(s: impl Into<String>) -> Json {
 /// A number as JSON: an integer when it is one, else its decimal value.
 fn number(n: &crate::num::Num) -> Json {
     use num_traits::ToPrimitive;
-    if crate::num::is_integer(n) {
-        if let Some(i) = n.to_integer().to_i64() {
-            return Json::from(i);
-        }
+    if crate::num::is_integer(n)
+        && let Some(i) = n.to_integer().to_i64()
+    {
+        return Json::from(i);
     }
     crate::num::literal(n)
         .parse::<f64>()

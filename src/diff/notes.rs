@@ -37,11 +37,12 @@ pub fn thresholds(old: &[SubjectItem], new: &[SubjectItem]) -> Vec<Note> {
     let mut notes = Vec::new();
     for (tier, ob) in &a {
         let Some((_, nb)) = b.iter().find(|(t, _)| t == tier) else { continue };
-        if let ([(op1, x)], [(op2, y)]) = (ob.as_slice(), nb.as_slice()) {
-            if op1 == op2 && x != y {
-                let (old, new) = (crate::num::literal(x), crate::num::literal(y));
-                notes.push(Note::Threshold { tier: tier.clone(), raised: y > x, old, new });
-            }
+        if let ([(op1, x)], [(op2, y)]) = (ob.as_slice(), nb.as_slice())
+            && op1 == op2
+            && x != y
+        {
+            let (old, new) = (crate::num::literal(x), crate::num::literal(y));
+            notes.push(Note::Threshold { tier: tier.clone(), raised: y > x, old, new });
         }
     }
     notes

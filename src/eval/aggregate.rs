@@ -75,11 +75,10 @@ impl<'a> Finished<'a> {
             })
             .collect();
         let by_tier = self.ev.passes.compiled && agg.filter.as_ref().is_some_and(tier_only);
-        if by_tier
-            && !by_data
+        if let Some(filter) = agg.filter.as_ref().filter(|_| by_tier && !by_data)
             && let Some(pool) = self.pool.filter(|_| self.outs.len() >= par::LEAST)
         {
-            return par::groups_on(pool, self.ev, agg.filter.as_ref(), &by, self.outs);
+            return par::groups_on(pool, self.ev, filter, &by, self.outs);
         }
         let mut groups = Groups::default();
         let mut values = Values { by_tier, ..Values::default() };
@@ -87,7 +86,7 @@ impl<'a> Finished<'a> {
             let g = groups.entry(target).or_default();
             if by_data {
                 self.by_data(agg, (s, o), g, &mut values);
-            } else if g.classified_now(o) {
+            } else if g.admits(o) {
                 self.count(agg, (s, o), g, &mut values);
             }
         }
@@ -159,18 +158,31 @@ impl<'a> Finished<'a> {
         values: &mut Values,
     ) -> Result<bool, EvalError> {
         let Some(filter) = &agg.filter else { return Ok(true) };
-        if values.by_tier {
-            let known = values.tiers.iter().find(|(t, _)| *t == o.tier);
-            if let Some((_, held)) = known {
-                return held.clone();
-            }
+        let n = self.ev.prepared[s].names.len();
+        if !values.by_tier {
+            return truth(filter, &self.env(s, o, values.of(n, o)));
         }
-        let held = truth(filter, &self.env(s, o, values.of(self.ev.prepared[s].names.len(), o)));
-        if values.by_tier {
-            values.tiers.push((o.tier, held.clone()));
-        }
+        let mut tiers = std::mem::take(&mut values.tiers);
+        let held = by_tier(&mut tiers, o.tier, || truth(filter, &self.env(s, o, values.of(n, o))));
+        values.tiers = tiers;
         held
     }
+}
+
+/// The answer of a `where` that reads the tier alone ([`tier_only`]) for
+/// a record of `tier`: decided once per tier, by `decide` the first time,
+/// then remembered in `tiers`.
+fn by_tier(
+    tiers: &mut Vec<(Option<u8>, Result<bool, EvalError>)>,
+    tier: Option<u8>,
+    decide: impl FnOnce() -> Result<bool, EvalError>,
+) -> Result<bool, EvalError> {
+    if let Some((_, held)) = tiers.iter().find(|(t, _)| *t == tier) {
+        return held.clone();
+    }
+    let held = decide();
+    tiers.push((tier, held.clone()));
+    held
 }
 
 /// Where a counted record's conditions find its values, and the
@@ -197,10 +209,10 @@ fn env<'v>(
 /// The records of `outs` an aggregate counts (`by[s]`: the slot of its
 /// `by` field in subject `s`, for the subjects of its family), each with
 /// its subject and the group it names.
-fn counted<'a, 'b>(
+fn counted<'a>(
     outs: &'a [Outcome],
-    by: &'b [Option<usize>],
-) -> impl Iterator<Item = (usize, &'a Outcome, &'a str)> + use<'a, 'b> {
+    by: &[Option<usize>],
+) -> impl Iterator<Item = (usize, &'a Outcome, &'a str)> {
     outs.iter().filter_map(move |o| {
         let s = o.subject.map(usize::from)?;
         let slot = by.get(s).copied().flatten()?;
@@ -210,10 +222,10 @@ fn counted<'a, 'b>(
 }
 
 impl Group {
-    /// Whether `o` is classified (then it is counted); a record in error
-    /// or not yet classified spoils the group (the first one is named), an
-    /// exempt one counts for nothing.
-    fn classified_now(&mut self, o: &Outcome) -> bool {
+    /// Whether the group counts `o` (it is classified). One in error or
+    /// not yet classified is not counted but spoils the group (the first
+    /// is remembered); an exempt one is left out.
+    fn admits(&mut self, o: &Outcome) -> bool {
         let spoil = match o.status {
             Status::Classified => return true,
             Status::Exempt => return false,

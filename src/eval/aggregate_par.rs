@@ -3,7 +3,7 @@
 //! counts it, the blocks' groups merged in input order, so that the counts
 //! and the first record that spoils a group are those of one pass.
 
-use super::{Group, Groups, Values, counted, env};
+use super::{Group, Groups, Values, by_tier, counted, env};
 use crate::eval::Evaluator;
 use crate::eval::env::NoLookup;
 use crate::eval::outcome::Outcome;
@@ -18,7 +18,7 @@ pub(super) const LEAST: usize = 1 << 15;
 pub(super) fn groups_on<'a>(
     pool: &rayon::ThreadPool,
     ev: &Evaluator<'_>,
-    filter: Option<&TExpr>,
+    filter: &TExpr,
     by: &[Option<usize>],
     outs: &'a [Outcome],
 ) -> Groups<'a> {
@@ -45,7 +45,7 @@ pub(super) fn groups_on<'a>(
 /// and never reads another aggregate.
 fn block_groups<'a>(
     ev: &Evaluator<'_>,
-    filter: Option<&TExpr>,
+    filter: &TExpr,
     by: &[Option<usize>],
     outs: &'a [Outcome],
 ) -> Groups<'a> {
@@ -54,18 +54,11 @@ fn block_groups<'a>(
     let mut tiers: Vec<(Option<u8>, Result<bool, EvalError>)> = Vec::new();
     for (s, o, target) in counted(outs, by) {
         let g: &mut Group = groups.entry(target).or_default();
-        if !g.classified_now(o) {
+        if !g.admits(o) {
             continue;
         }
-        let held = match (filter, tiers.iter().find(|(t, _)| *t == o.tier)) {
-            (None, _) => Ok(true),
-            (Some(_), Some((_, held))) => held.clone(),
-            (Some(f), None) => {
-                let held = truth(f, &env(ev, (s, o), values.of(ev.prepared[s].names.len(), o), &NoLookup));
-                tiers.push((o.tier, held.clone()));
-                held
-            }
-        };
+        let decide = || truth(filter, &env(ev, (s, o), values.of(ev.prepared[s].names.len(), o), &NoLookup));
+        let held = by_tier(&mut tiers, o.tier, decide);
         g.add(o, held);
     }
     groups

@@ -203,10 +203,10 @@ fn keep_quota_and_filter_slots(model: &Model, out: &mut [PSubject]) {
         wanted.extend(names.into_iter().map(|n| (j, n)));
     }
     for (s, name) in wanted {
-        if let Some(slot) = out[s].names.iter().position(|n| *n == name) {
-            if !out[s].kept.contains(&slot) {
-                out[s].kept.push(slot);
-            }
+        if let Some(slot) = out[s].names.iter().position(|n| *n == name)
+            && !out[s].kept.contains(&slot)
+        {
+            out[s].kept.push(slot);
         }
     }
 }

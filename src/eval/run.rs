@@ -111,8 +111,7 @@ struct Run<'a> {
     forced: Option<RowProblem>,
     /// Per file: the criteria its header lacks (subject, criterion, problem).
     lacking: Vec<(usize, usize, String, FileProblem)>,
-    /// Per file and subject (`file × subjects + subject`): whether a record
-    /// of the subject was read from the file.
+    /// Whether file `f` had records of subject `s` (at `f × subjects + s`).
     present: Vec<bool>,
     /// File-level problems found so far, by file, each said once.
     said: Vec<(usize, FileProblem)>,
@@ -386,9 +385,8 @@ impl Run<'_> {
         }
     }
 
-    /// An error found while classifying (missing values, hooks, quotas)
-    /// gets the record's file and line in front, like errors found while
-    /// reading.
+    /// An error found while classifying (missing values, hooks, quotas) gets
+    /// the record's file and line in front, like errors found while reading.
     fn locate(&mut self, i: usize) {
         if self.outs[i].error.as_ref().is_some_and(|e| !e.is_placed()) {
             let (fi, at) = self.positions[i].get();

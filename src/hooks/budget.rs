@@ -133,7 +133,7 @@ impl Budget {
     /// The engine's `on_progress`: every [`CHECK_EVERY`] operations, ends the
     /// call when it is past a budget (the value is only a marker).
     pub fn progress(&self, ops: u64) -> Option<Dynamic> {
-        if ops % CHECK_EVERY != 0 {
+        if !ops.is_multiple_of(CHECK_EVERY) {
             return None;
         }
         if self.over.load(Ordering::Relaxed) != WITHIN {

@@ -1,5 +1,8 @@
 //! Output written in whole chunks of 1 MiB: the file grows by whole pages,
 //! which the kernel need not zero first (measured in docs/PERFORMANCE.md).
+//! A block of a MiB or more made elsewhere (CSV rows made on other
+//! threads) is written as it is instead, after the bytes held: a partial
+//! page at each end of a 2 MB block costs less than copying it.
 
 use std::io::{self, Write};
 

@@ -183,10 +183,10 @@ impl Builder {
 }
 
 fn single_or(mut parts: Vec<Expr>, loc: crate::source::Loc, make: fn(Vec<Expr>) -> ExprKind) -> Expr {
-    if parts.len() == 1 {
-        if let Some(e) = parts.pop() {
-            return e;
-        }
+    if parts.len() == 1
+        && let Some(e) = parts.pop()
+    {
+        return e;
     }
     Expr { kind: make(parts), loc }
 }

@@ -271,10 +271,10 @@ impl<'a> Gen<'a> {
         let mut options = Vec::new();
         for (j, sub) in spec.subjects.iter().enumerate() {
             for it in &sub.items {
-                if let Kind::Ref(t) = it.kind {
-                    if spec.in_family(self.s, t) {
-                        options.push((j, it.name));
-                    }
+                if let Kind::Ref(t) = it.kind
+                    && spec.in_family(self.s, t)
+                {
+                    options.push((j, it.name));
                 }
             }
         }

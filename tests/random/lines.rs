@@ -60,10 +60,10 @@ impl Gen<'_> {
             };
             return format!("{months} < {}", self.rng.pick(&["6", "12", "3"]));
         }
-        if self.rng.chance(25) {
-            if let Some(agg) = self.agg_cmp() {
-                return agg;
-            }
+        if self.rng.chance(25)
+            && let Some(agg) = self.agg_cmp()
+        {
+            return agg;
         }
         // Mostly a condition that rarely holds, so that records get classified.
         let c = self.cond(self.here(), 2);
