@@ -112,7 +112,7 @@ impl<'a> Run<'a> {
         }
         match windows {
             Some(w) => w.join(&mut whole, outs),
-            None => outs.into_iter().for_each(|o| whole.append(&mut o.into_vec())),
+            None => Outs::append(&mut whole, outs),
         }
         self.outs = Outs::Own(whole);
         // The carried cells' text is copied while the positions and ids move.

@@ -69,6 +69,16 @@ impl Outs {
         }
     }
 
+    /// Moves the outcomes of `parts` after those of `into`, in order, each
+    /// part's as a whole: all taken out first, so that appending writes no
+    /// slot a window still holds.
+    pub fn append(into: &mut Vec<Outcome>, parts: Vec<Outs>) {
+        let vecs: Vec<Vec<Outcome>> = parts.into_iter().map(Outs::into_vec).collect();
+        for mut v in vecs {
+            into.append(&mut v);
+        }
+    }
+
     /// The outcomes as a vector (a window's moved into one).
     pub fn into_vec(self) -> Vec<Outcome> {
         match self {
@@ -156,12 +166,7 @@ impl Windows {
     pub fn join(self, into: &mut Vec<Outcome>, parts: impl IntoIterator<Item = Outs>) {
         let parts: Vec<Outs> = parts.into_iter().collect();
         if !self.in_order(into, &parts) {
-            // All moved out first, so that appending writes no slot still held.
-            let vecs: Vec<Vec<Outcome>> = parts.into_iter().map(Outs::into_vec).collect();
-            for mut v in vecs {
-                into.append(&mut v);
-            }
-            return;
+            return Outs::append(into, parts);
         }
         let mut end = self.len;
         for part in parts {
