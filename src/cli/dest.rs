@@ -3,8 +3,7 @@
 //! the old file as it was).
 
 use super::out::{self, Out};
-use crate::files::Sink;
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 
 pub enum Dest<'a> {
@@ -21,7 +20,7 @@ impl<'a> Dest<'a> {
     /// Writes what `write` produces. `Err` is the exit status, after a
     /// message, when the file cannot be written; a failure on standard
     /// output is kept by [`Out`] and reported when the run ends.
-    pub fn write(self, write: impl FnOnce(&mut dyn Sink) -> io::Result<()>) -> Result<(), i32> {
+    pub fn write(self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), i32> {
         match self {
             Dest::Stdout(o) => {
                 let _ = write(o);

@@ -73,8 +73,6 @@ impl Write for Out {
     }
 }
 
-impl crate::files::Sink for Out {}
-
 /// The exit status after standard output failed with `e`: the run's own
 /// `status` when the reader closed the pipe (as `head` expects: no message),
 /// else 2 after one message.

@@ -1,7 +1,8 @@
 //! Output written in whole chunks of 1 MiB: the file grows by whole pages,
 //! which the kernel need not zero first (measured in docs/PERFORMANCE.md).
-//! Blocks made on other threads (CSV rows) are written as they are, after
-//! the bytes held, by the sink (a file copies them in place on those threads).
+//! A block of a MiB or more made elsewhere (CSV rows made on other
+//! threads) is written as it is instead, after the bytes held: a partial
+//! page at each end of a 2 MB block costs less than copying it.
 
 use std::io::{self, Write};
 
@@ -31,6 +32,18 @@ impl<W: Write> Chunks<W> {
         Ok(())
     }
 
+    /// Writes what is held, then `bytes` (a block made elsewhere, of about
+    /// a MiB or more) as they are: no copy into the held bytes.
+    pub fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if bytes.len() < CHUNK {
+            self.buf.extend_from_slice(bytes);
+            return self.spill();
+        }
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        self.out.write_all(bytes)
+    }
+
     /// Writes everything held and flushes; returns the writer.
     pub fn finish(mut self) -> io::Result<W> {
         self.out.write_all(&self.buf)?;
@@ -39,33 +52,22 @@ impl<W: Write> Chunks<W> {
     }
 }
 
-impl<W: crate::files::Sink> Chunks<W> {
-    /// Writes what is held, then `blocks` (made on the threads of `pool`,
-    /// which copy them into a file's pages), in order.
-    pub fn put_all(&mut self, blocks: &[Vec<u8>], pool: &rayon::ThreadPool) -> io::Result<()> {
-        self.out.write_all(&self.buf)?;
-        self.buf.clear();
-        self.out.blocks(blocks, pool)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Bytes held, then blocks on a pool, then bytes held again: every
-    /// byte comes out, in order.
+    /// Small blocks (held) and large ones (written as they are) between
+    /// them: every byte comes out, in order.
     #[test]
-    fn held_bytes_and_blocks_come_out_in_order() {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
-        let blocks = vec![vec![b'a'; 1000], vec![b'b'; CHUNK + 7], Vec::new(), vec![b'c'; 3]];
+    fn blocks_put_or_held_come_out_in_order() {
+        let (small, large) = (vec![b'a'; 1000], vec![b'b'; CHUNK + 7]);
         let mut c = Chunks::new(Vec::new());
-        c.buf.extend_from_slice(b"head");
-        c.put_all(&blocks, &pool).unwrap();
-        c.put_all(&blocks[..1], &pool).unwrap();
+        let mut want = Vec::new();
+        for block in [&small, &large, &small, &small, &large] {
+            c.put(block).unwrap();
+            want.extend_from_slice(block);
+        }
         c.buf.extend_from_slice(b"end");
-        let mut want = b"head".to_vec();
-        blocks.iter().chain(&blocks[..1]).for_each(|b| want.extend_from_slice(b));
         want.extend_from_slice(b"end");
         assert!(c.finish().unwrap() == want);
     }

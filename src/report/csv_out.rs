@@ -9,8 +9,7 @@ use super::{Fixed, Texts, push_reason};
 use crate::eval::Evaluator;
 use crate::eval::outcome::{Outcome, Reason, Status};
 use crate::eval::run::Evaluation;
-use crate::files::Sink;
-use std::io;
+use std::io::{self, Write};
 
 /// Appends `text` to `out` as one CSV field, as the csv crate's default
 /// writer does (a test holds the two to the same bytes): quoted only when it
@@ -89,7 +88,7 @@ impl Fields {
 }
 
 /// CSV for spreadsheets: one row per record, reasons joined by `; `.
-pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl Sink) -> io::Result<()> {
+pub fn csv(ev: &Evaluator<'_>, e: &Evaluation, out: impl Write) -> io::Result<()> {
     let kept = if ev.passes.output_tails { TAILS_KEPT } else { 0 };
     rows(ev, e, Blocks { kept, threads: e.threads, records: BLOCK }, out).map(drop)
 }
@@ -107,7 +106,7 @@ struct Blocks {
 }
 
 /// [`csv`], made as `blocks` says; returns the writer.
-fn rows<W: Sink>(ev: &Evaluator<'_>, e: &Evaluation, blocks: Blocks, out: W) -> io::Result<W> {
+fn rows<W: Write>(ev: &Evaluator<'_>, e: &Evaluation, blocks: Blocks, out: W) -> io::Result<W> {
     let texts = Texts::by_line(ev);
     let fields = Fields::new(ev, &texts);
     let mut chunks = Chunks::new(out);
@@ -156,14 +155,18 @@ fn rows<W: Sink>(ev: &Evaluator<'_>, e: &Evaluation, blocks: Blocks, out: W) -> 
                     block(start..(start + blocks.records).min(n), buf);
                 });
             }
-            chunks.put_all(&made, &pool)
+            write_all(&mut chunks, &made)
         });
         wrote?;
         free.append(&mut made);
         made = next;
     }
-    chunks.put_all(&made, &pool)?;
+    write_all(&mut chunks, &made)?;
     chunks.finish()
+}
+
+fn write_all<W: Write>(chunks: &mut Chunks<W>, made: &[Vec<u8>]) -> io::Result<()> {
+    made.iter().try_for_each(|b| chunks.put(b))
 }
 
 /// What writing rows needs: the fixed fields, a scratch text, and the
