@@ -346,29 +346,5 @@ impl Lookup for Finished<'_> {
 mod par;
 
 #[cfg(test)]
-mod tests {
-    use super::{TExpr, tier_only};
-    use crate::syntax::ast::CmpOp;
-    use crate::vocab::expr::{ItemKind, ItemRef};
-    use crate::vocab::value::Value;
-
-    #[test]
-    fn a_filter_is_tier_only_when_it_reads_nothing_else() {
-        let cmp = |a: TExpr, b: TExpr| TExpr::Cmp(CmpOp::Ge, Box::new(a), Box::new(b));
-        let ht = || TExpr::Const(Value::Tier(1));
-        let item = TExpr::Item(ItemRef { name: "x".into(), kind: ItemKind::Field, slot: 0 });
-        let yes = [
-            cmp(TExpr::Tier, ht()),
-            TExpr::Not(Box::new(cmp(TExpr::Tier, ht()))),
-            TExpr::Or(vec![cmp(TExpr::Tier, ht()), TExpr::Const(Value::Bool(false))]),
-        ];
-        assert!(yes.iter().all(tier_only));
-        let no = [
-            cmp(TExpr::Previous, ht()),
-            TExpr::And(vec![cmp(TExpr::Tier, ht()), item.clone()]),
-            cmp(TExpr::Score, TExpr::Const(Value::Num(crate::exact::Exact::int(50)))),
-            cmp(TExpr::MonthsSince(Box::new(item)), TExpr::Const(Value::Num(crate::exact::Exact::int(6)))),
-        ];
-        assert!(!no.iter().any(tier_only), "{no:?}");
-    }
-}
+#[path = "aggregate_tests.rs"]
+mod tests;
