@@ -201,16 +201,28 @@ fn bounds(text: &[u8], start: usize, cut: Cut) -> Vec<usize> {
     for k in 1..n {
         let target = start + len / n * k;
         // Looked for near the target only, and not past a NUL byte (a
-        // sparse file of zeros is not read through for a line feed).
-        let near = &text[target..(target + WINDOW).min(text.len())];
-        let Some(at) = memchr::memchr2(b'\n', 0, near).filter(|&i| near[i] == b'\n') else { continue };
-        let at = target + at + 1;
+        // sparse file of zeros is not read through for a line end).
+        let Some(at) = line_end(text, target, (target + WINDOW).min(text.len())) else { continue };
+        let at = at + 1;
         if at < text.len() && bounds.last().is_some_and(|&b| at > b) {
             bounds.push(at);
         }
     }
     bounds.push(text.len());
     bounds
+}
+
+/// The first line end in `text[from..to]` before any NUL byte: a line
+/// feed (the one of a CRLF), or a carriage return no line feed follows (a
+/// file saved with CR line ends, as Excel for Mac's "CSV (Macintosh)").
+fn line_end(text: &[u8], from: usize, to: usize) -> Option<usize> {
+    let at = from + memchr::memchr3(b'\n', b'\r', 0, &text[from..to])?;
+    match text[at] {
+        b'\n' => Some(at),
+        b'\r' if text.get(at + 1) == Some(&b'\n') => Some(at + 1),
+        b'\r' => Some(at),
+        _ => None,
+    }
 }
 
 /// Whether every chunk began where the one before it stopped (up to the

@@ -66,6 +66,25 @@ fn chunks_read_the_rows_of_one_pass_with_their_lines() {
     assert_eq!(seq.unwrap().1.len(), 2000);
 }
 
+/// Files saved with CR line ends (Excel for Mac) and CRLF ones are cut
+/// into chunks too, never between a CR and its LF.
+#[test]
+fn files_with_cr_or_crlf_line_ends_are_read_in_chunks() {
+    for end in ["\r", "\r\n"] {
+        let mut text = format!("id;ten;diem{end}");
+        for i in 0..2000 {
+            text.push_str(&format!("DV{i:05};Chi bộ {i};{}{end}", i % 7));
+        }
+        let (seq, par, parts) = both(text.as_bytes(), 2, 1024);
+        assert!(parts > 2, "{end:?}: cut into {parts} chunks");
+        assert_eq!(seq, par);
+        assert_eq!(seq.unwrap().1.len(), 2000);
+    }
+    assert_eq!(line_end(b"ab\r\ncd", 0, 6), Some(3));
+    assert_eq!(line_end(b"ab\rcd", 0, 5), Some(2));
+    assert_eq!(line_end(b"a\0\nb", 0, 4), None);
+}
+
 #[test]
 fn a_quoted_line_break_across_a_cut_is_read_as_one_pass_reads_it() {
     // Every row's quoted cell holds a line break: most cuts fall inside one.
