@@ -21,7 +21,7 @@ use std::path::Path;
 /// shared machine leaves its work to the rest).
 const PER_THREAD: usize = 4;
 
-/// How far after each share of the bytes a line feed is looked for.
+/// How far after each share of the bytes a line end is looked for.
 const WINDOW: usize = 1 << 20;
 
 /// The physical lines of `bytes` before its first NUL byte (a chunk after
@@ -163,7 +163,7 @@ pub fn read_csv_chunked<S: Send>(
             let starts =
                 spans.iter().zip(lines.iter().scan(head.line, |l, n| Some(std::mem::replace(l, *l + n))));
             let chunks: Vec<(usize, usize, u64)> = starts.map(|(&(a, b), line)| (a, b, line)).collect();
-            // A chunk ends after a line feed, so each of its rows ends at
+            // A chunk ends after a line end, so each of its rows ends at
             // one of its line ends (see `Most::rows`).
             let last = lines.len() - 1;
             let most: Vec<usize> = (lines.iter().enumerate())
@@ -193,7 +193,7 @@ pub fn read_csv_chunked<S: Send>(
 }
 
 /// Where the chunks of the rows from `start` begin, and the text's end:
-/// just after a line feed near each equal share of the bytes.
+/// just after a line end near each equal share of the bytes.
 fn bounds(text: &[u8], start: usize, cut: Cut) -> Vec<usize> {
     let len = text.len().saturating_sub(start);
     let n = (cut.jobs * PER_THREAD).min(len / cut.min.max(1)).max(1);
