@@ -82,6 +82,8 @@ fn files_with_cr_or_crlf_line_ends_are_read_in_chunks() {
     }
     assert_eq!(line_end(b"ab\r\ncd", 0, 6), Some(3));
     assert_eq!(line_end(b"ab\rcd", 0, 5), Some(2));
+    // A window that ends between a CR and its LF: the LF ends the line.
+    assert_eq!(line_end(b"ab\r\ncd", 0, 3), Some(3));
     assert_eq!(line_end(b"a\0\nb", 0, 4), None);
 }
 
