@@ -1,7 +1,7 @@
 //! End-to-end benchmark as a user runs it (issue 22): the csv crate alone
 //! parsing the data, then one whole `kehoach eval … --format csv --out NEW`
 //! process writing a new file with `--jobs 1`, then one with every core,
-//! alternately, best and worst of `--runs`; each process's peak resident
+//! alternately, best, median and worst of `--runs`; each process's peak resident
 //! memory from the system (`wait4`). On data as
 //! offices have it (`data/realistic.rs`, the default) and on the older
 //! synthetic set.
@@ -103,14 +103,23 @@ fn kehoach(bin: &Path, plan: &str, year: &str, files: &[PathBuf], out: &Path, jo
     (secs, rss)
 }
 
-/// Best and worst of a series.
-#[derive(Clone, Copy)]
-struct Range(f64, f64);
+/// The times of a series of runs.
+#[derive(Clone, Default)]
+struct Series(Vec<f64>);
 
-impl Range {
-    const NONE: Range = Range(f64::MAX, 0.0);
-    fn add(self, x: f64) -> Range {
-        Range(self.0.min(x), self.1.max(x))
+impl Series {
+    fn add(&mut self, x: f64) {
+        self.0.push(x);
+    }
+
+    /// Best, median and worst.
+    fn summary(&self) -> (f64, f64, f64) {
+        let mut v = self.0.clone();
+        v.sort_by(f64::total_cmp);
+        match (v.first(), v.last()) {
+            (Some(&best), Some(&worst)) => (best, v[(v.len() - 1) / 2], worst),
+            _ => (f64::NAN, f64::NAN, f64::NAN),
+        }
     }
 }
 
@@ -126,24 +135,27 @@ struct Set {
 fn measure(bin: &Path, set: &Set, runs: usize, dir: &Path, cores: usize) {
     let size: u64 = set.files.iter().map(|f| std::fs::metadata(f).unwrap().len()).sum();
     let out = dir.join(format!("out-{}.csv", set.name));
-    let mut csv = Range::NONE;
-    let mut each = [(1, Range::NONE, 0), (cores, Range::NONE, 0)];
+    let mut csv = Series::default();
+    let mut each = [(1, Series::default(), 0), (cores, Series::default(), 0)];
     for _ in 0..runs.max(1) {
-        csv = csv.add(csv_alone(&set.files, set.delimiter));
+        csv.add(csv_alone(&set.files, set.delimiter));
         for (jobs, time, rss) in &mut each {
             let (t, r) = kehoach(bin, &set.plan, set.year, &set.files, &out, *jobs);
-            (*time, *rss) = (time.add(t), (*rss).max(r));
+            time.add(t);
+            *rss = (*rss).max(r);
         }
     }
+    // On a shared VM the same run varies by half: the median is shown beside the best.
+    let (c_best, c_median, c_worst) = csv.summary();
     println!("== {} data: {} records, {:.1} MB", set.name, set.records, size as f64 / 1e6);
-    println!("csv crate alone            {:.3}–{:.3} s", csv.0, csv.1);
+    println!("csv crate alone            {c_best:.3}–{c_worst:.3} s (median {c_median:.3})");
     for (jobs, time, rss) in each {
+        let (best, median, worst) = time.summary();
         println!(
-            "kehoach, {jobs} thread(s)       {:.3}–{:.3} s   {:.2}× the csv crate alone (best to best); \
-             peak RSS {:.0} MB, {:.0} bytes per record",
-            time.0,
-            time.1,
-            time.0 / csv.0,
+            "kehoach, {jobs} thread(s)       {best:.3}–{worst:.3} s (median {median:.3})   {:.2}× the csv crate \
+             alone (best to best), {:.2}× (median to median); peak RSS {:.0} MB, {:.0} bytes per record",
+            best / c_best,
+            median / c_median,
             rss as f64 / 1e6,
             rss as f64 / set.records as f64
         );
@@ -199,13 +211,12 @@ fn main() {
     }
     if args.iter().any(|a| a == "--hook") {
         let plan = format!("{root}/benches/plan-hook.kh");
-        let mut hook = Range::NONE;
+        let mut hook = Series::default();
         for _ in 0..runs.max(1) {
-            hook = hook.add(
-                kehoach(&bin, &plan, "2024", std::slice::from_ref(&synthetic), &dir.join("out-hook.csv"), 1)
-                    .0,
-            );
+            let out = dir.join("out-hook.csv");
+            hook.add(kehoach(&bin, &plan, "2024", std::slice::from_ref(&synthetic), &out, 1).0);
         }
-        println!("with a score hook (synthetic, whole process) {:.3}–{:.3} s", hook.0, hook.1);
+        let (best, median, worst) = hook.summary();
+        println!("with a score hook (synthetic, whole process) {best:.3}–{worst:.3} s (median {median:.3})");
     }
 }
