@@ -1,3 +1,5 @@
+//! Tests of `data::chunks`: a file read in chunks reads as one pass.
+
 use super::*;
 use crate::data::At;
 use crate::data::csv_in::read_csv;

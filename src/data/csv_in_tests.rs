@@ -1,3 +1,5 @@
+//! Tests of `data::csv_in`: reading CSV files in one pass.
+
 use super::*;
 
 /// One row as read: its line, its cells and why it is broken, if it is.

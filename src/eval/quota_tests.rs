@@ -1,3 +1,5 @@
+//! Tests of `eval::quota`: group numbering and id prefixes.
+
 use super::{Groups, prefix};
 use proptest::prelude::*;
 use std::borrow::Cow;
